@@ -1,0 +1,69 @@
+/**
+ * Calendar arithmetic on local dates ("YYYY-MM-DD"), done in UTC so no time zone shifts a day.
+ * Records of assessments, PEPs and episodes are dates, not instants; rules compare dates.
+ */
+export type LocalDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseLocalDate(value: LocalDate): Date {
+  if (!ISO_DATE.test(value)) throw new Error(`not a local date (YYYY-MM-DD): ${value}`);
+  const d = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || toLocalDate(d) !== value) throw new Error(`not a calendar date: ${value}`);
+  return d;
+}
+
+export function toLocalDate(d: Date): LocalDate {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today's date in the UK, from an instant (Europe/London: the councils' calendar). */
+export function ukDate(instant: Date): LocalDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = parseLocalDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return toLocalDate(d);
+}
+
+/** Adds calendar months; a day that does not exist in the target month is clamped (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const d = parseLocalDate(date);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return toLocalDate(d);
+}
+
+/**
+ * Adds working days (Monday to Friday). Bank holidays are not modelled: a due date may fall up to a
+ * few days early around Christmas and Easter, which errs on the side of the child.
+ */
+export function addWorkingDays(date: LocalDate, days: number): LocalDate {
+  const d = parseLocalDate(date);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const dow = d.getUTCDay();
+    if (dow !== 0 && dow !== 6) left--;
+  }
+  return toLocalDate(d);
+}
+
+/** Whole years of age on a date (a birthday on 29 Feb is reached on 1 Mar in other years). */
+export function ageOn(dateOfBirth: LocalDate, on: LocalDate): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age--;
+  return age;
+}
+
+/** Days from a to b (b - a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((parseLocalDate(b).getTime() - parseLocalDate(a).getTime()) / 86_400_000);
+}

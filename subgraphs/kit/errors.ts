@@ -1,0 +1,15 @@
+import { GraphQLError } from 'graphql';
+
+/** A client mistake: names the argument or field that was wrong, so the caller can fix it. */
+export function badUserInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', field },
+  });
+}
+
+/** An id that is well-formed but names nothing this service holds. */
+export function notFound(field: string, value: string): GraphQLError {
+  return new GraphQLError(`${field}: no record with id "${value}"`, {
+    extensions: { code: 'NOT_FOUND', field },
+  });
+}

@@ -1,0 +1,109 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from './logger';
+
+/** Largest request body accepted; a meeting tool's biggest query is a few kilobytes. */
+export const MAX_BODY = '100kb';
+
+/** Plugins every server of ours runs with: nothing is reported to Apollo or anyone else. */
+export function noOutboundCallsPlugins(): ApolloServerPlugin[] {
+  return [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()];
+}
+
+/**
+ * Errors a client may see: its own mistakes (with the code and field that say what was wrong).
+ * Anything else is logged here and replaced by a bare message: no stack, no SQL, no internals.
+ */
+export function maskInternalErrors(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const original = (error as { originalError?: unknown })?.originalError;
+    const ours = original === undefined || original instanceof GraphQLError;
+    if (code && code !== 'INTERNAL_SERVER_ERROR' && ours) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original ?? error, path: formatted.path }, 'internal error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** JSON errors for requests that never reach GraphQL (malformed JSON, oversized bodies). */
+const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const status = typeof err?.status === 'number' ? err.status : 500;
+  const message =
+    err?.type === 'entity.too.large'
+      ? `Request body is larger than the ${MAX_BODY} limit`
+      : err?.type === 'entity.parse.failed'
+        ? `Malformed JSON in request body: ${err.message}`
+        : status < 500
+          ? String(err?.message ?? 'Bad request')
+          : 'Internal server error';
+  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+};
+
+export interface GraphQLHttpOptions<Ctx extends BaseContext> {
+  schema?: GraphQLSchema;
+  apollo?: ConstructorParameters<typeof ApolloServer<Ctx>>[0];
+  context: (args: ExpressContextFunctionArgument) => Promise<Ctx>;
+  logger: Logger;
+  plugins?: ApolloServerPlugin<Ctx>[];
+  health: () => Promise<boolean>;
+  /** Extra routes (mounted before /graphql). */
+  routes?: (app: Express) => void;
+}
+
+export interface RunningHttp {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** One Express app: POST /graphql, GET /health; JSON errors for bad bodies. */
+export async function serveGraphQL<Ctx extends BaseContext>(
+  options: GraphQLHttpOptions<Ctx>,
+  port: number,
+  host = process.env.HOST ?? '127.0.0.1',
+): Promise<RunningHttp> {
+  const apollo = new ApolloServer<Ctx>({
+    ...(options.apollo ?? { schema: options.schema! }),
+    includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors(options.logger),
+    plugins: [...noOutboundCallsPlugins(), ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+  } as ConstructorParameters<typeof ApolloServer<Ctx>>[0]);
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const ok = await options.health().catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
+  });
+  options.routes?.(app);
+  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
+  app.use(bodyErrors);
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actual}/graphql`,
+    port: actual,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}
