@@ -45,6 +45,8 @@ export interface RunOptions {
   seed?: PopulationOptions | false;
   onQuery?: (sql: string) => void;
   quiet?: boolean;
+  /** Drop and recreate the schema first (tests). */
+  fresh?: boolean;
 }
 
 export interface RunningAgency {
@@ -94,6 +96,7 @@ export async function runAgencyService<Ctx extends AgencyContext>(
   const clock = options.clock ?? clockFromEnv();
   const database = options.database ?? databaseFor(service.name);
   const orm = await openDatabaseFor(service, database, options.onQuery);
+  if (options.fresh) await orm.schema.refreshDatabase();
 
   const seed = options.seed ?? populationOptionsFromEnv(process.env, ukDate(clock.now()));
   if (seed && !(await service.seeder.isSeeded(orm.em.fork()))) {

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from './scalars';
 
 /** Computed, never stored: every status here is derived from dates and the injected clock. */
@@ -20,7 +20,8 @@ registerEnumType(TimelinessStatus, {
   },
 });
 
-/** How close to its due date a statutory task is. */
+/** How close to its due date a statutory task is. A value type several agencies return, hence shareable. */
+@Directive('@shareable')
 @ObjectType({ description: 'A statutory timescale, computed from dates: when the next one is due and whether it is late.' })
 export class Timeliness {
   @Field(() => TimelinessStatus)
