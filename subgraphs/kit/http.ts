@@ -1,7 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -12,9 +15,9 @@ import type { Logger } from './logger';
 /** Largest request body accepted; a meeting tool's biggest query is a few kilobytes. */
 export const MAX_BODY = '100kb';
 
-/** Plugins every server of ours runs with: nothing is reported to Apollo or anyone else. */
+/** Plugins every server of ours runs with: nothing is reported to Apollo or anyone else, no timings leak in traces. */
 export function noOutboundCallsPlugins(): ApolloServerPlugin[] {
-  return [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()];
+  return [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginInlineTraceDisabled()];
 }
 
 /**
@@ -77,7 +80,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     ...(options.apollo ?? { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(options.logger),
-    plugins: [...noOutboundCallsPlugins(), ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    plugins: [...noOutboundCallsPlugins(), ...(options.plugins ?? [ApolloServerPluginLandingPageDisabled()])],
   } as ConstructorParameters<typeof ApolloServer<Ctx>>[0]);
   await apollo.start();
 

@@ -1,0 +1,61 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { Ethnicity, Sex } from '../enums';
+
+/**
+ * The young person, owned by children's social care (the lead agency). Other agencies resolve the
+ * same entity by their own identifier, which social care holds in its cross-reference: each agency
+ * only ever receives its own identifier from the gateway.
+ */
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "nhsNumber")')
+@Directive('@key(fields: "upn")')
+@Directive('@key(fields: "pncId")')
+@ObjectType({ description: 'A young person known to children\'s social care; the hub of the multi-agency view.' })
+@Entity()
+@Unique({ properties: ['laCode', 'laChildId'] })
+export class YoungPerson {
+  @Field(() => ID, { description: 'Social care person id (e.g. "YP-000123").' })
+  @PrimaryKey({ type: 'string' })
+  id!: string;
+
+  @Field({ description: "Local authority's 3-digit DfE code (806: Middlesbrough)." })
+  @Property({ type: 'string', length: 3 })
+  laCode!: string;
+
+  @Field({ description: 'LA child id: unique only together with the LA code.' })
+  @Property({ type: 'string' })
+  laChildId!: string;
+
+  @Field()
+  @Property({ type: 'string' })
+  givenName!: string;
+
+  @Field()
+  @Index()
+  @Property({ type: 'string' })
+  familyName!: string;
+
+  @Field(() => String, { nullable: true, description: 'The name the young person asks to be called.' })
+  @Property({ type: 'string', nullable: true })
+  preferredName?: string | null;
+
+  @Field(() => LocalDateScalar)
+  @Property({ type: 'date' })
+  dateOfBirth!: string;
+
+  @Field(() => Sex)
+  @Enum({ items: () => Sex })
+  sex!: Sex;
+
+  @Field(() => Ethnicity)
+  @Enum({ items: () => Ethnicity })
+  ethnicity!: Ethnicity;
+
+
+  // nhsNumber, upn and pncId are resolved from the cross-reference (IdentifierLink), with provenance.
+  nhsNumber?: string | null;
+  upn?: string | null;
+  pncId?: string | null;
+}

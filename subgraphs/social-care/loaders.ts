@@ -1,0 +1,58 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { manyByKey, oneByKey } from '../kit/loaders';
+import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
+import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
+import { IdentifierLink } from './entities/identifier-link';
+import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';
+import { NwdInvolvement, SpecialistInvolvement } from './entities/nwd';
+import { YoungPerson } from './entities/young-person';
+import type { IdentifierScheme } from './enums';
+
+type OwnedBy<K extends string> = { [P in K]: { id: string } };
+
+/** Per-request loaders: one query per kind of record per request, however many young people are asked for. */
+export function createLoaders(em: EntityManager) {
+  const byYoungPerson = <T extends OwnedBy<'youngPerson'>>(entity: EntityName<T>, orderBy: Record<string, 'asc' | 'desc'>) =>
+    manyByKey<string, T>(
+      (ids) => em.find(entity, { youngPerson: { $in: ids } } as FilterQuery<T>, { orderBy: orderBy as never }),
+      (row) => row.youngPerson.id,
+    );
+  const byMeeting = <T extends OwnedBy<'meeting'>>(entity: EntityName<T>) =>
+    manyByKey<string, T>(
+      (ids) => em.find(entity, { meeting: { $in: ids } } as FilterQuery<T>, { orderBy: { id: 'asc' } as never }),
+      (row) => row.meeting.id,
+    );
+
+  return {
+    youngPerson: oneByKey<string, YoungPerson>((ids) => em.find(YoungPerson, { id: { $in: ids } }), (p) => p.id),
+    /** Current links keyed "SCHEME:value", for resolving a young person by another agency's identifier. */
+    linkByIdentifier: oneByKey<string, IdentifierLink>(
+      async (keys) => {
+        const pairs = keys.map((k) => k.split(':', 2) as [IdentifierScheme, string]);
+        return em.find(IdentifierLink, {
+          supersededOn: null,
+          $or: pairs.map(([scheme, value]) => ({ scheme, value })),
+        });
+      },
+      (link) => `${link.scheme}:${link.value}`,
+    ),
+    identifierLinks: byYoungPerson(IdentifierLink, { linkedOn: 'asc' }),
+    caseStatusEpisodes: byYoungPerson(CaseStatusEpisode, { startDate: 'asc' }),
+    legalStatusEpisodes: byYoungPerson(LegalStatusEpisode, { startDate: 'asc' }),
+    placementEpisodes: byYoungPerson(PlacementEpisode, { startDate: 'asc' }),
+    missingFromCareEpisodes: byYoungPerson(MissingFromCareEpisode, { startedAt: 'asc' }),
+    plans: byYoungPerson(Plan, { agreedOn: 'asc' }),
+    statutoryVisits: byYoungPerson(StatutoryVisit, { visitedOn: 'asc' }),
+    assessmentFactors: byYoungPerson(AssessmentFactorRecord, { identifiedOn: 'asc' }),
+    nwdInvolvements: byYoungPerson(NwdInvolvement, { referredOn: 'asc' }),
+    specialistInvolvements: byYoungPerson(SpecialistInvolvement, { startDate: 'asc' }),
+    meetings: byYoungPerson(Meeting, { heldOn: 'desc' }),
+    meeting: oneByKey<string, Meeting>((ids) => em.find(Meeting, { id: { $in: ids } }), (m) => m.id),
+    attendees: byMeeting(MeetingAttendee),
+    scalingScores: byMeeting(ScalingScore),
+    observations: byMeeting(MeetingObservation),
+    actions: byMeeting(MeetingAction),
+  };
+}
+
+export type SocialCareLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,99 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { ageOn } from '../../kit/dates';
+import type { SocialCareContext } from '../context';
+import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from '../entities/episodes';
+import { Meeting } from '../entities/meetings';
+import { NwdInvolvement, SpecialistInvolvement } from '../entities/nwd';
+import { AssessmentFactorRecord, Plan, StatutoryVisit } from '../entities/plans';
+import { YoungPerson } from '../entities/young-person';
+import { MeetingKind } from '../enums';
+import { currentEpisode, placementMovesInLast12Months } from '../rules/episodes';
+
+/** The young person's social care file: dated episodes, and what is current derived from them. */
+@Resolver(() => YoungPerson)
+export class YoungPersonFields {
+  @FieldResolver(() => Int, { description: 'Age in whole years today.' })
+  age(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): number {
+    return ageOn(p.dateOfBirth, ctx.today);
+  }
+
+  @FieldResolver(() => [CaseStatusEpisode], { description: 'Status history, oldest first.' })
+  caseStatusHistory(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.caseStatusEpisodes.load(p.id);
+  }
+
+  @FieldResolver(() => CaseStatusEpisode, { nullable: true, description: 'The status episode open today.' })
+  async currentStatus(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return currentEpisode(await ctx.loaders.caseStatusEpisodes.load(p.id), ctx.today);
+  }
+
+  @FieldResolver(() => [LegalStatusEpisode], { description: 'Legal status episodes (SSDA903 LS), oldest first.' })
+  legalStatusHistory(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.legalStatusEpisodes.load(p.id);
+  }
+
+  @FieldResolver(() => LegalStatusEpisode, { nullable: true, description: 'The legal status in force today.' })
+  async currentLegalStatus(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return currentEpisode(await ctx.loaders.legalStatusEpisodes.load(p.id), ctx.today);
+  }
+
+  @FieldResolver(() => [PlacementEpisode], { description: 'Placement history (SSDA903 PLACE), oldest first.' })
+  placements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.placementEpisodes.load(p.id);
+  }
+
+  @FieldResolver(() => PlacementEpisode, { nullable: true, description: 'The placement in force today.' })
+  async currentPlacement(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return currentEpisode(await ctx.loaders.placementEpisodes.load(p.id), ctx.today);
+  }
+
+  @FieldResolver(() => Int, { description: 'Placement moves in the last 12 months (3 or more is the stability KPI, 000:280).' })
+  async placementMovesInLast12Months(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return placementMovesInLast12Months(await ctx.loaders.placementEpisodes.load(p.id), ctx.today);
+  }
+
+  @FieldResolver(() => [MissingFromCareEpisode], { description: 'Missing from care and away without authorisation (SSDA903), oldest first.' })
+  missingFromCare(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.missingFromCareEpisodes.load(p.id);
+  }
+
+  @FieldResolver(() => [Plan], { description: 'Plans, oldest first.' })
+  plans(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.plans.load(p.id);
+  }
+
+  @FieldResolver(() => [StatutoryVisit], { description: 'Statutory visits, oldest first.' })
+  statutoryVisits(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.statutoryVisits.load(p.id);
+  }
+
+  @FieldResolver(() => [AssessmentFactorRecord], { description: 'Factors identified at Child in Need assessments.' })
+  assessmentFactors(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.assessmentFactors.load(p.id);
+  }
+
+  @FieldResolver(() => [NwdInvolvement], { description: 'No Wrong Door involvement episodes, oldest first.' })
+  nwdInvolvements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.nwdInvolvements.load(p.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'On the No Wrong Door caseload: an NWD involvement is open.' })
+  async onNwdCaseload(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return (await ctx.loaders.nwdInvolvements.load(p.id)).some((i) => !i.closedOn);
+  }
+
+  @FieldResolver(() => [SpecialistInvolvement], { description: 'Hub specialists working (or who worked) with the young person.' })
+  specialistInvolvements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return ctx.loaders.specialistInvolvements.load(p.id);
+  }
+
+  @FieldResolver(() => [Meeting], { description: 'RAISE meetings and deep dives about the young person, newest first.' })
+  async meetings(
+    @Root() p: YoungPerson,
+    @Ctx() ctx: SocialCareContext,
+    @Arg('kind', () => MeetingKind, { nullable: true }) kind?: MeetingKind,
+  ) {
+    const meetings = await ctx.loaders.meetings.load(p.id);
+    return kind ? meetings.filter((m) => m.kind === kind) : meetings;
+  }
+}

@@ -1,0 +1,121 @@
+import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { badUserInput, notFound } from '../../kit/errors';
+import { cursorAt, PageArgs, pageWindow } from '../../kit/graphql/pagination';
+import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../kit/identifiers';
+import type { SocialCareContext } from '../context';
+import { NwdInvolvement } from '../entities/nwd';
+import { YoungPerson } from '../entities/young-person';
+import { IdentifierScheme, NwdSupport, RagPriority } from '../enums';
+
+const PERSON_ID = /^YP-\d{6}$/;
+
+@InputType({ description: 'Narrows the NWD caseload; all given conditions must hold.' })
+class NwdCaseloadFilter {
+  @Field(() => RagPriority, { nullable: true })
+  priority?: RagPriority;
+
+  @Field(() => NwdSupport, { nullable: true })
+  support?: NwdSupport;
+
+  @Field(() => String, { nullable: true, description: 'Exact key worker name.' })
+  keyWorker?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the given or family name (at least 2 characters).' })
+  nameContains?: string;
+}
+
+@ObjectType({ description: 'Where a page ends and whether more follow.' })
+class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'One page of the No Wrong Door caseload.' })
+class NwdCaseloadPage {
+  @Field(() => [YoungPerson])
+  nodes!: YoungPerson[];
+
+  @Field(() => Int, { description: 'Young people matching the filter, across all pages.' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+function validIdentifier(field: string, checked: Checked): string {
+  if (!checked.ok) throw badUserInput(field, checked.reason);
+  return checked.value;
+}
+
+@Resolver(() => YoungPerson)
+export class YoungPersonQueries {
+  @Query(() => YoungPerson, { description: "A young person by social care's person id." })
+  async youngPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: SocialCareContext): Promise<YoungPerson> {
+    if (!PERSON_ID.test(id)) throw badUserInput('id', 'a person id looks like "YP-000123"');
+    const person = await ctx.loaders.youngPerson.load(id);
+    if (!person) throw notFound('id', id);
+    return person;
+  }
+
+  @Query(() => YoungPerson, {
+    nullable: true,
+    description: "Finds a young person by exactly one agency identifier, through social care's cross-reference. Null when none is linked.",
+  })
+  async youngPersonByIdentifier(
+    @Ctx() ctx: SocialCareContext,
+    @Arg('nhsNumber', () => String, { nullable: true }) nhsNumber?: string,
+    @Arg('upn', () => String, { nullable: true }) upn?: string,
+    @Arg('pncId', () => String, { nullable: true }) pncId?: string,
+    @Arg('laChildId', () => String, { nullable: true, description: 'LA child id (this council\'s own).' }) laChildId?: string,
+  ): Promise<YoungPerson | null> {
+    const given = Object.entries({ nhsNumber, upn, pncId, laChildId }).filter(([, v]) => v != null);
+    if (given.length !== 1) {
+      throw badUserInput('youngPersonByIdentifier', 'give exactly one of nhsNumber, upn, pncId, laChildId');
+    }
+    if (laChildId != null) {
+      return ctx.em.findOne(YoungPerson, { laChildId: laChildId.trim() });
+    }
+    const key =
+      nhsNumber != null
+        ? `${IdentifierScheme.NHS_NUMBER}:${validIdentifier('nhsNumber', checkNhsNumber(nhsNumber))}`
+        : upn != null
+          ? `${IdentifierScheme.UPN}:${validIdentifier('upn', checkUpn(upn))}`
+          : `${IdentifierScheme.PNC_ID}:${validIdentifier('pncId', checkPncId(pncId!))}`;
+    const link = await ctx.loaders.linkByIdentifier.load(key);
+    return link ? ctx.loaders.youngPerson.load(link.youngPerson.id) : null;
+  }
+
+  @Query(() => NwdCaseloadPage, { description: 'Young people with an open No Wrong Door involvement, by family name.' })
+  async nwdCaseload(
+    @Ctx() ctx: SocialCareContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => NwdCaseloadFilter, { nullable: true }) filter?: NwdCaseloadFilter,
+  ): Promise<NwdCaseloadPage> {
+    const { limit, offset } = pageWindow(page);
+    const name = filter?.nameContains?.trim();
+    if (name != null && name.length < 2) throw badUserInput('filter.nameContains', 'give at least 2 characters');
+    const like = name ? `%${name.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+    const [involvements, totalCount] = await ctx.em.findAndCount(
+      NwdInvolvement,
+      {
+        closedOn: null,
+        ...(filter?.priority && { priority: filter.priority }),
+        ...(filter?.support && { support: filter.support }),
+        ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
+        ...(like && { youngPerson: { $or: [{ givenName: { $ilike: like } }, { familyName: { $ilike: like } }] } }),
+      },
+      {
+        populate: ['youngPerson'],
+        orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } },
+        limit,
+        offset,
+      },
+    );
+    const nodes = involvements.map((i) => i.youngPerson);
+    const end = offset + nodes.length;
+    return { nodes, totalCount, pageInfo: { hasNextPage: end < totalCount, endCursor: nodes.length ? cursorAt(end) : null } };
+  }
+}

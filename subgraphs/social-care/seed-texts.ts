@@ -1,0 +1,35 @@
+// Invented, obviously synthetic wording for meeting records and plans. No real people or places.
+export const KEY_WORKERS = ['Sam Hollyoak (key worker)', 'Priya Lanthorn (key worker)', 'Jo Brackwell (key worker)', 'Dev Ashgrove (key worker)', 'Morgan Teasel (key worker)'];
+export const SOCIAL_WORKERS = ['Alex Fernleigh (social worker)', 'Chris Oakhurst (social worker)', 'Pat Ivybridge (social worker)', 'Robin Wrenfield (social worker)'];
+export const PROVIDERS = ['Synthetic Foster Household', 'Example Kinship Carers', 'Test Lane Children\'s Home', 'Sample Court Semi-Independent', 'Placeholder House Hub'];
+export const STRENGTHS = [
+  'Attending school most days this half term',
+  'Good relationship with key worker; talks openly',
+  'Engaging with the life coach sessions',
+  'Has kept to the agreed curfew on most nights',
+  'Re-established contact with an older sibling',
+  'Started a college taster course',
+];
+export const RISKS = [
+  'Repeated missing episodes late at night',
+  'Associating with older peers of concern',
+  'Intelligence suggests exposure to criminal exploitation',
+  'Not attending health appointments',
+  'Placement feels fragile after recent incidents',
+  'Self-harm disclosed to school staff',
+];
+export const ACTIONS: [string, 'SOCIAL_CARE' | 'EDUCATION' | 'HEALTH' | 'POLICE' | 'NWD_HUB'][] = [
+  ['Update the missing plan with new locations of concern', 'POLICE'],
+  ['Arrange a review health assessment', 'HEALTH'],
+  ['Agree a reduced timetable review date with school', 'EDUCATION'],
+  ['Hold a placement stability meeting', 'SOCIAL_CARE'],
+  ['Offer weekly life coach sessions', 'NWD_HUB'],
+  ['Share the safety plan with the out-of-hours team', 'SOCIAL_CARE'],
+  ['Complete an NRM referral if exploitation concerns persist', 'POLICE'],
+];
+export const VIEWS = [
+  '(synthetic) Wants to stay where they are and see their brother more.',
+  '(synthetic) Does not want police at the meeting; happy for the liaison officer to share what is needed.',
+  '(synthetic) Would like to go to college next year.',
+  '(synthetic) Asked that their school is not told about the missing episodes.',
+];
