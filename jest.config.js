@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/dist/test'],
   testMatch: ['**/*.test.js'],
   testTimeout: 60000,
+  setupFiles: ['reflect-metadata'],
 };

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from './scalars';
 

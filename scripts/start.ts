@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { AGENCIES, REPO_ROOT } from './agencies';
+import { startGraphProcesses } from './processes';
+import type { AgencyName } from '../subgraphs/kit/agency';
+
+/**
+ * npm start: the four subgraphs (each on its own embedded SQLite database under data/, seeded on
+ * first start) and the gateway, until Ctrl-C. <AGENCY>_DATABASE_URL (e.g. HEALTH_DATABASE_URL)
+ * points one agency at PostgreSQL instead.
+ */
+async function run() {
+  const databases = Object.fromEntries(
+    AGENCIES.map(({ name }) => [name, process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] ?? join(REPO_ROOT, 'data', `${name}.db`)]),
+  ) as Record<AgencyName, string>;
+  console.log('Starting the four agency subgraphs (first start seeds synthetic data)...');
+  const graph = await startGraphProcesses({ gatewayPort: Number(process.env.PORT ?? 4000), databases, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+  console.log('\nNo Wrong Door multi-agency graph is running:');
+  console.log(`  gateway       ${graph.gateway.url}`);
+  for (const s of graph.subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}`);
+  console.log('\nPress Ctrl-C to stop all of them.');
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping...');
+    graph.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  for (const s of [graph.gateway, ...graph.subgraphs]) {
+    s.child.once('exit', () => {
+      if (!stopping) {
+        console.error(`${s.name} stopped unexpectedly; stopping the rest.`);
+        shutdown();
+      }
+    });
+  }
+}
+
+run().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { addMonths, addWorkingDays, ageOn, parseLocalDate } from '../../subgraphs/kit/dates';
+import { statusFor, TimelinessStatus } from '../../subgraphs/kit/graphql/timeliness';
+
+describe('calendar arithmetic', () => {
+  it('clamps month ends', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', -6)).toBe('2026-02-28');
+  });
+  it('counts working days over weekends', () => {
+    expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23'); // Fri -> Mon
+    expect(addWorkingDays('2026-11-23', 20)).toBe('2026-12-21');
+  });
+  it('computes age on the day before, on and after a birthday', () => {
+    expect(ageOn('2021-11-23', '2026-11-22')).toBe(4);
+    expect(ageOn('2021-11-23', '2026-11-23')).toBe(5);
+    expect(ageOn('2021-11-23', '2026-11-24')).toBe(5);
+  });
+  it('rejects impossible dates', () => {
+    expect(() => parseLocalDate('2026-02-30')).toThrow(/calendar date/);
+    expect(() => parseLocalDate('23/11/2026')).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('timeliness status', () => {
+  it('is DUE_SOON on the due date and OVERDUE the day after', () => {
+    expect(statusFor('2026-11-23', '2026-11-23')).toBe(TimelinessStatus.DUE_SOON);
+    expect(statusFor('2026-11-23', '2026-11-24')).toBe(TimelinessStatus.OVERDUE);
+  });
+  it('is DUE_SOON within 28 days and UP_TO_DATE beyond', () => {
+    expect(statusFor('2026-12-21', '2026-11-23')).toBe(TimelinessStatus.DUE_SOON);
+    expect(statusFor('2026-12-22', '2026-11-23')).toBe(TimelinessStatus.UP_TO_DATE);
+  });
+});

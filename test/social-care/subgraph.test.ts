@@ -1,0 +1,123 @@
+import { socialCareService } from '../../subgraphs/social-care/service';
+import { generatePerson } from '../../subgraphs/kit/synthetic/population';
+import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
+
+const SIZE = 60;
+const person = (i: number) => generatePerson(i, { size: SIZE, seed: 'test-seed', asOf: TEST_TODAY });
+
+let agency: TestAgency;
+beforeAll(async () => {
+  agency = await startTestAgency(socialCareService, { size: SIZE });
+});
+afterAll(() => agency?.stop());
+
+const DEEP = `
+  id givenName familyName age nhsNumber upn pncId
+  identifierLinks { scheme value method linkedBy linkedOn }
+  currentStatus { status startDate } caseStatusHistory { status }
+  currentLegalStatus { legalStatus } placements { placementType startDate endDate reasonForChange }
+  placementMovesInLast12Months missingFromCare { type startedAt } plans { type agreedOn }
+  statutoryVisits { visitedOn seenAlone } assessmentFactors { factor }
+  nwdInvolvements { keyWorker priority } onNwdCaseload specialistInvolvements { specialist }
+  meetings { id kind status attendees { agency attendance } attendanceByAgency { agency invited attended }
+             scalingScores { score } strengths { text } risks { text } actions { owningAgency dueDate overdue } }
+  chronology { date kind }
+`;
+
+describe('social care subgraph', () => {
+  it('returns a young person with their identifiers from the cross-reference', async () => {
+    const p = person(3);
+    const res = await agency.request(`{ youngPerson(id: "${p.id}") { id givenName familyName dateOfBirth nhsNumber upn pncId } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.youngPerson).toEqual({
+      id: p.id, givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, nhsNumber: p.nhsNumber, upn: p.upn, pncId: p.pncId,
+    });
+  });
+
+  it('finds a young person by any agency identifier, and validates it', async () => {
+    const p = [...Array(SIZE).keys()].map(person).find((x) => x.nhsNumber && x.upn)!;
+    const byNhs = await agency.request(`{ youngPersonByIdentifier(nhsNumber: "${p.nhsNumber!.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}") { id } }`);
+    expect(byNhs.data.youngPersonByIdentifier).toEqual({ id: p.id });
+    const byUpn = await agency.request(`{ youngPersonByIdentifier(upn: "${p.upn}") { id } }`);
+    expect(byUpn.data.youngPersonByIdentifier).toEqual({ id: p.id });
+
+    const bad = await agency.request(`{ youngPersonByIdentifier(upn: "A801200005001") { id } }`);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'upn' });
+    const two = await agency.request(`{ youngPersonByIdentifier(upn: "B801200005001", pncId: "2008/0056560Z") { id } }`);
+    expect(two.errors![0].message).toMatch(/exactly one/);
+    const unknown = await agency.request(`{ youngPersonByIdentifier(nhsNumber: "9434765919") { id } }`);
+    expect(unknown).toEqual({ data: { youngPersonByIdentifier: null } });
+  });
+
+  it('pages through the NWD caseload with a filter', async () => {
+    const all = await agency.request(`{ nwdCaseload(first: 100) { totalCount nodes { id onNwdCaseload } } }`);
+    const expected = [...Array(SIZE).keys()].map(person).filter((p) => p.nwd).length;
+    expect(all.data.nwdCaseload.totalCount).toBe(expected);
+    expect(all.data.nwdCaseload.nodes.every((n: { onNwdCaseload: boolean }) => n.onNwdCaseload)).toBe(true);
+
+    const first = await agency.request(`{ nwdCaseload(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }`);
+    const second = await agency.request(`query($after: String) { nwdCaseload(first: 2, after: $after) { nodes { id } } }`, {
+      after: first.data.nwdCaseload.pageInfo.endCursor,
+    });
+    expect(first.data.nwdCaseload.pageInfo.hasNextPage).toBe(expected > 2);
+    expect([...first.data.nwdCaseload.nodes, ...second.data.nwdCaseload.nodes].map((n: { id: string }) => n.id)).toEqual(
+      all.data.nwdCaseload.nodes.slice(0, 4).map((n: { id: string }) => n.id),
+    );
+    const red = await agency.request(`{ nwdCaseload(first: 100, filter: { priority: RED }) { totalCount } }`);
+    expect(red.data.nwdCaseload.totalCount).toBeLessThanOrEqual(expected);
+  });
+
+  it.each([
+    ['an oversized page', `{ nwdCaseload(first: 5000) { totalCount } }`, 'first'],
+    ['a forged cursor', `{ nwdCaseload(first: 5, after: "nonsense") { totalCount } }`, 'after'],
+    ['a malformed id', `{ youngPerson(id: "1 OR 1=1") { id } }`, 'id'],
+  ])('refuses %s with BAD_USER_INPUT naming the argument', async (_what, query, field) => {
+    const res = await agency.request(query);
+    expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('says NOT_FOUND for an unknown id, and a wrong type is a validation error', async () => {
+    const res = await agency.request(`{ youngPerson(id: "YP-999999") { id } }`);
+    expect(res.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
+    const typed = await agency.request(`{ nwdCaseload(first: "ten") { totalCount } }`);
+    expect(typed.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const still = await agency.request(`{ youngPerson(id: "${person(0).id}") { id } }`);
+    expect(still.data.youngPerson.id).toBe(person(0).id);
+  });
+
+  it('resolves entity references by id and by each agency identifier, batched', async () => {
+    const people = [...Array(SIZE).keys()].map(person);
+    const withPnc = people.find((p) => p.pncId)!;
+    const res = await agency.request(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { id } } }`,
+      {
+        r: [
+          { __typename: 'YoungPerson', id: people[1].id },
+          { __typename: 'YoungPerson', nhsNumber: people.find((p) => p.nhsNumber)!.nhsNumber },
+          { __typename: 'YoungPerson', pncId: withPnc.pncId },
+          { __typename: 'YoungPerson', id: 'YP-999999' },
+        ],
+      },
+    );
+    expect(res.data._entities).toEqual([{ id: people[1].id }, { id: people.find((p) => p.nhsNumber)!.id }, { id: withPnc.id }, null]);
+  });
+
+  it('sends the same number of SQL queries for 1 young person as for 40 (no N+1)', async () => {
+    // The single young person has every kind of record (an NWD young person with meetings), so both requests touch every table.
+    const full = [...Array(SIZE).keys()].map(person).find((p) => p.nwd && p.status === 'LOOKED_AFTER')!;
+    const reps = (n: number) =>
+      n === 1 ? [{ __typename: 'YoungPerson', id: full.id }] : [...Array(n).keys()].map((i) => ({ __typename: 'YoungPerson', id: person(i).id }));
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { ${DEEP} } } }`;
+    const count = async (n: number) => {
+      agency.queries.length = 0;
+      const res = await agency.request(query, { r: reps(n) });
+      expect(res.errors).toBeUndefined();
+      expect(res.data._entities).toHaveLength(n);
+      return agency.queries.length;
+    };
+    const one = await count(1);
+    const forty = await count(40);
+    expect(one).toBeGreaterThan(5);
+    expect(forty).toBe(one);
+  });
+});
