@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { subgraphUrlsFromEnv, gatewayConfigFromEnv } from '../../gateway/config';
+import { AGENCIES, REPO_ROOT } from '../../scripts/agencies';
+import { databaseFor } from '../../subgraphs/kit/agency';
+import { isPostgres } from '../../subgraphs/kit/orm';
+
+/** No Docker engine runs here, so docker-compose.yml is checked against the code that reads it. */
+// merge: docker compose honours YAML merge keys (<<: *subgraph), so the test must too.
+const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
+const services = compose.services as Record<string, any>;
+const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+
+describe('docker-compose.yml', () => {
+  it('runs the gateway, the four subgraphs and one PostgreSQL per agency, and nothing else', () => {
+    const expected = ['gateway', ...AGENCIES.flatMap((a) => [a.name, `${a.name}-db`])];
+    expect(Object.keys(services).sort()).toEqual(expected.sort());
+  });
+
+  it.each(AGENCIES)('runs $name on its real port, entry point and its own database', ({ name, port }) => {
+    const svc = services[name];
+    expect(svc.command).toEqual(['node', `dist/subgraphs/${name}/main.js`]);
+    expect(existsSync(join(REPO_ROOT, 'subgraphs', name, 'main.ts'))).toBe(true);
+    expect(Number(svc.environment.PORT)).toBe(port);
+    expect(svc.environment.HOST).toBe('0.0.0.0');
+    // The code reads DATABASE_URL; it must be a PostgreSQL URL on this agency's own database service.
+    const url = databaseFor(name, svc.environment);
+    expect(isPostgres(url)).toBe(true);
+    expect(new URL(url.replace(/\$\{[^}]+\}/, 'x')).hostname).toBe(`${name}-db`);
+    expect(svc.depends_on[`${name}-db`].condition).toBe('service_healthy');
+    expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
+    // Subgraphs are reachable only inside the compose network, never published on the host.
+    expect(svc.ports).toBeUndefined();
+  });
+
+  it('gives each agency database its own volume and credentials', () => {
+    const volumes = AGENCIES.map((a) => services[`${a.name}-db`].volumes[0].split(':')[0]);
+    expect(new Set(volumes).size).toBe(4);
+    for (const a of AGENCIES) {
+      const db = services[`${a.name}-db`];
+      expect(db.image).toMatch(/^postgres:/);
+      const url = new URL(services[a.name].environment.DATABASE_URL.replace(/\$\{[^}]+\}/, 'x'));
+      expect(url.username).toBe(db.environment.POSTGRES_USER);
+      expect(url.pathname.slice(1)).toBe(db.environment.POSTGRES_DB);
+    }
+  });
+
+  it('points the gateway at every subgraph by service name, through the variables the gateway reads', () => {
+    const gw = services.gateway;
+    expect(gw.command).toEqual(['node', 'dist/gateway/main.js']);
+    const config = gatewayConfigFromEnv(gw.environment);
+    expect(config.port).toBe(4000);
+    expect(gw.ports).toEqual(['4000:4000']);
+    const urls = subgraphUrlsFromEnv(gw.environment);
+    expect(Object.keys(urls).sort()).toEqual(AGENCIES.map((a) => a.name).sort());
+    for (const { name, port } of AGENCIES) {
+      expect(urls[name]).toBe(`http://${name}:${port}/graphql`);
+      expect(gw.depends_on[name].condition).toBe('service_healthy');
+    }
+  });
+
+  it('builds an image that holds what the commands run: compiled code and the committed supergraph', () => {
+    expect(dockerfile).toMatch(/^FROM node:20/m);
+    expect(dockerfile).toMatch(/npm ci/);
+    expect(dockerfile).toMatch(/COPY schema schema/);
+    expect(dockerfile).toMatch(/tsc -p \./);
+  });
+});

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AGENCIES } from '../../scripts/agencies';
+import { startGraphProcesses } from '../../scripts/processes';
+import type { AgencyName } from '../../subgraphs/kit/agency';
+import { TEST_TODAY } from './agency';
+import { freePort } from './ports';
+import { dropDatabases, TEST_POSTGRES } from './postgres';
+
+export const GRAPH_SEED = { SEED: 'graph-test', SEED_SIZE: '80', SEED_AS_OF: TEST_TODAY };
+
+export interface TestGraph {
+  url: string;
+  request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole graph as a user runs it: four subgraph processes, each with its own database (SQLite
+ * files, or PostgreSQL databases), and the gateway process in front, on free ports.
+ */
+export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestGraph> {
+  const dir = mkdtempSync(join(tmpdir(), 'nwd-graph-'));
+  const dbName = (name: AgencyName) => `nwd_test_${name.replace(/-/g, '_')}_${process.pid}`;
+  if (kind === 'postgres') await dropDatabases(AGENCIES.map((a) => dbName(a.name)));
+  const databases = Object.fromEntries(
+    AGENCIES.map(({ name }) => [name, kind === 'postgres' ? `${TEST_POSTGRES}/${dbName(name)}` : join(dir, `${name}.db`)]),
+  ) as Record<AgencyName, string>;
+  const ports = Object.fromEntries(await Promise.all(AGENCIES.map(async ({ name }) => [name, await freePort()])));
+  const graph = await startGraphProcesses({
+    gatewayPort: await freePort(),
+    ports,
+    databases,
+    stdio: 'pipe',
+    env: { ...GRAPH_SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
+  });
+  return {
+    url: graph.gateway.url,
+    async request(query, variables, headers = {}) {
+      const res = await fetch(graph.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    async stop() {
+      await graph.stop();
+      rmSync(dir, { recursive: true, force: true });
+      if (kind === 'postgres') await dropDatabases(AGENCIES.map((a) => dbName(a.name)));
+    },
+  };
+}
