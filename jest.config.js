@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.js'],
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
