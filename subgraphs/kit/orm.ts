@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DefaultLogger, MikroORM, type EntityClass, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -43,6 +44,25 @@ export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm
     ? await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: options.database })
     : await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: options.database });
   await orm.schema.ensureDatabase();
-  await orm.schema.updateSchema({ safe: true });
+  await bringSchemaUpToDate(orm);
   return orm;
+}
+
+const FINGERPRINT_TABLE = 'schema_fingerprint';
+
+/**
+ * Applies the schema diff only when the entities changed since it was last applied. MikroORM 6.6.16
+ * misreads SQLite CHECK constraints on enums with more than two values, so its diff is never empty
+ * there and every start would copy whole tables; a fingerprint of the wanted schema avoids that.
+ * Safe mode: columns and tables are never dropped.
+ */
+async function bringSchemaUpToDate(orm: MikroORM): Promise<void> {
+  const wanted = createHash('sha256').update(await orm.schema.getCreateSchemaSQL({ wrap: false })).digest('hex');
+  const connection = orm.em.getConnection();
+  await connection.execute(`create table if not exists ${FINGERPRINT_TABLE} (id integer primary key, fingerprint varchar(64) not null)`);
+  const rows = await connection.execute<{ fingerprint: string }[]>(`select fingerprint from ${FINGERPRINT_TABLE} where id = 1`);
+  if (rows[0]?.fingerprint === wanted) return;
+  await orm.schema.updateSchema({ safe: true });
+  await connection.execute(`delete from ${FINGERPRINT_TABLE}`);
+  await connection.execute(`insert into ${FINGERPRINT_TABLE} (id, fingerprint) values (1, ?)`, [wanted]);
 }

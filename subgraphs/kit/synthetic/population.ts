@@ -1,5 +1,5 @@
 import { nhsCheckDigit, pncCheckLetter, upnCheckLetter } from '../identifiers';
-import { addDays, addMonths, type LocalDate } from '../dates';
+import { addDays, addMonths, parseLocalDate, type LocalDate } from '../dates';
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, inventedSurname } from './names';
 import { Random } from './random';
 
@@ -144,5 +144,11 @@ export function populationOptionsFromEnv(env: NodeJS.ProcessEnv, today: LocalDat
   if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
     throw new Error(`SEED_SIZE must be a whole number from 1 to 1000000 (got "${env.SEED_SIZE}")`);
   }
-  return { size, seed: env.SEED ?? DEFAULT_POPULATION.seed, asOf: env.SEED_AS_OF ?? today };
+  const asOf = env.SEED_AS_OF ?? today;
+  try {
+    parseLocalDate(asOf);
+  } catch {
+    throw new Error(`SEED_AS_OF must be a date YYYY-MM-DD (got "${asOf}")`);
+  }
+  return { size, seed: env.SEED ?? DEFAULT_POPULATION.seed, asOf };
 }

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import type { AgencyName } from '../subgraphs/kit/agency';
+import { openDatabaseFor, seedAgency } from '../subgraphs/kit/agency';
+import type { PopulationOptions } from '../subgraphs/kit/synthetic/population';
+import { loadService } from './agencies';
+
+/** Empties one agency's database and fills it with its share of the synthetic population (run by scripts/seed). */
+async function run() {
+  const [name, database, optionsJson] = process.argv.slice(2);
+  const service = loadService(name as AgencyName);
+  const options = JSON.parse(optionsJson) as PopulationOptions;
+  const orm = await openDatabaseFor(service, database);
+  try {
+    await orm.schema.refreshDatabase();
+    await seedAgency(orm, service, options, true);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

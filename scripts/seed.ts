@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ukDate } from '../subgraphs/kit/dates';
+import { DEFAULT_POPULATION, populationOptionsFromEnv } from '../subgraphs/kit/synthetic/population';
+import { AGENCIES, DIST, REPO_ROOT } from './agencies';
+
+const USAGE = `npm run seed -- [--size N] [--seed TEXT] [--as-of YYYY-MM-DD] [--only AGENCY]
+
+(Re)fills the agencies' databases with one deterministic synthetic population: the same young people
+in all four, each agency under its own identifier. Defaults: --size ${DEFAULT_POPULATION.size}, --seed ${DEFAULT_POPULATION.seed},
+--as-of today. Databases: <AGENCY>_DATABASE_URL (e.g. HEALTH_DATABASE_URL=postgres://...), else data/<agency>.db.`;
+
+function run() {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+      only: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(USAGE);
+  // The same validation the services use when they seed on first start.
+  const options = populationOptionsFromEnv(
+    { SEED_SIZE: values.size, SEED: values.seed, SEED_AS_OF: values['as-of'] },
+    ukDate(new Date()),
+  );
+  const agencies = values.only ? AGENCIES.filter((a) => a.name === values.only) : AGENCIES;
+  if (agencies.length === 0) throw new Error(`--only must be one of ${AGENCIES.map((a) => a.name).join(', ')}`);
+
+  console.log(`Seeding ${options.size.toLocaleString('en-GB')} synthetic young people (seed "${options.seed}", as of ${options.asOf})`);
+  for (const { name } of agencies) {
+    const database = process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] ?? join(REPO_ROOT, 'data', `${name}.db`);
+    const started = Date.now();
+    // One process per agency: each subgraph's code runs on its own, as in production.
+    execFileSync(process.execPath, [join(DIST, 'scripts', 'seed-agency.js'), name, database, JSON.stringify(options)], { stdio: 'inherit' });
+    console.log(`  ${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+try {
+  run();
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}

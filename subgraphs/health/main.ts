@@ -1,0 +1,4 @@
+import { main } from '../kit/agency';
+import { healthService } from './service';
+
+main(healthService);

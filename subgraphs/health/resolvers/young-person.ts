@@ -1,0 +1,50 @@
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { ukDate } from '../../kit/dates';
+import { badUserInput } from '../../kit/errors';
+import { checkNhsNumber } from '../../kit/identifiers';
+import type { HealthContext } from '../context';
+import type { Patient } from '../entities';
+import { HealthRecord } from './health-record';
+
+/** Health's view of the shared entity: keyed by the NHS number, the identifier health owns. */
+@Directive('@key(fields: "nhsNumber")')
+@ObjectType({ description: "A young person known to children's social care; health finds them by NHS number." })
+export class YoungPerson {
+  @Field(() => String, {
+    nullable: true,
+    description: "NHS number (10 digits) from social care's cross-reference; null when none is linked, so health cannot look.",
+  })
+  nhsNumber: string | null = null;
+
+  /** Health's record, looked up when the reference was resolved. Not a GraphQL field. */
+  patient: Patient | null = null;
+}
+
+@Resolver(() => YoungPerson)
+export class YoungPersonHealthResolver {
+  @FieldResolver(() => HealthRecord, {
+    description: "What looked-after children's health holds about the young person; matchStatus says whether health could find them.",
+  })
+  health(@Root() person: YoungPerson, @Ctx() ctx: HealthContext): HealthRecord {
+    return new HealthRecord(person.nhsNumber, person.patient, ctx.loaders, ukDate(ctx.clock.now()));
+  }
+}
+
+/** A malformed number is the caller's mistake (say so); a missing one just means "not linked". */
+function normalisedNhsNumber(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const checked = checkNhsNumber(String(value));
+  if (!checked.ok) throw badUserInput('nhsNumber', checked.reason);
+  return checked.value;
+}
+
+/** The gateway reaches health only through YoungPerson representations, batched but not de-duplicated. */
+export const youngPersonReferenceResolvers = {
+  YoungPerson: {
+    async __resolveReference(reference: { nhsNumber?: unknown }, ctx: HealthContext): Promise<YoungPerson> {
+      const nhsNumber = normalisedNhsNumber(reference.nhsNumber);
+      const patient = nhsNumber ? await ctx.loaders.patientByNhsNumber.load(nhsNumber) : null;
+      return Object.assign(new YoungPerson(), { nhsNumber, patient });
+    },
+  },
+};

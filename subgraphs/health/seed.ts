@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AgencySeeder } from '../kit/agency';
+import { inventedSurname } from '../kit/synthetic/names';
+import type { PopulationOptions, SyntheticYoungPerson } from '../kit/synthetic/population';
+import { Random } from '../kit/synthetic/random';
+import { Patient, RegisteredGpPractice, type PatientRecord } from './entities';
+import { Life } from './synthetic/life';
+import { dentalChecks, developmentChecks, healthAssessments, immunisationsOutsideCare } from './synthetic/statutory-checks';
+import {
+  camhsInvolvements, emergencyAttendances, lifeCoachInvolvements, sdqScores, selfHarmEpisodes, sexualHealthContacts,
+  slcnScreenings, substanceMisuse,
+} from './synthetic/wellbeing';
+
+/** Each generator draws from the person's one stream in this fixed order, so the data never changes. */
+const GENERATORS: ((life: Life) => PatientRecord[])[] = [
+  healthAssessments, immunisationsOutsideCare, dentalChecks, developmentChecks, sdqScores, substanceMisuse,
+  camhsInvolvements, lifeCoachInvolvements, slcnScreenings, selfHarmEpisodes, sexualHealthContacts, emergencyAttendances,
+];
+
+const PRACTICE_KINDS = ['Medical Practice', 'Surgery', 'Health Centre'] as const;
+const PRACTICES = 40;
+
+/** One of 40 invented practices: the ODS code fixes the name, so a practice is the same for everyone. */
+function gpPractice(r: Random): RegisteredGpPractice {
+  const n = r.int(0, PRACTICES - 1);
+  return Object.assign(new RegisteredGpPractice(), {
+    odsCode: `Y99${String(n).padStart(3, '0')}`,
+    name: `${inventedSurname(n, n * 5 + 3)} ${PRACTICE_KINDS[n % PRACTICE_KINDS.length]} (synthetic)`,
+  });
+}
+
+function newPatient(r: Random, person: SyntheticYoungPerson, nhsNumber: string): Patient {
+  return Object.assign(new Patient(), {
+    nhsNumber,
+    dateOfBirth: person.dateOfBirth,
+    // Health learns of entry to care from the local authority's request for an initial assessment.
+    enteredCareOn: person.status === 'LOOKED_AFTER' ? person.statusSince : null,
+    // A few children are not yet registered with a GP (e.g. newly arrived).
+    registeredGp: r.chance(0.97) ? gpPractice(r) : null,
+  });
+}
+
+export const healthSeeder: AgencySeeder = {
+  async isSeeded(em: EntityManager): Promise<boolean> {
+    return (await em.count(Patient)) > 0;
+  },
+
+  seedPerson(em: EntityManager, person: SyntheticYoungPerson, options: PopulationOptions): void {
+    if (!person.nhsNumber || !person.heldByHealth) return;
+    const r = new Random(options.seed, 'health', person.index);
+    const patient = newPatient(r, person, person.nhsNumber);
+    em.persist(patient);
+    const life = new Life(r, person, patient, options.asOf);
+    for (const generate of GENERATORS) {
+      for (const record of generate(life)) em.persist(record);
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import type { AgencyService } from '../kit/agency';
+import { buildAgencySubgraphSchema } from '../kit/federation';
+import { createHealthContext, type HealthContext } from './context';
+import { healthEntities } from './entities';
+import { CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver } from './resolvers/involvement-status';
+import { YoungPerson, YoungPersonHealthResolver, youngPersonReferenceResolvers } from './resolvers/young-person';
+import { healthSeeder } from './seed';
+
+/** Looked-after children's health: resolves YoungPerson by NHS number and adds YoungPerson.health. */
+export const healthService: AgencyService<HealthContext> = {
+  name: 'health',
+  defaultPort: 4003,
+  entities: healthEntities,
+  buildSchema: () =>
+    buildAgencySubgraphSchema(
+      {
+        resolvers: [YoungPersonHealthResolver, CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver],
+        // No query returns YoungPerson: the gateway reaches it only through _entities.
+        orphanedTypes: [YoungPerson],
+      },
+      youngPersonReferenceResolvers,
+    ),
+  createContext: createHealthContext,
+  seeder: healthSeeder,
+};

@@ -1,0 +1,38 @@
+import { Check, Entity, Enum, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { ArrestOutcome, OffenceCategory } from '../enums';
+import { GRAVITY_MAX, GRAVITY_MIN } from '../rules/gravity';
+import { NominalRecord } from './nominal-record';
+
+@Entity()
+@ObjectType({ description: 'An arrest of the young person, with the offence, its YJS gravity score and what followed.' })
+export class Arrest extends NominalRecord {
+  @Field(() => LocalDateScalar, { description: 'Date of the arrest.' })
+  @Property({ type: 'date' })
+  arrestedOn!: string;
+
+  @Field(() => OffenceCategory, { description: 'Offence type category of the offence the young person was arrested for.' })
+  @Enum({ items: () => OffenceCategory })
+  offenceCategory!: OffenceCategory;
+
+  // The database refuses a score outside the scale, whatever wrote it.
+  @Field(() => Int, {
+    description: `Youth Justice Service gravity score of the offence, ${GRAVITY_MIN} (least serious, e.g. drunk and disorderly, breach of the peace) to ${GRAVITY_MAX} (most serious, e.g. murder, rape).`,
+  })
+  @Property()
+  @Check({ expression: `gravity_score between ${GRAVITY_MIN} and ${GRAVITY_MAX}` })
+  gravityScore!: number;
+
+  @Field(() => String, { nullable: true, description: 'The offence the young person was charged with, in charge wording; null when not charged.' })
+  @Property({ type: 'string', nullable: true })
+  charge!: string | null;
+
+  @Field(() => ArrestOutcome, { description: 'What followed the arrest (Home Office outcome, or the interim position).' })
+  @Enum({ items: () => ArrestOutcome })
+  outcome!: ArrestOutcome;
+
+  @Field({ description: 'Whether the offence took place inside a No Wrong Door hub (a NWD outcome measure: offences in hubs).' })
+  @Property()
+  offenceInNwdHub!: boolean;
+}

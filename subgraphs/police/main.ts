@@ -1,0 +1,4 @@
+import { main } from '../kit/agency';
+import { policeService } from './service';
+
+main(policeService);

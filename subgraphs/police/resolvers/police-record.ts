@@ -1,0 +1,97 @@
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { ukDate } from '../../kit/dates';
+import { ChronologyEntry } from '../../kit/graphql/chronology';
+import { AgencyMatchStatus } from '../../kit/graphql/match';
+import type { PoliceContext } from '../context';
+import {
+  Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, type Nominal, NrmReferral,
+} from '../entities';
+import { policeChronology } from '../rules/chronology';
+import { arrestsInLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../rules/recent';
+import { loadHistory } from './history';
+
+const NOT_MATCHED = 'Null when the police record is not matched (see matchStatus): unknown, not "none".';
+
+@ObjectType({
+  description:
+    "What the police hold about the young person under the PNC ID in social care's cross-reference. Every field but matchStatus is null when not matched: that means the police could not look, never that there is nothing.",
+})
+export class PoliceRecord {
+  @Field(() => AgencyMatchStatus)
+  matchStatus!: AgencyMatchStatus;
+
+  /** The matched nominal, or null: not a GraphQL field, the key to everything below. */
+  nominal!: Nominal | null;
+}
+
+/** Runs `load` for a matched record; null (not matched) otherwise. */
+function ifMatched<T>(record: PoliceRecord, load: (nominalId: number) => Promise<T>): Promise<T> | null {
+  return record.nominal ? load(record.nominal.id) : null;
+}
+
+@Resolver(() => PoliceRecord)
+export class PoliceRecordResolver {
+  @FieldResolver(() => [MissingEpisode], { nullable: true, description: `Missing person episodes, newest first. ${NOT_MATCHED}` })
+  missingEpisodes(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.missingEpisodes.load(id));
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `Missing episodes reported in the last six months, from the same day six months ago to today (a NWD outcome measure). ${NOT_MATCHED}`,
+  })
+  missingEpisodesInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, async (id) => missingEpisodesInLastSixMonths(await ctx.loaders.missingEpisodes.load(id), ukDate(ctx.clock.now())));
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: `Whether the young person is missing right now (an episode reported and not yet found). ${NOT_MATCHED}` })
+  currentlyMissing(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, async (id) => isCurrentlyMissing(await ctx.loaders.missingEpisodes.load(id), ctx.clock.now()));
+  }
+
+  @FieldResolver(() => [Arrest], { nullable: true, description: `Arrests, newest first. ${NOT_MATCHED}` })
+  arrests(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.arrests.load(id));
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `Arrests in the last six months, from the same day six months ago to today (a NWD outcome measure). ${NOT_MATCHED}`,
+  })
+  arrestsInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, async (id) => arrestsInLastSixMonths(await ctx.loaders.arrests.load(id), ukDate(ctx.clock.now())));
+  }
+
+  @FieldResolver(() => [ExploitationConcern], { nullable: true, description: `Exploitation concerns (CSE, CCE, county lines), newest first. ${NOT_MATCHED}` })
+  exploitationConcerns(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.exploitationConcerns.load(id));
+  }
+
+  @FieldResolver(() => [NrmReferral], { nullable: true, description: `National Referral Mechanism referrals, newest first. ${NOT_MATCHED}` })
+  nrmReferrals(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.nrmReferrals.load(id));
+  }
+
+  @FieldResolver(() => [IntelligenceItem], { nullable: true, description: `Intelligence log entries, newest first. ${NOT_MATCHED}` })
+  intelligence(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.intelligence.load(id));
+  }
+
+  @FieldResolver(() => [Associate], { nullable: true, description: `Associates recorded for missing plans, newest first. ${NOT_MATCHED}` })
+  associates(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.associates.load(id));
+  }
+
+  @FieldResolver(() => [LocationOfConcern], { nullable: true, description: `Locations of concern recorded for missing plans, newest first. ${NOT_MATCHED}` })
+  locationsOfConcern(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, (id) => ctx.loaders.locationsOfConcern.load(id));
+  }
+
+  @FieldResolver(() => [ChronologyEntry], {
+    nullable: true,
+    description: `The police's dated events for this young person, newest first, ready to merge into a cross-agency chronology. Intelligence appears by grade only, never its text. ${NOT_MATCHED}`,
+  })
+  chronology(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return ifMatched(record, async (id) => policeChronology(await loadHistory(id, ctx)));
+  }
+}

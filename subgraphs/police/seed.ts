@@ -1,0 +1,36 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AgencySeeder } from '../kit/agency';
+import { checkPncId } from '../kit/identifiers';
+import type { PopulationOptions, SyntheticYoungPerson } from '../kit/synthetic/population';
+import { Random } from '../kit/synthetic/random';
+import { Nominal } from './entities';
+import { seedArrests } from './seeding/arrests';
+import { seedAssociates, seedLocationsOfConcern } from './seeding/associations';
+import { seedExploitation } from './seeding/exploitation';
+import { seedIntelligence } from './seeding/intelligence';
+import { seedMissingEpisodes } from './seeding/missing';
+import { sceneFor } from './seeding/scene';
+
+/**
+ * The police's share of the synthetic population: only young people social care has a PNC ID for, and
+ * only when the police really hold them. One random stream per person, so the data never depends on order.
+ */
+export const policeSeeder: AgencySeeder = {
+  async isSeeded(em: EntityManager) {
+    return (await em.count(Nominal)) > 0;
+  },
+
+  seedPerson(em: EntityManager, person: SyntheticYoungPerson, options: PopulationOptions) {
+    if (!person.pncId || !person.heldByPolice) return;
+    const checked = checkPncId(person.pncId);
+    if (!checked.ok) throw new Error(`synthetic population produced an invalid PNC ID for person ${person.index}: ${checked.reason}`);
+    const nominal = em.create(Nominal, { pncId: checked.value, dateOfBirth: person.dateOfBirth });
+    const scene = sceneFor(em, new Random(options.seed, 'police', person.index), person, nominal, checked.value, options.asOf);
+    seedMissingEpisodes(scene);
+    seedArrests(scene);
+    seedExploitation(scene);
+    seedIntelligence(scene);
+    seedAssociates(scene);
+    seedLocationsOfConcern(scene);
+  },
+};

@@ -1,0 +1,72 @@
+import { healthService } from '../../subgraphs/health/service';
+import { healthSeeder } from '../../subgraphs/health/seed';
+import { Patient } from '../../subgraphs/health/entities';
+import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import { TEST_TODAY } from '../support/agency';
+import type { EntityManager } from '@mikro-orm/core';
+
+export { healthService };
+
+/** The population startTestAgency seeds. */
+export const OPTIONS: PopulationOptions = { size: 60, seed: 'test-seed', asOf: TEST_TODAY };
+export const people: SyntheticYoungPerson[] = Array.from({ length: OPTIONS.size }, (_, i) => generatePerson(i, OPTIONS));
+
+/** What the seeder writes for one person, captured without a database: the expected values. */
+export interface Seeded {
+  person: SyntheticYoungPerson;
+  patient: Patient | null;
+  rows: object[];
+}
+
+export function seeded(person: SyntheticYoungPerson, options: PopulationOptions = OPTIONS): Seeded {
+  const rows: object[] = [];
+  const em = { persist: (entity: object) => rows.push(entity) } as unknown as EntityManager;
+  healthSeeder.seedPerson(em, person, options);
+  const patient = (rows.find((row) => row instanceof Patient) as Patient | undefined) ?? null;
+  return { person, patient, rows: rows.filter((row) => !(row instanceof Patient)) };
+}
+
+export function rowsOf<T>(s: Seeded, entity: new () => T): T[] {
+  return s.rows.filter((row) => row instanceof entity) as T[];
+}
+
+/** The first seeded person holding at least one of each kind given. */
+export function firstWith(...entities: (new () => object)[]): Seeded {
+  for (const person of people) {
+    const s = seeded(person);
+    if (s.patient && entities.every((entity) => rowsOf(s, entity).length > 0)) return s;
+  }
+  throw new Error(`no seeded person has ${entities.map((e) => e.name).join(', ')}`);
+}
+
+export const rep = (nhsNumber: string | null) => ({ __typename: 'YoungPerson', nhsNumber });
+
+/** Every field HealthRecord has, deep enough to touch every loader and computed value. */
+export const HEALTH_SELECTION = `
+  matchStatus
+  registeredGp { odsCode name }
+  initialHealthAssessment { requestedOn completedOn assessorRole }
+  initialHealthAssessmentTimeliness { status dueDate lastDone }
+  reviewHealthAssessments { assessedOn assessorRole outcomeSummary }
+  reviewHealthAssessmentTimeliness { status dueDate lastDone }
+  dentalChecks { checkedOn }
+  dentalCheckTimeliness { status dueDate lastDone }
+  immunisationsUpToDate { recordedOn upToDate }
+  developmentChecks { reviewedOn stage developmentChecksUpToDate }
+  sdqScores { completedOn total band }
+  latestSdq { completedOn total band }
+  camhsInvolvements { referredOn decision decidedOn startedOn endedOn status clinicalNote }
+  lifeCoachInvolvements { startedOn endedOn status clinicalNote }
+  slcnScreenings { screenedOn receptiveLanguage socialCommunication vocabulary needIdentified }
+  substanceMisuse { identifiedOn interventionOfferedOn interventionRefused interventionReceivedOn }
+  selfHarmEpisodes { occurredOn clinicalNote }
+  sexualHealthContacts { contactOn clinicalNote }
+  emergencyAttendances { attendedOn reason }
+  chronology { date agency kind summary }
+`;
+
+export const ENTITIES_QUERY = `query Health($reps: [_Any!]!) {
+  _entities(representations: $reps) { ... on YoungPerson { nhsNumber health { ${HEALTH_SELECTION} } } }
+}`;
+
+export const newestFirst = (dates: string[]): string[] => [...dates].sort().reverse();

@@ -1,0 +1,54 @@
+import { ukDate } from '../../subgraphs/kit/dates';
+import { Arrest, IntelligenceItem, MissingEpisode, ReturnHomeInterview } from '../../subgraphs/police/entities';
+import {
+  ArrestOutcome, HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, MissingRiskGrading, OffenceCategory, SourceEvaluation,
+} from '../../subgraphs/police/enums';
+import { policeChronology, type PoliceHistory } from '../../subgraphs/police/rules/chronology';
+
+const empty: PoliceHistory = {
+  missingEpisodes: [], arrests: [], exploitationConcerns: [], nrmReferrals: [], intelligence: [], associates: [], locationsOfConcern: [],
+};
+
+describe('police chronology', () => {
+  const episode = Object.assign(new MissingEpisode(), {
+    reportedAt: new Date('2026-10-01T21:00:00Z'), foundAt: new Date('2026-10-02T09:00:00Z'),
+    riskGrading: MissingRiskGrading.MEDIUM, riskGradingSchemeVersion: 'v3', locationFound: null,
+  });
+  const lateOffer = Object.assign(new ReturnHomeInterview(), { offeredAt: new Date('2026-10-05T09:01:00Z'), tookPlaceAt: null, takenUp: null });
+  const arrest = Object.assign(new Arrest(), {
+    arrestedOn: '2026-10-03', offenceCategory: OffenceCategory.THEFT_AND_HANDLING, gravityScore: 2, charge: null,
+    outcome: ArrestOutcome.COMMUNITY_RESOLUTION, offenceInNwdHub: true,
+  });
+  const intelligence = Object.assign(new IntelligenceItem(), {
+    recordedAt: new Date('2026-09-30T23:30:00Z'), gradingScheme: IntelligenceGradingScheme.THREE_BY_FIVE_BY_TWO,
+    sourceEvaluation: SourceEvaluation.UNTESTED, intelligenceAssessment: IntelligenceAssessment.B, handlingCode: HandlingCode.C,
+    fullText: 'SECRET-SOURCE-DETAIL', sanitisedText: 'SANITISED-DETAIL',
+  });
+  const entries = policeChronology({ ...empty, missingEpisodes: [{ episode, interview: lateOffer }], arrests: [arrest], intelligence: [intelligence] });
+
+  it('lists every dated event newest first, on UK dates', () => {
+    expect(entries.map((e) => [e.date, e.kind])).toEqual([
+      ['2026-10-05', 'Return home interview offered'],
+      ['2026-10-03', 'Arrest'],
+      ['2026-10-01', 'Missing episode'],
+      ['2026-10-01', 'Intelligence recorded'], // 00:30 BST on 1 October
+    ]);
+    expect(ukDate(intelligence.recordedAt)).toBe('2026-10-01');
+    expect(entries.every((e) => e.agency === 'police')).toBe(true);
+  });
+
+  it('says what happened in words, including a late interview offer and an offence in a hub', () => {
+    expect(entries[0].summary).toMatch(/later than 72 hours/);
+    expect(entries[1].summary).toBe('Arrested: theft and handling (YJS gravity 2); outcome: community resolution. Offence inside a NWD hub.');
+    expect(entries[2].summary).toMatch(/risk graded medium.*Found after 12 hours/);
+  });
+
+  it('shows intelligence by grade only, never its text', () => {
+    expect(entries[3].summary).toBe('Intelligence item graded 2/B/C (3x5x2) recorded.');
+    expect(JSON.stringify(entries)).not.toMatch(/SECRET|SANITISED/);
+  });
+
+  it('is empty for a record with no events', () => {
+    expect(policeChronology(empty)).toEqual([]);
+  });
+});

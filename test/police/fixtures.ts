@@ -1,0 +1,60 @@
+import { TEST_TODAY } from '../support/agency';
+import { generatePerson, syntheticPncId, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+
+/** The population startTestAgency seeds (60 people, 'test-seed', as of TEST_TODAY). */
+export const TEST_POPULATION = { size: 60, seed: 'test-seed', asOf: TEST_TODAY };
+
+export function testPeople(): SyntheticYoungPerson[] {
+  return Array.from({ length: TEST_POPULATION.size }, (_, i) => generatePerson(i, TEST_POPULATION));
+}
+
+/** People the police were seeded with: a PNC ID in the cross-reference and really held. */
+export function seededPeople(): SyntheticYoungPerson[] {
+  return testPeople().filter((p) => p.pncId && p.heldByPolice);
+}
+
+/** Valid check letter, but an index the 60-person population never reaches: nobody holds it. */
+export const UNKNOWN_PNC_ID = syntheticPncId(9_999_999, 2020);
+
+export const youngPerson = (pncId: string | null) => ({ __typename: 'YoungPerson', pncId });
+
+/** Every field of the police record, nested lists and computed values included. */
+export const DEEP_QUERY = `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on YoungPerson {
+        pncId
+        police {
+          matchStatus
+          missingEpisodesInLastSixMonths
+          currentlyMissing
+          arrestsInLastSixMonths
+          missingEpisodes {
+            id reportedAt foundAt riskGrading riskGradingSchemeVersion locationFound
+            returnHomeInterviewDueBy returnHomeInterviewStatus
+            returnHomeInterview { id offeredAt tookPlaceAt takenUp }
+          }
+          arrests { id arrestedOn offenceCategory gravityScore charge outcome offenceInNwdHub }
+          exploitationConcerns { id type concernFrom concernTo }
+          nrmReferrals {
+            id referredOn reasonableGroundsDecisionOn reasonableGroundsOutcome conclusiveGroundsDecisionOn conclusiveGroundsOutcome
+            reasonableGroundsDecision { status dueDate lastDone }
+            reasonableGroundsDecidedInTime conclusiveGroundsEarliestOn conclusiveGroundsAfterRecoveryPeriod
+          }
+          intelligence {
+            id recordedAt gradingScheme sourceEvaluation intelligenceAssessment handlingCode handlingConditions
+            legacySourceEvaluation legacyIntelligenceEvaluation legacyHandlingCode fullText sanitisedText markedForSharing
+          }
+          associates { id name relationship knownFrom knownTo }
+          locationsOfConcern { id description kind concernFrom concernTo }
+          chronology { date agency kind summary }
+        }
+      }
+    }
+  }
+`;
+
+export const POLICE_LIST_FIELDS = [
+  'missingEpisodes', 'arrests', 'exploitationConcerns', 'nrmReferrals', 'intelligence', 'associates', 'locationsOfConcern', 'chronology',
+] as const;
+export const POLICE_VALUE_FIELDS = ['missingEpisodesInLastSixMonths', 'currentlyMissing', 'arrestsInLastSixMonths'] as const;
