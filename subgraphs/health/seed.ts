@@ -4,12 +4,12 @@ import { inventedSurname } from '../kit/synthetic/names';
 import type { PopulationOptions, SyntheticYoungPerson } from '../kit/synthetic/population';
 import { Random } from '../kit/synthetic/random';
 import { Patient, RegisteredGpPractice, type PatientRecord } from './entities';
-import { Life } from './synthetic/life';
-import { dentalChecks, developmentChecks, healthAssessments, immunisationsOutsideCare } from './synthetic/statutory-checks';
+import { Life } from './seeding/life';
+import { dentalChecks, developmentChecks, healthAssessments, immunisationsOutsideCare } from './seeding/statutory-checks';
 import {
   camhsInvolvements, emergencyAttendances, lifeCoachInvolvements, sdqScores, selfHarmEpisodes, sexualHealthContacts,
   slcnScreenings, substanceMisuse,
-} from './synthetic/wellbeing';
+} from './seeding/wellbeing';
 
 /** Each generator draws from the person's one stream in this fixed order, so the data never changes. */
 const GENERATORS: ((life: Life) => PatientRecord[])[] = [

@@ -14,7 +14,7 @@ import {
   LinkMethod, MeetingKind, MeetingStatus, MissingFromCareType, NwdSpecialist, NwdSupport, ObservationKind, PlacementChangeReason,
   PlacementType, PlanType, RagPriority, Sex,
 } from './enums';
-import { ACTIONS, KEY_WORKERS, PROVIDERS, RISKS, SOCIAL_WORKERS, STRENGTHS, VIEWS } from './seed-texts';
+import { ACTIONS, KEY_WORKERS, PROVIDERS, RISKS, SOCIAL_WORKERS, STRENGTHS, VIEWS } from './seeding/texts';
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
