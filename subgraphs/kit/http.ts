@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './logger';
@@ -20,20 +20,24 @@ export function noOutboundCallsPlugins(): ApolloServerPlugin[] {
   return [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginInlineTraceDisabled()];
 }
 
+/** Codes that describe the client's own mistake (ours, Apollo's, or relayed from a subgraph by the gateway). */
+const CLIENT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED', 'FORBIDDEN',
+]);
+
 /**
- * Errors a client may see: its own mistakes (with the code and field that say what was wrong).
+ * Errors a client may see: its own mistakes, with the code and field that say what was wrong.
  * Anything else is logged here and replaced by a bare message: no stack, no SQL, no internals.
  */
 export function maskInternalErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    const original = (error as { originalError?: unknown })?.originalError;
-    const ours = original === undefined || original instanceof GraphQLError;
-    if (code && code !== 'INTERNAL_SERVER_ERROR' && ours) {
-      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+      const { stacktrace: _drop, exception: _internal, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: original ?? error, path: formatted.path }, 'internal error');
+    logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'internal error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -8,7 +8,7 @@ import { TEST_TODAY } from './agency';
 import { freePort } from './ports';
 import { dropDatabases, TEST_POSTGRES } from './postgres';
 
-export const GRAPH_SEED = { SEED: 'graph-test', SEED_SIZE: '80', SEED_AS_OF: TEST_TODAY };
+export const GRAPH_SEED = { SEED: 'graph-test', SEED_SIZE: '150', SEED_AS_OF: TEST_TODAY };
 
 export interface TestGraph {
   url: string;

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../scripts/agencies';
+import { generatePerson, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import { TEST_TODAY } from '../support/agency';
+import { GRAPH_SEED, startTestGraph, type TestGraph } from '../support/graph';
+
+const SIZE = Number(GRAPH_SEED.SEED_SIZE);
+export const people: SyntheticYoungPerson[] = [...Array(SIZE).keys()].map((i) =>
+  generatePerson(i, { size: SIZE, seed: GRAPH_SEED.SEED, asOf: TEST_TODAY }),
+);
+const MULTI_AGENCY_VIEW = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 'multi-agency-view.graphql'), 'utf8');
+
+/** Known to all four agencies, under all three identifiers. */
+const matchedEverywhere = people.find((p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice)!;
+
+/** The graph through the gateway, as a meeting tool uses it. Run against SQLite and against PostgreSQL. */
+export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: TestGraph }) {
+  const gql = (query: string, variables?: Record<string, unknown>) => graphRef.graph!.request(query, variables);
+
+  beforeAll(async () => {
+    graphRef.graph = await startTestGraph(kind);
+  }, 240_000);
+  afterAll(async () => graphRef.graph?.stop(), 60_000);
+
+  it('returns one young person with non-empty data from all four subgraphs in one query', async () => {
+    expect(matchedEverywhere).toBeDefined();
+    const { status, body } = await gql(MULTI_AGENCY_VIEW, { id: matchedEverywhere.id });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const yp = body.data.youngPerson;
+    expect(yp).toMatchObject({ id: matchedEverywhere.id, givenName: matchedEverywhere.givenName, nhsNumber: matchedEverywhere.nhsNumber, upn: matchedEverywhere.upn, pncId: matchedEverywhere.pncId });
+    expect(yp.identifierLinks).toHaveLength(3);
+    expect(yp.currentStatus.status).toBe(matchedEverywhere.status);
+    expect(yp.chronology.length).toBeGreaterThan(0);
+    for (const agency of ['health', 'education', 'police'] as const) {
+      expect(yp[agency].matchStatus).toBe('MATCHED');
+      expect(yp[agency].chronology.length).toBeGreaterThan(0);
+      expect(yp[agency].chronology.every((e: { agency: string }) => e.agency === agency)).toBe(true);
+    }
+    expect(yp.health.reviewHealthAssessmentTimeliness.status).toMatch(/UP_TO_DATE|DUE_SOON|OVERDUE|NOT_APPLICABLE/);
+    expect(yp.education.pepTimeliness.status).toMatch(/UP_TO_DATE|DUE_SOON|OVERDUE|NOT_APPLICABLE/);
+    expect(typeof yp.police.missingEpisodesInLastSixMonths).toBe('number');
+  });
+
+  it('shows an agency that cannot be matched as not matched, with null (not empty) data', async () => {
+    const noPnc = people.find((p) => !p.pncId && p.nhsNumber && p.heldByHealth)!;
+    const { body } = await gql(`query($id: ID!) { youngPerson(id: $id) { pncId police { matchStatus missingEpisodes { reportedAt } arrests { arrestedOn } chronology { date } } health { matchStatus } } }`, { id: noPnc.id });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.youngPerson).toEqual({
+      pncId: null,
+      police: { matchStatus: 'NOT_LINKED', missingEpisodes: null, arrests: null, chronology: null },
+      health: { matchStatus: 'MATCHED' },
+    });
+    const notHeld = people.find((p) => p.nhsNumber && !p.heldByHealth);
+    if (notHeld) {
+      const res = await gql(`query($id: ID!) { youngPerson(id: $id) { health { matchStatus dentalChecks { checkedOn } } } }`, { id: notHeld.id });
+      expect(res.body.data.youngPerson.health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', dentalChecks: null });
+    }
+  });
+
+  it('pages the NWD caseload with every agency\'s match status, batched across subgraphs', async () => {
+    const { body } = await gql(`{ nwdCaseload(first: 100) { totalCount nodes { id health { matchStatus } education { matchStatus } police { matchStatus } } } }`);
+    expect(body.errors).toBeUndefined();
+    const nwd = people.filter((p) => p.nwd);
+    expect(body.data.nwdCaseload.totalCount).toBe(nwd.length);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const node of body.data.nwdCaseload.nodes) {
+      const p = byId.get(node.id)!;
+      expect(node.police.matchStatus).toBe(!p.pncId ? 'NOT_LINKED' : p.heldByPolice ? 'MATCHED' : 'NO_RECORD_FOR_IDENTIFIER');
+      expect(node.health.matchStatus).toBe(!p.nhsNumber ? 'NOT_LINKED' : p.heldByHealth ? 'MATCHED' : 'NO_RECORD_FOR_IDENTIFIER');
+    }
+  });
+
+  it('finds a young person by another agency\'s identifier', async () => {
+    const { body } = await gql(`query($pnc: String) { youngPersonByIdentifier(pncId: $pnc) { id police { matchStatus } } }`, { pnc: matchedEverywhere.pncId });
+    expect(body.data.youngPersonByIdentifier).toEqual({ id: matchedEverywhere.id, police: { matchStatus: 'MATCHED' } });
+  });
+
+  it.each([
+    ['a malformed NHS number', `{ youngPersonByIdentifier(nhsNumber: "943 476 5918") { id } }`, 'nhsNumber'],
+    ['an oversized page', `{ nwdCaseload(first: 101) { totalCount } }`, 'first'],
+    ['a malformed person id', `{ youngPerson(id: "'; drop table young_person; --") { id } }`, 'id'],
+  ])('answers %s with BAD_USER_INPUT naming the field, through the gateway', async (_what, query, field) => {
+    const { body } = await gql(query);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(body.errors[0].message).toContain(field);
+    expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.js/);
+  });
+
+  it('answers unknown ids, wrong types and malformed JSON clearly, and keeps serving', async () => {
+    const unknown = await gql(`{ youngPerson(id: "YP-999999") { id } }`);
+    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const typed = await gql(`{ nwdCaseload(first: "ten") { totalCount } }`);
+    expect(typed.status).toBe(400);
+    expect(typed.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const raw = await fetch(graphRef.graph!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ youngPerson(' });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as any).errors[0].message).toMatch(/Malformed JSON/);
+    const huge = await fetch(graphRef.graph!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(200_000) }) });
+    expect(huge.status).toBe(413);
+    const after = await gql(`{ youngPerson(id: "${people[0].id}") { id } }`);
+    expect(after.body.data.youngPerson.id).toBe(people[0].id);
+  });
+}
