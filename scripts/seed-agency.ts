@@ -13,6 +13,8 @@ async function run() {
   try {
     await orm.schema.refreshDatabase();
     await seedAgency(orm, service, options, true);
+    // Read by the benchmark: peak memory of this agency's seeding process.
+    console.log(`[${name}] peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
   } finally {
     await orm.close(true);
   }

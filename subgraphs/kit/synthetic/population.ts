@@ -90,10 +90,15 @@ export function syntheticPncId(index: number, year: number): string {
   return `${year}/${serial}${pncCheckLetter(String(year), serial)}`;
 }
 
+/** Establishment numbers schoolNumberFor gives: primary 2001-2040, secondary 4001-4012. */
+export const PRIMARY_SCHOOL_NUMBERS = { from: 2001, to: 2040 } as const;
+export const SECONDARY_SCHOOL_NUMBERS = { from: 4001, to: 4012 } as const;
+
 /** The school a pupil attends, by number (4 digits: 2xxx primary, 4xxx secondary). Shared so UPNs agree. */
 export function schoolNumberFor(index: number, age: number, seed: string): number {
   const r = new Random(seed, 'school', index);
-  return age < 11 ? 2000 + r.int(1, 40) : 4000 + r.int(1, 12);
+  const range = age < 11 ? PRIMARY_SCHOOL_NUMBERS : SECONDARY_SCHOOL_NUMBERS;
+  return r.int(range.from, range.to);
 }
 
 export function generatePerson(index: number, options: PopulationOptions): SyntheticYoungPerson {

@@ -1,0 +1,17 @@
+import { Entity, ManyToOne, PrimaryKey } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Pupil } from './pupil';
+
+/** What every dated record the virtual school holds has: its own id and the pupil it is about. */
+@Entity({ abstract: true })
+// Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
+@ObjectType()
+export abstract class PupilOwned {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  @Field(() => ID)
+  id!: number;
+
+  // Indexed by MikroORM as a foreign key: every loader selects by it.
+  @ManyToOne(() => Pupil)
+  pupil!: Pupil;
+}

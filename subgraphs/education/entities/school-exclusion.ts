@@ -1,0 +1,33 @@
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { ExclusionReason } from '../enums';
+import { PupilOwned } from './pupil-owned';
+import { School } from './school';
+
+/** What suspensions and permanent exclusions both record (the DfE exclusions census). */
+@Entity({ abstract: true })
+// Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
+@ObjectType()
+export abstract class SchoolExclusion extends PupilOwned {
+  @ManyToOne(() => School)
+  @Field(() => School, { description: 'The school that excluded the pupil.' })
+  school!: School;
+
+  @Property({ type: 'date' })
+  @Field(() => LocalDateScalar, { description: 'First day of the exclusion.' })
+  startDate!: string;
+
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: 'School sessions (mornings or afternoons) the pupil lost to the exclusion.' })
+  sessionsLost!: number;
+
+  @Enum({ items: () => ExclusionReason })
+  @Field(() => ExclusionReason)
+  reason!: ExclusionReason;
+
+  @Field(() => Float, { description: 'Computed: school days lost (two sessions a day).' })
+  get daysLost(): number {
+    return this.sessionsLost / 2;
+  }
+}

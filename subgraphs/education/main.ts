@@ -1,0 +1,4 @@
+import { main } from '../kit/agency';
+import { educationService } from './service';
+
+main(educationService);

@@ -1,0 +1,25 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ChronologyEntry } from '../../kit/graphql/chronology';
+import { todayOf, type EducationContext } from '../context';
+import { educationChronology, type EducationHistory } from '../rules/chronology';
+import { EducationRecord, recordsOf } from './education-record';
+
+const KINDS = [
+  'enrolments', 'attendance', 'suspensions', 'permanentExclusions', 'reducedTimetables',
+  'alternativeProvision', 'notInSchool', 'senProvision', 'peps', 'postSixteen',
+] as const satisfies readonly (keyof EducationHistory)[];
+
+@Resolver(() => EducationRecord)
+export class EducationChronologyResolver {
+  @FieldResolver(() => [ChronologyEntry], {
+    nullable: true,
+    description: "The virtual school's dated events for this young person, newest first, for merging into a deep-dive chronology. Null when not matched.",
+  })
+  async chronology(@Root() r: EducationRecord, @Ctx() ctx: EducationContext): Promise<ChronologyEntry[] | null> {
+    if (!r.pupil) return null;
+    // The same loaders as the list fields: no extra queries when both are asked for.
+    const lists = await Promise.all(KINDS.map((kind) => recordsOf(r, ctx, kind)));
+    const history = Object.fromEntries(KINDS.map((kind, i) => [kind, lists[i]])) as unknown as EducationHistory;
+    return educationChronology(history, todayOf(ctx));
+  }
+}

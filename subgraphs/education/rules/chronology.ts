@@ -1,0 +1,84 @@
+import type { LocalDate } from '../../kit/dates';
+import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../kit/graphql/chronology';
+import type { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
+import type { NotInSchoolEpisode } from '../entities/not-in-school-episode';
+import type { PermanentExclusion } from '../entities/permanent-exclusion';
+import type { PersonalEducationPlan } from '../entities/personal-education-plan';
+import type { PostSixteenStatus } from '../entities/post-sixteen-status';
+import type { ReducedTimetable } from '../entities/reduced-timetable';
+import type { SchoolEnrolment } from '../entities/school-enrolment';
+import type { SenProvisionEpisode } from '../entities/sen-provision-episode';
+import type { Suspension } from '../entities/suspension';
+import type { TermAttendance } from '../entities/term-attendance';
+import {
+  EXCLUSION_REASON_MEANINGS,
+  NOT_IN_SCHOOL_KIND_MEANINGS,
+  POST_SIXTEEN_ACTIVITY_MEANINGS,
+  REASON_FOR_LEAVING_MEANINGS,
+  SEN_PROVISION_MEANINGS,
+} from '../enums';
+import { attendancePercentage, isPersistentlyAbsent } from './attendance';
+import { termEnd } from './terms';
+
+/** Everything the virtual school holds about one pupil, as loaded for a request. */
+export interface EducationHistory {
+  enrolments: SchoolEnrolment[];
+  attendance: TermAttendance[];
+  suspensions: Suspension[];
+  permanentExclusions: PermanentExclusion[];
+  reducedTimetables: ReducedTimetable[];
+  alternativeProvision: AlternativeProvisionEpisode[];
+  notInSchool: NotInSchoolEpisode[];
+  senProvision: SenProvisionEpisode[];
+  peps: PersonalEducationPlan[];
+  postSixteen: PostSixteenStatus[];
+}
+
+type Line = [date: LocalDate | null, kind: string, summary: string];
+
+const days = (sessions: number) => `${sessions / 2} school day${sessions === 2 ? '' : 's'}`;
+
+/** The lines each kind of record contributes, in the virtual school's words. */
+function lines(h: EducationHistory, today: LocalDate): Line[] {
+  return [
+    ...h.enrolments.flatMap((e): Line[] => [
+      [e.startDate, 'Joined school', `Admitted to ${e.school.name} (${e.rollStatus.toLowerCase()} registration).`],
+      [e.endDate, 'Left school', `Left ${e.school.name}: ${e.reasonForLeaving ? REASON_FOR_LEAVING_MEANINGS[e.reasonForLeaving] : 'reason not recorded.'}`],
+    ]),
+    ...h.attendance
+      .filter((t) => isPersistentlyAbsent([t]))
+      .map((t): Line => {
+        const end = termEnd({ startYear: Number(t.academicYear.slice(0, 4)), term: t.term });
+        const label = `${t.term.toLowerCase()} term ${t.academicYear}`;
+        return [end < today ? end : today, 'Persistent absence', `Attendance ${attendancePercentage(t)}% in the ${label}.`];
+      }),
+    ...h.suspensions.map((s): Line => [s.startDate, 'Suspension', `Suspended from ${s.school.name} for ${days(s.sessionsLost)}: ${EXCLUSION_REASON_MEANINGS[s.reason]}`]),
+    ...h.permanentExclusions.map((p): Line => [p.startDate, 'Permanent exclusion', `Permanently excluded from ${p.school.name}: ${EXCLUSION_REASON_MEANINGS[p.reason]}`]),
+    ...h.reducedTimetables.flatMap((r): Line[] => [
+      [r.startDate, 'Reduced timetable began', `Part-time timetable of ${r.hoursPerWeek} hours a week.`],
+      [r.endDate, 'Reduced timetable ended', 'Back to a full-time timetable.'],
+    ]),
+    ...h.alternativeProvision.flatMap((a): Line[] => [
+      [a.startDate, 'Alternative provision began', `${a.providerName}, ${a.hoursPerWeek} hours a week.`],
+      [a.endDate, 'Alternative provision ended', `Left ${a.providerName}.`],
+    ]),
+    ...h.notInSchool.map((n): Line => [n.startDate, 'Not on a school roll', NOT_IN_SCHOOL_KIND_MEANINGS[n.kind]]),
+    ...h.senProvision.flatMap((s): Line[] => [
+      [s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.'],
+      [s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision]],
+    ]),
+    ...h.peps.map((p): Line => [p.meetingDate, 'PEP meeting', `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`]),
+    ...h.postSixteen.flatMap((p): Line[] => [
+      [p.recordedOn, 'Post-16 status', p.activity ? POST_SIXTEEN_ACTIVITY_MEANINGS[p.activity] : `Risk of NEET: ${p.riskOfNeet?.toLowerCase().replace('_', ' ') ?? 'not assessed'}.`],
+      [p.transitionPlanDate, 'Transition plan', 'Post-16 transition plan completed.'],
+    ]),
+  ];
+}
+
+/** The pupil's education chronology, newest first; undated halves of episodes (still open) are left out. */
+export function educationChronology(history: EducationHistory, today: LocalDate): ChronologyEntry[] {
+  return lines(history, today)
+    .filter((l): l is [LocalDate, string, string] => l[0] !== null)
+    .map(([date, kind, summary]) => chronologyEntry('education', date, kind, summary))
+    .sort(byDateDescending);
+}

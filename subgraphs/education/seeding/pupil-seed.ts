@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { LocalDate } from '../../kit/dates';
+import type { SyntheticYoungPerson } from '../../kit/synthetic/population';
+import type { Random } from '../../kit/synthetic/random';
+import type { Pupil } from '../entities/pupil';
+import type { PupilOwned } from '../entities/pupil-owned';
+
+/** What each seeding step needs about the one pupil being seeded. */
+export interface PupilSeed {
+  em: EntityManager;
+  /** The pupil's one random stream (seed, 'education', index): every draw comes from it, in a fixed order. */
+  r: Random;
+  person: SyntheticYoungPerson;
+  pupil: Pupil;
+  asOf: LocalDate;
+  /** National curriculum year group on asOf (0 = reception). */
+  yearGroup: number;
+  /** First day in school (nursery or reception). */
+  educationStart: LocalDate;
+}
+
+// Writable keys only: computed getters (attendancePercentage, daysLost, ...) are readonly and never given.
+type IfEquals<X, Y, A> = (<G>() => G extends X ? 1 : 2) extends <G>() => G extends Y ? 1 : 2 ? A : never;
+type WritableKeys<T> = { [P in keyof T]-?: IfEquals<{ [Q in P]: T[P] }, { -readonly [Q in P]: T[P] }, P> }[keyof T];
+export type RecordData<T> = Pick<T, Exclude<WritableKeys<T>, 'id' | 'pupil'>>;
+
+/** Creates and persists (no flush) one of the pupil's records. */
+export function record<T extends PupilOwned>(seed: PupilSeed, entity: new () => T, data: RecordData<T>): T {
+  const row = Object.assign(new entity(), data, { pupil: seed.pupil });
+  seed.em.persist(row);
+  return row;
+}

@@ -1,0 +1,129 @@
+import { addMonths } from '../../subgraphs/kit/dates';
+import { educationService } from '../../subgraphs/education/service';
+import { nationalCurriculumYear, yearGroupOn } from '../../subgraphs/education/rules/year-group';
+import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
+import { DATA_FIELDS, DEEP_QUERY, seededPupils, testPeople, UNKNOWN_UPN, youngPerson } from './fixtures';
+
+describe('education subgraph', () => {
+  let agency: TestAgency;
+  const pupils = seededPupils();
+  const lookedAfter = pupils.filter((p) => p.status === 'LOOKED_AFTER');
+  const notLookedAfter = pupils.find((p) => p.status !== 'LOOKED_AFTER');
+
+  beforeAll(async () => {
+    agency = await startTestAgency(educationService);
+  });
+  afterAll(async () => {
+    await agency?.stop();
+  });
+
+  async function educationRecords(upns: (string | null)[]) {
+    const res = await agency.request(DEEP_QUERY, { representations: upns.map(youngPerson) });
+    expect(res.errors).toBeUndefined();
+    return res.data._entities.map((e: any) => e.education);
+  }
+
+  it('has pupils to test with, looked after and not', () => {
+    expect(lookedAfter.length).toBeGreaterThanOrEqual(10);
+    expect(notLookedAfter).toBeDefined();
+  });
+
+  it('finds the school in the UPN and works out the year group from the date of birth', async () => {
+    const records = await educationRecords(pupils.map((p) => p.upn));
+    pupils.forEach((p, i) => {
+      const r = records[i];
+      expect(r.matchStatus).toBe('MATCHED');
+      // The UPN's school is the latest main one (a Year 12 may since have left it).
+      const last = r.enrolments.find((e: any) => e.rollStatus !== 'SUBSIDIARY');
+      expect(last.school.urn).toBe(String(900000 + Number(p.upn!.slice(4, 8))));
+      if (r.currentEnrolment) {
+        expect(r.currentEnrolment.school.establishmentNumber).toBe(p.upn!.slice(4, 8));
+        expect(r.currentEnrolment.school.localAuthorityCode).toBe('806');
+        expect(r.currentEnrolment.yearGroup).toBe(nationalCurriculumYear(yearGroupOn(p.dateOfBirth, TEST_TODAY)));
+      } else {
+        expect(last.reasonForLeaving).toBe('NO_LONGER_OF_COMPULSORY_SCHOOL_AGE');
+      }
+    });
+  });
+
+  it('returns dated records within the pupil\'s life, newest first, with values computed from them', async () => {
+    const records = await educationRecords(pupils.map((p) => p.upn));
+    records.forEach((r: any, i: number) => {
+      const dates = r.chronology.map((c: any) => c.date);
+      expect([...dates].sort().reverse()).toEqual(dates);
+      for (const d of dates) expect(d > pupils[i].dateOfBirth && d <= TEST_TODAY).toBe(true);
+      expect(r.chronology.every((c: any) => c.agency === 'education')).toBe(true);
+      const starts = r.enrolments.map((e: any) => e.startDate);
+      expect([...starts].sort().reverse()).toEqual(starts);
+      for (const t of r.attendance) {
+        const missed = t.authorisedAbsence + t.unauthorisedAbsence;
+        expect(t.persistentlyAbsent).toBe(missed * 10 >= t.sessionsPossible);
+        expect(t.attendancePercentage).toBeCloseTo((100 * (t.sessionsPossible - missed)) / t.sessionsPossible, 1);
+      }
+      const thisYear = r.attendance.filter((t: any) => t.academicYear === '2026/27');
+      if (thisYear.length) {
+        const possible = thisYear.reduce((s: number, t: any) => s + t.sessionsPossible, 0);
+        const missed = thisYear.reduce((s: number, t: any) => s + t.authorisedAbsence + t.unauthorisedAbsence, 0);
+        expect(r.persistentlyAbsent).toBe(missed * 10 >= possible);
+      } else {
+        expect(r.persistentlyAbsent).toBeNull();
+      }
+      for (const s of r.suspensions) expect(s.daysLost).toBe(s.sessionsLost / 2);
+      const current = r.senProvision.find((s: any) => s.endDate === null);
+      expect(r.currentSenProvision?.id ?? null).toBe(current?.id ?? null);
+    });
+  });
+
+  it('computes PEP timeliness and the 6-month KPI for looked-after pupils only', async () => {
+    const records = await educationRecords(lookedAfter.map((p) => p.upn));
+    const sixMonthsAgo = addMonths(TEST_TODAY, -6);
+    for (const r of records) {
+      expect(r.pepTimeliness.status).not.toBe('NOT_APPLICABLE');
+      expect(r.pepTimeliness.lastDone).toBe(r.peps[0]?.meetingDate ?? null);
+      expect(r.pepWithinLastSixMonths).toBe(r.peps.some((p: any) => p.meetingDate >= sixMonthsAgo));
+      for (const p of r.peps) expect(p.targets.every((t: string) => t.startsWith('Synthetic'))).toBe(true);
+    }
+    // Seeded like the council's 98.9%: nearly every looked-after child had a PEP in the last 6 months.
+    expect(records.filter((r: any) => r.pepWithinLastSixMonths).length).toBeGreaterThanOrEqual(records.length - 2);
+    const [other] = await educationRecords([notLookedAfter!.upn]);
+    expect(other.pepTimeliness).toEqual({ status: 'NOT_APPLICABLE', dueDate: null, lastDone: null });
+    expect(other.pepWithinLastSixMonths).toBeNull();
+    expect(other.peps).toEqual([]);
+  });
+
+  it('says NOT_LINKED for a null UPN and NO_RECORD_FOR_IDENTIFIER for an unknown one, with null (not empty) data', async () => {
+    const unheld = testPeople().find((p) => p.upn && !p.heldByEducation);
+    const upns = [null, UNKNOWN_UPN, ...(unheld ? [unheld.upn] : [])];
+    const records = await educationRecords(upns);
+    expect(records.map((r: any) => r.matchStatus)).toEqual(['NOT_LINKED', 'NO_RECORD_FOR_IDENTIFIER', ...(unheld ? ['NO_RECORD_FOR_IDENTIFIER'] : [])]);
+    for (const r of records) for (const field of DATA_FIELDS) expect(r[field]).toBeNull();
+  });
+
+  it('rejects a malformed UPN as BAD_USER_INPUT naming the field, and keeps answering', async () => {
+    const bad = `${pupils[0].upn!.slice(0, 12)}${(Number(pupils[0].upn!.slice(12)) + 1) % 10}`;
+    for (const upn of [bad, 'not-a-upn']) {
+      const res = await agency.request(DEEP_QUERY, { representations: [youngPerson(upn)] });
+      expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].extensions.field).toBe('upn');
+      expect(res.errors?.[0].message).toMatch(/^upn: /);
+    }
+    const [again] = await educationRecords([pupils[0].upn]);
+    expect(again.matchStatus).toBe('MATCHED');
+  });
+
+  it('accepts a UPN in lower case (check letters are case-insensitive)', async () => {
+    const [r] = await educationRecords([pupils[0].upn!.toLowerCase()]);
+    expect(r.matchStatus).toBe('MATCHED');
+  });
+
+  it('publishes a Federation 2 schema keyed by UPN, documented from the official code lists', async () => {
+    const res = await agency.request('{ _service { sdl } }');
+    const sdl: string = res.data._service.sdl;
+    expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "upn"\)/);
+    expect(sdl).toContain('education: EducationRecord!');
+    expect(sdl).toContain('Persistent disruptive behaviour.');
+    // No Query root fields of our own: only what federation adds.
+    const queryFields = /type Query \{([^}]*)\}/.exec(sdl)![1].match(/^\s*(\w+)/gm)!.map((f) => f.trim());
+    expect(queryFields.sort()).toEqual(['_entities', '_service']);
+  });
+});
