@@ -103,7 +103,8 @@ export function schoolNumberFor(index: number, age: number, seed: string): numbe
 
 export function generatePerson(index: number, options: PopulationOptions): SyntheticYoungPerson {
   const r = new Random(options.seed, 'person', index);
-  const nwd = r.chance(NWD_SHARE);
+  // Stratified rather than drawn: exactly round(size x share) NWD young people in any population.
+  const nwd = Math.floor((index + 1) * NWD_SHARE) > Math.floor(index * NWD_SHARE);
   const [minAge, maxAge] = nwd ? [12, 17] : r.weighted(AGE_BANDS);
   const age = r.int(minAge, maxAge);
   const dateOfBirth = addDays(addMonths(options.asOf, -12 * age), -r.int(1, 364));
