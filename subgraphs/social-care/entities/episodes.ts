@@ -2,24 +2,17 @@ import { Entity, Enum, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../../kit/graphql/scalars';
 import { CaseStatus, CpCategory, DistanceBand, LegalStatus, MissingFromCareType, PlacementChangeReason, PlacementType } from '../enums';
-import { YoungPersonRecord } from './young-person-record';
+import { YoungPersonEpisode, YoungPersonRecord } from './young-person-record';
 
 /** Dated episodes: what was true from when to when. "Current" is always derived from these. */
 
 @ObjectType({ description: 'A period during which the young person had a given status with social care.' })
 @Entity()
-export class CaseStatusEpisode extends YoungPersonRecord {
+export class CaseStatusEpisode extends YoungPersonEpisode {
   @Field(() => CaseStatus)
   @Enum({ items: () => CaseStatus })
   status!: CaseStatus;
 
-  @Field(() => LocalDateScalar)
-  @Property({ type: 'date' })
-  startDate!: string;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Null while the episode is open.' })
-  @Property({ type: 'date', nullable: true })
-  endDate?: string | null;
 
   @Field(() => CpCategory, { nullable: true, description: 'Initial category of abuse, for a Child Protection plan.' })
   @Enum({ items: () => CpCategory, nullable: true })
@@ -32,23 +25,16 @@ export class CaseStatusEpisode extends YoungPersonRecord {
 
 @ObjectType({ description: 'A legal status episode of a looked-after child (SSDA903 LS).' })
 @Entity()
-export class LegalStatusEpisode extends YoungPersonRecord {
+export class LegalStatusEpisode extends YoungPersonEpisode {
   @Field(() => LegalStatus)
   @Enum({ items: () => LegalStatus })
   legalStatus!: LegalStatus;
 
-  @Field(() => LocalDateScalar)
-  @Property({ type: 'date' })
-  startDate!: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @Property({ type: 'date', nullable: true })
-  endDate?: string | null;
 }
 
 @ObjectType({ description: 'A placement episode (SSDA903 PLACE), with the provider and why it ended.' })
 @Entity()
-export class PlacementEpisode extends YoungPersonRecord {
+export class PlacementEpisode extends YoungPersonEpisode {
   @Field(() => PlacementType)
   @Enum({ items: () => PlacementType })
   placementType!: PlacementType;
@@ -57,13 +43,6 @@ export class PlacementEpisode extends YoungPersonRecord {
   @Property({ type: 'string' })
   provider!: string;
 
-  @Field(() => LocalDateScalar)
-  @Property({ type: 'date' })
-  startDate!: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @Property({ type: 'date', nullable: true })
-  endDate?: string | null;
 
   @Field(() => PlacementChangeReason, { nullable: true, description: 'Why the placement ended or changed (SSDA903 REASON_PLACE_CHANGE).' })
   @Enum({ items: () => PlacementChangeReason, nullable: true })

@@ -2,7 +2,7 @@ import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../kit/graphql/scalars';
 import { NwdClosureOutcome, NwdSpecialist, NwdSupport, RagPriority } from '../enums';
-import { YoungPersonRecord } from './young-person-record';
+import { YoungPersonEpisode, YoungPersonRecord } from './young-person-record';
 
 @ObjectType({ description: 'An episode of No Wrong Door involvement: referral, support, key worker, closure.' })
 @Entity()
@@ -42,16 +42,9 @@ export class NwdInvolvement extends YoungPersonRecord {
 
 @ObjectType({ description: 'A hub specialist working with the young person (life coach, communication support, police liaison).' })
 @Entity()
-export class SpecialistInvolvement extends YoungPersonRecord {
+export class SpecialistInvolvement extends YoungPersonEpisode {
   @Field(() => NwdSpecialist)
   @Enum({ items: () => NwdSpecialist })
   specialist!: NwdSpecialist;
 
-  @Field(() => LocalDateScalar)
-  @Property({ type: 'date' })
-  startDate!: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @Property({ type: 'date', nullable: true })
-  endDate?: string | null;
 }
