@@ -1,43 +1,102 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createLogger } from '../subgraphs/kit/logger';
+import { createInternalTokenSigner } from '../subgraphs/kit/auth/internal-token';
+import type { Viewer } from '../subgraphs/kit/auth/roles';
 import { serveGraphQL, type RunningHttp } from '../subgraphs/kit/http';
+import { createLogger } from '../subgraphs/kit/logger';
+import { createUserTokenVerifier, Unauthenticated } from './auth';
 import type { GatewayConfig } from './config';
 
 export interface GatewayContext {
+  viewer: Viewer;
   requestId: string;
 }
 
+/** Operation limits (graphql-armor): what a meeting tool needs, with room, and no more. */
+export const OPERATION_LIMITS = { maxDepth: 12, maxAliases: 10, maxTokens: 4000, maxDirectives: 20, maxCost: 20000 };
+
 /**
  * The gateway runs the committed supergraph (composed at build time, never fetched) and talks only
- * to its own subgraphs. Apollo's usage telemetry is switched off here, in code, before construction:
- * @apollo/gateway otherwise starts an OTLP metrics exporter to Apollo unless the variable is set.
+ * to its own subgraphs, each with a token it signs for that subgraph and this request. Apollo's usage
+ * telemetry is switched off here, in code, before construction: @apollo/gateway otherwise starts an
+ * OTLP metrics exporter to Apollo unless the variable is set.
  */
-export function createGateway(config: GatewayConfig): ApolloGateway {
+export async function createGateway(config: GatewayConfig): Promise<ApolloGateway> {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const sign = await createInternalTokenSigner(config.signingJwk);
   return new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: config.subgraphUrls[name] ?? url,
-        willSendRequest({ request, context }) {
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        async willSendRequest({ request, context }) {
+          if (!context.viewer) return;
+          const token = await sign(name, { viewer: context.viewer, requestId: context.requestId });
+          request.http?.headers.set('authorization', `Bearer ${token}`);
         },
       }),
   });
 }
 
+/** Verifies the user's token before anything else; 401 with a JSON error when it is missing or wrong. */
+function authenticate(config: GatewayConfig, logger: ReturnType<typeof createLogger>): RequestHandler {
+  const verify = createUserTokenVerifier(config.userTokens);
+  return (req, res, next) => {
+    verify(req.headers.authorization).then(
+      (viewer) => {
+        res.locals.viewer = viewer;
+        res.locals.requestId = randomUUID();
+        res.setHeader('x-request-id', res.locals.requestId);
+        next();
+      },
+      (err) => {
+        if (!(err instanceof Unauthenticated)) return next(err);
+        logger.info({ reason: err.message }, 'request refused: not authenticated');
+        res.status(401).json({ errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      },
+    );
+  };
+}
+
+/** Per user, not per address: many practitioners share an office's address. */
+function limitPerUser(config: GatewayConfig): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: config.rateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req, res) => (res.locals.viewer as Viewer).id,
+    handler: (_req, res) =>
+      res.status(429).json({ errors: [{ message: `Rate limit: at most ${config.rateLimitPerMinute} requests a minute per user. Try again shortly.`, extensions: { code: 'RATE_LIMITED' } }] }),
+  });
+}
+
 export async function startGateway(config: GatewayConfig): Promise<RunningHttp> {
   const logger = createLogger('gateway');
-  const gateway = createGateway(config);
+  const gateway = await createGateway(config);
+  const armor = new ApolloArmor({
+    maxDepth: { n: OPERATION_LIMITS.maxDepth },
+    maxAliases: { n: OPERATION_LIMITS.maxAliases },
+    maxTokens: { n: OPERATION_LIMITS.maxTokens },
+    maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
+    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
   return serveGraphQL<GatewayContext>(
     {
-      apollo: { gateway } as never,
+      apollo: { gateway, introspection: !config.production, validationRules: armor.validationRules } as never,
+      plugins: [...(armor.plugins as never[]), ApolloServerPluginLandingPageDisabled()],
       logger,
       health: async () => true,
-      context: async ({ req }) => ({ requestId: String(req.headers['x-request-id'] ?? randomUUID()) }),
+      routes: (app) => app.use('/graphql', cors({ origin: config.corsOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight'] })),
+      before: [authenticate(config, logger), limitPerUser(config)],
+      context: async ({ res }) => ({ viewer: res.locals.viewer as Viewer, requestId: res.locals.requestId as string }),
     },
     config.port,
     config.host,

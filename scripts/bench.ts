@@ -24,8 +24,9 @@ async function timeRequests(label: string, n: number, send: (i: number) => Promi
   for (let i = 0; i < n; i++) {
     const t = performance.now();
     const res = await send(i);
-    const body = (await res.json()) as { errors?: unknown[] };
-    if (!res.ok || body.errors) throw new Error(`${label}: ${JSON.stringify(body).slice(0, 300)}`);
+    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    // WITHHELD notices are policy working as designed; anything else is a failure.
+    if (!res.ok || body.errors?.some((e) => e.extensions?.code !== 'WITHHELD')) throw new Error(`${label}: ${JSON.stringify(body).slice(0, 300)}`);
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -48,11 +49,16 @@ async function run() {
     console.log(`  ${name.padEnd(12)} ${secs.toFixed(1)} s (${Math.round(size / secs).toLocaleString('en-GB')} young people/s), ${/peak RSS (\d+) MiB/.exec(out)?.[1]} MiB peak RSS`);
   }
 
-  const graph = await startGraphProcesses({ gatewayPort: 4100, ports: { 'social-care': 4101, education: 4102, health: 4103, police: 4104 }, databases, stdio: 'pipe', env: { CLOCK_FIXED_AT: `${AS_OF}T12:00:00Z`, SEED_SIZE: String(size), SEED: 'bench', SEED_AS_OF: AS_OF, LOG_LEVEL: 'warn' } });
+  const graph = await startGraphProcesses({ gatewayPort: 4100, identityProviderPort: 4110, ports: { 'social-care': 4101, education: 4102, health: 4103, police: 4104 }, databases, stdio: 'pipe', env: { CLOCK_FIXED_AT: `${AS_OF}T12:00:00Z`, SEED_SIZE: String(size), SEED: 'bench', SEED_AS_OF: AS_OF, LOG_LEVEL: 'warn' } });
   try {
     const view = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 'multi-agency-view.graphql'), 'utf8');
-    const post = (query: string, variables?: unknown) => fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const ids = Array.from({ length: requests }, (_, i) => generatePerson((i * 7919) % size, options).id);
+    // The virtual school head has a statutory relationship with every looked-after child: a wide view to measure.
+    const tokenRes = await fetch(`${graph.identityProvider.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'virtualSchoolHead' }) });
+    const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+    const post = (query: string, variables?: unknown) =>
+      fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const lookedAfter = Array.from({ length: size }, (_, i) => i).filter((i) => generatePerson(i, options).status === 'LOOKED_AFTER');
+    const ids = Array.from({ length: requests }, (_, i) => generatePerson(lookedAfter[(i * 7919) % lookedAfter.length], options).id);
     console.log(`Through the gateway (${size.toLocaleString('en-GB')} young people, sequential requests):`);
     await timeRequests('multi-agency view of one young person', requests, (i) => post(view, { id: ids[i] }));
     await timeRequests('NWD caseload page of 25, all agencies\' status', Math.ceil(requests / 4), () =>

@@ -2,16 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { AGENCIES, DIST, mainScriptOf } from './agencies';
 import type { AgencyName } from '../subgraphs/kit/agency';
+import { generateSigningKeyPair } from '../subgraphs/kit/auth/keys';
+import { DEV_AUDIENCE } from '../gateway/dev-identity-provider';
 
 export interface ServiceProcess {
   name: string;
   url: string;
+  healthUrl: string;
   child: ChildProcess;
 }
 
 export interface GraphProcessesOptions {
   /** Port of the gateway; each subgraph gets its default port unless `ports` says otherwise. */
   gatewayPort: number;
+  /** Port of the development identity provider. */
+  identityProviderPort: number;
   ports?: Partial<Record<AgencyName, number>>;
   /** Database URL or SQLite path per agency. */
   databases: Record<AgencyName, string>;
@@ -41,7 +46,7 @@ function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, stdio: 
 
 /** Polls GET /health until it answers 200, the process dies, or the time runs out. */
 export async function waitForHealth(service: ServiceProcess, timeoutMs = 180_000): Promise<void> {
-  const healthUrl = service.url.replace(/\/graphql$/, '/health');
+  const { healthUrl } = service;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {
@@ -59,17 +64,53 @@ export async function waitForHealth(service: ServiceProcess, timeoutMs = 180_000
   throw new Error(`${service.name} was not healthy at ${healthUrl} within ${timeoutMs} ms`);
 }
 
-/** Starts the four subgraphs, each its own process and database, then the gateway in front of them. */
-export async function startGraphProcesses(options: GraphProcessesOptions): Promise<{ gateway: ServiceProcess; subgraphs: ServiceProcess[]; stop(): Promise<void> }> {
+const service = (name: string, port: number, child: ChildProcess, path = '/graphql'): ServiceProcess => ({
+  name,
+  url: `http://127.0.0.1:${port}${path}`,
+  healthUrl: `http://127.0.0.1:${port}/health`,
+  child,
+});
+
+/**
+ * Keys for one run of the embedded default: the gateway's (it signs what subgraphs accept) and social
+ * care's (it signs access grants other agencies accept). Made afresh each start, held only in the
+ * processes' environment. Deployments supply their own (README, "Keys").
+ */
+async function runKeys(): Promise<NodeJS.ProcessEnv> {
+  const gateway = await generateSigningKeyPair('gateway-1');
+  const grants = await generateSigningKeyPair('social-care-grants-1');
+  return {
+    GATEWAY_PUBLIC_JWK: JSON.stringify(gateway.publicJwk),
+    GRANT_PUBLIC_JWK: JSON.stringify(grants.publicJwk),
+    GATEWAY_PRIVATE_JWK: JSON.stringify(gateway.privateJwk),
+    GRANT_PRIVATE_JWK: JSON.stringify(grants.privateJwk),
+  };
+}
+
+/** Each process gets only the keys it needs: private keys never leave their owner. */
+function keysFor(name: string, keys: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (name === 'gateway') return { GATEWAY_PRIVATE_JWK: keys.GATEWAY_PRIVATE_JWK };
+  if (name === 'social-care') return { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PRIVATE_JWK: keys.GRANT_PRIVATE_JWK };
+  return { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PUBLIC_JWK: keys.GRANT_PUBLIC_JWK };
+}
+
+export interface GraphProcesses {
+  gateway: ServiceProcess;
+  identityProvider: ServiceProcess & { issuer: string };
+  subgraphs: ServiceProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the development identity provider, the four subgraphs (each its own process and database),
+ * then the gateway in front of them.
+ */
+export async function startGraphProcesses(options: GraphProcessesOptions): Promise<GraphProcesses> {
   const stdio = options.stdio ?? 'inherit';
   const base: NodeJS.ProcessEnv = { ...process.env, ...options.env, HOST: '127.0.0.1' };
-  delete base.DATABASE_URL;
-  const subgraphs: ServiceProcess[] = AGENCIES.map(({ name, port: defaultPort }) => {
-    const port = options.ports?.[name] ?? defaultPort;
-    const env = { ...base, PORT: String(port), DATABASE_URL: options.databases[name] };
-    return { name, url: `http://127.0.0.1:${port}/graphql`, child: spawnNode(name, mainScriptOf(name), env, stdio) };
-  });
-  const all = [...subgraphs];
+  for (const inherited of ['DATABASE_URL', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'GRANT_PUBLIC_JWK', 'GRANT_PRIVATE_JWK']) delete base[inherited];
+  const keys = await runKeys();
+  const all: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(
       all.map(
@@ -83,13 +124,33 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     );
   };
   try {
-    await Promise.all(subgraphs.map((s) => waitForHealth(s)));
+    const idpPort = options.identityProviderPort;
+    const identityProvider = {
+      ...service('identity-provider', idpPort, spawnNode('identity-provider', join(DIST, 'gateway', 'dev-identity-provider-main.js'), { ...base, PORT: String(idpPort) }, stdio), '/token'),
+      issuer: `http://127.0.0.1:${idpPort}`,
+    };
+    all.push(identityProvider);
+    const subgraphs = AGENCIES.map(({ name, port: defaultPort }) => {
+      const port = options.ports?.[name] ?? defaultPort;
+      const env = { ...base, ...keysFor(name, keys), PORT: String(port), DATABASE_URL: options.databases[name] };
+      return service(name, port, spawnNode(name, mainScriptOf(name), env, stdio));
+    });
+    all.push(...subgraphs);
+    await Promise.all([identityProvider, ...subgraphs].map((s) => waitForHealth(s)));
     const urls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`, s.url]));
-    const gatewayEnv = { ...base, ...urls, PORT: String(options.gatewayPort) };
-    const gateway = { name: 'gateway', url: `http://127.0.0.1:${options.gatewayPort}/graphql`, child: spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio) };
+    const gatewayEnv = {
+      ...base,
+      ...urls,
+      ...keysFor('gateway', keys),
+      PORT: String(options.gatewayPort),
+      AUTH_ISSUER: identityProvider.issuer,
+      AUTH_AUDIENCE: DEV_AUDIENCE,
+      AUTH_JWKS_URL: `${identityProvider.issuer}/.well-known/jwks.json`,
+    };
+    const gateway = service('gateway', options.gatewayPort, spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio));
     all.push(gateway);
     await waitForHealth(gateway);
-    return { gateway, subgraphs, stop };
+    return { gateway, identityProvider, subgraphs, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AGENCIES, REPO_ROOT } from './agencies';
 import { startGraphProcesses } from './processes';
 import type { AgencyName } from '../subgraphs/kit/agency';
+import { PERSONAS } from '../subgraphs/kit/auth/personas';
 
 /**
  * npm start: the four subgraphs (each on its own embedded SQLite database under data/, seeded on
@@ -13,10 +14,18 @@ async function run() {
     AGENCIES.map(({ name }) => [name, process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] ?? join(REPO_ROOT, 'data', `${name}.db`)]),
   ) as Record<AgencyName, string>;
   console.log('Starting the four agency subgraphs (first start seeds synthetic data)...');
-  const graph = await startGraphProcesses({ gatewayPort: Number(process.env.PORT ?? 4000), databases, env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+  const graph = await startGraphProcesses({
+    gatewayPort: Number(process.env.PORT ?? 4000),
+    identityProviderPort: Number(process.env.IDENTITY_PROVIDER_PORT ?? 4010),
+    databases,
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  });
   console.log('\nNo Wrong Door multi-agency graph is running:');
-  console.log(`  gateway       ${graph.gateway.url}`);
-  for (const s of graph.subgraphs) console.log(`  ${s.name.padEnd(13)} ${s.url}`);
+  console.log(`  gateway            ${graph.gateway.url}   (the only door: send a bearer token)`);
+  console.log(`  identity provider  ${graph.identityProvider.issuer}   (development only: tokens for demo personas)`);
+  for (const s of graph.subgraphs) console.log(`  ${s.name.padEnd(18)} ${s.url}   (answers only the gateway)`);
+  console.log(`\nSign in as a persona (${Object.keys(PERSONAS).join(', ')}):`);
+  console.log(`  curl -s -X POST ${graph.identityProvider.issuer}/token -H 'content-type: application/json' -d '{"persona":"socialWorker"}'`);
   console.log('\nPress Ctrl-C to stop all of them.');
   let stopping = false;
   const shutdown = () => {
@@ -27,7 +36,7 @@ async function run() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  for (const s of [graph.gateway, ...graph.subgraphs]) {
+  for (const s of [graph.gateway, graph.identityProvider, ...graph.subgraphs]) {
     s.child.once('exit', () => {
       if (!stopping) {
         console.error(`${s.name} stopped unexpectedly; stopping the rest.`);

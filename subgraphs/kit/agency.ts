@@ -1,9 +1,18 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
-import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { JWK } from 'jose';
 import { mkdirSync } from 'node:fs';
+import type { AgencyPolicy } from './access/policy';
+import { auditBeforeResponsePlugin } from './access/plugin';
+import { RequestAccess, type Subject } from './access/request-access';
+import { AuditRecord } from './audit/audit-record';
+import { createGrantSigner, createGrantVerifier, type AccessGrant, type GrantAudience } from './auth/access-grant';
+import { createInternalTokenVerifier, InternalTokenRejected } from './auth/internal-token';
+import { jwkFromEnv } from './auth/keys';
+import type { Purpose } from './auth/purpose';
+import type { Viewer } from './auth/roles';
 import { dirname } from 'node:path';
-import { clockFromEnv, type Clock } from './clock';
+import { clockFromEnv, systemClock, type Clock } from './clock';
 import { ukDate } from './dates';
 import { serveGraphQL } from './http';
 import { createLogger } from './logger';
@@ -13,11 +22,24 @@ import { progressReporter } from './synthetic/progress';
 
 export type AgencyName = 'social-care' | 'education' | 'health' | 'police';
 
-/** What every resolver of every agency gets: its own unit of work and the one clock. */
+/** Social care signs access grants; the other agencies verify them. */
+export interface AgencyGrants {
+  sign?: (grant: AccessGrant) => Promise<string>;
+  verify?: (token: unknown, expected: { viewerId: string; requestId: string; identifier: string | null }) => Promise<Purpose>;
+}
+
+/** What every resolver of every agency gets: its own unit of work, the one clock, and who is asking. */
 export interface AgencyContext {
   em: EntityManager;
   clock: Clock;
+  /** The gateway's request id (from its signed token): the same in every agency's audit. */
   requestId: string;
+  /** The user, as the gateway verified them. */
+  viewer: Viewer;
+  access: RequestAccess;
+  policy: AgencyPolicy;
+  grants: AgencyGrants;
+  subjectOf(typeName: string, root: unknown): Promise<Subject | undefined> | Subject | undefined;
 }
 
 export interface AgencySeeder {
@@ -35,6 +57,38 @@ export interface AgencyService<Ctx extends AgencyContext = AgencyContext> {
   buildSchema(): Promise<GraphQLSchema>;
   createContext(base: AgencyContext): Ctx;
   seeder: AgencySeeder;
+  /** The agency's sharing rules (subgraphs/<agency>/policy.ts). */
+  policy: AgencyPolicy;
+  /** The young person an object of this type is about, and the purpose it is read under. */
+  subjectOf(typeName: string, root: unknown, ctx: Ctx): Promise<Subject | undefined> | Subject | undefined;
+}
+
+/** Public and private keys a subgraph works with, as JWKs. */
+export interface AgencyKeys {
+  /** Verifies the gateway's per-request tokens. */
+  gatewayPublicJwk: JWK;
+  /** Social care only: signs access grants. */
+  grantPrivateJwk?: JWK;
+  /** Other agencies: verify social care's access grants. */
+  grantPublicJwk?: JWK;
+}
+
+export function agencyKeysFromEnv(name: AgencyName, env: NodeJS.ProcessEnv = process.env): AgencyKeys {
+  return {
+    gatewayPublicJwk: jwkFromEnv(env, 'GATEWAY_PUBLIC_JWK'),
+    ...(name === 'social-care' ? { grantPrivateJwk: jwkFromEnv(env, 'GRANT_PRIVATE_JWK') } : { grantPublicJwk: jwkFromEnv(env, 'GRANT_PUBLIC_JWK') }),
+  };
+}
+
+async function grantsFor(name: AgencyName, keys: AgencyKeys, clock: Clock): Promise<AgencyGrants> {
+  if (keys.grantPrivateJwk) return { sign: await createGrantSigner(keys.grantPrivateJwk) };
+  if (!keys.grantPublicJwk) throw new Error(`${name}: no key to verify social care's access grants`);
+  return { verify: await createGrantVerifier(keys.grantPublicJwk, name as GrantAudience, () => clock.now().getTime()) };
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer (.+)$/i.exec(header ?? '');
+  return m?.[1];
 }
 
 export interface RunOptions {
@@ -45,6 +99,8 @@ export interface RunOptions {
   seed?: PopulationOptions | false;
   onQuery?: (sql: string) => void;
   quiet?: boolean;
+  /** Defaults to the keys in the environment (GATEWAY_PUBLIC_JWK, GRANT_*_JWK). */
+  keys?: AgencyKeys;
   /** Drop and recreate the schema first (tests). */
   fresh?: boolean;
 }
@@ -62,7 +118,8 @@ export function databaseFor(name: AgencyName, env: NodeJS.ProcessEnv = process.e
 
 export async function openDatabaseFor(service: AgencyService<any>, database: string, onQuery?: (sql: string) => void) {
   if (!isPostgres(database) && database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
-  return openAgencyDatabase({ entities: service.entities, database, onQuery });
+  // Every agency keeps its own audit log in its own database.
+  return openAgencyDatabase({ entities: [...service.entities, AuditRecord], database, onQuery });
 }
 
 const SEED_BATCH = 500;
@@ -104,6 +161,10 @@ export async function runAgencyService<Ctx extends AgencyContext>(
     await seedAgency(orm, service, seed, !options.quiet);
   }
 
+  const keys = options.keys ?? agencyKeysFromEnv(service.name);
+  // Token checks use real time: the clock may be pinned for the data's sake (tests, demos).
+  const verifyGatewayToken = await createInternalTokenVerifier(keys.gatewayPublicJwk, service.name);
+  const grants = await grantsFor(service.name, keys, systemClock);
   const schema = await service.buildSchema();
   const port = options.port ?? Number(process.env.PORT ?? service.defaultPort);
   const http = await serveGraphQL<Ctx>(
@@ -111,12 +172,29 @@ export async function runAgencyService<Ctx extends AgencyContext>(
       schema,
       logger,
       health: () => orm.isConnected(),
-      context: async ({ req }) =>
-        service.createContext({
+      plugins: [auditBeforeResponsePlugin(orm.em, clock, logger)],
+      context: async ({ req }) => {
+        let claims;
+        try {
+          claims = await verifyGatewayToken(bearer(req.headers.authorization));
+        } catch (err) {
+          if (!(err instanceof InternalTokenRejected)) throw err;
+          logger.warn({ reason: err.message, ip: req.socket.remoteAddress }, 'request refused: not from the gateway');
+          throw new GraphQLError('This service answers only the gateway.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+        const ctx = service.createContext({
           em: orm.em.fork(),
           clock,
-          requestId: String(req.headers['x-request-id'] ?? randomUUID()),
-        }),
+          requestId: claims.requestId,
+          viewer: claims.viewer,
+          access: new RequestAccess(claims.viewer, claims.requestId),
+          policy: service.policy,
+          grants,
+          subjectOf: () => undefined,
+        });
+        ctx.subjectOf = (typeName, root) => service.subjectOf(typeName, root, ctx);
+        return ctx;
+      },
     },
     port,
   );

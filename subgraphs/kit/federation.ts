@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import merge from 'lodash.merge';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { guardPersonalData } from './access/guard';
 
 const FEDERATION_LINK = `
 extend schema
@@ -19,7 +20,8 @@ export async function buildAgencySubgraphSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  // Every field passes the guard: policy, the young person's wishes, and the audit of what was read.
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false, globalMiddlewares: [guardPersonalData] });
   const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema({
     typeDefs,

@@ -6,7 +6,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +24,7 @@ export function noOutboundCallsPlugins(): ApolloServerPlugin[] {
 const CLIENT_ERROR_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED', 'FORBIDDEN',
+  'WITHHELD', 'AUDIT_UNAVAILABLE', 'RATE_LIMITED',
 ]);
 
 /**
@@ -66,6 +67,8 @@ export interface GraphQLHttpOptions<Ctx extends BaseContext> {
   health: () => Promise<boolean>;
   /** Extra routes (mounted before /graphql). */
   routes?: (app: Express) => void;
+  /** Run on /graphql after the body is parsed and before GraphQL (authentication, rate limits). */
+  before?: RequestHandler[];
 }
 
 export interface RunningHttp {
@@ -83,6 +86,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   const apollo = new ApolloServer<Ctx>({
     ...(options.apollo ?? { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,
+    // A GraphQL request must be JSON or carry a preflight-forcing header: no simple cross-site requests.
+    csrfPrevention: true,
     formatError: maskInternalErrors(options.logger),
     plugins: [...noOutboundCallsPlugins(), ...(options.plugins ?? [ApolloServerPluginLandingPageDisabled()])],
   } as ConstructorParameters<typeof ApolloServer<Ctx>>[0]);
@@ -95,7 +100,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
   options.routes?.(app);
-  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo, { context: options.context }));
+  app.use('/graphql', express.json({ limit: MAX_BODY }), ...(options.before ?? []), expressMiddleware(apollo, { context: options.context }));
   app.use(bodyErrors);
 
   const server: Server = await new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import { manyByKey, oneByKey } from '../kit/loaders';
+import { Allocation } from './entities/allocation';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
 import { IdentifierLink } from './entities/identifier-link';
@@ -11,7 +12,7 @@ import type { IdentifierScheme } from './enums';
 type OwnedBy<K extends string> = { [P in K]: { id: string } };
 
 /** Per-request loaders: one query per kind of record per request, however many young people are asked for. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, viewerId: string) {
   const byYoungPerson = <T extends OwnedBy<'youngPerson'>>(entity: EntityName<T>, orderBy: Record<string, 'asc' | 'desc'>) =>
     manyByKey<string, T>(
       (ids) => em.find(entity, { youngPerson: { $in: ids } } as FilterQuery<T>, { orderBy: orderBy as never }),
@@ -47,6 +48,12 @@ export function createLoaders(em: EntityManager) {
     nwdInvolvements: byYoungPerson(NwdInvolvement, { referredOn: 'asc' }),
     specialistInvolvements: byYoungPerson(SpecialistInvolvement, { startDate: 'asc' }),
     meetings: byYoungPerson(Meeting, { heldOn: 'desc' }),
+    allocations: byYoungPerson(Allocation, { startDate: 'asc' }),
+    /** The viewer's own invitations to meetings about each young person. */
+    invitationsOfViewer: manyByKey<string, MeetingAttendee>(
+      (ids) => em.find(MeetingAttendee, { practitionerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),
+      (a) => a.meeting.youngPerson.id,
+    ),
     meeting: oneByKey<string, Meeting>((ids) => em.find(Meeting, { id: { $in: ids } }), (m) => m.id),
     attendees: byMeeting(MeetingAttendee),
     scalingScores: byMeeting(ScalingScore),

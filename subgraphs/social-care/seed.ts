@@ -14,7 +14,9 @@ import {
   LinkMethod, MeetingKind, MeetingStatus, MissingFromCareType, NwdSpecialist, NwdSupport, ObservationKind, PlacementChangeReason,
   PlacementType, PlanType, RagPriority, Sex,
 } from './enums';
-import { ACTIONS, KEY_WORKERS, PROVIDERS, RISKS, SOCIAL_WORKERS, STRENGTHS, VIEWS } from './seeding/texts';
+import { Allocation } from './entities/allocation';
+import { teamFor, type Team } from './seeding/team';
+import { ACTIONS, PROVIDERS, RISKS, STRENGTHS, VIEWS } from './seeding/texts';
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -32,7 +34,7 @@ const LEGAL: [LegalStatus, number][] = [
   [LegalStatus.C2, 50], [LegalStatus.V2, 28], [LegalStatus.C1, 14], [LegalStatus.E1, 4], [LegalStatus.J1, 2], [LegalStatus.L2, 2],
 ];
 
-function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string) {
+function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team) {
   const links: [IdentifierScheme, string | null, LinkMethod][] = [
     [IdentifierScheme.NHS_NUMBER, p.nhsNumber, r.chance(0.8) ? LinkMethod.NHS_SPINE_TRACE : LinkMethod.AGENCY_CONFIRMED],
     [IdentifierScheme.UPN, p.upn, r.chance(0.7) ? LinkMethod.AGENCY_CONFIRMED : LinkMethod.RECORDED_BY_PRACTITIONER],
@@ -41,7 +43,7 @@ function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPe
   for (const [scheme, value, method] of links) {
     if (!value) continue;
     const linkedOn = later(p.statusSince, addDays(asOf, -r.int(30, 900)));
-    em.create(IdentifierLink, { youngPerson: yp, scheme, value, method, linkedBy: r.pick(SOCIAL_WORKERS), linkedOn: linkedOn > asOf ? asOf : linkedOn });
+    em.create(IdentifierLink, { youngPerson: yp, scheme, value, method, linkedBy: `${team.socialWorker.name} (social worker)`, linkedOn: linkedOn > asOf ? asOf : linkedOn });
   }
 }
 
@@ -112,9 +114,10 @@ function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson
   return episodes > 0;
 }
 
-function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, wentMissing: boolean) {
+function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, wentMissing: boolean, team: Team) {
   const referredOn = later(p.statusSince, addDays(asOf, -r.int(40, 720)));
-  const keyWorker = r.pick(KEY_WORKERS);
+  const keyWorker = `${team.keyWorker.name} (key worker)`;
+  em.create(Allocation, { youngPerson: yp, practitionerId: team.keyWorker.id, practitionerName: team.keyWorker.name, role: 'NWD_KEY_WORKER', startDate: referredOn });
   em.create(NwdInvolvement, {
     youngPerson: yp,
     referredOn,
@@ -135,10 +138,10 @@ function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r:
   for (const factor of factors) if (r.chance(factor === AssessmentFactor.GOING_MISSING && wentMissing ? 0.9 : 0.2)) em.create(AssessmentFactorRecord, { youngPerson: yp, factor, identifiedOn: referredOn });
   em.create(Plan, { youngPerson: yp, type: PlanType.NWD_CARE_AND_PROGRESSION_PLAN, agreedOn: addDays(referredOn, 14) > asOf ? asOf : addDays(referredOn, 14), summary: '(synthetic) Care and progression plan: stable home, education or training, trusted adult in the hub.' });
   if (wentMissing) em.create(Plan, { youngPerson: yp, type: PlanType.MISSING_PLAN, agreedOn: addDays(referredOn, 7) > asOf ? asOf : addDays(referredOn, 7), summary: '(synthetic) Missing plan: known places and associates shared with police; call the hub out of hours.' });
-  seedMeetings(em, yp, p, r, asOf, referredOn, keyWorker);
+  seedMeetings(em, yp, p, r, asOf, referredOn, team);
 }
 
-function seedMeetings(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, since: string, keyWorker: string) {
+function seedMeetings(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, since: string, team: Team) {
   let day = addDays(since, r.int(14, 35));
   for (let n = 1; day < asOf && n <= 8; n++) {
     const kind = n === 2 && r.chance(0.3) ? MeetingKind.DEEP_DIVE : MeetingKind.RAISE;
@@ -154,22 +157,24 @@ function seedMeetings(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerso
       youngPersonViews: r.chance(0.7) ? r.pick(VIEWS) : null,
       plan: status === MeetingStatus.HELD ? '(synthetic) Keep the placement stable; police and hub share locations of concern; school to review timetable.' : null,
     });
-    if (status === MeetingStatus.HELD) seedMeetingRecords(em, meeting, p, r, asOf, keyWorker, n);
+    if (status === MeetingStatus.HELD) seedMeetingRecords(em, meeting, p, r, asOf, team, n);
     day = addDays(day, r.int(35, 70));
   }
 }
 
-function seedMeetingRecords(em: EntityManager, meeting: Meeting, p: SyntheticYoungPerson, r: Random, asOf: string, keyWorker: string, n: number) {
-  const invited: [string, string, Agency][] = [
-    [keyWorker, 'Key worker', Agency.NWD_HUB],
-    [r.pick(SOCIAL_WORKERS), 'Social worker', Agency.SOCIAL_CARE],
-    ['Jordan Quillfield (synthetic)', 'Designated teacher', Agency.EDUCATION],
-    ['Casey Mossley (synthetic)', 'School nurse', Agency.HEALTH],
+function seedMeetingRecords(em: EntityManager, meeting: Meeting, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team, n: number) {
+  const invited: [{ id: string; name: string } | null, string, string, Agency][] = [
+    [team.keyWorker, team.keyWorker.name, 'Key worker', Agency.NWD_HUB],
+    [team.socialWorker, team.socialWorker.name, 'Social worker', Agency.SOCIAL_CARE],
+    [team.designatedTeacher, team.designatedTeacher?.name ?? 'Jordan Quillfield (synthetic)', 'Designated teacher', Agency.EDUCATION],
+    [team.schoolNurse, team.schoolNurse?.name ?? 'Casey Mossley (synthetic)', 'School nurse', Agency.HEALTH],
   ];
-  if (p.pncId || r.chance(0.5)) invited.push(['PC Rowan Sedgewick (synthetic)', 'Police liaison officer', Agency.POLICE]);
-  for (const [name, role, agency] of invited) {
+  if (p.pncId || r.chance(0.5)) invited.push([team.policeLiaison, team.policeLiaison.name, 'Police liaison officer', Agency.POLICE]);
+  if (team.policeAnalyst && r.chance(0.5)) invited.push([team.policeAnalyst, team.policeAnalyst.name, 'Police intelligence analyst', Agency.POLICE]);
+  const invitedOn = addDays(meeting.heldOn, -14);
+  for (const [user, name, role, agency] of invited) {
     const attendance = r.weighted([[Attendance.ATTENDED_VIRTUALLY, 50], [Attendance.ATTENDED_IN_PERSON, 30], [Attendance.SENT_APOLOGIES, 12], [Attendance.DID_NOT_ATTEND, 8]]);
-    em.create(MeetingAttendee, { meeting, name, role, agency, attendance });
+    em.create(MeetingAttendee, { meeting, name, practitionerId: user?.id ?? null, invitedOn, role, agency, attendance });
     if (attendance === Attendance.ATTENDED_IN_PERSON || attendance === Attendance.ATTENDED_VIRTUALLY) {
       // Scores drift upwards as NWD support takes hold.
       em.create(ScalingScore, { meeting, professional: name, agency, score: Math.min(10, r.int(2, 6) + Math.floor(n / 3)), rationale: '(synthetic) Some progress; risks outside the placement remain.' });
@@ -199,7 +204,12 @@ export const socialCareSeeder: AgencySeeder = {
       id: p.id, laCode: LA_CODE, laChildId: p.laChildId, givenName: p.givenName, familyName: p.familyName,
       preferredName: r.chance(0.1) ? p.givenName.slice(0, 3) : null, dateOfBirth: p.dateOfBirth, sex: Sex[p.sex], ethnicity: Ethnicity[p.ethnicity as Ethnicity],
     });
-    seedIdentifiers(em, yp, p, r, asOf);
+    const team = teamFor(p);
+    seedIdentifiers(em, yp, p, r, asOf, team);
+    em.create(Allocation, { youngPerson: yp, practitionerId: team.socialWorker.id, practitionerName: team.socialWorker.name, role: 'SOCIAL_WORKER', startDate: p.statusSince });
+    if (p.status === 'LOOKED_AFTER') {
+      em.create(Allocation, { youngPerson: yp, practitionerId: team.iro.id, practitionerName: team.iro.name, role: 'IRO', startDate: p.statusSince });
+    }
     seedStatus(em, yp, p, r);
     if (p.status === 'LOOKED_AFTER') seedCare(em, yp, p, r, asOf);
     const wentMissing = p.status === 'LOOKED_AFTER' ? seedMissing(em, yp, p, r, asOf) : false;
@@ -207,6 +217,6 @@ export const socialCareSeeder: AgencySeeder = {
       const seen = r.chance(0.94);
       em.create(StatutoryVisit, { youngPerson: yp, visitedOn: d, seen, seenAlone: seen && r.chance(0.83 / 0.94) });
     }
-    if (p.nwd) seedNwd(em, yp, p, r, asOf, wentMissing);
+    if (p.nwd) seedNwd(em, yp, p, r, asOf, wentMissing, team);
   },
 };

@@ -15,6 +15,11 @@ import { socialCareReferenceResolvers } from './resolvers/reference';
 import { YoungPersonFields } from './resolvers/young-person-fields';
 import { YoungPersonQueries } from './resolvers/young-person-queries';
 import { socialCareSeeder } from './seed';
+import { socialCareSubjectOf } from './access';
+import { Allocation } from './entities/allocation';
+import { socialCarePolicy } from './policy';
+import { AccessGrantFields } from './resolvers/access-grants';
+import { AuditFields } from './resolvers/audit';
 
 /** Children's social care: the lead agency, owner of the young person, the cross-reference and NWD meetings. */
 export const socialCareService: AgencyService<SocialCareContext> = {
@@ -23,17 +28,20 @@ export const socialCareService: AgencyService<SocialCareContext> = {
   entities: [
     YoungPerson, IdentifierLink, CaseStatusEpisode, LegalStatusEpisode, PlacementEpisode, MissingFromCareEpisode,
     Plan, StatutoryVisit, AssessmentFactorRecord, NwdInvolvement, SpecialistInvolvement,
-    Meeting, MeetingAttendee, ScalingScore, MeetingObservation, MeetingAction,
+    Meeting, MeetingAttendee, ScalingScore, MeetingObservation, MeetingAction, Allocation,
   ],
   buildSchema: () =>
     buildAgencySubgraphSchema(
       {
         resolvers: [
           YoungPersonQueries, YoungPersonFields, IdentifierFields, ChronologyFields, MeetingResolver, MeetingActionResolver,
+          AccessGrantFields, AuditFields,
         ],
       },
       socialCareReferenceResolvers as never,
     ),
   createContext,
   seeder: socialCareSeeder,
+  policy: socialCarePolicy,
+  subjectOf: socialCareSubjectOf,
 };

@@ -1,13 +1,21 @@
 import { socialCareService } from '../../subgraphs/social-care/service';
-import { generatePerson } from '../../subgraphs/kit/synthetic/population';
+import { generatePerson, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 
-const SIZE = 60;
+const SIZE = 150;
 const person = (i: number) => generatePerson(i, { size: SIZE, seed: 'test-seed', asOf: TEST_TODAY });
+const everyone = [...Array(SIZE).keys()].map(person);
+/** The social worker persona (the default viewer) is allocated to about a third of young people. */
+const allocatedToSocialWorker = (p: SyntheticYoungPerson) => teamFor(p).socialWorker.id === PERSONAS.socialWorker.id;
+const keyWorkerFor = (p: SyntheticYoungPerson) => p.nwd && teamFor(p).keyWorker.id === PERSONAS.keyWorker.id;
+const visible = everyone.filter(allocatedToSocialWorker);
 
 let agency: TestAgency;
 beforeAll(async () => {
   agency = await startTestAgency(socialCareService, { size: SIZE });
+  expect(visible.length).toBeGreaterThan(20);
 });
 afterAll(() => agency?.stop());
 
@@ -26,7 +34,7 @@ const DEEP = `
 
 describe('social care subgraph', () => {
   it('returns a young person with their identifiers from the cross-reference', async () => {
-    const p = person(3);
+    const p = visible[0];
     const res = await agency.request(`{ youngPerson(id: "${p.id}") { id givenName familyName dateOfBirth nhsNumber upn pncId } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.youngPerson).toEqual({
@@ -35,7 +43,7 @@ describe('social care subgraph', () => {
   });
 
   it('finds a young person by any agency identifier, and validates it', async () => {
-    const p = [...Array(SIZE).keys()].map(person).find((x) => x.nhsNumber && x.upn)!;
+    const p = everyone.find((x) => x.nhsNumber && x.upn && allocatedToSocialWorker(x))!;
     const byNhs = await agency.request(`{ youngPersonByIdentifier(nhsNumber: "${p.nhsNumber!.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}") { id } }`);
     expect(byNhs.data.youngPersonByIdentifier).toEqual({ id: p.id });
     const byUpn = await agency.request(`{ youngPersonByIdentifier(upn: "${p.upn}") { id } }`);
@@ -49,22 +57,28 @@ describe('social care subgraph', () => {
     expect(unknown).toEqual({ data: { youngPersonByIdentifier: null } });
   });
 
-  it('pages through the NWD caseload with a filter', async () => {
-    const all = await agency.request(`{ nwdCaseload(first: 100) { totalCount nodes { id onNwdCaseload } } }`);
-    const expected = [...Array(SIZE).keys()].map(person).filter((p) => p.nwd).length;
-    expect(all.data.nwdCaseload.totalCount).toBe(expected);
+  it('pages through the NWD caseload: only young people the viewer has a relationship with', async () => {
+    const asKeyWorker = { viewer: PERSONAS.keyWorker };
+    const all = await agency.request(`{ nwdCaseload(first: 100) { totalCount nodes { id onNwdCaseload } } }`, {}, asKeyWorker);
+    const expected = everyone.filter(keyWorkerFor);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(everyone.filter((p) => p.nwd).length).toBeGreaterThan(expected.length);
+    expect(all.data.nwdCaseload.totalCount).toBe(expected.length);
+    expect(all.data.nwdCaseload.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.map((p) => p.id).sort());
     expect(all.data.nwdCaseload.nodes.every((n: { onNwdCaseload: boolean }) => n.onNwdCaseload)).toBe(true);
 
-    const first = await agency.request(`{ nwdCaseload(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }`);
+    const first = await agency.request(`{ nwdCaseload(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }`, {}, asKeyWorker);
     const second = await agency.request(`query($after: String) { nwdCaseload(first: 2, after: $after) { nodes { id } } }`, {
       after: first.data.nwdCaseload.pageInfo.endCursor,
-    });
-    expect(first.data.nwdCaseload.pageInfo.hasNextPage).toBe(expected > 2);
+    }, asKeyWorker);
+    expect(first.data.nwdCaseload.pageInfo.hasNextPage).toBe(expected.length > 2);
     expect([...first.data.nwdCaseload.nodes, ...second.data.nwdCaseload.nodes].map((n: { id: string }) => n.id)).toEqual(
       all.data.nwdCaseload.nodes.slice(0, 4).map((n: { id: string }) => n.id),
     );
-    const red = await agency.request(`{ nwdCaseload(first: 100, filter: { priority: RED }) { totalCount } }`);
-    expect(red.data.nwdCaseload.totalCount).toBeLessThanOrEqual(expected);
+    const red = await agency.request(`{ nwdCaseload(first: 100, filter: { priority: RED }) { totalCount } }`, {}, asKeyWorker);
+    expect(red.data.nwdCaseload.totalCount).toBeLessThanOrEqual(expected.length);
+    const teacher = await agency.request(`{ nwdCaseload(first: 100) { totalCount } }`, {}, { viewer: PERSONAS.lifeCoach });
+    expect(teacher.data.nwdCaseload.totalCount).toBeLessThan(everyone.filter((p) => p.nwd).length);
   });
 
   it.each([
@@ -81,13 +95,15 @@ describe('social care subgraph', () => {
     expect(res.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
     const typed = await agency.request(`{ nwdCaseload(first: "ten") { totalCount } }`);
     expect(typed.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const still = await agency.request(`{ youngPerson(id: "${person(0).id}") { id } }`);
-    expect(still.data.youngPerson.id).toBe(person(0).id);
+    const still = await agency.request(`{ youngPerson(id: "${visible[0].id}") { id } }`);
+    expect(still.data.youngPerson.id).toBe(visible[0].id);
   });
 
   it('resolves entity references by id and by each agency identifier, batched', async () => {
-    const people = [...Array(SIZE).keys()].map(person);
+    // An auditor has the AUDIT purpose for everyone, and may read who a young person is.
+    const people = everyone;
     const withPnc = people.find((p) => p.pncId)!;
+    const notAllocated = everyone.find((p) => !allocatedToSocialWorker(p))!;
     const res = await agency.request(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { id } } }`,
       {
@@ -98,19 +114,29 @@ describe('social care subgraph', () => {
           { __typename: 'YoungPerson', id: 'YP-999999' },
         ],
       },
+      { viewer: PERSONAS.auditor },
     );
     expect(res.data._entities).toEqual([{ id: people[1].id }, { id: people.find((p) => p.nhsNumber)!.id }, { id: withPnc.id }, null]);
+    // Unknown, and known but no relationship, look exactly the same.
+    const refused = await agency.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { id } } }`, {
+      r: [{ __typename: 'YoungPerson', id: notAllocated.id }, { __typename: 'YoungPerson', id: 'YP-999999' }],
+    });
+    expect(refused).toEqual({ data: { _entities: [null, null] } });
   });
 
   it('sends the same number of SQL queries for 1 young person as for 40 (no N+1)', async () => {
     // The single young person has every kind of record (an NWD young person with meetings), so both requests touch every table.
-    const full = [...Array(SIZE).keys()].map(person).find((p) => p.nwd && p.status === 'LOOKED_AFTER')!;
+    const full = everyone.find((p) => keyWorkerFor(p) && p.status === 'LOOKED_AFTER')!;
     const reps = (n: number) =>
-      n === 1 ? [{ __typename: 'YoungPerson', id: full.id }] : [...Array(n).keys()].map((i) => ({ __typename: 'YoungPerson', id: person(i).id }));
+      n === 1
+        ? [{ __typename: 'YoungPerson', id: full.id }]
+        : // As the gateway sends them: repeats, and young people this viewer may not see, mixed in.
+          [...Array(n).keys()].map((i) => ({ __typename: 'YoungPerson', id: i % 5 === 4 ? person(i).id : caseload[i % caseload.length].id }));
+    const caseload = everyone.filter(keyWorkerFor);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { ${DEEP} } } }`;
     const count = async (n: number) => {
       agency.queries.length = 0;
-      const res = await agency.request(query, { r: reps(n) });
+      const res = await agency.request(query, { r: reps(n) }, { viewer: PERSONAS.keyWorker });
       expect(res.errors).toBeUndefined();
       expect(res.data._entities).toHaveLength(n);
       return agency.queries.length;

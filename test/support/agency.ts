@@ -1,25 +1,62 @@
 import { fixedClock } from '../../subgraphs/kit/clock';
-import { runAgencyService, type AgencyService } from '../../subgraphs/kit/agency';
+import { runAgencyService, type AgencyKeys, type AgencyService } from '../../subgraphs/kit/agency';
+import { createGrantSigner, type GrantAudience } from '../../subgraphs/kit/auth/access-grant';
+import { createInternalTokenSigner } from '../../subgraphs/kit/auth/internal-token';
+import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
+import type { Viewer } from '../../subgraphs/kit/auth/roles';
 import type { PopulationOptions } from '../../subgraphs/kit/synthetic/population';
 
 /** The date every test's data describes and every test's clock shows, unless a test says otherwise. */
 export const TEST_TODAY = '2026-11-23';
 
+/** The viewer a test speaks as unless it says otherwise: someone from the agency itself. */
+const DEFAULT_VIEWER: Record<string, Viewer> = {
+  'social-care': PERSONAS.socialWorker,
+  education: PERSONAS.virtualSchoolHead,
+  health: PERSONAS.lacNurse,
+  police: PERSONAS.policeLiaison,
+};
+
+export interface RequestOptions {
+  viewer?: Viewer;
+  /** Send this exact Authorization header instead of a fresh gateway token (tests of refusal). */
+  authorization?: string | null;
+}
+
 export interface TestAgency {
   url: string;
   /** SQL statements sent since the last reset. */
   queries: string[];
-  /** POSTs a GraphQL operation; returns the parsed JSON body. */
-  request(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
+  /** The viewer requests speak as by default. */
+  viewer: Viewer;
+  /** POSTs a GraphQL operation as the gateway would for `viewer`; returns the parsed JSON body. */
+  request(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ data?: any; errors?: any[] }>;
+  /** A grant social care would hand this agency for one young person (its own identifier), as `<agency>Access`. */
+  grant(identifier: string | null, options?: { viewer?: Viewer; purpose?: Purpose; requestId?: string }): Promise<string>;
+  /** The request id the next request will carry (grants must name it). */
+  nextRequestId(): string;
   stop(): Promise<void>;
 }
 
-/** Runs one agency subgraph in this process on an in-memory SQLite database, seeded deterministically. */
+/**
+ * Runs one agency subgraph in this process on an in-memory SQLite database, seeded deterministically,
+ * with fresh keys; requests carry a gateway token signed with them, as the real gateway's do.
+ */
 export async function startTestAgency(
   service: AgencyService<any>,
   population: Partial<PopulationOptions> = {},
   database = process.env.TEST_DATABASE_URL_PREFIX ? `${process.env.TEST_DATABASE_URL_PREFIX}_${service.name.replace('-', '_')}` : ':memory:',
 ): Promise<TestAgency> {
+  const gatewayKeys = await generateSigningKeyPair('test-gateway');
+  const grantKeys = await generateSigningKeyPair('test-grants');
+  const keys: AgencyKeys =
+    service.name === 'social-care'
+      ? { gatewayPublicJwk: gatewayKeys.publicJwk, grantPrivateJwk: grantKeys.privateJwk }
+      : { gatewayPublicJwk: gatewayKeys.publicJwk, grantPublicJwk: grantKeys.publicJwk };
+  const signInternal = await createInternalTokenSigner(gatewayKeys.privateJwk);
+  const signGrant = await createGrantSigner(grantKeys.privateJwk);
   const queries: string[] = [];
   const running = await runAgencyService(service, {
     port: 0,
@@ -29,17 +66,35 @@ export async function startTestAgency(
     onQuery: (sql) => queries.push(sql),
     quiet: true,
     fresh: true,
+    keys,
   });
+  const viewer = DEFAULT_VIEWER[service.name];
+  let counter = 0;
+  const nextRequestId = () => `test-request-${counter + 1}`;
   return {
     url: running.url,
     queries,
-    async request(query, variables) {
+    viewer,
+    nextRequestId,
+    async request(query, variables, options = {}) {
+      const requestId = `test-request-${++counter}`;
+      const authorization =
+        options.authorization !== undefined ? options.authorization : `Bearer ${await signInternal(service.name, { viewer: options.viewer ?? viewer, requestId })}`;
       const res = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as { data?: any; errors?: any[] };
+    },
+    grant(identifier, options = {}) {
+      return signGrant({
+        viewerId: (options.viewer ?? viewer).id,
+        requestId: options.requestId ?? nextRequestId(),
+        audience: service.name as GrantAudience,
+        identifier,
+        purpose: options.purpose ?? { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' },
+      });
     },
     stop: () => running.stop(),
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AGENCIES } from '../../scripts/agencies';
 import { startGraphProcesses } from '../../scripts/processes';
 import type { AgencyName } from '../../subgraphs/kit/agency';
+import type { PersonaName } from '../../subgraphs/kit/auth/personas';
 import { TEST_TODAY } from './agency';
 import { freePort } from './ports';
 import { dropDatabases, TEST_POSTGRES } from './postgres';
@@ -12,7 +13,13 @@ export const GRAPH_SEED = { SEED: 'graph-test', SEED_SIZE: '150', SEED_AS_OF: TE
 
 export interface TestGraph {
   url: string;
-  request(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** The development identity provider (issuer URL). */
+  issuer: string;
+  subgraphUrls: Record<string, string>;
+  /** A user token for a persona, from the development identity provider. */
+  token(persona: PersonaName): Promise<string>;
+  /** POSTs to the gateway as `persona` (default: the social worker). */
+  request(query: string, variables?: Record<string, unknown>, options?: { persona?: PersonaName; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -30,17 +37,29 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
   const ports = Object.fromEntries(await Promise.all(AGENCIES.map(async ({ name }) => [name, await freePort()])));
   const graph = await startGraphProcesses({
     gatewayPort: await freePort(),
+    identityProviderPort: await freePort(),
     ports,
     databases,
     stdio: 'pipe',
     env: { ...GRAPH_SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
   });
+  const tokens = new Map<PersonaName, string>();
+  const token = async (persona: PersonaName) => {
+    if (!tokens.has(persona)) {
+      const res = await fetch(`${graph.identityProvider.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+      tokens.set(persona, ((await res.json()) as { access_token: string }).access_token);
+    }
+    return tokens.get(persona)!;
+  };
   return {
     url: graph.gateway.url,
-    async request(query, variables, headers = {}) {
+    issuer: graph.identityProvider.issuer,
+    subgraphUrls: Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.url])),
+    token,
+    async request(query, variables, options = {}) {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(options.persona ?? 'socialWorker')}`, ...options.headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: await res.json() };

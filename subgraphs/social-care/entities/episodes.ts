@@ -39,7 +39,7 @@ export class PlacementEpisode extends YoungPersonEpisode {
   @Enum({ items: () => PlacementType })
   placementType!: PlacementType;
 
-  @Field({ description: 'Provider (carer household, home or scheme), invented for synthetic data.' })
+  @Field(() => String, { nullable: true, description: 'Provider (carer household, home or scheme), invented for synthetic data. Guarded by policy: null with a WITHHELD notice when not shared.' })
   @Property({ type: 'string' })
   provider!: string;
 

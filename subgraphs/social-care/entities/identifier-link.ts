@@ -27,11 +27,11 @@ export class IdentifierLink {
   @Property({ type: 'string' })
   value!: string;
 
-  @Field(() => LinkMethod)
+  @Field(() => LinkMethod, { nullable: true })
   @Enum({ items: () => LinkMethod })
   method!: LinkMethod;
 
-  @Field({ description: 'Who made the link (name and role).' })
+  @Field(() => String, { nullable: true, description: 'Who made the link (name and role).' })
   @Property({ type: 'string' })
   linkedBy!: string;
 

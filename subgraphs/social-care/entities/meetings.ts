@@ -53,12 +53,21 @@ abstract class MeetingRecord {
   meeting!: Meeting;
 }
 
-@ObjectType({ description: 'A professional invited to the meeting, by agency, and whether they attended.' })
+@ObjectType({ description: 'A professional invited to the meeting, by agency, and whether they attended. The invitation is a legitimate relationship from the day it is sent until a set period after the meeting.' })
 @Entity()
+@Index({ properties: ['practitionerId'] })
 export class MeetingAttendee extends MeetingRecord {
   @Field()
   @Property({ type: 'string' })
   name!: string;
+
+  @Field(() => String, { nullable: true, description: "The invitee's user id, when they use this service." })
+  @Property({ type: 'string', nullable: true })
+  practitionerId?: string | null;
+
+  @Field(() => LocalDateScalar, { description: 'When the invitation was sent.' })
+  @Property({ type: 'date' })
+  invitedOn!: string;
 
   @Field({ description: 'Role, e.g. "Social worker", "Police liaison officer", "Designated teacher".' })
   @Property({ type: 'string' })

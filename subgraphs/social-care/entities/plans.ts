@@ -23,7 +23,7 @@ export class Plan extends YoungPersonRecord {
   @Property({ type: 'date', nullable: true })
   endedOn?: string | null;
 
-  @Field({ description: 'Summary of what the plan says needs to happen.' })
+  @Field(() => String, { nullable: true, description: 'Summary of what the plan says needs to happen.' })
   @Property({ type: 'text' })
   summary!: string;
 }

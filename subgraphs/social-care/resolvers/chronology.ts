@@ -20,7 +20,7 @@ export class ChronologyFields {
       ...statuses.map((s) => entry(s.startDate, 'Status began', s.status)),
       ...statuses.filter((s) => s.endDate).map((s) => entry(s.endDate!, 'Status ended', s.status)),
       ...legal.map((s) => entry(s.startDate, 'Legal status', s.legalStatus)),
-      ...placements.map((s) => entry(s.startDate, 'Placement began', `${s.placementType}: ${s.provider}`)),
+      ...placements.map((s) => entry(s.startDate, 'Placement began', s.placementType)),
       ...placements.filter((s) => s.endDate).map((s) => entry(s.endDate!, 'Placement ended', s.reasonForChange ?? 'no reason recorded')),
       ...missing.map((m) => entry(toLocalDate(m.startedAt), 'Missing from care', m.type === 'M' ? 'Missing' : 'Away without authorisation')),
       ...plans.map((s) => entry(s.agreedOn, 'Plan agreed', s.type)),

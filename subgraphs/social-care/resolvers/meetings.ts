@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, notFound } from '../../kit/errors';
+import { withPurpose } from '../access';
 import type { SocialCareContext } from '../context';
 import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from '../entities/meetings';
 import { YoungPerson } from '../entities/young-person';
@@ -26,7 +27,8 @@ export class MeetingResolver {
   async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: SocialCareContext): Promise<Meeting> {
     if (!/^YP-\d{6}-M\d+$/.test(id)) throw badUserInput('id', 'a meeting id looks like "YP-000123-M1"');
     const meeting = await ctx.loaders.meeting.load(id);
-    if (!meeting) throw notFound('id', id);
+    // No relationship with the young person: answered as if the meeting did not exist.
+    if (!meeting || !(await withPurpose(ctx, await ctx.loaders.youngPerson.load(meeting.youngPerson.id)))) throw notFound('id', id);
     return meeting;
   }
 

@@ -67,7 +67,7 @@ export class YoungPersonFields {
     return ctx.loaders.statutoryVisits.load(p.id);
   }
 
-  @FieldResolver(() => [AssessmentFactorRecord], { description: 'Factors identified at Child in Need assessments.' })
+  @FieldResolver(() => [AssessmentFactorRecord], { nullable: true, description: 'Factors identified at Child in Need assessments.' })
   assessmentFactors(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.assessmentFactors.load(p.id);
   }

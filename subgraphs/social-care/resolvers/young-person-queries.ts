@@ -1,5 +1,8 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { badUserInput, notFound } from '../../kit/errors';
+import { MIN_BREAK_GLASS_REASON } from '../../kit/auth/purpose';
+import { badUserInput } from '../../kit/errors';
+import { withPurpose } from '../access';
+import { isValidBreakGlassReason } from '../rules/relationship';
 import { cursorAt, PageArgs, pageWindow } from '../../kit/graphql/pagination';
 import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../kit/identifiers';
 import type { SocialCareContext } from '../context';
@@ -52,12 +55,22 @@ function validIdentifier(field: string, checked: Checked): string {
 
 @Resolver(() => YoungPerson)
 export class YoungPersonQueries {
-  @Query(() => YoungPerson, { description: "A young person by social care's person id." })
-  async youngPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: SocialCareContext): Promise<YoungPerson> {
+  @Query(() => YoungPerson, {
+    description:
+      "A young person by social care's person id, when you have a legitimate relationship (allocation, statutory role or meeting invitation). Otherwise give breakGlassReason: access is then allowed, recorded and raised as an alert for auditors.",
+  })
+  async youngPerson(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SocialCareContext,
+    @Arg('breakGlassReason', () => String, { nullable: true, description: `Emergency access only: why you need this record now (at least ${MIN_BREAK_GLASS_REASON} characters).` })
+    breakGlassReason?: string,
+  ): Promise<YoungPerson> {
     if (!PERSON_ID.test(id)) throw badUserInput('id', 'a person id looks like "YP-000123"');
-    const person = await ctx.loaders.youngPerson.load(id);
-    if (!person) throw notFound('id', id);
-    return person;
+    if (breakGlassReason != null) {
+      if (!isValidBreakGlassReason(breakGlassReason)) throw badUserInput('breakGlassReason', `say why you need this record now, in at least ${MIN_BREAK_GLASS_REASON} characters`);
+      ctx.breakGlassReasons.set(id, breakGlassReason.trim());
+    }
+    return (await withPurpose(ctx, await ctx.loaders.youngPerson.load(id), { field: 'id', value: id }))!;
   }
 
   @Query(() => YoungPerson, {
@@ -76,7 +89,7 @@ export class YoungPersonQueries {
       throw badUserInput('youngPersonByIdentifier', 'give exactly one of nhsNumber, upn, pncId, laChildId');
     }
     if (laChildId != null) {
-      return ctx.em.findOne(YoungPerson, { laChildId: laChildId.trim() });
+      return withPurpose(ctx, await ctx.em.findOne(YoungPerson, { laChildId: laChildId.trim() }));
     }
     const key =
       nhsNumber != null
@@ -85,10 +98,10 @@ export class YoungPersonQueries {
           ? `${IdentifierScheme.UPN}:${validIdentifier('upn', checkUpn(upn))}`
           : `${IdentifierScheme.PNC_ID}:${validIdentifier('pncId', checkPncId(pncId!))}`;
     const link = await ctx.loaders.linkByIdentifier.load(key);
-    return link ? ctx.loaders.youngPerson.load(link.youngPerson.id) : null;
+    return withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null);
   }
 
-  @Query(() => NwdCaseloadPage, { description: 'Young people with an open No Wrong Door involvement, by family name.' })
+  @Query(() => NwdCaseloadPage, { description: 'Young people with an open No Wrong Door involvement whom you have a legitimate relationship with, by family name.' })
   async nwdCaseload(
     @Ctx() ctx: SocialCareContext,
     @Args(() => PageArgs) page: PageArgs,
@@ -98,7 +111,9 @@ export class YoungPersonQueries {
     const name = filter?.nameContains?.trim();
     if (name != null && name.length < 2) throw badUserInput('filter.nameContains', 'give at least 2 characters');
     const like = name ? `%${name.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-    const [involvements, totalCount] = await ctx.em.findAndCount(
+    // The caseload is thousands at most: filter in SQL, then keep those this viewer has a purpose for
+    // (the same rule as everywhere, batched), then page.
+    const involvements = await ctx.em.find(
       NwdInvolvement,
       {
         closedOn: null,
@@ -107,14 +122,12 @@ export class YoungPersonQueries {
         ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
         ...(like && { youngPerson: { $or: [{ givenName: { $ilike: like } }, { familyName: { $ilike: like } }] } }),
       },
-      {
-        populate: ['youngPerson'],
-        orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } },
-        limit,
-        offset,
-      },
+      { populate: ['youngPerson'], orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } },
     );
-    const nodes = involvements.map((i) => i.youngPerson);
+    const purposes = await ctx.purposes.loadMany(involvements.map((i) => i.youngPerson.id));
+    const visible = involvements.filter((_, i) => purposes[i] && !(purposes[i] instanceof Error) && (purposes[i] as { kind: string }).kind !== 'AUDIT');
+    const totalCount = visible.length;
+    const nodes = visible.slice(offset, offset + limit).map((i) => i.youngPerson);
     const end = offset + nodes.length;
     return { nodes, totalCount, pageInfo: { hasNextPage: end < totalCount, endCursor: nodes.length ? cursorAt(end) : null } };
   }

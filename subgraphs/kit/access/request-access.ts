@@ -1,0 +1,107 @@
+import type { Purpose } from '../auth/purpose';
+import type { Viewer } from '../auth/roles';
+import type { AuditContent } from '../audit/chain';
+import type { PolicyRule } from './policy';
+
+/** Whose data a part of the response is, and under which purpose it is being read. */
+export interface Subject {
+  /** The young person, by this agency's own identifier. */
+  key: string;
+  purpose: Purpose;
+}
+
+/** A machine-readable notice that something was withheld: sent as a GraphQL error with code WITHHELD at its path. */
+export interface WithheldNotice {
+  path: (string | number)[];
+  agency: string;
+  rule: string;
+  explanation: string;
+  count?: number;
+}
+
+type ResponsePath = { prev: ResponsePath | undefined; key: string | number };
+
+export function pathToArray(path: ResponsePath | undefined): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let p = path; p; p = p.prev) out.unshift(p.key);
+  return out;
+}
+
+const keyOf = (path: ResponsePath | undefined) => pathToArray(path).join('.');
+
+interface SubjectLog {
+  subject: Subject;
+  read: Set<string>;
+  withheld: Map<string, string>;
+}
+
+/**
+ * Everything one request does with personal data in one subgraph: which young person each part of
+ * the response is about, what was read, what was withheld and why, what was refused. The audit
+ * plugin writes it before the response leaves.
+ */
+export class RequestAccess {
+  readonly notices: WithheldNotice[] = [];
+  private readonly subjectsByPath = new Map<string, Subject>();
+  private readonly logs = new Map<string, SubjectLog>();
+  private readonly refusals = new Map<string, string | null>();
+
+  constructor(
+    readonly viewer: Viewer,
+    readonly requestId: string,
+  ) {}
+
+  /** The object at `path` (and everything under it) is about `subject`. */
+  registerSubject(path: ResponsePath | undefined, subject: Subject) {
+    this.subjectsByPath.set(keyOf(path), subject);
+  }
+
+  /** The subject of the nearest enclosing object that has one. */
+  subjectAt(path: ResponsePath | undefined): Subject | undefined {
+    for (let p = path; p; p = p.prev) {
+      const s = this.subjectsByPath.get(keyOf(p));
+      if (s) return s;
+    }
+    return undefined;
+  }
+
+  private log(subject: Subject): SubjectLog {
+    const id = `${subject.key}|${subject.purpose.kind}|${subject.purpose.meetingId ?? ''}`;
+    let log = this.logs.get(id);
+    if (!log) this.logs.set(id, (log = { subject, read: new Set(), withheld: new Map() }));
+    return log;
+  }
+
+  read(subject: Subject, field: string) {
+    this.log(subject).read.add(field);
+  }
+
+  withhold(subject: Subject, field: string, rule: PolicyRule, agency: string, path: (string | number)[], count?: number) {
+    this.log(subject).withheld.set(field, rule.id);
+    this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation, ...(count !== undefined && { count }) });
+  }
+
+  /** No legitimate relationship: nothing about `subjectKey` was returned (and nothing said it exists). */
+  refuse(subjectKey: string, breakGlassReason?: string) {
+    this.refusals.set(subjectKey, breakGlassReason ?? null);
+  }
+
+  auditContents(at: Date): AuditContent[] {
+    const who = { at, requestId: this.requestId, userId: this.viewer.id, userName: this.viewer.name, userAgency: this.viewer.agency, userRole: this.viewer.role };
+    return [
+      ...[...this.logs.values()].map(({ subject, read, withheld }) => ({
+        ...who,
+        subject: subject.key,
+        action: 'READ' as const,
+        purposeKind: subject.purpose.kind,
+        meetingId: subject.purpose.meetingId ?? null,
+        breakGlassReason: subject.purpose.reason ?? null,
+        fieldsRead: JSON.stringify([...read].sort()),
+        withheld: JSON.stringify([...withheld].map(([field, rule]) => ({ field, rule }))),
+      })),
+      ...[...this.refusals].map(([subject, breakGlassReason]) => ({
+        ...who, subject, action: 'REFUSED' as const, purposeKind: null, meetingId: null, breakGlassReason, fieldsRead: '[]', withheld: '[]',
+      })),
+    ];
+  }
+}

@@ -1,0 +1,34 @@
+import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+
+/** Every key this product signs with is ES256 (P-256): short signatures, no RSA key handling. */
+export const SIGNING_ALG = 'ES256';
+
+export interface KeyPairJwk {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export async function generateSigningKeyPair(kid: string): Promise<KeyPairJwk> {
+  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG, use: 'sig' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: 'sig' },
+  };
+}
+
+/** Reads a JWK from an environment variable holding its JSON; says which variable is wrong. */
+export function jwkFromEnv(env: NodeJS.ProcessEnv, name: string): JWK {
+  const raw = env[name];
+  if (!raw) throw new Error(`${name} is not set: it must hold a JSON Web Key (see README, "Keys")`);
+  try {
+    const jwk = JSON.parse(raw) as JWK;
+    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') throw new Error('not a P-256 EC key');
+    return jwk;
+  } catch (err) {
+    throw new Error(`${name} is not a P-256 JSON Web Key: ${(err as Error).message}`);
+  }
+}
+
+export async function importSigningKey(jwk: JWK): Promise<KeyLike | Uint8Array> {
+  return importJWK(jwk, SIGNING_ALG);
+}

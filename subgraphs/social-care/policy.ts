@@ -1,0 +1,40 @@
+import { rule, type AgencyPolicy } from '../kit/access/policy';
+
+/**
+ * Children's social care's sharing rules, reviewed here by its information-governance lead.
+ * Everyone with a legitimate relationship sees the young person's case; labels that follow a child
+ * ("CSE", "gangs", a child protection category) go only to those who act on them (DOMAIN.md §4,
+ * young people's voice: do not spread labels to audiences that do not need them).
+ */
+const SOCIAL_CARE_ONLY = rule('social-care-only', 'kept within social care', ({ viewer }) => viewer.agency === 'SOCIAL_CARE');
+
+const SAFEGUARDING_LABELS = rule(
+  'safeguarding-labels-need-to-know',
+  'safeguarding labels are shared with social care, health and police, who act on them',
+  ({ viewer }) => viewer.agency !== 'EDUCATION',
+);
+
+const PLACEMENT_WHEREABOUTS = rule(
+  'placement-whereabouts-need-to-know',
+  'where a young person lives is shared with social care and police (missing-from-care response) only',
+  ({ viewer }) => viewer.agency === 'SOCIAL_CARE' || viewer.agency === 'POLICE',
+);
+
+export const socialCarePolicy: AgencyPolicy = {
+  agency: 'SOCIAL_CARE',
+  fields: {
+    'CaseStatusEpisode.cpCategory': SAFEGUARDING_LABELS,
+    'YoungPerson.assessmentFactors': SAFEGUARDING_LABELS,
+    'PlacementEpisode.provider': PLACEMENT_WHEREABOUTS,
+    'IdentifierLink.linkedBy': SOCIAL_CARE_ONLY,
+    'IdentifierLink.method': SOCIAL_CARE_ONLY,
+    'Plan.summary': SAFEGUARDING_LABELS,
+  },
+  // An auditor confirms who the young person is and reads the logs; the keys let the gateway reach
+  // the other agencies' logs.
+  auditFields: [
+    'YoungPerson.id', 'YoungPerson.givenName', 'YoungPerson.familyName', 'YoungPerson.dateOfBirth', 'YoungPerson.accessLog',
+    'YoungPerson.nhsNumber', 'YoungPerson.upn', 'YoungPerson.pncId',
+    'YoungPerson.healthAccess', 'YoungPerson.educationAccess', 'YoungPerson.policeAccess',
+  ],
+};

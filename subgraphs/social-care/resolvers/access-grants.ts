@@ -1,0 +1,39 @@
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GrantAudience } from '../../kit/auth/access-grant';
+import type { SocialCareContext } from '../context';
+import { YoungPerson } from '../entities/young-person';
+import { IdentifierScheme } from '../enums';
+
+async function grantFor(ctx: SocialCareContext, p: YoungPerson, audience: GrantAudience, scheme: IdentifierScheme): Promise<string | null> {
+  const purpose = await ctx.purposes.load(p.id);
+  if (!purpose) return null;
+  const links = await ctx.loaders.identifierLinks.load(p.id);
+  const identifier = links.find((l) => l.scheme === scheme && !l.supersededOn)?.value ?? null;
+  return ctx.grants.sign!({ viewerId: ctx.viewer.id, requestId: ctx.requestId, audience, identifier, purpose });
+}
+
+/**
+ * Social care's signed statement to each other agency, fetched by the gateway because that agency's
+ * fields @require it: this user, in this request, may see the young person under this purpose. Not
+ * part of the API clients see (@inaccessible).
+ */
+@Resolver(() => YoungPerson)
+export class AccessGrantFields {
+  @Directive('@inaccessible')
+  @FieldResolver(() => String, { nullable: true, description: 'Access grant for health (internal).' })
+  healthAccess(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return grantFor(ctx, p, 'health', IdentifierScheme.NHS_NUMBER);
+  }
+
+  @Directive('@inaccessible')
+  @FieldResolver(() => String, { nullable: true, description: 'Access grant for education (internal).' })
+  educationAccess(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return grantFor(ctx, p, 'education', IdentifierScheme.UPN);
+  }
+
+  @Directive('@inaccessible')
+  @FieldResolver(() => String, { nullable: true, description: 'Access grant for police (internal).' })
+  policeAccess(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return grantFor(ctx, p, 'police', IdentifierScheme.PNC_ID);
+  }
+}

@@ -1,0 +1,28 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { PurposeKind } from '../../kit/auth/purpose';
+import { AuditRecord } from '../../kit/audit/audit-record';
+import { AuditEntry, accessLogLoader, toAuditEntry } from '../../kit/audit/graphql';
+import { PageArgs, pageWindow } from '../../kit/graphql/pagination';
+import type { SocialCareContext } from '../context';
+import { YoungPerson } from '../entities/young-person';
+
+/** What auditors (and only auditors) can ask of social care's own audit log. */
+@Resolver(() => YoungPerson)
+export class AuditFields {
+  @FieldResolver(() => [AuditEntry], {
+    nullable: true,
+    description: "Who has looked at (or been refused) this young person's social care data, newest first. Information-governance auditors only.",
+  })
+  accessLog(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
+    return accessLogLoader(ctx.em, 'social-care').load(p.id);
+  }
+
+  @Query(() => [AuditEntry], { description: 'Break-glass reads, newest first, for a privacy officer to review. Information-governance auditors only.' })
+  async breakGlassAlerts(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SocialCareContext): Promise<AuditEntry[]> {
+    if (ctx.viewer.role !== 'IG_AUDITOR') throw new GraphQLError('Break-glass alerts are for information-governance auditors.', { extensions: { code: 'FORBIDDEN' } });
+    const { limit, offset } = pageWindow(page);
+    const rows = await ctx.em.find(AuditRecord, { purposeKind: PurposeKind.BREAK_GLASS }, { orderBy: { seq: 'desc' }, limit, offset });
+    return rows.map((r) => Object.assign(toAuditEntry('social-care', r), { subject: r.subject }));
+  }
+}
