@@ -1,4 +1,5 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { accessLogLoader } from '../kit/audit/graphql';
 import { manyByKey, oneByKey } from '../kit/loaders';
 import { Allocation } from './entities/allocation';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
@@ -49,6 +50,7 @@ export function createLoaders(em: EntityManager, viewerId: string) {
     specialistInvolvements: byYoungPerson(SpecialistInvolvement, { startDate: 'asc' }),
     meetings: byYoungPerson(Meeting, { heldOn: 'desc' }),
     allocations: byYoungPerson(Allocation, { startDate: 'asc' }),
+    accessLog: accessLogLoader(em, 'social-care'),
     /** The viewer's own invitations to meetings about each young person. */
     invitationsOfViewer: manyByKey<string, MeetingAttendee>(
       (ids) => em.find(MeetingAttendee, { practitionerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),

@@ -32,7 +32,7 @@ const keyOf = (path: ResponsePath | undefined) => pathToArray(path).join('.');
 interface SubjectLog {
   subject: Subject;
   read: Set<string>;
-  withheld: Map<string, string>;
+  withheld: Map<string, { field: string; rule: string }>;
 }
 
 /**
@@ -77,7 +77,7 @@ export class RequestAccess {
   }
 
   withhold(subject: Subject, field: string, rule: PolicyRule, agency: string, path: (string | number)[], count?: number) {
-    this.log(subject).withheld.set(field, rule.id);
+    this.log(subject).withheld.set(`${field}|${rule.id}`, { field, rule: rule.id });
     this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation, ...(count !== undefined && { count }) });
   }
 
@@ -97,7 +97,7 @@ export class RequestAccess {
         meetingId: subject.purpose.meetingId ?? null,
         breakGlassReason: subject.purpose.reason ?? null,
         fieldsRead: JSON.stringify([...read].sort()),
-        withheld: JSON.stringify([...withheld].map(([field, rule]) => ({ field, rule }))),
+        withheld: JSON.stringify([...withheld.values()]),
       })),
       ...[...this.refusals].map(([subject, breakGlassReason]) => ({
         ...who, subject, action: 'REFUSED' as const, purposeKind: null, meetingId: null, breakGlassReason, fieldsRead: '[]', withheld: '[]',

@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import { PurposeKind } from '../../kit/auth/purpose';
 import { AuditRecord } from '../../kit/audit/audit-record';
-import { AuditEntry, accessLogLoader, toAuditEntry } from '../../kit/audit/graphql';
+import { AuditEntry, toAuditEntry } from '../../kit/audit/graphql';
 import { PageArgs, pageWindow } from '../../kit/graphql/pagination';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
@@ -15,7 +15,7 @@ export class AuditFields {
     description: "Who has looked at (or been refused) this young person's social care data, newest first. Information-governance auditors only.",
   })
   accessLog(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
-    return accessLogLoader(ctx.em, 'social-care').load(p.id);
+    return ctx.loaders.accessLog.load(p.id);
   }
 
   @Query(() => [AuditEntry], { description: 'Break-glass reads, newest first, for a privacy officer to review. Information-governance auditors only.' })
