@@ -95,6 +95,8 @@ function keysFor(name: string, keys: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export interface GraphProcesses {
+  /** The keys of this run (tests use them to stand up a second gateway or forge what the real one signs). */
+  keys: NodeJS.ProcessEnv;
   gateway: ServiceProcess;
   identityProvider: ServiceProcess & { issuer: string };
   subgraphs: ServiceProcess[];
@@ -150,7 +152,7 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     const gateway = service('gateway', options.gatewayPort, spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio));
     all.push(gateway);
     await waitForHealth(gateway);
-    return { gateway, identityProvider, subgraphs, stop };
+    return { keys, gateway, identityProvider, subgraphs, stop };
   } catch (err) {
     await stop();
     throw err;

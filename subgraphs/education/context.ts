@@ -1,14 +1,17 @@
 import type { AgencyContext } from '../kit/agency';
 import { ukDate, type LocalDate } from '../kit/dates';
+import { grantChecker } from './access';
 import { createLoaders, type EducationLoaders } from './loaders';
 
 export interface EducationContext extends AgencyContext {
   loaders: EducationLoaders;
+  /** Social care's access grants in this request, checked together (access.ts). */
+  grantChecks: ReturnType<typeof grantChecker>;
 }
 
 /** Fresh loaders per request: their caches must never outlive the request's unit of work. */
 export function createContext(base: AgencyContext): EducationContext {
-  return { ...base, loaders: createLoaders(base.em) };
+  return { ...base, loaders: createLoaders(base.em), grantChecks: grantChecker(base) };
 }
 
 /** Today in the UK by the injected clock: the "today" every computed value is seen from. */

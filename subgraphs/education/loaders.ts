@@ -1,4 +1,5 @@
 import type { EntityManager, FindOptions } from '@mikro-orm/core';
+import { accessLogLoader } from '../kit/audit/graphql';
 import { manyByKey, oneByKey } from '../kit/loaders';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
 import { NotInSchoolEpisode } from './entities/not-in-school-episode';
@@ -43,6 +44,8 @@ export function createLoaders(em: EntityManager) {
     senProvision: byPupil(em, SenProvisionEpisode, newestStart),
     peps: byPupil(em, PersonalEducationPlan, { orderBy: { meetingDate: 'desc', id: 'desc' } }),
     postSixteen: byPupil(em, PostSixteenStatus, { orderBy: { recordedOn: 'desc', id: 'desc' } }),
+    // Our own audit log by subject (the UPN), newest first: one query for every young person asked about.
+    accessLog: accessLogLoader(em, 'education'),
   };
 }
 

@@ -27,7 +27,16 @@ function seedPupil(em: EntityManager, person: SyntheticYoungPerson, options: Pop
   const yearGroup = yearGroupOn(person.dateOfBirth, asOf);
   // Reception (or this year's nursery class) began in September, when school-age time began.
   const educationStart = earliest(autumnTermBegins(academicYearStarting(asOf) - Math.max(0, yearGroup)), asOf);
-  const seed: PupilSeed = { em, r: new Random(options.seed, 'education', person.index), person, pupil, asOf, yearGroup, educationStart };
+  const seed: PupilSeed = {
+    em,
+    r: new Random(options.seed, 'education', person.index),
+    wishes: new Random(options.seed, 'education-wishes', person.index),
+    person,
+    pupil,
+    asOf,
+    yearGroup,
+    educationStart,
+  };
 
   // The order of the steps fixes the order of random draws: keep it, or the data changes.
   const stints = seedEnrolments(seed);

@@ -21,6 +21,8 @@ import { SchoolEnrolmentResolver } from './resolvers/school-enrolment';
 import { SenProvisionEpisodeResolver } from './resolvers/sen-provision-episode';
 import { YoungPerson, youngPersonReference, YoungPersonResolver } from './resolvers/young-person';
 import { educationSeeder } from './seed';
+import { educationSubjectOf } from './access';
+import { educationPolicy } from './policy';
 
 /** The virtual school's subgraph: education records of young people, found by UPN. */
 export const educationService: AgencyService<EducationContext> = {
@@ -44,4 +46,6 @@ export const educationService: AgencyService<EducationContext> = {
     ),
   createContext,
   seeder: educationSeeder,
+  policy: educationPolicy,
+  subjectOf: educationSubjectOf,
 };

@@ -1,5 +1,6 @@
 import { QueryOrder, type EntityClass, type EntityManager } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
+import { accessLogLoader } from '../kit/audit/graphql';
 import { manyByKey, oneByKey } from '../kit/loaders';
 import {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
@@ -42,6 +43,8 @@ export function createLoaders(em: EntityManager) {
       sexualHealthContacts: byPatient(SexualHealthContact, 'contactOn'),
       emergencyAttendances: byPatient(EmergencyAttendance, 'attendedOn'),
     },
+    /** Health's audit log by NHS number, newest first (for auditors). */
+    accessLog: accessLogLoader(em, 'health'),
   };
 }
 

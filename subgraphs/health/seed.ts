@@ -5,6 +5,7 @@ import type { PopulationOptions, SyntheticYoungPerson } from '../kit/synthetic/p
 import { Random } from '../kit/synthetic/random';
 import { Patient, RegisteredGpPractice, type PatientRecord } from './entities';
 import { Life } from './seeding/life';
+import { youngPersonsWishes } from './seeding/wishes';
 import { dentalChecks, developmentChecks, healthAssessments, immunisationsOutsideCare } from './seeding/statutory-checks';
 import {
   camhsInvolvements, emergencyAttendances, lifeCoachInvolvements, sdqScores, selfHarmEpisodes, sexualHealthContacts,
@@ -51,8 +52,8 @@ export const healthSeeder: AgencySeeder = {
     const patient = newPatient(r, person, person.nhsNumber);
     em.persist(patient);
     const life = new Life(r, person, patient, options.asOf);
-    for (const generate of GENERATORS) {
-      for (const record of generate(life)) em.persist(record);
-    }
+    const records = GENERATORS.flatMap((generate) => generate(life));
+    youngPersonsWishes(r, records);
+    for (const record of records) em.persist(record);
   },
 };

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
 import type { AgencyService } from '../kit/agency';
 import { buildAgencySubgraphSchema } from '../kit/federation';
+import { healthSubjectOf } from './access';
 import { createHealthContext, type HealthContext } from './context';
 import { healthEntities } from './entities';
+import { healthPolicy } from './policy';
+import { HealthAuditFields } from './resolvers/audit';
+import { HealthChronologyResolver } from './resolvers/chronology';
 import { CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver } from './resolvers/involvement-status';
 import { YoungPerson, YoungPersonHealthResolver, youngPersonReferenceResolvers } from './resolvers/young-person';
 import { healthSeeder } from './seed';
 
-/** Looked-after children's health: resolves YoungPerson by NHS number and adds YoungPerson.health. */
+/** Looked-after children's health: resolves YoungPerson by NHS number and adds YoungPerson.health, under social care's grant and health's policy. */
 export const healthService: AgencyService<HealthContext> = {
   name: 'health',
   defaultPort: 4003,
@@ -15,7 +19,9 @@ export const healthService: AgencyService<HealthContext> = {
   buildSchema: () =>
     buildAgencySubgraphSchema(
       {
-        resolvers: [YoungPersonHealthResolver, CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver],
+        resolvers: [
+          YoungPersonHealthResolver, HealthChronologyResolver, HealthAuditFields, CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver,
+        ],
         // No query returns YoungPerson: the gateway reaches it only through _entities.
         orphanedTypes: [YoungPerson],
       },
@@ -23,4 +29,6 @@ export const healthService: AgencyService<HealthContext> = {
     ),
   createContext: createHealthContext,
   seeder: healthSeeder,
+  policy: healthPolicy,
+  subjectOf: healthSubjectOf,
 };

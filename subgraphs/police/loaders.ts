@@ -1,4 +1,5 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { accessLogLoader } from '../kit/audit/graphql';
 import { manyByKey, oneByKey } from '../kit/loaders';
 import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
@@ -31,6 +32,8 @@ export function createLoaders(em: EntityManager) {
     intelligence: byNominal(IntelligenceItem, { recordedAt: 'desc' }),
     associates: byNominal(Associate, { knownFrom: 'desc' }),
     locationsOfConcern: byNominal(LocationOfConcern, { concernFrom: 'desc' }),
+    /** The police's own audit log, by PNC ID (long form): one query however many young people an auditor asks about. */
+    accessLog: accessLogLoader(em, 'police'),
   };
 }
 

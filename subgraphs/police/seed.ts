@@ -25,7 +25,9 @@ export const policeSeeder: AgencySeeder = {
     const checked = checkPncId(person.pncId);
     if (!checked.ok) throw new Error(`synthetic population produced an invalid PNC ID for person ${person.index}: ${checked.reason}`);
     const nominal = em.create(Nominal, { pncId: checked.value, dateOfBirth: person.dateOfBirth });
-    const scene = sceneFor(em, new Random(options.seed, 'police', person.index), person, nominal, checked.value, options.asOf);
+    const r = new Random(options.seed, 'police', person.index);
+    const wishes = new Random(options.seed, 'police-wishes', person.index);
+    const scene = sceneFor(em, r, wishes, person, nominal, checked.value, options.asOf);
     seedMissingEpisodes(scene);
     seedArrests(scene);
     seedExploitation(scene);

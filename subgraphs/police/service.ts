@@ -1,7 +1,9 @@
 import type { AgencyService } from '../kit/agency';
 import { buildAgencySubgraphSchema } from '../kit/federation';
+import { policeSubjectOf } from './access';
 import { createContext, type PoliceContext } from './context';
 import { policeEntities } from './entities';
+import { policePolicy } from './policy';
 import { MissingEpisodeResolver } from './resolvers/missing-episode';
 import { NrmReferralResolver } from './resolvers/nrm-referral';
 import { PoliceRecordResolver } from './resolvers/police-record';
@@ -24,4 +26,7 @@ export const policeService: AgencyService<PoliceContext> = {
     ),
   createContext,
   seeder: policeSeeder,
+  policy: policePolicy,
+  // A YoungPerson is about the young person under its PNC ID, read under the purpose social care granted.
+  subjectOf: policeSubjectOf,
 };

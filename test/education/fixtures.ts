@@ -1,5 +1,10 @@
-import { generatePerson, syntheticUpn, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
-import { TEST_TODAY } from '../support/agency';
+import type { EntityManager } from '@mikro-orm/core';
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
+import type { Viewer } from '../../subgraphs/kit/auth/roles';
+import { generatePerson, population, syntheticUpn, type PopulationOptions, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import { educationSeeder } from '../../subgraphs/education/seed';
+import { TEST_TODAY, type TestAgency } from '../support/agency';
 
 /** The population startTestAgency seeds (60 people, 'test-seed', as of TEST_TODAY). */
 export const TEST_POPULATION = { size: 60, seed: 'test-seed', asOf: TEST_TODAY };
@@ -16,7 +21,66 @@ export function seededPupils(): SyntheticYoungPerson[] {
 /** A UPN with a valid check letter for an index the 60-person population never reaches. */
 export const UNKNOWN_UPN = syntheticUpn(999, 2001);
 
+/** Who asks, and the purpose social care's grant names (the legitimate relationship it found). */
+export interface Asking {
+  viewer: Viewer;
+  purpose: Purpose;
+}
+
+const meeting: Purpose = { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' };
+
+/** The personas as social care would grant them: each with the relationship it typically has. */
+export const AS = {
+  virtualSchoolHead: { viewer: PERSONAS.virtualSchoolHead, purpose: { kind: PurposeKind.STATUTORY_ROLE } },
+  designatedTeacher: { viewer: PERSONAS.designatedTeacher, purpose: meeting },
+  socialWorker: { viewer: PERSONAS.socialWorker, purpose: { kind: PurposeKind.ALLOCATION } },
+  lacNurse: { viewer: PERSONAS.lacNurse, purpose: meeting },
+  policeLiaison: { viewer: PERSONAS.policeLiaison, purpose: meeting },
+  policeAnalyst: { viewer: PERSONAS.policeAnalyst, purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'Missing tonight: checking the school for last sighting' } },
+  auditor: { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } },
+} satisfies Record<string, Asking>;
+
+/** A representation without a grant (as nobody but the gateway, after social care, could send). */
 export const youngPerson = (upn: string | null) => ({ __typename: 'YoungPerson', upn });
+
+/**
+ * Representations as the gateway sends them for the next request: each with social care's grant for
+ * this viewer, that request and exactly that UPN.
+ */
+export async function representations(agency: TestAgency, upns: (string | null)[], as: Asking = AS.virtualSchoolHead) {
+  const requestId = agency.nextRequestId();
+  return Promise.all(upns.map(async (upn) => ({ ...youngPerson(upn), educationAccess: await agency.grant(upn, { ...as, requestId }) })));
+}
+
+/** Asks `query` about the young people as `as`, with their grants; returns the whole response. */
+export async function entities(agency: TestAgency, query: string, upns: (string | null)[], as: Asking = AS.virtualSchoolHead) {
+  const reps = await representations(agency, upns, as);
+  return agency.request(query, { representations: reps }, { viewer: as.viewer });
+}
+
+/** `_entities` over the representations, asking `selection` of each young person's education record. */
+export const educationQuery = (selection: string) => `
+  query ($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on YoungPerson { upn education { ${selection} } } }
+  }
+`;
+
+/** The rows the education seeder persists for a population (in memory: the seeder only persists). */
+export function seededRows(options: PopulationOptions): object[] {
+  const rows: object[] = [];
+  const em = {
+    persist: (row: object) => rows.push(row),
+    getReference: (entity: new () => object, urn: string) => Object.assign(new entity(), { urn }),
+  } as unknown as EntityManager;
+  for (const person of population(options)) educationSeeder.seedPerson(em, person, options);
+  return rows;
+}
+
+export const ofType = <T extends object>(rows: object[], type: abstract new () => T): T[] => rows.filter((r): r is T => r instanceof type);
+
+/** The WITHHELD notices in a response, as { path, rule, count }. */
+export const withheld = (errors: any[] | undefined) =>
+  (errors ?? []).filter((e) => e.extensions?.code === 'WITHHELD').map((e) => ({ path: e.path, agency: e.extensions.agency, rule: e.extensions.rule, count: e.extensions.count }));
 
 /** Every field of the education record, nested lists and computed values included. */
 export const DEEP_QUERY = `

@@ -2,7 +2,7 @@ import { addMonths } from '../../subgraphs/kit/dates';
 import { educationService } from '../../subgraphs/education/service';
 import { nationalCurriculumYear, yearGroupOn } from '../../subgraphs/education/rules/year-group';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import { DATA_FIELDS, DEEP_QUERY, seededPupils, testPeople, UNKNOWN_UPN, youngPerson } from './fixtures';
+import { DATA_FIELDS, DEEP_QUERY, entities, seededPupils, testPeople, UNKNOWN_UPN } from './fixtures';
 
 describe('education subgraph', () => {
   let agency: TestAgency;
@@ -17,8 +17,9 @@ describe('education subgraph', () => {
     await agency?.stop();
   });
 
+  // As the virtual school head (statutory role over every looked-after child), who sees the whole record.
   async function educationRecords(upns: (string | null)[]) {
-    const res = await agency.request(DEEP_QUERY, { representations: upns.map(youngPerson) });
+    const res = await entities(agency, DEEP_QUERY, upns);
     expect(res.errors).toBeUndefined();
     return res.data._entities.map((e: any) => e.education);
   }
@@ -102,7 +103,7 @@ describe('education subgraph', () => {
   it('rejects a malformed UPN as BAD_USER_INPUT naming the field, and keeps answering', async () => {
     const bad = `${pupils[0].upn!.slice(0, 12)}${(Number(pupils[0].upn!.slice(12)) + 1) % 10}`;
     for (const upn of [bad, 'not-a-upn']) {
-      const res = await agency.request(DEEP_QUERY, { representations: [youngPerson(upn)] });
+      const res = await entities(agency, DEEP_QUERY, [upn]);
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].extensions.field).toBe('upn');
       expect(res.errors?.[0].message).toMatch(/^upn: /);
@@ -111,7 +112,7 @@ describe('education subgraph', () => {
     expect(again.matchStatus).toBe('MATCHED');
   });
 
-  it('accepts a UPN in lower case (check letters are case-insensitive)', async () => {
+  it('accepts a UPN in lower case (check letters are case-insensitive), with a grant naming it as sent', async () => {
     const [r] = await educationRecords([pupils[0].upn!.toLowerCase()]);
     expect(r.matchStatus).toBe('MATCHED');
   });
@@ -120,7 +121,8 @@ describe('education subgraph', () => {
     const res = await agency.request('{ _service { sdl } }');
     const sdl: string = res.data._service.sdl;
     expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "upn"\)/);
-    expect(sdl).toContain('education: EducationRecord!');
+    expect(sdl).toMatch(/education: EducationRecord!\s+@requires\(fields: "educationAccess"\)/);
+    expect(sdl).toMatch(/educationAccess: String\s+@external/);
     expect(sdl).toContain('Persistent disruptive behaviour.');
     // No Query root fields of our own: only what federation adds.
     const queryFields = /type Query \{([^}]*)\}/.exec(sdl)![1].match(/^\s*(\w+)/gm)!.map((f) => f.trim());

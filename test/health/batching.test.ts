@@ -1,5 +1,7 @@
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { ENTITIES_QUERY, healthService, people, rep } from './support';
+import { ENTITIES_QUERY, entitiesQuery, granted, healthService, people, type AskAs } from './support';
 
 let agency: TestAgency;
 
@@ -11,13 +13,17 @@ afterAll(async () => {
   await agency?.stop();
 });
 
-/** SQL statements one request costs, selecting every field of HealthRecord. */
-async function queriesFor(nhsNumbers: (string | null)[]): Promise<number> {
+/** The audit write: a transaction reading the chain's last link and inserting the request's records. */
+const isAudit = (sql: string) => /^(begin|commit|savepoint|release)/i.test(sql) || (sql.includes('audit_record') && /^insert|limit/i.test(sql));
+
+/** SQL statements one request costs (the data, and the audit write), with grants made for it. */
+async function queriesFor(nhsNumbers: (string | null)[], query = ENTITIES_QUERY, as: AskAs = {}) {
+  const reps = await granted(agency, nhsNumbers, as);
   agency.queries.length = 0;
-  const res = await agency.request(ENTITIES_QUERY, { reps: nhsNumbers.map(rep) });
-  expect(res.errors).toBeUndefined();
+  const res = await agency.request(query, { reps }, { viewer: as.viewer });
   expect(res.data._entities).toHaveLength(nhsNumbers.length);
-  return agency.queries.length;
+  expect(res.data._entities.every((e: unknown) => e !== null)).toBe(true);
+  return { data: agency.queries.filter((q) => !isAudit(q)).length, audit: agency.queries.filter(isAudit).length, errors: res.errors };
 }
 
 describe('health subgraph batching (no N+1)', () => {
@@ -27,14 +33,28 @@ describe('health subgraph batching (no N+1)', () => {
     expect(linked.length).toBeGreaterThanOrEqual(40);
     const one = await queriesFor([linked[0]]);
     const forty = await queriesFor(linked.slice(0, 40));
-    expect(forty).toBe(one);
-    // One for the patients, one per kind of record (13).
-    expect(one).toBe(14);
+    expect(one.errors).toBeUndefined();
+    expect(forty).toEqual(one);
+    // One for the patients, one per kind of record (13); the audit write is a constant few (one transaction, one insert).
+    expect(one.data).toBe(14);
+    expect(one.audit).toBeLessThanOrEqual(4);
   });
 
   it('does not multiply queries when the gateway repeats representations or mixes unlinked ones', async () => {
     const one = await queriesFor([linked[0]]);
     const repeated = await queriesFor([...linked.slice(0, 20), ...linked.slice(0, 20), null, null]);
-    expect(repeated).toBe(one);
+    expect(repeated).toEqual(one);
+  });
+
+  it('stays batched when the policy withholds and filters (police) and for an auditor reading access logs', async () => {
+    const police = { viewer: PERSONAS.policeLiaison };
+    expect(await queriesFor(linked.slice(0, 40), ENTITIES_QUERY, police)).toMatchObject({ data: (await queriesFor([linked[0]], ENTITIES_QUERY, police)).data });
+    const audit = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
+    const logs = entitiesQuery('nhsNumber health { matchStatus accessLog { userId requestId withheld { field rule } } }');
+    const oneLog = await queriesFor([linked[0]], logs, audit);
+    const fortyLogs = await queriesFor(linked.slice(0, 40), logs, audit);
+    expect(oneLog.errors).toBeUndefined();
+    expect(fortyLogs).toEqual(oneLog);
+    expect(oneLog.data).toBe(2); // the patients, and the access log
   });
 });

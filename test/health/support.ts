@@ -2,7 +2,9 @@ import { healthService } from '../../subgraphs/health/service';
 import { healthSeeder } from '../../subgraphs/health/seed';
 import { Patient } from '../../subgraphs/health/entities';
 import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
-import { TEST_TODAY } from '../support/agency';
+import type { Purpose } from '../../subgraphs/kit/auth/purpose';
+import type { Viewer } from '../../subgraphs/kit/auth/roles';
+import { TEST_TODAY, type TestAgency } from '../support/agency';
 import type { EntityManager } from '@mikro-orm/core';
 
 export { healthService };
@@ -39,7 +41,33 @@ export function firstWith(...entities: (new () => object)[]): Seeded {
   throw new Error(`no seeded person has ${entities.map((e) => e.name).join(', ')}`);
 }
 
-export const rep = (nhsNumber: string | null) => ({ __typename: 'YoungPerson', nhsNumber });
+/** A representation as the gateway sends it: the key and, unless left out, social care's grant. */
+export const rep = (nhsNumber: string | null, healthAccess?: string | null) => ({
+  __typename: 'YoungPerson',
+  nhsNumber,
+  ...(healthAccess !== undefined && { healthAccess }),
+});
+
+export interface AskAs {
+  viewer?: Viewer;
+  purpose?: Purpose;
+}
+
+/** Representations each carrying social care's grant for the next request, for `viewer` under `purpose`. */
+export function granted(agency: TestAgency, nhsNumbers: (string | null)[], as: AskAs = {}) {
+  return Promise.all(nhsNumbers.map(async (n) => rep(n, await agency.grant(n, as))));
+}
+
+/** One request about these young people, as `viewer` under `purpose`, with grants made for it. */
+export async function ask(agency: TestAgency, query: string, nhsNumbers: (string | null)[], as: AskAs = {}) {
+  const reps = await granted(agency, nhsNumbers, as);
+  return agency.request(query, { reps }, { viewer: as.viewer });
+}
+
+/** `_entities` selecting `selection` on YoungPerson. */
+export const entitiesQuery = (selection: string) => `query Health($reps: [_Any!]!) {
+  _entities(representations: $reps) { ... on YoungPerson { ${selection} } }
+}`;
 
 /** Every field HealthRecord has, deep enough to touch every loader and computed value. */
 export const HEALTH_SELECTION = `
@@ -65,8 +93,6 @@ export const HEALTH_SELECTION = `
   chronology { date agency kind summary }
 `;
 
-export const ENTITIES_QUERY = `query Health($reps: [_Any!]!) {
-  _entities(representations: $reps) { ... on YoungPerson { nhsNumber health { ${HEALTH_SELECTION} } } }
-}`;
+export const ENTITIES_QUERY = entitiesQuery(`nhsNumber health { ${HEALTH_SELECTION} }`);
 
 export const newestFirst = (dates: string[]): string[] => [...dates].sort().reverse();

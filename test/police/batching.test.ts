@@ -1,12 +1,22 @@
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
 import { policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { DEEP_QUERY, seededPeople, UNKNOWN_PNC_ID, youngPerson } from './fixtures';
+import { DEEP_QUERY, policeQuery, readAs, seededPeople, UNKNOWN_PNC_ID, type AsWhom } from './fixtures';
 
 /** One query for the nominals, one per kind of list, one for return home interviews. */
-const QUERIES_PER_REQUEST = 9;
+const DATA_QUERIES = 9;
+
+/** The audit write before the response leaves, however many young people it covers. */
+const AUDIT_QUERIES = 4;
+const isAuditWrite = (sql: string) => /audit_record/.test(sql) || /^\s*(begin|commit|savepoint|release)/i.test(sql);
 
 describe('police subgraph batching', () => {
   let agency: TestAgency;
+  const seeded = seededPeople().map((p) => p.pncId);
+  // 40 representations as the gateway sends them: repeats, unlinked and unknown identifiers included.
+  const forty = Array.from({ length: 40 }, (_, i) => (i % 10 === 9 ? null : i % 10 === 8 ? UNKNOWN_PNC_ID : seeded[i % seeded.length]));
+
   beforeAll(async () => {
     agency = await startTestAgency(policeService);
   });
@@ -14,23 +24,51 @@ describe('police subgraph batching', () => {
     await agency?.stop();
   });
 
-  async function queriesFor(pncIds: (string | null)[]): Promise<number> {
+  async function queriesFor(query: string, pncIds: (string | null)[], as?: AsWhom): Promise<string[]> {
     agency.queries.length = 0;
-    const res = await agency.request(DEEP_QUERY, { representations: pncIds.map(youngPerson) });
-    expect(res.errors).toBeUndefined();
+    const res = await readAs(agency, query, pncIds, as);
+    expect(res.errors?.filter((e) => e.extensions?.code !== 'WITHHELD') ?? []).toEqual([]);
     expect(res.data._entities).toHaveLength(pncIds.length);
-    return agency.queries.length;
+    expect(res.data._entities.every((e: any) => e !== null)).toBe(true);
+    return [...agency.queries];
   }
 
-  it('costs the same number of SQL queries for 1 young person as for 40', async () => {
-    const seeded = seededPeople().map((p) => p.pncId);
-    // 40 representations as the gateway sends them: repeats, unlinked and unknown identifiers included.
-    const forty = Array.from({ length: 40 }, (_, i) => (i % 10 === 9 ? null : i % 10 === 8 ? UNKNOWN_PNC_ID : seeded[i % seeded.length]));
-    // The richest single young person (one with missing episodes, so interviews are loaded too).
-    let one = 0;
-    for (const pncId of seeded) one = Math.max(one, await queriesFor([pncId]));
-    const many = await queriesFor(forty);
-    expect(one).toBe(QUERIES_PER_REQUEST);
-    expect(many).toBe(one);
+  /** The SQL for the richest single young person (one with missing episodes, so interviews are loaded too). */
+  async function richestOne(as?: AsWhom): Promise<string[]> {
+    let one: string[] = [];
+    for (const pncId of seeded) {
+      const sql = await queriesFor(DEEP_QUERY, [pncId], as);
+      if (sql.length > one.length) one = sql;
+    }
+    return one;
+  }
+
+  it('costs the same number of SQL queries for 1 young person as for 40, audit write included', async () => {
+    const one = await richestOne();
+    const many = await queriesFor(DEEP_QUERY, forty);
+    expect(one.filter((q) => !isAuditWrite(q))).toHaveLength(DATA_QUERIES);
+    // begin, the chain's last record, one insert of every young person's record, commit.
+    expect(one.filter(isAuditWrite)).toHaveLength(AUDIT_QUERIES);
+    expect(many).toHaveLength(one.length);
+  });
+
+  it('checks every grant first and still loads all young people in one query per kind, for a partner agency too', async () => {
+    // A partner agency's viewer: the same loaders, with policy and the young person's wishes applied on top.
+    const teacher = { viewer: PERSONAS.designatedTeacher };
+    const one = await richestOne(teacher);
+    const many = await queriesFor(DEEP_QUERY, forty, teacher);
+    expect(many).toHaveLength(one.length);
+    expect(one).toHaveLength(DATA_QUERIES + AUDIT_QUERIES);
+  });
+
+  it("reads an auditor's access logs for 40 young people in one query", async () => {
+    const auditor = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
+    const query = policeQuery('matchStatus accessLog { requestId userId fieldsRead }');
+    const one = await queriesFor(query, [seeded[0]], auditor);
+    const many = await queriesFor(query, forty, auditor);
+    expect(many).toHaveLength(one.length);
+    // The nominals, then every young person's log in one query; then the audit write.
+    expect(one.filter((q) => !isAuditWrite(q) || (/^\s*select/i.test(q) && !/limit/i.test(q)))).toHaveLength(2);
+    expect(one).toHaveLength(2 + AUDIT_QUERIES);
   });
 });

@@ -3,7 +3,9 @@ import { Arrest, IntelligenceItem, MissingEpisode, ReturnHomeInterview } from '.
 import {
   ArrestOutcome, HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, MissingRiskGrading, OffenceCategory, SourceEvaluation,
 } from '../../subgraphs/police/enums';
-import { policeChronology, type PoliceHistory } from '../../subgraphs/police/rules/chronology';
+import { policeChronology, type PoliceHistory, type ShowsField } from '../../subgraphs/police/rules/chronology';
+
+const showsAll: ShowsField = () => true;
 
 const empty: PoliceHistory = {
   missingEpisodes: [], arrests: [], exploitationConcerns: [], nrmReferrals: [], intelligence: [], associates: [], locationsOfConcern: [],
@@ -24,7 +26,8 @@ describe('police chronology', () => {
     sourceEvaluation: SourceEvaluation.UNTESTED, intelligenceAssessment: IntelligenceAssessment.B, handlingCode: HandlingCode.C,
     fullText: 'SECRET-SOURCE-DETAIL', sanitisedText: 'SANITISED-DETAIL',
   });
-  const entries = policeChronology({ ...empty, missingEpisodes: [{ episode, interview: lateOffer }], arrests: [arrest], intelligence: [intelligence] });
+  const history = { ...empty, missingEpisodes: [{ episode, interview: lateOffer }], arrests: [arrest], intelligence: [intelligence] };
+  const entries = policeChronology(history, showsAll);
 
   it('lists every dated event newest first, on UK dates', () => {
     expect(entries.map((e) => [e.date, e.kind])).toEqual([
@@ -49,6 +52,46 @@ describe('police chronology', () => {
   });
 
   it('is empty for a record with no events', () => {
-    expect(policeChronology(empty)).toEqual([]);
+    expect(policeChronology(empty, showsAll)).toEqual([]);
+  });
+
+  it("leaves an arrest's outcome out of the summary when the viewer may not see it, and asks about that arrest", () => {
+    const asked: [string, object][] = [];
+    const partner = policeChronology(history, (field, item) => {
+      asked.push([field, item]);
+      return false;
+    });
+    expect(asked).toEqual([['Arrest.outcome', arrest]]);
+    expect(partner.find((e) => e.kind === 'Arrest')!.summary).toBe('Arrested: theft and handling (YJS gravity 2). Offence inside a NWD hub.');
+    expect(JSON.stringify(partner)).not.toMatch(/community resolution/);
+  });
+
+  it("carries the young person's wishes from a record to every entry about it", () => {
+    const hidden = policeChronology(
+      { ...history, missingEpisodes: [{ episode: Object.assign(new MissingEpisode(), episode, { notSharedWith: ['EDUCATION'] }), interview: lateOffer }] },
+      showsAll,
+    );
+    const wishes = hidden.map((e) => [e.kind, (e as { notSharedWith?: string[] }).notSharedWith ?? null]);
+    expect(wishes).toEqual([
+      ['Return home interview offered', ['EDUCATION']],
+      ['Arrest', null],
+      ['Missing episode', ['EDUCATION']],
+      ['Intelligence recorded', null],
+    ]);
+  });
+
+  it('never writes names or where a place is into a summary', () => {
+    const named = policeChronology(
+      {
+        ...empty,
+        associates: [{ name: 'NAME-OF-ASSOCIATE', relationship: 'PEER', knownFrom: '2026-01-01', knownTo: null } as never],
+        locationsOfConcern: [{ description: 'PLACE-DESCRIPTION', kind: 'TRANSPORT_HUB', concernFrom: '2026-01-02', concernTo: null } as never],
+      },
+      showsAll,
+    );
+    expect(named.map((e) => e.summary)).toEqual([
+      'A location of concern (transport hub) recorded for the missing plan.',
+      'An associate (peer) recorded for the missing plan.',
+    ]);
   });
 });

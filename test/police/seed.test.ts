@@ -86,6 +86,17 @@ describe('police seeding', () => {
     expect(share((i) => i.gradingScheme === 'FIVE_BY_FIVE_BY_FIVE')).toBeLessThan(0.2);
   });
 
+  it("records the young person's wish that their school is not told for about one arrest or missing episode in ten", async () => {
+    const em = orm.em.fork();
+    for (const entity of [Arrest, MissingEpisode] as EntityClass<{ notSharedWith?: string[] | null }>[]) {
+      const rows = await em.find(entity, {});
+      const wishes = rows.filter((r) => r.notSharedWith);
+      expect(wishes.every((r) => JSON.stringify(r.notSharedWith) === '["EDUCATION"]')).toBe(true);
+      expect(wishes.length / rows.length).toBeGreaterThan(0.06);
+      expect(wishes.length / rows.length).toBeLessThan(0.14);
+    }
+  });
+
   it('is deterministic: the same options give the same rows', async () => {
     const again = await seeded();
     try {

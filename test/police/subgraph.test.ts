@@ -1,7 +1,7 @@
 import { addMonths, ukDate } from '../../subgraphs/kit/dates';
 import { policeService } from '../../subgraphs/police/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import { DEEP_QUERY, POLICE_LIST_FIELDS, POLICE_VALUE_FIELDS, seededPeople, UNKNOWN_PNC_ID, youngPerson } from './fixtures';
+import { DEEP_QUERY, granted, POLICE_LIST_FIELDS, POLICE_VALUE_FIELDS, readAs, seededPeople, UNKNOWN_PNC_ID } from './fixtures';
 
 const NOW = new Date(`${TEST_TODAY}T12:00:00Z`); // the test clock
 
@@ -18,7 +18,8 @@ describe('police subgraph', () => {
   });
 
   async function policeRecords(pncIds: (string | null)[]) {
-    const res = await agency.request(DEEP_QUERY, { representations: pncIds.map(youngPerson) });
+    // The police liaison officer, under a meeting invitation: the police see all of their own data.
+    const res = await readAs(agency, DEEP_QUERY, pncIds);
     expect(res.errors).toBeUndefined();
     return res.data._entities.map((e: any) => e.police);
   }
@@ -135,7 +136,7 @@ describe('police subgraph', () => {
   it('rejects a malformed PNC ID as BAD_USER_INPUT naming pncId, resolves the rest, and keeps answering', async () => {
     const wrongLetter = nwdPerson.pncId!.slice(0, -1) + (nwdPerson.pncId!.endsWith('A') ? 'B' : 'A');
     for (const bad of [wrongLetter, 'not-a-pnc-id']) {
-      const res = await agency.request(DEEP_QUERY, { representations: [youngPerson(nwdPerson.pncId), youngPerson(bad)] });
+      const res = await agency.request(DEEP_QUERY, { representations: await granted(agency, [nwdPerson.pncId, bad]) });
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].extensions.field).toBe('pncId');
       expect(res.errors?.[0].message).toMatch(/^pncId: /);

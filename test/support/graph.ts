@@ -16,6 +16,8 @@ export interface TestGraph {
   /** The development identity provider (issuer URL). */
   issuer: string;
   subgraphUrls: Record<string, string>;
+  databases: Record<AgencyName, string>;
+  keys: NodeJS.ProcessEnv;
   /** A user token for a persona, from the development identity provider. */
   token(persona: PersonaName): Promise<string>;
   /** POSTs to the gateway as `persona` (default: the social worker). */
@@ -55,6 +57,8 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
     url: graph.gateway.url,
     issuer: graph.identityProvider.issuer,
     subgraphUrls: Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.url])),
+    databases,
+    keys: graph.keys,
     token,
     async request(query, variables, options = {}) {
       const res = await fetch(graph.gateway.url, {

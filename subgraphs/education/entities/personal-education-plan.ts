@@ -19,17 +19,24 @@ export class PersonalEducationPlan extends PupilOwned {
   quality!: PepQuality | null;
 
   @Property({ type: 'json' })
-  @Field(() => [String], { description: 'SMART targets agreed at the meeting.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'SMART targets agreed at the meeting. Shared with education and social care only: null (with a notice) for others.',
+  })
   targets!: string[];
 
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, {
     nullable: true,
-    description: 'Pupil Premium Plus allocated through this PEP, in whole pounds; null when none was allocated.',
+    description:
+      'Pupil Premium Plus allocated through this PEP, in whole pounds; null when none was allocated. Shared with education and social care only: null (with a notice) for others.',
   })
   pupilPremiumPlusAmount!: number | null;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true, description: 'What the Pupil Premium Plus pays for, to meet the targets.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the Pupil Premium Plus pays for, to meet the targets. Shared with education and social care only: null (with a notice) for others.',
+  })
   pupilPremiumPlusPurpose!: string | null;
 }

@@ -1,5 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { DatedEpisode } from './dated-episode';
 
 @Entity({ tableName: 'reduced_timetable' })
@@ -11,4 +12,8 @@ export class ReducedTimetable extends DatedEpisode {
   @Property({ type: 'double' })
   @Field(() => Float, { description: 'Hours of education a week on the reduced timetable (under 25).' })
   hoursPerWeek!: number;
+
+  /** The young person's wishes: agencies they asked not to be told about this timetable (not a GraphQL field). */
+  @Property({ type: 'json', nullable: true })
+  notSharedWith?: AgencyCode[] | null;
 }

@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { ReasonForLeaving, RollStatus } from '../enums';
 import { DatedEpisode } from './dated-episode';
 import { School } from './school';
@@ -21,4 +22,11 @@ export class SchoolEnrolment extends DatedEpisode {
   @Enum({ items: () => ReasonForLeaving, nullable: true })
   @Field(() => ReasonForLeaving, { nullable: true, description: 'Why the pupil left; null while still on the roll.' })
   reasonForLeaving!: ReasonForLeaving | null;
+
+  /**
+   * When the pupil left because of a permanent exclusion the young person asked an agency not to be
+   * told about, the same agencies (not a GraphQL field): the leaving reason would tell them otherwise.
+   */
+  @Property({ type: 'json', nullable: true })
+  reasonForLeavingNotSharedWith?: AgencyCode[] | null;
 }

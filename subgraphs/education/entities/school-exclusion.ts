@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { LocalDateScalar } from '../../kit/graphql/scalars';
 import { ExclusionReason } from '../enums';
 import { PupilOwned } from './pupil-owned';
@@ -23,8 +24,16 @@ export abstract class SchoolExclusion extends PupilOwned {
   sessionsLost!: number;
 
   @Enum({ items: () => ExclusionReason })
-  @Field(() => ExclusionReason)
+  // Nullable: the reason is withheld from agencies the policy does not share it with (policy.ts).
+  @Field(() => ExclusionReason, { nullable: true, description: 'Why the pupil was excluded. Shared with education and social care only: null (with a notice) for others.' })
   reason!: ExclusionReason;
+
+  /**
+   * The young person's wishes: agencies they asked not to be told about this exclusion (not a
+   * GraphQL field). Staff of those agencies do not see it at all; a notice says something was left out.
+   */
+  @Property({ type: 'json', nullable: true })
+  notSharedWith?: AgencyCode[] | null;
 
   @Field(() => Float, { description: 'Computed: school days lost (two sessions a day).' })
   get daysLost(): number {

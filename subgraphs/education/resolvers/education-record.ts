@@ -1,4 +1,5 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { AuditEntry } from '../../kit/audit/graphql';
 import { AgencyMatchStatus, matchStatusOf } from '../../kit/graphql/match';
 import type { LocalDate } from '../../kit/dates';
 import { todayOf, type EducationContext } from '../context';
@@ -31,7 +32,7 @@ export class EducationRecord {
   }
 }
 
-type ListLoader = Exclude<keyof EducationLoaders, 'pupilByUpn'>;
+type ListLoader = Exclude<keyof EducationLoaders, 'pupilByUpn' | 'accessLog'>;
 type RecordsOf<K extends ListLoader> = Awaited<ReturnType<EducationLoaders[K]['load']>>;
 
 /** A matched pupil's records of one kind, batched across the request; null (not empty) when not matched. */
@@ -105,5 +106,13 @@ export class EducationRecordResolver {
   @FieldResolver(() => [PostSixteenStatus], { nullable: true, description: `Post-16 records (risk of NEET, transition plan, activity), newest first. ${NOT_MATCHED}` })
   postSixteen(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
     return recordsOf(r, ctx, 'postSixteen');
+  }
+
+  @FieldResolver(() => [AuditEntry], {
+    nullable: true,
+    description: `Who has read (or been refused) this young person's education record, newest first. Information-governance auditors only. ${NOT_MATCHED}`,
+  })
+  accessLog(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
+    return r.pupil ? ctx.loaders.accessLog.load(r.pupil.upn) : null;
   }
 }

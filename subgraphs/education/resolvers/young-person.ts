@@ -1,6 +1,9 @@
 import { Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { GrantRejected } from '../../kit/auth/access-grant';
+import type { Purpose } from '../../kit/auth/purpose';
 import { badUserInput } from '../../kit/errors';
 import { checkUpn } from '../../kit/identifiers';
+import { noGrant, NOT_LINKED } from '../access';
 import type { EducationContext } from '../context';
 import type { Pupil } from '../entities/pupil';
 import { EducationRecord } from './education-record';
@@ -15,26 +18,48 @@ export class YoungPerson {
   })
   upn!: string | null;
 
+  /** Social care's signed access grant for this viewer, request and UPN: the gateway fetches it for `education`. */
+  @Directive('@external')
+  @Field(() => String, { nullable: true })
+  educationAccess?: string | null;
+
   /** Found by the reference resolver; not exposed. */
   pupil!: Pupil | null;
+
+  /** Why this viewer may read the record, from the verified grant; not exposed. */
+  purpose!: Purpose;
 }
 
 @Resolver(() => YoungPerson)
 export class YoungPersonResolver {
+  @Directive('@requires(fields: "educationAccess")')
   @FieldResolver(() => EducationRecord, { description: "The virtual school's record of the young person, or why there is none." })
   education(@Root() person: YoungPerson): EducationRecord {
     return EducationRecord.of(person.upn, person.pupil);
   }
 }
 
-/** Entity references from the gateway: a null UPN is "not linked"; a malformed one is the caller's error. */
+/**
+ * Entity references from the gateway. A null UPN is "not linked"; a malformed one is the caller's
+ * error. Nothing is read until social care's grant is verified: for this viewer, this request and
+ * exactly this UPN (as received). A refusal is audited and says nothing about whether we hold the UPN.
+ */
 export const youngPersonReference = {
   YoungPerson: {
-    async __resolveReference(ref: { upn?: string | null }, ctx: EducationContext): Promise<YoungPerson> {
-      if (ref.upn === null || ref.upn === undefined) return { upn: null, pupil: null };
-      const checked = checkUpn(ref.upn);
-      if (!checked.ok) throw badUserInput('upn', checked.reason);
-      return { upn: checked.value, pupil: await ctx.loaders.pupilByUpn.load(checked.value) };
+    async __resolveReference(ref: { upn?: string | null; educationAccess?: unknown }, ctx: EducationContext): Promise<YoungPerson> {
+      const checked = ref.upn === null || ref.upn === undefined ? null : checkUpn(ref.upn);
+      if (checked && !checked.ok) throw badUserInput('upn', checked.reason);
+      const upn = checked ? checked.value : null;
+      let purpose: Purpose;
+      try {
+        // ctx.grants.verify, for this viewer, this request and the UPN exactly as received.
+        purpose = await ctx.grantChecks.load({ token: ref.educationAccess, identifier: ref.upn ?? null });
+      } catch (err) {
+        if (!(err instanceof GrantRejected)) throw err;
+        ctx.access.refuse(upn ?? NOT_LINKED);
+        throw noGrant();
+      }
+      return Object.assign(new YoungPerson(), { upn, pupil: upn ? await ctx.loaders.pupilByUpn.load(upn) : null, purpose });
     },
   },
 };

@@ -1,3 +1,4 @@
+import type { AgencyCode } from '../../kit/auth/roles';
 import type { LocalDate } from '../../kit/dates';
 import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../kit/graphql/chronology';
 import type { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
@@ -34,16 +35,34 @@ export interface EducationHistory {
   postSixteen: PostSixteenStatus[];
 }
 
-type Line = [date: LocalDate | null, kind: string, summary: string];
+/** A dated line; `hiddenFrom` carries the young person's wishes about the record it comes from. */
+type Line = [date: LocalDate | null, kind: string, summary: string, hiddenFrom?: AgencyCode[] | null];
+
+/**
+ * Whether one guarded field's content about a record may go into its line (the sharing policy
+ * decides, policy.ts); everything by default.
+ */
+export type ChronologyShows = (typeName: string, field: string, item: object) => boolean;
+const everything: ChronologyShows = () => true;
 
 const days = (sessions: number) => `${sessions / 2} school day${sessions === 2 ? '' : 's'}`;
 
-/** The lines each kind of record contributes, in the virtual school's words. */
-function lines(h: EducationHistory, today: LocalDate): Line[] {
+/**
+ * The lines each kind of record contributes, in the virtual school's words. A summary never carries
+ * what the record's own field would withhold: an exclusion's reason, a leaving reason, SEN dates.
+ */
+function lines(h: EducationHistory, today: LocalDate, shows: ChronologyShows): Line[] {
+  const because = (type: string, s: Suspension | PermanentExclusion) => (shows(type, 'reason', s) ? `: ${EXCLUSION_REASON_MEANINGS[s.reason]}` : '.');
   return [
     ...h.enrolments.flatMap((e): Line[] => [
       [e.startDate, 'Joined school', `Admitted to ${e.school.name} (${e.rollStatus.toLowerCase()} registration).`],
-      [e.endDate, 'Left school', `Left ${e.school.name}: ${e.reasonForLeaving ? REASON_FOR_LEAVING_MEANINGS[e.reasonForLeaving] : 'reason not recorded.'}`],
+      [
+        e.endDate,
+        'Left school',
+        shows('SchoolEnrolment', 'reasonForLeaving', e)
+          ? `Left ${e.school.name}: ${e.reasonForLeaving ? REASON_FOR_LEAVING_MEANINGS[e.reasonForLeaving] : 'reason not recorded.'}`
+          : `Left ${e.school.name}.`,
+      ],
     ]),
     ...h.attendance
       .filter((t) => isPersistentlyAbsent([t]))
@@ -52,11 +71,11 @@ function lines(h: EducationHistory, today: LocalDate): Line[] {
         const label = `${t.term.toLowerCase()} term ${t.academicYear}`;
         return [end < today ? end : today, 'Persistent absence', `Attendance ${attendancePercentage(t)}% in the ${label}.`];
       }),
-    ...h.suspensions.map((s): Line => [s.startDate, 'Suspension', `Suspended from ${s.school.name} for ${days(s.sessionsLost)}: ${EXCLUSION_REASON_MEANINGS[s.reason]}`]),
-    ...h.permanentExclusions.map((p): Line => [p.startDate, 'Permanent exclusion', `Permanently excluded from ${p.school.name}: ${EXCLUSION_REASON_MEANINGS[p.reason]}`]),
+    ...h.suspensions.map((s): Line => [s.startDate, 'Suspension', `Suspended from ${s.school.name} for ${days(s.sessionsLost)}${because('Suspension', s)}`, s.notSharedWith]),
+    ...h.permanentExclusions.map((p): Line => [p.startDate, 'Permanent exclusion', `Permanently excluded from ${p.school.name}${because('PermanentExclusion', p)}`, p.notSharedWith]),
     ...h.reducedTimetables.flatMap((r): Line[] => [
-      [r.startDate, 'Reduced timetable began', `Part-time timetable of ${r.hoursPerWeek} hours a week.`],
-      [r.endDate, 'Reduced timetable ended', 'Back to a full-time timetable.'],
+      [r.startDate, 'Reduced timetable began', `Part-time timetable of ${r.hoursPerWeek} hours a week.`, r.notSharedWith],
+      [r.endDate, 'Reduced timetable ended', 'Back to a full-time timetable.', r.notSharedWith],
     ]),
     ...h.alternativeProvision.flatMap((a): Line[] => [
       [a.startDate, 'Alternative provision began', `${a.providerName}, ${a.hoursPerWeek} hours a week.`],
@@ -64,8 +83,10 @@ function lines(h: EducationHistory, today: LocalDate): Line[] {
     ]),
     ...h.notInSchool.map((n): Line => [n.startDate, 'Not on a school roll', NOT_IN_SCHOOL_KIND_MEANINGS[n.kind]]),
     ...h.senProvision.flatMap((s): Line[] => [
-      [s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.'],
-      [s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision]],
+      ...(s.ehcpRequestDate && shows('SenProvisionEpisode', 'ehcpRequestDate', s)
+        ? [[s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.'] as Line]
+        : []),
+      ...(shows('SenProvisionEpisode', 'startDate', s) ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision]] as Line] : []),
     ]),
     ...h.peps.map((p): Line => [p.meetingDate, 'PEP meeting', `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`]),
     ...h.postSixteen.flatMap((p): Line[] => [
@@ -76,9 +97,17 @@ function lines(h: EducationHistory, today: LocalDate): Line[] {
 }
 
 /** The pupil's education chronology, newest first; undated halves of episodes (still open) are left out. */
-export function educationChronology(history: EducationHistory, today: LocalDate): ChronologyEntry[] {
-  return lines(history, today)
-    .filter((l): l is [LocalDate, string, string] => l[0] !== null)
-    .map(([date, kind, summary]) => chronologyEntry('education', date, kind, summary))
+/**
+ * The pupil's education chronology, newest first; undated halves of episodes (still open) are left
+ * out. An entry from a record the young person asked not to share with some agencies carries the same
+ * wishes (notSharedWith, not a GraphQL field), so the guard leaves it out for those agencies' staff.
+ */
+export function educationChronology(history: EducationHistory, today: LocalDate, shows: ChronologyShows = everything): ChronologyEntry[] {
+  return lines(history, today, shows)
+    .filter((l): l is [LocalDate, string, string, AgencyCode[] | null | undefined] => l[0] !== null)
+    .map(([date, kind, summary, hiddenFrom]) => {
+      const entry = chronologyEntry('education', date, kind, summary);
+      return hiddenFrom?.length ? Object.assign(entry, { notSharedWith: hiddenFrom }) : entry;
+    })
     .sort(byDateDescending);
 }

@@ -7,6 +7,7 @@ import { earliest, latest, schoolDayBetween } from './calendar';
 import { enrol, type Stint } from './enrolments';
 import { record, type PupilSeed } from './pupil-seed';
 import { PUPIL_REFERRAL_UNIT, schoolName, schoolRef } from './schools';
+import { wishesAbout } from './wishes';
 
 // Persistent disruptive behaviour is by far the most common reason nationally.
 const SUSPENSION_REASONS: [ExclusionReason, number][] = [
@@ -36,7 +37,8 @@ export function seedSuspensions(seed: PupilSeed, stints: Stint[]): void {
     const reason = r.weighted(SUSPENSION_REASONS);
     // Schools are shut in August: a suspension then would be implausible.
     if (!day || !stint || day.slice(5, 7) === '08') continue;
-    record(seed, Suspension, { school: schoolRef(seed.em, stint.school), startDate: day, sessionsLost, reason });
+    // Some young people asked that police are not told (DOMAIN.md §4: "treated like criminals").
+    record(seed, Suspension, { school: schoolRef(seed.em, stint.school), startDate: day, sessionsLost, reason, notSharedWith: wishesAbout(seed, ['POLICE']) });
   }
 }
 
@@ -54,7 +56,7 @@ export function seedReducedTimetable(seed: PupilSeed, stints: Stint[]): void {
   const stint = currentStint(stints);
   if (!stint || seed.yearGroup < 1 || !seed.r.chance(seed.person.nwd ? 0.15 : 0.02)) return;
   const period = recentPeriod(seed, stint, 9, 0.4);
-  if (period) record(seed, ReducedTimetable, { ...period, hoursPerWeek: seed.r.int(20, 45) / 2 });
+  if (period) record(seed, ReducedTimetable, { ...period, hoursPerWeek: seed.r.int(20, 45) / 2, notSharedWith: wishesAbout(seed, ['POLICE']) });
 }
 
 /** Alternative provision; at the pupil referral unit while still on the school's roll it is a dual registration. */

@@ -7,6 +7,7 @@ import { academicYearStarting } from '../rules/terms';
 import { autumnTermBegins, earliest, schoolDayBetween, summerTermEnds } from './calendar';
 import { record, type PupilSeed } from './pupil-seed';
 import { phaseOf, PRIMARY_NUMBERS, PUPIL_REFERRAL_UNIT, schoolRef, SECONDARY_NUMBERS } from './schools';
+import { wishesAbout } from './wishes';
 
 /** One period on a school roll, as seeded; later steps place suspensions and attendance within them. */
 export interface Stint {
@@ -77,7 +78,11 @@ function afterLeaving(seed: PupilSeed, stints: Stint[], school: number, left: Lo
   switch (reason) {
     case ReasonForLeaving.PERMANENTLY_EXCLUDED: {
       // Sessions lost until the local authority's provision starts on the sixth school day.
-      record(seed, PermanentExclusion, { school: schoolRef(seed.em, school), startDate: left, sessionsLost: 10, reason: r.weighted(PEX_REASONS) });
+      const notSharedWith = wishesAbout(seed, ['POLICE']);
+      record(seed, PermanentExclusion, { school: schoolRef(seed.em, school), startDate: left, sessionsLost: 10, reason: r.weighted(PEX_REASONS), notSharedWith });
+      // The reason for leaving that school would tell the same agencies: it carries the same wishes.
+      const excludedFrom = stints.find((s) => s.school === school && s.enrolment.endDate === left);
+      if (notSharedWith && excludedFrom) excludedFrom.enrolment.reasonForLeavingNotSharedWith = notSharedWith;
       // Then the pupil referral unit until a new school is found.
       const pruStart = next(6);
       const nextSchool = next(6 + r.int(20, 60));

@@ -10,6 +10,8 @@ export interface PupilSeed {
   em: EntityManager;
   /** The pupil's one random stream (seed, 'education', index): every draw comes from it, in a fixed order. */
   r: Random;
+  /** The young person's wishes about what is shared (seed, 'education-wishes', index): a stream of its own. */
+  wishes: Random;
   person: SyntheticYoungPerson;
   pupil: Pupil;
   asOf: LocalDate;

@@ -1,5 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { LocalDateScalar } from '../../kit/graphql/scalars';
 import { CamhsReferralDecision } from '../enums';
 import { PatientRecord } from './patient-record';
@@ -11,7 +12,7 @@ import { PatientRecord } from './patient-record';
 })
 export class CamhsInvolvement extends PatientRecord {
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { description: 'When the young person was referred to CAMHS.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the young person was referred to CAMHS (withheld from police: statuses only).' })
   referredOn!: string;
 
   @Enum({ items: () => CamhsReferralDecision, nullable: true })
@@ -31,6 +32,10 @@ export class CamhsInvolvement extends PatientRecord {
   endedOn: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Clinical note (formulation, presenting need). Clinical detail: kept apart from the status so it can be withheld.' })
+  @Field(() => String, { nullable: true, description: 'Clinical note (formulation, presenting need). Clinical detail: health only.' })
   clinicalNote: string | null = null;
+
+  /** Agencies the young person asked not to be told about this (young people's voice). Not a GraphQL field: the guard filters by it. */
+  @Property({ type: 'json', nullable: true })
+  notSharedWith?: AgencyCode[] | null;
 }

@@ -12,6 +12,6 @@ export class EmergencyAttendance extends PatientRecord {
   attendedOn!: string;
 
   @Enum(() => EmergencyAttendanceReason)
-  @Field(() => EmergencyAttendanceReason, { description: 'Reason category for the attendance.' })
+  @Field(() => EmergencyAttendanceReason, { nullable: true, description: 'Reason category for the attendance: health and social care only (it can say self-harm, drugs or a mental health crisis).' })
   reason!: EmergencyAttendanceReason;
 }

@@ -10,7 +10,7 @@ import { PatientRecord } from './patient-record';
 })
 export class LifeCoachInvolvement extends PatientRecord {
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { description: 'When the life coach began working with the young person.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the life coach began working with the young person (withheld from police: statuses only).' })
   startedOn!: string;
 
   @Property({ type: 'date', nullable: true })
@@ -18,6 +18,6 @@ export class LifeCoachInvolvement extends PatientRecord {
   endedOn: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Clinical note (focus of the work, formulation). Clinical detail: kept apart from the status so it can be withheld.' })
+  @Field(() => String, { nullable: true, description: 'Clinical note (focus of the work, formulation). Shared only with the life coach and the looked-after children nurse.' })
   clinicalNote: string | null = null;
 }

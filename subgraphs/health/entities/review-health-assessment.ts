@@ -18,6 +18,6 @@ export class ReviewHealthAssessment extends PatientRecord {
   assessorRole!: HealthAssessorRole;
 
   @Property({ type: 'text' })
-  @Field({ description: 'Summary of the outcome and the health plan agreed (clinical detail).' })
+  @Field(() => String, { nullable: true, description: 'Summary of the outcome and the health plan agreed (clinical detail): health and the allocated social worker only.' })
   outcomeSummary!: string;
 }

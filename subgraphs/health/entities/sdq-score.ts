@@ -11,11 +11,11 @@ import { PatientRecord } from './patient-record';
 })
 export class SdqScore extends PatientRecord {
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { description: 'When the questionnaire was completed.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the questionnaire was completed (withheld from police: statuses only).' })
   completedOn!: string;
 
   @Property()
-  @Field(() => Int, { description: 'Total difficulties score, 0 to 40 (higher means more difficulties).' })
+  @Field(() => Int, { nullable: true, description: 'Total difficulties score, 0 to 40 (higher means more difficulties). Health only: others see the band.' })
   total!: number;
 
   /** Computed, never stored: the band follows from the total. */

@@ -1,5 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { LocalDateScalar } from '../../kit/graphql/scalars';
 import { PatientRecord } from './patient-record';
 
@@ -11,6 +12,10 @@ export class SelfHarmEpisode extends PatientRecord {
   occurredOn!: string;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Clinical note. Clinical detail: kept apart so it can be withheld.' })
+  @Field(() => String, { nullable: true, description: 'Clinical note. Clinical detail: health only.' })
   clinicalNote: string | null = null;
+
+  /** Agencies the young person asked not to be told about this (young people's voice). Not a GraphQL field: the guard filters by it. */
+  @Property({ type: 'json', nullable: true })
+  notSharedWith?: AgencyCode[] | null;
 }

@@ -10,19 +10,19 @@ import { PatientRecord } from './patient-record';
 })
 export class SlcnScreening extends PatientRecord {
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { description: 'When the screening took place.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When the screening took place (withheld from police: statuses only).' })
   screenedOn!: string;
 
   @Enum(() => SlcnResult)
-  @Field(() => SlcnResult, { description: 'Receptive language: understanding what is said.' })
+  @Field(() => SlcnResult, { nullable: true, description: 'Receptive language: understanding what is said.' })
   receptiveLanguage!: SlcnResult;
 
   @Enum(() => SlcnResult)
-  @Field(() => SlcnResult, { description: 'Social communication: using language in social situations (turn-taking, inference, non-literal language).' })
+  @Field(() => SlcnResult, { nullable: true, description: 'Social communication: using language in social situations (turn-taking, inference, non-literal language).' })
   socialCommunication!: SlcnResult;
 
   @Enum(() => SlcnResult)
-  @Field(() => SlcnResult, { description: 'Vocabulary: the range of words known and used for the young person\'s age.' })
+  @Field(() => SlcnResult, { nullable: true, description: 'Vocabulary: the range of words known and used for the young person\'s age.' })
   vocabulary!: SlcnResult;
 
   /** Computed: a need in any area is a speech, language and communication need. */

@@ -23,4 +23,8 @@ export class SubstanceMisuseRecord extends PatientRecord {
   @Property({ type: 'date', nullable: true })
   @Field(() => LocalDateScalar, { nullable: true, description: 'When the child began to receive an intervention for their substance misuse problem (OC2 INTERVENTION_RECEIVED); null if they have not.' })
   interventionReceivedOn: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Clinical note (substances, pattern of use, focus of the intervention). Clinical detail: health only.' })
+  clinicalNote: string | null = null;
 }

@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../kit/dates';
-import { ChronologyEntry } from '../../kit/graphql/chronology';
 import { AgencyMatchStatus, matchStatusOf } from '../../kit/graphql/match';
 import { Timeliness } from '../../kit/graphql/timeliness';
 import {
@@ -10,13 +9,13 @@ import {
   SexualHealthContact, SlcnScreening, SubstanceMisuseRecord,
 } from '../entities';
 import type { HealthLoaders, RecordKind, RecordOf } from '../loaders';
-import { healthChronology, type HealthHistory } from '../rules/chronology';
+import type { HealthHistory } from '../rules/chronology';
 import { dentalCheckTimeliness } from '../rules/dental-check';
 import { initialHealthAssessmentTimeliness } from '../rules/initial-health-assessment';
 import { latest } from '../rules/latest';
 import { reviewHealthAssessmentTimeliness } from '../rules/review-health-assessment';
 
-const NOT_MATCHED = ' Null when health is not matched (see matchStatus): null means health could not look, never "none recorded".';
+export const NOT_MATCHED = ' Null when health is not matched (see matchStatus): null means health could not look, never "none recorded".';
 
 /**
  * Health's view of one young person. Each field is a getter, so only the fields a query selects
@@ -30,7 +29,8 @@ export class HealthRecord {
   readonly matchStatus: AgencyMatchStatus;
 
   constructor(
-    nhsNumber: string | null,
+    /** The normalised NHS number the record was looked up by (not a field: YoungPerson carries it). */
+    readonly nhsNumber: string | null,
     private readonly patient: Patient | null,
     private readonly loaders: HealthLoaders,
     private readonly today: LocalDate,
@@ -115,7 +115,7 @@ export class HealthRecord {
     return this.records('slcnScreenings');
   }
 
-  @Field(() => [SubstanceMisuseRecord], { nullable: true, description: `Substance misuse problems identified and interventions, newest first.${NOT_MATCHED}` })
+  @Field(() => [SubstanceMisuseRecord], { nullable: true, description: `Substance misuse problems identified and interventions, newest first. Health and social care only.${NOT_MATCHED}` })
   get substanceMisuse() {
     return this.records('substanceMisuse');
   }
@@ -125,7 +125,7 @@ export class HealthRecord {
     return this.records('selfHarmEpisodes');
   }
 
-  @Field(() => [SexualHealthContact], { nullable: true, description: `Sexual health service contacts, newest first.${NOT_MATCHED}` })
+  @Field(() => [SexualHealthContact], { nullable: true, description: `Sexual health service contacts, newest first. Health only.${NOT_MATCHED}` })
   get sexualHealthContacts() {
     return this.records('sexualHealthContacts');
   }
@@ -135,12 +135,12 @@ export class HealthRecord {
     return this.records('emergencyAttendances');
   }
 
-  @Field(() => [ChronologyEntry], { nullable: true, description: `Every dated health event as a chronology line, newest first (statuses only, no clinical notes).${NOT_MATCHED}` })
-  get chronology() {
+  /** Everything health holds about the patient (for the chronology); null when not matched. */
+  history(): Promise<HealthHistory> | null {
     if (!this.patient) return null;
     const kinds = Object.keys(this.loaders.records) as RecordKind[];
-    return Promise.all(kinds.map((kind) => this.records(kind))).then((lists) =>
-      healthChronology(Object.fromEntries(kinds.map((kind, i) => [kind, lists[i]])) as unknown as HealthHistory),
+    return Promise.all(kinds.map((kind) => this.records(kind))).then(
+      (lists) => Object.fromEntries(kinds.map((kind, i) => [kind, lists[i]])) as unknown as HealthHistory,
     );
   }
 

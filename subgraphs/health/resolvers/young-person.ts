@@ -1,7 +1,9 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Purpose } from '../../kit/auth/purpose';
 import { ukDate } from '../../kit/dates';
 import { badUserInput } from '../../kit/errors';
 import { checkNhsNumber } from '../../kit/identifiers';
+import { grantedPurpose, NOT_LINKED_SUBJECT } from '../access';
 import type { HealthContext } from '../context';
 import type { Patient } from '../entities';
 import { HealthRecord } from './health-record';
@@ -16,12 +18,21 @@ export class YoungPerson {
   })
   nhsNumber: string | null = null;
 
+  /** Social care's signed access grant for this viewer and request (resolved by social care; health only reads it). */
+  @Directive('@external')
+  @Field(() => String, { nullable: true, description: "Social care's access grant for health (internal)." })
+  healthAccess?: string | null;
+
   /** Health's record, looked up when the reference was resolved. Not a GraphQL field. */
   patient: Patient | null = null;
+
+  /** Why this viewer may see the young person, from social care's grant. Not a GraphQL field. */
+  purpose?: Purpose;
 }
 
 @Resolver(() => YoungPerson)
 export class YoungPersonHealthResolver {
+  @Directive('@requires(fields: "healthAccess")')
   @FieldResolver(() => HealthRecord, {
     description: "What looked-after children's health holds about the young person; matchStatus says whether health could find them.",
   })
@@ -38,13 +49,17 @@ function normalisedNhsNumber(value: unknown): string | null {
   return checked.value;
 }
 
-/** The gateway reaches health only through YoungPerson representations, batched but not de-duplicated. */
+/**
+ * The gateway reaches health only through YoungPerson representations, batched but not de-duplicated,
+ * each carrying social care's grant: no grant for this viewer, request and NHS number, no data.
+ */
 export const youngPersonReferenceResolvers = {
   YoungPerson: {
-    async __resolveReference(reference: { nhsNumber?: unknown }, ctx: HealthContext): Promise<YoungPerson> {
+    async __resolveReference(reference: { nhsNumber?: unknown; healthAccess?: unknown }, ctx: HealthContext): Promise<YoungPerson> {
       const nhsNumber = normalisedNhsNumber(reference.nhsNumber);
+      const purpose = await grantedPurpose(ctx, reference.healthAccess, reference.nhsNumber, nhsNumber ?? NOT_LINKED_SUBJECT);
       const patient = nhsNumber ? await ctx.loaders.patientByNhsNumber.load(nhsNumber) : null;
-      return Object.assign(new YoungPerson(), { nhsNumber, patient });
+      return Object.assign(new YoungPerson(), { nhsNumber, patient, purpose });
     },
   },
 };

@@ -24,10 +24,22 @@ export interface HealthHistory {
   emergencyAttendances: EmergencyAttendance[];
 }
 
-type Line = ChronologyEntry | null;
+/** A chronology line and what it reveals, so it is shown only to a viewer who may see all of that. */
+export interface SourcedLine {
+  entry: ChronologyEntry;
+  /** The record the line is about: the young person's wishes on it apply to the line. */
+  record: object;
+  /** Every "Type.field" the line states (the kind of record first), as the policy names them. */
+  fields: string[];
+}
 
-const line = (date: string | null, kind: string, summary: string): Line =>
-  date ? chronologyEntry('health', date, kind, summary) : null;
+type Line = SourcedLine | null;
+
+/** Lines about one record of one kind (`kind`: the HealthRecord field listing that kind). */
+const about =
+  (kind: string, typeName: string, record: object) =>
+  (date: string | null, title: string, summary: string, ...fields: string[]): Line =>
+    date ? { entry: chronologyEntry('health', date, title, summary), record, fields: [`HealthRecord.${kind}`, ...fields.map((f) => `${typeName}.${f}`)] } : null;
 
 /** "REGISTERED_NURSE" -> "registered nurse": codes read as words in a summary. */
 const words = (code: string): string => code.toLowerCase().replace(/_/g, ' ');
@@ -36,42 +48,69 @@ const upToDate = (yes: boolean): string => (yes ? 'up to date' : 'not up to date
 
 /**
  * Health's dated events as chronology lines, newest first. Summaries carry statuses and codes only,
- * never clinical notes, so a chronology can be shared more widely than the notes behind it.
+ * never clinical notes or scores, and each line names the fields it states so the policy that
+ * withholds those fields withholds the line too.
  */
-export function healthChronology(h: HealthHistory): ChronologyEntry[] {
+export function healthChronology(h: HealthHistory): SourcedLine[] {
   const lines: Line[] = [
-    ...h.initialHealthAssessments.flatMap((a) => [
-      line(a.requestedOn, 'Initial health assessment requested', 'The local authority requested an initial health assessment.'),
-      line(a.completedOn, 'Initial health assessment', `Initial health assessment carried out by a ${words(a.assessorRole ?? 'practitioner')}.`),
-    ]),
-    ...h.reviewHealthAssessments.map((r) => line(r.assessedOn, 'Review health assessment', `Review health assessment carried out by a ${words(r.assessorRole)}.`)),
-    ...h.dentalChecks.map((d) => line(d.checkedOn, 'Dental check', 'Teeth checked by a dentist.')),
-    ...h.immunisationStatuses.map((i) => line(i.recordedOn, 'Immunisation status', `Immunisations recorded as ${upToDate(i.upToDate)}.`)),
-    ...h.developmentChecks.map((d) =>
-      line(d.reviewedOn, 'Development check', `Healthy Child Programme ${words(d.stage)}: development checks ${upToDate(d.developmentChecksUpToDate)}.`),
+    ...h.initialHealthAssessments.flatMap((a) => {
+      const line = about('initialHealthAssessment', 'InitialHealthAssessment', a);
+      return [
+        line(a.requestedOn, 'Initial health assessment requested', 'The local authority requested an initial health assessment.', 'requestedOn'),
+        line(a.completedOn, 'Initial health assessment', `Initial health assessment carried out by a ${words(a.assessorRole ?? 'practitioner')}.`, 'completedOn', 'assessorRole'),
+      ];
+    }),
+    ...h.reviewHealthAssessments.map((r) =>
+      about('reviewHealthAssessments', 'ReviewHealthAssessment', r)(r.assessedOn, 'Review health assessment', `Review health assessment carried out by a ${words(r.assessorRole)}.`, 'assessedOn', 'assessorRole'),
     ),
-    ...h.sdqScores.map((s) => line(s.completedOn, 'SDQ score', `SDQ total difficulties score ${s.total} (${words(sdqBand(s.total))}).`)),
-    ...h.substanceMisuse.flatMap((s) => [
-      line(s.identifiedOn, 'Substance misuse identified', 'Identified as having a substance misuse problem.'),
-      line(s.interventionOfferedOn, 'Substance misuse intervention offered', s.interventionRefused ? 'Intervention offered and refused.' : 'Intervention offered.'),
-      line(s.interventionReceivedOn, 'Substance misuse intervention received', 'Began to receive an intervention for substance misuse.'),
-    ]),
-    ...h.camhsInvolvements.flatMap((c) => [
-      line(c.referredOn, 'CAMHS referral', 'Referred to CAMHS.'),
-      line(c.decidedOn, 'CAMHS referral decision', `CAMHS ${words(c.decision ?? 'decided on')} the referral.`),
-      line(c.startedOn, 'CAMHS involvement began', 'First seen by CAMHS.'),
-      line(c.endedOn, 'CAMHS involvement ended', 'Discharged from CAMHS.'),
-    ]),
-    ...h.lifeCoachInvolvements.flatMap((l) => [
-      line(l.startedOn, 'Life coach involvement began', 'The NWD life coach (clinical psychologist) began working with the young person.'),
-      line(l.endedOn, 'Life coach involvement ended', 'The NWD life coach involvement ended.'),
-    ]),
-    ...h.slcnScreenings.map((s) => line(s.screenedOn, 'SLCN screening', slcnSummary(s))),
-    ...h.selfHarmEpisodes.map((s) => line(s.occurredOn, 'Self-harm', 'An episode of self-harm was recorded.')),
-    ...h.sexualHealthContacts.map((s) => line(s.contactOn, 'Sexual health contact', 'Contact with a sexual health service.')),
-    ...h.emergencyAttendances.map((e) => line(e.attendedOn, 'A&E attendance', `Attended A&E: ${words(e.reason)}.`)),
+    ...h.dentalChecks.map((d) => about('dentalChecks', 'DentalCheck', d)(d.checkedOn, 'Dental check', 'Teeth checked by a dentist.', 'checkedOn')),
+    ...h.immunisationStatuses.map((i) =>
+      about('immunisationsUpToDate', 'ImmunisationStatus', i)(i.recordedOn, 'Immunisation status', `Immunisations recorded as ${upToDate(i.upToDate)}.`, 'recordedOn', 'upToDate'),
+    ),
+    ...h.developmentChecks.map((d) =>
+      about('developmentChecks', 'DevelopmentCheck', d)(
+        d.reviewedOn, 'Development check', `Healthy Child Programme ${words(d.stage)}: development checks ${upToDate(d.developmentChecksUpToDate)}.`,
+        'reviewedOn', 'stage', 'developmentChecksUpToDate',
+      ),
+    ),
+    // The band, never the score: the score is health's alone.
+    ...h.sdqScores.map((s) => about('sdqScores', 'SdqScore', s)(s.completedOn, 'SDQ score', `SDQ completed: ${words(sdqBand(s.total))}.`, 'completedOn', 'band')),
+    ...h.substanceMisuse.flatMap((s) => {
+      const line = about('substanceMisuse', 'SubstanceMisuseRecord', s);
+      return [
+        line(s.identifiedOn, 'Substance misuse identified', 'Identified as having a substance misuse problem.', 'identifiedOn'),
+        line(s.interventionOfferedOn, 'Substance misuse intervention offered', s.interventionRefused ? 'Intervention offered and refused.' : 'Intervention offered.', 'interventionOfferedOn', 'interventionRefused'),
+        line(s.interventionReceivedOn, 'Substance misuse intervention received', 'Began to receive an intervention for substance misuse.', 'interventionReceivedOn'),
+      ];
+    }),
+    ...h.camhsInvolvements.flatMap((c) => {
+      const line = about('camhsInvolvements', 'CamhsInvolvement', c);
+      return [
+        line(c.referredOn, 'CAMHS referral', 'Referred to CAMHS.', 'referredOn'),
+        line(c.decidedOn, 'CAMHS referral decision', `CAMHS ${words(c.decision ?? 'decided on')} the referral.`, 'decidedOn', 'decision'),
+        line(c.startedOn, 'CAMHS involvement began', 'First seen by CAMHS.', 'startedOn'),
+        line(c.endedOn, 'CAMHS involvement ended', 'Discharged from CAMHS.', 'endedOn'),
+      ];
+    }),
+    ...h.lifeCoachInvolvements.flatMap((l) => {
+      const line = about('lifeCoachInvolvements', 'LifeCoachInvolvement', l);
+      return [
+        line(l.startedOn, 'Life coach involvement began', 'The NWD life coach (clinical psychologist) began working with the young person.', 'startedOn'),
+        line(l.endedOn, 'Life coach involvement ended', 'The NWD life coach involvement ended.', 'endedOn'),
+      ];
+    }),
+    ...h.slcnScreenings.map((s) =>
+      about('slcnScreenings', 'SlcnScreening', s)(s.screenedOn, 'SLCN screening', slcnSummary(s), 'screenedOn', 'receptiveLanguage', 'socialCommunication', 'vocabulary'),
+    ),
+    ...h.selfHarmEpisodes.map((s) => about('selfHarmEpisodes', 'SelfHarmEpisode', s)(s.occurredOn, 'Self-harm', 'An episode of self-harm was recorded.', 'occurredOn')),
+    ...h.sexualHealthContacts.map((s) =>
+      about('sexualHealthContacts', 'SexualHealthContact', s)(s.contactOn, 'Sexual health contact', 'Contact with a sexual health service.', 'contactOn'),
+    ),
+    ...h.emergencyAttendances.map((e) =>
+      about('emergencyAttendances', 'EmergencyAttendance', e)(e.attendedOn, 'A&E attendance', `Attended A&E: ${words(e.reason)}.`, 'attendedOn', 'reason'),
+    ),
   ];
-  return lines.filter((l): l is ChronologyEntry => l !== null).sort(byDateDescending);
+  return lines.filter((l): l is SourcedLine => l !== null).sort((a, b) => byDateDescending(a.entry, b.entry));
 }
 
 function slcnSummary(s: SlcnScreening): string {

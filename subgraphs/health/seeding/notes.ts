@@ -17,6 +17,11 @@ export const SYNTHETIC_NOTES = {
     'Formulation shared with key workers; focus on trust and attachment.',
     'Exploring feelings of low mood; solution-focused sessions.',
   ],
+  substanceMisuse: [
+    'Cannabis use most days; harm-reduction sessions agreed.',
+    'Alcohol use at weekends with peers; brief intervention given.',
+    'Occasional use reported; information and advice given, review offered.',
+  ],
   selfHarm: ['Superficial injury; treated at home; safety plan reviewed.', 'Disclosed to carer; GP appointment made.'],
   sexualHealth: [
     'Advice and information given; follow-up offered.',

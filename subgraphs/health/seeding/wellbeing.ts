@@ -42,6 +42,7 @@ export function substanceMisuse(life: Life): PatientRecord[] {
       interventionOfferedOn,
       interventionRefused: outcome === 'refused' && interventionOfferedOn !== null,
       interventionReceivedOn,
+      clinicalNote: syntheticNote(r, SYNTHETIC_NOTES.substanceMisuse),
     }),
   ];
 }

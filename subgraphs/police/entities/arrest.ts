@@ -1,6 +1,7 @@
 import { Check, Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../kit/graphql/scalars';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { ArrestOutcome, OffenceCategory } from '../enums';
 import { GRAVITY_MAX, GRAVITY_MIN } from '../rules/gravity';
 import { NominalRecord } from './nominal-record';
@@ -24,15 +25,25 @@ export class Arrest extends NominalRecord {
   @Check({ expression: `gravity_score between ${GRAVITY_MIN} and ${GRAVITY_MAX}` })
   gravityScore!: number;
 
-  @Field(() => String, { nullable: true, description: 'The offence the young person was charged with, in charge wording; null when not charged.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The offence the young person was charged with, in charge wording; null when not charged, or when withheld by police policy (a WITHHELD error then says so).',
+  })
   @Property({ type: 'string', nullable: true })
   charge!: string | null;
 
-  @Field(() => ArrestOutcome, { description: 'What followed the arrest (Home Office outcome, or the interim position).' })
+  @Field(() => ArrestOutcome, {
+    nullable: true,
+    description: 'What followed the arrest (Home Office outcome, or the interim position). Null only when withheld by police policy (a WITHHELD error then says so).',
+  })
   @Enum({ items: () => ArrestOutcome })
   outcome!: ArrestOutcome;
 
   @Field({ description: 'Whether the offence took place inside a No Wrong Door hub (a NWD outcome measure: offences in hubs).' })
   @Property()
   offenceInNwdHub!: boolean;
+
+  /** Agencies the young person asked not to be told about this arrest (not a GraphQL field: the kit's guard applies it). */
+  @Property({ type: 'json', nullable: true })
+  notSharedWith?: AgencyCode[] | null;
 }

@@ -58,11 +58,18 @@ export class IntelligenceItem extends NominalRecord {
   @Property({ type: 'string', length: 1, nullable: true })
   legacyHandlingCode!: string | null;
 
-  @Field({ description: 'The intelligence as recorded, including detail that could reveal the source.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The intelligence as recorded, including detail that could reveal the source. Police only: null for anyone else, with a WITHHELD error.',
+  })
   @Property({ type: 'text' })
   fullText!: string;
 
-  @Field({ description: 'The sanitised text: source-revealing detail removed, the form in which intelligence leaves the police.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The sanitised text: source-revealing detail removed, the form in which intelligence leaves the police. Partner agencies see it only when the item is marked for sharing; otherwise null, with a WITHHELD error.',
+  })
   @Property({ type: 'text' })
   sanitisedText!: string;
 

@@ -1,6 +1,7 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../kit/graphql/scalars';
+import type { AgencyCode } from '../../kit/auth/roles';
 import { MissingRiskGrading } from '../enums';
 import { NominalRecord } from './nominal-record';
 
@@ -29,4 +30,8 @@ export class MissingEpisode extends NominalRecord {
   @Field(() => String, { nullable: true, description: 'Where the young person was found, as a generic description (never an address in this view).' })
   @Property({ type: 'string', nullable: true })
   locationFound!: string | null;
+
+  /** Agencies the young person asked not to be told about this episode (not a GraphQL field: the kit's guard applies it). */
+  @Property({ type: 'json', nullable: true })
+  notSharedWith?: AgencyCode[] | null;
 }

@@ -1,4 +1,6 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Field, FieldResolver, Info, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { AuditEntry } from '../../kit/audit/graphql';
 import { ukDate } from '../../kit/dates';
 import { ChronologyEntry } from '../../kit/graphql/chronology';
 import { AgencyMatchStatus } from '../../kit/graphql/match';
@@ -7,6 +9,7 @@ import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, type Nominal, NrmReferral,
 } from '../entities';
 import { policeChronology } from '../rules/chronology';
+import { chronologyPolicy } from './chronology-policy';
 import { arrestsInLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../rules/recent';
 import { loadHistory } from './history';
 
@@ -89,9 +92,22 @@ export class PoliceRecordResolver {
 
   @FieldResolver(() => [ChronologyEntry], {
     nullable: true,
-    description: `The police's dated events for this young person, newest first, ready to merge into a cross-agency chronology. Intelligence appears by grade only, never its text. ${NOT_MATCHED}`,
+    description: `The police's dated events for this young person, newest first, ready to merge into a cross-agency chronology. Intelligence appears by grade only, never its text; names and places never appear; what the police policy withholds from the viewer (an arrest's outcome, events the young person asked not to share) is left out, with a WITHHELD error. ${NOT_MATCHED}`,
   })
-  chronology(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
-    return ifMatched(record, async (id) => policeChronology(await loadHistory(id, ctx)));
+  chronology(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext, @Info() info: GraphQLResolveInfo) {
+    return ifMatched(record, async (id) => {
+      const policy = chronologyPolicy(ctx, info);
+      const entries = policeChronology(await loadHistory(id, ctx), policy.shows);
+      policy.reportWithheld();
+      return entries;
+    });
+  }
+
+  @FieldResolver(() => [AuditEntry], {
+    nullable: true,
+    description: `Who has looked at (or been refused) this young person's police data, newest first: the DPA 2018 s62 log of consultation and disclosure. Information-governance auditors only. ${NOT_MATCHED}`,
+  })
+  accessLog(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
+    return record.nominal ? ctx.loaders.accessLog.load(record.nominal.pncId) : null;
   }
 }

@@ -17,6 +17,21 @@ export interface PoliceHistory {
 
 const AGENCY = 'police';
 
+/**
+ * Whether the viewer may see one field of one record ("Type.field", the record): the police policy,
+ * asked by the chronology before it puts a value into a summary. Summaries never carry intelligence
+ * text, associates' names or where a location of concern is, for anyone.
+ */
+export type ShowsField = (field: 'Arrest.outcome', item: object) => boolean;
+
+/**
+ * An entry about a record the young person asked not to share with some agencies carries that wish,
+ * so the guard leaves it out for them exactly as it leaves out the record itself.
+ */
+function about(record: { notSharedWith?: string[] | null }, entry: ChronologyEntry): ChronologyEntry {
+  return record.notSharedWith?.length ? Object.assign(entry, { notSharedWith: [...record.notSharedWith] }) : entry;
+}
+
 const EXPLOITATION: Record<ExploitationType, string> = {
   CSE: 'Child sexual exploitation',
   CCE: 'Child criminal exploitation',
@@ -43,13 +58,13 @@ function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes']
     entries.push(chronologyEntry(AGENCY, ukDate(interview.offeredAt), 'Return home interview offered',
       `Return home interview offered ${offeredInTime(episode, interview) ? 'within' : 'later than'} 72 hours of being found.${takenUp}`));
   }
-  return entries;
+  return entries.map((entry) => about(episode, entry));
 }
 
-function arrestEntry(a: Arrest): ChronologyEntry {
+function arrestEntry(a: Arrest, shows: ShowsField): ChronologyEntry {
   const hub = a.offenceInNwdHub ? ' Offence inside a NWD hub.' : '';
-  return chronologyEntry(AGENCY, a.arrestedOn, 'Arrest',
-    `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore}); outcome: ${words(a.outcome)}.${hub}`);
+  const outcome = shows('Arrest.outcome', a) ? `; outcome: ${words(a.outcome)}` : '';
+  return about(a, chronologyEntry(AGENCY, a.arrestedOn, 'Arrest', `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore})${outcome}.${hub}`));
 }
 
 function exploitationEntries(c: ExploitationConcern): ChronologyEntry[] {
@@ -81,11 +96,11 @@ function intelligenceEntry(i: IntelligenceItem): ChronologyEntry {
   return chronologyEntry(AGENCY, ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`);
 }
 
-/** Newest first, as read in a meeting or a deep dive. */
-export function policeChronology(history: PoliceHistory): ChronologyEntry[] {
+/** Newest first, as read in a meeting or a deep dive; `shows` says what this viewer may see. */
+export function policeChronology(history: PoliceHistory, shows: ShowsField): ChronologyEntry[] {
   return [
     ...history.missingEpisodes.flatMap(missingEntries),
-    ...history.arrests.map(arrestEntry),
+    ...history.arrests.map((a) => arrestEntry(a, shows)),
     ...history.exploitationConcerns.flatMap(exploitationEntries),
     ...history.nrmReferrals.flatMap(nrmEntries),
     ...history.intelligence.map(intelligenceEntry),

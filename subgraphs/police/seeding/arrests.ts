@@ -2,7 +2,7 @@ import { addMonths } from '../../kit/dates';
 import { Arrest } from '../entities';
 import { ArrestOutcome, OffenceCategory } from '../enums';
 import { checkGravityScore } from '../rules/gravity';
-import { dateIn, synthetic, type Scene } from './scene';
+import { dateIn, synthetic, youngPersonsWish, type Scene } from './scene';
 
 const ARRESTS_NWD: [number, number][] = [[0, 30], [1, 25], [2, 20], [3, 12], [4, 8], [6, 5]];
 const ARRESTS_OTHERS: [number, number][] = [[0, 55], [1, 30], [2, 15]];
@@ -46,6 +46,7 @@ export function seedArrests(scene: Scene): void {
       charge: outcome === ArrestOutcome.CHARGED ? synthetic(offence.charge) : null,
       outcome,
       offenceInNwdHub: person.nwd && r.chance(0.15),
+      notSharedWith: youngPersonsWish(scene),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { ukDate } from '../../kit/dates';
 import { MissingEpisode, ReturnHomeInterview } from '../entities';
 import { MissingRiskGrading, ReturnHomeInterviewTakeUp } from '../enums';
-import { dateIn, endOf, HOUR_MINUTES, instantOn, minutesAfter, synthetic, type Scene } from './scene';
+import { dateIn, endOf, HOUR_MINUTES, instantOn, minutesAfter, synthetic, youngPersonsWish, type Scene } from './scene';
 
 // NWD young people go missing far more (Middlesbrough: 94 episodes across 11 young people in a year, 001:471).
 const EPISODES_OTHERS: [number, number][] = [[0, 45], [1, 30], [2, 15], [3, 10]];
@@ -48,6 +48,7 @@ export function seedMissingEpisodes(scene: Scene): void {
       riskGrading: r.weighted(person.nwd ? RISK_NWD : RISK_OTHERS),
       riskGradingSchemeVersion: ukDate(reportedAt) < SCHEME_REVISED_ON ? SCHEME_BEFORE : SCHEME_AFTER,
       locationFound: foundAt ? synthetic(r.pick(LOCATIONS_FOUND)) : null,
+      notSharedWith: youngPersonsWish(scene),
     });
     if (foundAt) seedReturnHomeInterview(scene, episode, foundAt, end);
   });

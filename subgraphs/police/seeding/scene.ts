@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { addDays, addMonths, daysBetween, type LocalDate } from '../../kit/dates';
 import type { SyntheticYoungPerson } from '../../kit/synthetic/population';
+import type { AgencyCode } from '../../kit/auth/roles';
 import type { Random } from '../../kit/synthetic/random';
 import type { Nominal } from '../entities';
 
@@ -8,6 +9,11 @@ import type { Nominal } from '../entities';
 export interface Scene {
   em: EntityManager;
   r: Random;
+  /**
+   * A separate stream for the young person's wishes about sharing, so adding them changed none of
+   * the other seeded records.
+   */
+  wishes: Random;
   person: SyntheticYoungPerson;
   nominal: Nominal;
   /** First day the police could hold anything: the later of the 10th birthday and the PNC ID's year. */
@@ -16,12 +22,14 @@ export interface Scene {
   to: LocalDate;
 }
 
-export function sceneFor(em: EntityManager, r: Random, person: SyntheticYoungPerson, nominal: Nominal, pncId: string, asOf: LocalDate): Scene {
+export function sceneFor(
+  em: EntityManager, r: Random, wishes: Random, person: SyntheticYoungPerson, nominal: Nominal, pncId: string, asOf: LocalDate,
+): Scene {
   const to = addDays(asOf, -1);
   const from = latest(addMonths(person.dateOfBirth, 120), `${pncId.slice(0, 4)}-01-01`);
   // A PNC ID issued days ago still gets up to a month of history, never before the birth date.
   const fallback = latest(addDays(to, -30), addDays(person.dateOfBirth, 1));
-  return { em, r, person, nominal, from: from < to ? from : fallback, to };
+  return { em, r, wishes, person, nominal, from: from < to ? from : fallback, to };
 }
 
 function latest(a: LocalDate, b: LocalDate): LocalDate {
@@ -51,4 +59,15 @@ export function endOf(scene: Scene): Date {
 /** Marks invented free text so nobody mistakes it for a real record. */
 export function synthetic(text: string): string {
   return `${text} [synthetic]`;
+}
+
+/** Share of arrests and missing episodes the young person asked not to be shared with their school. */
+export const NOT_SHARED_WITH_SCHOOL_SHARE = 0.1;
+
+/**
+ * The young person's wish for one record: now and then they asked that their school is not told
+ * (young people felt singled out and labelled, DOMAIN.md §4). Deterministic from the wishes stream.
+ */
+export function youngPersonsWish(scene: Scene): AgencyCode[] | null {
+  return scene.wishes.chance(NOT_SHARED_WITH_SCHOOL_SHARE) ? ['EDUCATION'] : null;
 }

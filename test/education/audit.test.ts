@@ -1,0 +1,123 @@
+import { createGrantSigner } from '../../subgraphs/kit/auth/access-grant';
+import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
+import { Suspension } from '../../subgraphs/education/entities/suspension';
+import { AUDIT_LOGS_ONLY } from '../../subgraphs/kit/access/policy';
+import { EHCP_DATES, EXCLUSION_REASONS } from '../../subgraphs/education/policy';
+import { educationService } from '../../subgraphs/education/service';
+import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
+import { AS, educationQuery, entities, ofType, seededRows, TEST_POPULATION, UNKNOWN_UPN, withheld, youngPerson, type Asking } from './fixtures';
+
+const LOG = `matchStatus accessLog { at userId userName userAgency userRole action purpose meetingId breakGlassReason requestId fieldsRead withheld { field rule } }`;
+
+describe('education audit log', () => {
+  let agency: TestAgency;
+  const rows = seededRows(TEST_POPULATION);
+  // A pupil with a suspension (whose reason police may not see) that no one was asked to keep back.
+  const suspension = ofType(rows, Suspension).find((s) => !s.notSharedWith?.length)!;
+  const upn = suspension.pupil.upn;
+
+  beforeAll(async () => {
+    agency = await startTestAgency(educationService);
+  });
+  afterAll(async () => {
+    await agency?.stop();
+  });
+
+  /** Reads as `as`; returns the request id the read was made under and the response. */
+  async function readAs(as: Asking, selection: string, upns: (string | null)[] = [upn]) {
+    const requestId = agency.nextRequestId();
+    const res = await entities(agency, educationQuery(selection), upns, as);
+    return { requestId, res };
+  }
+
+  async function accessLog(forUpn = upn) {
+    const { res } = await readAs(AS.auditor, LOG, [forUpn]);
+    expect(res.errors).toBeUndefined();
+    return res.data._entities[0].education.accessLog as any[];
+  }
+
+  it('records a read: who, when, under which purpose, the fields read and what was withheld by which rule', async () => {
+    const { requestId, res } = await readAs(AS.policeLiaison, 'matchStatus suspensions { id startDate sessionsLost reason }');
+    expect(withheld(res.errors).map((n) => n.rule)).toContain(EXCLUSION_REASONS.id);
+
+    const entry = (await accessLog()).find((e) => e.requestId === requestId);
+    expect(entry).toEqual({
+      at: `${TEST_TODAY}T12:00:00.000Z`,
+      userId: AS.policeLiaison.viewer.id,
+      userName: AS.policeLiaison.viewer.name,
+      userAgency: 'POLICE',
+      userRole: 'POLICE_LIAISON_OFFICER',
+      action: 'READ',
+      purpose: 'MEETING_INVITATION',
+      meetingId: 'YP-000001-M1',
+      breakGlassReason: null,
+      requestId,
+      fieldsRead: [
+        'EducationRecord.matchStatus', 'EducationRecord.suspensions',
+        'Suspension.id', 'Suspension.sessionsLost', 'Suspension.startDate',
+        'YoungPerson.education', 'YoungPerson.upn',
+      ],
+      withheld: [{ field: 'Suspension.reason', rule: EXCLUSION_REASONS.id }],
+    });
+  });
+
+  it('records what a chronology left out, by the field it would have shown', async () => {
+    const { requestId } = await readAs(AS.policeLiaison, 'chronology { date kind summary }');
+    const entry = (await accessLog()).find((e) => e.requestId === requestId);
+    expect(entry.fieldsRead).toContain('EducationRecord.chronology');
+    expect(entry.withheld).toEqual(
+      expect.arrayContaining([
+        { field: 'Suspension.reason', rule: EXCLUSION_REASONS.id },
+        { field: 'SenProvisionEpisode.startDate', rule: EHCP_DATES.id },
+      ]),
+    );
+  });
+
+  it('records a break-glass read with its reason, for a privacy officer to review', async () => {
+    const { requestId } = await readAs(AS.policeAnalyst, 'matchStatus');
+    const entry = (await accessLog()).find((e) => e.requestId === requestId);
+    expect(entry).toMatchObject({ userId: AS.policeAnalyst.viewer.id, action: 'READ', purpose: 'BREAK_GLASS', breakGlassReason: AS.policeAnalyst.purpose.reason });
+  });
+
+  it('records a refusal: who was turned away, with nothing read', async () => {
+    const forger = await createGrantSigner((await generateSigningKeyPair('test-grants')).privateJwk);
+    const requestId = agency.nextRequestId();
+    const grant = await forger({ viewerId: AS.designatedTeacher.viewer.id, requestId, audience: 'education', identifier: upn, purpose: AS.designatedTeacher.purpose });
+    const res = await agency.request(educationQuery('matchStatus'), { representations: [{ ...youngPerson(upn), educationAccess: grant }] }, { viewer: AS.designatedTeacher.viewer });
+    expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+
+    const entry = (await accessLog()).find((e) => e.requestId === requestId);
+    expect(entry).toMatchObject({ userId: AS.designatedTeacher.viewer.id, action: 'REFUSED', purpose: null, fieldsRead: [], withheld: [] });
+  });
+
+  it('lists entries newest first, and logs the auditor\'s own reads (purpose AUDIT)', async () => {
+    await accessLog();
+    const log = await accessLog();
+    const [latest] = log;
+    expect(latest).toMatchObject({ userId: AS.auditor.viewer.id, userRole: 'IG_AUDITOR', action: 'READ', purpose: 'AUDIT' });
+    expect(latest.fieldsRead).toEqual(expect.arrayContaining(['EducationRecord.accessLog', 'AuditEntry.requestId', 'WithheldField.rule']));
+    const times = log.map((e) => e.requestId.replace('test-request-', '')).map(Number);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('shows an auditor only the log: every data field is withheld (audit-logs-only), at its path', async () => {
+    const { requestId, res } = await readAs(AS.auditor, 'matchStatus enrolments { id } suspensions { id reason } peps { id } chronology { date } persistentlyAbsent currentEnrolment { id } pepTimeliness { status }');
+    expect(res.data._entities[0]).toEqual({
+      upn,
+      education: { matchStatus: 'MATCHED', enrolments: null, suspensions: null, peps: null, chronology: null, persistentlyAbsent: null, currentEnrolment: null, pepTimeliness: null },
+    });
+    const at = (field: string) => ['_entities', 0, 'education', field];
+    expect(withheld(res.errors)).toEqual(
+      ['enrolments', 'suspensions', 'peps', 'chronology', 'persistentlyAbsent', 'currentEnrolment', 'pepTimeliness'].map((f) => ({ path: at(f), agency: 'education', rule: AUDIT_LOGS_ONLY.id, count: undefined })),
+    );
+    // And the attempt is itself in the log.
+    const entry = (await accessLog()).find((e) => e.requestId === requestId);
+    expect(entry.withheld).toEqual(expect.arrayContaining([{ field: 'EducationRecord.enrolments', rule: AUDIT_LOGS_ONLY.id }]));
+  });
+
+  it('has no log for a UPN the virtual school does not hold (null: not matched)', async () => {
+    const { res } = await readAs(AS.auditor, LOG, [UNKNOWN_UPN]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0].education).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', accessLog: null });
+  });
+});

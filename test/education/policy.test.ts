@@ -1,0 +1,298 @@
+import { GraphQLNonNull, type GraphQLObjectType } from 'graphql';
+import { YOUNG_PERSONS_WISHES, type PolicyRule } from '../../subgraphs/kit/access/policy';
+import { PermanentExclusion } from '../../subgraphs/education/entities/permanent-exclusion';
+import { PersonalEducationPlan } from '../../subgraphs/education/entities/personal-education-plan';
+import { ReducedTimetable } from '../../subgraphs/education/entities/reduced-timetable';
+import { SchoolEnrolment } from '../../subgraphs/education/entities/school-enrolment';
+import { SenProvisionEpisode } from '../../subgraphs/education/entities/sen-provision-episode';
+import { Suspension } from '../../subgraphs/education/entities/suspension';
+import { EXCLUSION_REASON_MEANINGS, ReasonForLeaving } from '../../subgraphs/education/enums';
+import { AUDIT_LOG, EHCP_DATES, educationPolicy, EXCLUSION_REASONS, LEAVING_REASON_WISHES, PEP_CONTENT } from '../../subgraphs/education/policy';
+import { educationService } from '../../subgraphs/education/service';
+import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
+import { AS, educationQuery, entities, ofType, seededRows, withheld, type Asking } from './fixtures';
+
+/**
+ * A population in which every kind of wish occurs (a suspension, a permanent exclusion and a reduced
+ * timetable the young person asked police not to be told about): checked below, not assumed.
+ */
+const POPULATION = { size: 120, seed: 'wishes-221', asOf: TEST_TODAY };
+const rows = seededRows(POPULATION);
+const upnOf = (row: { pupil: { upn: string } }) => row.pupil.upn;
+const wished = (row: { notSharedWith?: string[] | null }) => Boolean(row.notSharedWith?.length);
+
+let agency: TestAgency;
+beforeAll(async () => {
+  agency = await startTestAgency(educationService, POPULATION);
+});
+afterAll(async () => {
+  await agency?.stop();
+});
+
+/** One young person's education record as `as` sees it, and the notices that came with it. */
+async function read(selection: string, upn: string, as: Asking) {
+  const res = await entities(agency, educationQuery(selection), [upn], as);
+  expect((res.errors ?? []).filter((e) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
+  return { record: res.data._entities[0].education, notices: withheld(res.errors) };
+}
+
+const at = (...path: (string | number)[]) => ['_entities', 0, 'education', ...path];
+const byPath = <T extends { path: unknown[] }>(notices: T[]) => [...notices].sort((a, b) => (JSON.stringify(a.path) < JSON.stringify(b.path) ? -1 : 1));
+
+/** A pupil all of whose records of one kind satisfy `ok`, with at least one such record. */
+function pupilWhere<T extends { pupil: { upn: string } }>(type: abstract new () => T, ok: (row: T) => boolean, someMatch: (row: T) => boolean = () => true): string {
+  const byPupil = new Map<string, T[]>();
+  for (const row of ofType(rows, type)) byPupil.set(upnOf(row), [...(byPupil.get(upnOf(row)) ?? []), row]);
+  const found = [...byPupil].find(([, list]) => list.every(ok) && list.some(someMatch));
+  if (!found) throw new Error(`no pupil in the test population has ${type.name} records like that`);
+  return found[0];
+}
+
+interface FieldRuleCase {
+  rule: PolicyRule;
+  /** The list on EducationRecord whose items carry the fields. */
+  list: string;
+  fields: string[];
+  upn: () => string;
+  allowed: Asking[];
+  denied: Asking[];
+}
+
+const FIELD_RULES: FieldRuleCase[] = [
+  {
+    rule: PEP_CONTENT,
+    list: 'peps',
+    fields: ['targets', 'pupilPremiumPlusAmount', 'pupilPremiumPlusPurpose'],
+    upn: () => pupilWhere(PersonalEducationPlan, () => true, (p) => p.pupilPremiumPlusAmount !== null),
+    allowed: [AS.virtualSchoolHead, AS.designatedTeacher, AS.socialWorker],
+    denied: [AS.lacNurse, AS.policeLiaison, AS.policeAnalyst],
+  },
+  {
+    rule: EXCLUSION_REASONS,
+    list: 'suspensions',
+    fields: ['reason'],
+    upn: () => pupilWhere(Suspension, (s) => !wished(s)),
+    allowed: [AS.virtualSchoolHead, AS.designatedTeacher, AS.socialWorker],
+    denied: [AS.lacNurse, AS.policeLiaison],
+  },
+  {
+    rule: EXCLUSION_REASONS,
+    list: 'permanentExclusions',
+    fields: ['reason'],
+    upn: () => pupilWhere(PermanentExclusion, (p) => !wished(p)),
+    allowed: [AS.virtualSchoolHead, AS.socialWorker],
+    denied: [AS.lacNurse, AS.policeLiaison],
+  },
+  {
+    rule: EHCP_DATES,
+    list: 'senProvision',
+    fields: ['startDate', 'endDate', 'ehcpRequestDate', 'ehcpIssueDate', 'ehcpDueDate', 'ehcpIssuedWithinTwentyWeeks'],
+    upn: () => pupilWhere(SenProvisionEpisode, () => true, (s) => s.ehcpIssueDate !== null),
+    allowed: [AS.virtualSchoolHead, AS.socialWorker, AS.lacNurse],
+    denied: [AS.policeLiaison, AS.policeAnalyst],
+  },
+];
+
+describe('education sharing policy', () => {
+  it('has in its test population every kind of record the young person asked not to share', () => {
+    expect(ofType(rows, Suspension).filter(wished).length).toBeGreaterThan(0);
+    expect(ofType(rows, PermanentExclusion).filter(wished).length).toBeGreaterThan(0);
+    expect(ofType(rows, ReducedTimetable).filter(wished).length).toBeGreaterThan(0);
+    // A young person's wish about a permanent exclusion covers the leaving reason it gave that school.
+    for (const pex of ofType(rows, PermanentExclusion).filter(wished)) {
+      const left = ofType(rows, SchoolEnrolment).filter((e) => e.pupil === pex.pupil && e.endDate === pex.startDate);
+      expect(left).toHaveLength(1);
+      expect(left[0].reasonForLeaving).toBe(ReasonForLeaving.PERMANENTLY_EXCLUDED);
+      expect(left[0].reasonForLeavingNotSharedWith).toEqual(pex.notSharedWith);
+    }
+    // About one in ten, and only police were asked not to be told.
+    const all = [...ofType(rows, Suspension), ...ofType(rows, PermanentExclusion), ...ofType(rows, ReducedTimetable)];
+    expect(all.filter(wished).length / all.length).toBeLessThan(0.25);
+    expect(new Set(all.filter(wished).flatMap((r) => r.notSharedWith!))).toEqual(new Set(['POLICE']));
+  });
+
+  describe.each(FIELD_RULES.map((c) => [`${c.rule.id} on ${c.list} { ${c.fields.join(' ')} }`, c] as const))('%s', (_name, c) => {
+    const selection = `${c.list} { id ${c.fields.join(' ')} }`;
+
+    it.each(c.allowed.map((as) => [as.viewer.role, as] as const))('shows the values to %s', async (_role, as) => {
+      const { record, notices } = await read(selection, c.upn(), as);
+      expect(notices).toEqual([]);
+      expect(record[c.list].length).toBeGreaterThan(0);
+      // Every field has a value somewhere in the list (none is quietly empty for an allowed viewer).
+      for (const field of c.fields) {
+        expect(record[c.list].some((item: any) => item[field] !== null)).toBe(true);
+      }
+    });
+
+    it.each(c.denied.map((as) => [as.viewer.role, as] as const))('withholds them from %s: null, with a notice at each exact path', async (_role, as) => {
+      const upn = c.upn();
+      const full = (await read(selection, upn, AS.virtualSchoolHead)).record[c.list];
+      const { record, notices } = await read(selection, upn, as);
+      // The items themselves are shown (the rule is about these fields only) ...
+      expect(record[c.list].map((item: any) => item.id)).toEqual(full.map((item: any) => item.id));
+      // ... with every guarded field null, and one notice naming the rule for each.
+      for (const item of record[c.list]) for (const field of c.fields) expect(item[field]).toBeNull();
+      const expected = full.flatMap((_: unknown, i: number) => c.fields.map((field) => ({ path: at(c.list, i, field), agency: 'education', rule: c.rule.id, count: undefined })));
+      expect(byPath(notices)).toEqual(byPath(expected));
+    });
+  });
+
+  describe(`${LEAVING_REASON_WISHES.id}: the leaving reason that would reveal an exclusion the young person asked police not to be told about`, () => {
+    const excluded = () => ofType(rows, SchoolEnrolment).find((e) => e.reasonForLeavingNotSharedWith?.length)!;
+    const selection = 'enrolments { id startDate reasonForLeaving }';
+
+    it('is null for police, with a notice at that enrolment; other leaving reasons show', async () => {
+      const e = excluded();
+      const full = (await read(selection, upnOf(e), AS.virtualSchoolHead)).record.enrolments;
+      const i = full.findIndex((x: any) => x.startDate === e.startDate && x.reasonForLeaving === 'PERMANENTLY_EXCLUDED');
+      expect(i).toBeGreaterThanOrEqual(0);
+      const { record, notices } = await read(selection, upnOf(e), AS.policeLiaison);
+      expect(record.enrolments[i]).toEqual({ ...full[i], reasonForLeaving: null });
+      expect(record.enrolments.filter((_: unknown, j: number) => j !== i)).toEqual(full.filter((_: unknown, j: number) => j !== i));
+      expect(notices).toEqual([{ path: at('enrolments', i, 'reasonForLeaving'), agency: 'education', rule: LEAVING_REASON_WISHES.id, count: undefined }]);
+    });
+
+    it.each([AS.lacNurse, AS.socialWorker, AS.designatedTeacher].map((as) => [as.viewer.role, as] as const))('shows to %s (the wish names police only)', async (_role, as) => {
+      const e = excluded();
+      const { record, notices } = await read(selection, upnOf(e), as);
+      expect(notices).toEqual([]);
+      expect(record.enrolments.some((x: any) => x.reasonForLeaving === 'PERMANENTLY_EXCLUDED')).toBe(true);
+    });
+  });
+
+  describe(`${AUDIT_LOG.id}`, () => {
+    it('shows the access log to an information-governance auditor', async () => {
+      const upn = upnOf(ofType(rows, Suspension)[0]);
+      await read('matchStatus', upn, AS.virtualSchoolHead);
+      const { record, notices } = await read('matchStatus accessLog { userId }', upn, AS.auditor);
+      expect(notices).toEqual([]);
+      expect(record.accessLog.map((e: any) => e.userId)).toContain(AS.virtualSchoolHead.viewer.id);
+    });
+
+    it.each([AS.virtualSchoolHead, AS.socialWorker, AS.policeLiaison].map((as) => [as.viewer.role, as] as const))('withholds it from %s', async (_role, as) => {
+      const upn = upnOf(ofType(rows, Suspension)[0]);
+      const { record, notices } = await read('matchStatus accessLog { userId }', upn, as);
+      expect(record).toEqual({ matchStatus: 'MATCHED', accessLog: null });
+      expect(notices).toEqual([{ path: at('accessLog'), agency: 'education', rule: AUDIT_LOG.id, count: undefined }]);
+    });
+  });
+
+  describe(`${YOUNG_PERSONS_WISHES.id}: records the young person asked police not to be told about`, () => {
+    it.each([
+      ['suspensions', Suspension, 'suspensions { id startDate }'],
+      ['permanentExclusions', PermanentExclusion, 'permanentExclusions { id startDate }'],
+      ['reducedTimetables', ReducedTimetable, 'reducedTimetables { id startDate }'],
+    ] as const)('leaves them out of %s for police, with a notice and a count; everyone else sees them', async (list, type, selection) => {
+      const upn = upnOf(ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).find(wished)!);
+      const hidden = ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).filter((r) => upnOf(r) === upn && wished(r)).length;
+      const full = await read(selection, upn, AS.virtualSchoolHead);
+      expect(full.notices).toEqual([]);
+      const police = await read(selection, upn, AS.policeLiaison);
+      expect(police.record[list]).toHaveLength(full.record[list].length - hidden);
+      expect(full.record[list]).toEqual(expect.arrayContaining(police.record[list]));
+      expect(police.notices).toEqual([{ path: at(list), agency: 'education', rule: YOUNG_PERSONS_WISHES.id, count: hidden }]);
+      for (const as of [AS.lacNurse, AS.socialWorker, AS.designatedTeacher]) {
+        expect((await read(selection, upn, as)).record[list]).toEqual(full.record[list]);
+      }
+    });
+  });
+
+  describe('chronology: summaries carry no more than the records they come from', () => {
+    const kinds = (entries: any[], ...k: string[]) => entries.filter((e) => k.includes(e.kind));
+    const REASONS = Object.values(EXCLUSION_REASON_MEANINGS);
+    const mentionsReason = (summary: string) => REASONS.some((r) => summary.includes(r));
+    // The pupil whose permanent exclusion police were asked not to be told about.
+    const pupil = () => upnOf(ofType(rows, PermanentExclusion).find(wished)!);
+    const wishedLines = (upn: string) =>
+      ofType(rows, Suspension).filter((s) => upnOf(s) === upn && wished(s)).length +
+      ofType(rows, PermanentExclusion).filter((p) => upnOf(p) === upn && wished(p)).length +
+      ofType(rows, ReducedTimetable).filter((r) => upnOf(r) === upn && wished(r)).reduce((n, r) => n + (r.endDate ? 2 : 1), 0);
+
+    it('for police: no exclusion reasons, no SEN dates, nothing the young person asked to keep from them; each with a notice', async () => {
+      const upn = pupil();
+      const selection = 'chronology { date kind summary }';
+      const full = (await read(selection, upn, AS.virtualSchoolHead)).record.chronology;
+      const { record, notices } = await read(selection, upn, AS.policeLiaison);
+      const police = record.chronology;
+
+      expect(kinds(full, 'Permanent exclusion').some((e: any) => mentionsReason(e.summary))).toBe(true);
+      expect(police.filter((e: any) => mentionsReason(e.summary))).toEqual([]);
+      const excluded = kinds(police, 'Suspension', 'Permanent exclusion');
+      for (const e of excluded) expect(e.summary).not.toContain(':');
+
+      const sen = kinds(full, 'SEN provision', 'EHC needs assessment requested');
+      expect(sen.length).toBeGreaterThan(0);
+      expect(kinds(police, 'SEN provision', 'EHC needs assessment requested')).toEqual([]);
+
+      // The school they were excluded from: police read that they left, not why.
+      const wishedLeaving = ofType(rows, SchoolEnrolment).filter((e) => upnOf(e) === upn && e.reasonForLeavingNotSharedWith?.length);
+      const left = kinds(full, 'Left school').filter((e: any) => e.summary.includes('Permanently excluded') && wishedLeaving.some((w) => w.endDate === e.date));
+      expect(left).toHaveLength(wishedLeaving.length);
+      expect(left.length).toBeGreaterThan(0);
+      for (const l of left) expect(police).toContainEqual({ ...l, summary: l.summary.replace(/: Permanently excluded.*$/, '.') });
+
+      const hidden = wishedLines(upn);
+      expect(hidden).toBeGreaterThan(0);
+      expect(police).toHaveLength(full.length - sen.length - hidden);
+      // One notice per guarded field and rule at the chronology's path, each with how many lines it took.
+      expect(notices.every((n) => JSON.stringify(n.path) === JSON.stringify(at('chronology')) && n.agency === 'education')).toBe(true);
+      const counts = Object.fromEntries([...new Set(notices.map((n) => n.rule))].map((rule) => [rule, notices.filter((n) => n.rule === rule).reduce((sum, n) => sum + n.count, 0)]));
+      expect(counts).toEqual({
+        [EHCP_DATES.id]: sen.length,
+        [YOUNG_PERSONS_WISHES.id]: hidden,
+        [LEAVING_REASON_WISHES.id]: left.length,
+        ...(excluded.length && { [EXCLUSION_REASONS.id]: excluded.length }),
+      });
+    });
+
+    it('for health: SEN dates and everything the young person did not mind, but still no exclusion reasons', async () => {
+      const upn = pupilWhere(Suspension, (s) => !wished(s));
+      const selection = 'chronology { date kind summary }';
+      const full = (await read(selection, upn, AS.virtualSchoolHead)).record.chronology;
+      const { record, notices } = await read(selection, upn, AS.lacNurse);
+      const suspensions = kinds(full, 'Suspension');
+      expect(suspensions.length).toBeGreaterThan(0);
+      expect(record.chronology.filter((e: any) => mentionsReason(e.summary))).toEqual([]);
+      expect(kinds(record.chronology, 'SEN provision')).toEqual(kinds(full, 'SEN provision'));
+      expect(record.chronology).toHaveLength(full.length);
+      expect(notices).toEqual([
+        { path: at('chronology'), agency: 'education', rule: EXCLUSION_REASONS.id, count: suspensions.length + kinds(full, 'Permanent exclusion').length },
+      ]);
+    });
+
+    it('for education and social care: the whole chronology', async () => {
+      const upn = pupil();
+      const selection = 'chronology { date kind summary }';
+      const full = await read(selection, upn, AS.virtualSchoolHead);
+      expect(full.notices).toEqual([]);
+      const sw = await read(selection, upn, AS.socialWorker);
+      expect(sw).toEqual(full);
+    });
+  });
+
+  it('exercises every rule of the policy above', () => {
+    const tested = new Set([...FIELD_RULES.map((c) => c.rule.id), LEAVING_REASON_WISHES.id, AUDIT_LOG.id]);
+    expect(new Set(Object.values(educationPolicy.fields).map((r) => r.id))).toEqual(tested);
+  });
+
+  it('keeps every field a rule (or the audit purpose) can withhold nullable, so a withheld value never blanks its parent', async () => {
+    const schema = await educationService.buildSchema();
+    const type = (name: string) => schema.getType(name) as GraphQLObjectType;
+    const nonNull = (typeName: string, field: string) => {
+      const f = type(typeName).getFields()[field];
+      expect(f).toBeDefined();
+      return f.type instanceof GraphQLNonNull;
+    };
+    for (const key of Object.keys(educationPolicy.fields)) {
+      const [typeName, field] = key.split('.');
+      expect([key, nonNull(typeName, field)]).toEqual([key, false]);
+    }
+    // What an auditor can reach besides the audit fields is withheld from them: nullable too.
+    for (const typeName of ['YoungPerson', 'EducationRecord']) {
+      for (const field of Object.keys(type(typeName).getFields())) {
+        const key = `${typeName}.${field}`;
+        if (!educationPolicy.auditFields.includes(key)) expect([key, nonNull(typeName, field)]).toEqual([key, false]);
+      }
+    }
+  });
+});

@@ -1,0 +1,229 @@
+import { SignJWT, UnsecuredJWT, exportJWK } from 'jose';
+import { Socket } from 'node:net';
+import { gatewayConfigFromEnv } from '../../gateway/config';
+import { startGateway } from '../../gateway/gateway';
+import { verifyAgency } from '../../scripts/audit-verify';
+import { openDatabaseFor } from '../../subgraphs/kit/agency';
+import { AuditRecord } from '../../subgraphs/kit/audit/audit-record';
+import { createInternalTokenSigner } from '../../subgraphs/kit/auth/internal-token';
+import { generateSigningKeyPair, importSigningKey } from '../../subgraphs/kit/auth/keys';
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { loadService } from '../../scripts/agencies';
+import { startTestGraph, type TestGraph } from '../support/graph';
+import { freePort } from '../support/ports';
+import { allocatedToSocialWorker, matchedEverywhere, people } from './graph-suite';
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph('sqlite');
+}, 240_000);
+afterAll(() => graph?.stop(), 60_000);
+
+const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+};
+const VIEW = (id: string) => ({ query: `{ youngPerson(id: "${id}") { id givenName health { matchStatus } } }` });
+
+describe('user tokens at the gateway', () => {
+  // A second gateway in this process, trusting a key set this test controls, in front of the same subgraphs.
+  let gatewayUrl: string;
+  let stop: () => Promise<void>;
+  let idp: Awaited<ReturnType<typeof generateSigningKeyPair>>;
+  const ISSUER = 'https://idp.example.test';
+  const AUDIENCE = 'nwd-graph';
+  const claims = { name: PERSONAS.socialWorker.name, agency: 'SOCIAL_CARE', role: 'SOCIAL_WORKER' };
+  const sign = (opts: { key?: Uint8Array | Awaited<ReturnType<typeof importSigningKey>>; alg?: string; aud?: string; iss?: string; exp?: string | number } = {}) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: opts.alg ?? 'ES256', kid: idp.publicJwk.kid })
+      .setIssuer(opts.iss ?? ISSUER)
+      .setAudience(opts.aud ?? AUDIENCE)
+      .setSubject(PERSONAS.socialWorker.id)
+      .setIssuedAt()
+      .setExpirationTime(opts.exp ?? '5m')
+      .sign(opts.key!);
+
+  beforeAll(async () => {
+    idp = await generateSigningKeyPair('test-idp');
+    const env = {
+      PORT: String(await freePort()),
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      AUTH_JWKS: JSON.stringify({ keys: [idp.publicJwk] }),
+      GATEWAY_PRIVATE_JWK: graph.keys.GATEWAY_PRIVATE_JWK,
+      RATE_LIMIT_PER_MINUTE: '1000',
+      ...Object.fromEntries(Object.entries(graph.subgraphUrls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u])),
+    };
+    const running = await startGateway(gatewayConfigFromEnv(env));
+    gatewayUrl = running.url;
+    stop = running.stop;
+  });
+  afterAll(() => stop?.());
+
+  it('accepts a valid token', async () => {
+    const key = await importSigningKey(idp.privateJwk);
+    const res = await post(gatewayUrl, VIEW(matchedEverywhere.id), { authorization: `Bearer ${await sign({ key })}` });
+    expect(res.status).toBe(200);
+    expect(res.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    ['no token', async () => null],
+    ['a token signed with another key (forged)', async () => sign({ key: await importSigningKey((await generateSigningKeyPair('x')).privateJwk) })],
+    ['an expired token', async () => sign({ key: await importSigningKey(idp.privateJwk), exp: Math.floor(Date.now() / 1000) - 60 })],
+    ['a token for another audience', async () => sign({ key: await importSigningKey(idp.privateJwk), aud: 'another-service' })],
+    ['a token from another issuer', async () => sign({ key: await importSigningKey(idp.privateJwk), iss: 'https://evil.example.test' })],
+    ['an alg:none token', async () => new UnsecuredJWT(claims).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(PERSONAS.socialWorker.id).setExpirationTime('5m').encode()],
+    ['an HS256 token keyed with the public key', async () => sign({ key: new TextEncoder().encode(JSON.stringify(idp.publicJwk)), alg: 'HS256' })],
+    ['a token whose role is unknown', async () => new SignJWT({ ...claims, role: 'SUPERUSER' }).setProtectedHeader({ alg: 'ES256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('x').setExpirationTime('5m').sign(await importSigningKey(idp.privateJwk))],
+  ])('refuses %s with 401 and no data', async (_what, make) => {
+    const token = await make();
+    const res = await post(gatewayUrl, VIEW(matchedEverywhere.id), token ? { authorization: `Bearer ${token}` } : {});
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(res.body.data).toBeUndefined();
+  });
+
+  it('talks to nobody but its subgraphs (no telemetry, no CDN)', async () => {
+    const targets = new Set<string>();
+    const original = Socket.prototype.connect;
+    Socket.prototype.connect = function (this: Socket, ...args: any[]) {
+      // Node passes normalised arguments ([options, callback]) internally.
+      const o = Array.isArray(args[0]) ? args[0][0] : args[0];
+      targets.add(typeof o === 'object' ? (o.path ? `unix:${o.path}` : `${o.host ?? 'localhost'}:${o.port}`) : `${args[1] ?? 'localhost'}:${o}`);
+      return (original as any).apply(this, args);
+    } as typeof original;
+    try {
+      const key = await importSigningKey(idp.privateJwk);
+      await post(gatewayUrl, { query: `{ youngPerson(id: "${matchedEverywhere.id}") { id health { matchStatus } education { matchStatus } police { matchStatus } } }` }, { authorization: `Bearer ${await sign({ key })}` });
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      Socket.prototype.connect = original;
+    }
+    const allowed = new Set([new URL(gatewayUrl).host, ...Object.values(graph.subgraphUrls).map((u) => new URL(u).host)]);
+    expect([...targets].filter((t) => !allowed.has(t))).toEqual([]);
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+  });
+});
+
+describe('subgraphs answer only the gateway', () => {
+  it('refuses a direct call with no token, with the user\'s own token, or with forged identity headers', async () => {
+    const url = graph.subgraphUrls['health'];
+    const query = { query: '{ _service { sdl } }' };
+    for (const headers of <Record<string, string>[]>[{}, { authorization: `Bearer ${await graph.token('lacNurse')}` }, { 'x-user-role': 'LAC_NURSE', 'x-user-agency': 'HEALTH', 'x-request-id': 'r1' }]) {
+      const res = await post(url, query, headers);
+      expect(res.status).toBe(401);
+      expect(res.body.data).toBeUndefined();
+    }
+  });
+
+  it('refuses a copied gateway token (single use) and a token made for another subgraph', async () => {
+    const sign = await createInternalTokenSigner(JSON.parse(graph.keys.GATEWAY_PRIVATE_JWK!));
+    const token = await sign('social-care', { viewer: PERSONAS.socialWorker, requestId: 'copied-1' });
+    const query = { query: `{ youngPerson(id: "${matchedEverywhere.id}") { id } }` };
+    const first = await post(graph.subgraphUrls['social-care'], query, { authorization: `Bearer ${token}` });
+    expect(first.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+    const copied = await post(graph.subgraphUrls['social-care'], query, { authorization: `Bearer ${token}` });
+    expect(copied.status).toBe(401);
+    const elsewhere = await post(graph.subgraphUrls['police'], { query: '{ _service { sdl } }' }, { authorization: `Bearer ${await sign('social-care', { viewer: PERSONAS.policeLiaison, requestId: 'x' })}` });
+    expect(elsewhere.status).toBe(401);
+  });
+});
+
+describe('legitimate relationship', () => {
+  const stranger = people.find((p) => !allocatedToSocialWorker(p) && p.status === 'LOOKED_AFTER')!;
+
+  it('gives no data and no hint without one', async () => {
+    const unknown = await graph.request(`{ youngPerson(id: "YP-999999") { id } }`);
+    const noRelationship = await graph.request(`{ youngPerson(id: "${stranger.id}") { id } }`);
+    expect(noRelationship.body.data).toBeNull();
+    expect(noRelationship.body.errors.map((e: any) => [e.message, e.extensions.code])).toEqual(
+      unknown.body.errors.map((e: any) => [e.message.replace('YP-999999', stranger.id), e.extensions.code]),
+    );
+  });
+
+  it('allows break-glass with a typed justification, records it, and raises it for auditors', async () => {
+    const short = await graph.request(`{ youngPerson(id: "${stranger.id}", breakGlassReason: "urgent") { id } }`);
+    expect(short.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'breakGlassReason' });
+    const reason = 'Police report the young person missing tonight; need placement history now';
+    const res = await graph.request(`{ youngPerson(id: "${stranger.id}", breakGlassReason: "${reason}") { id health { matchStatus } } }`);
+    expect(res.body.data.youngPerson.id).toBe(stranger.id);
+    const alerts = await graph.request(`{ breakGlassAlerts(first: 50) { userId breakGlassReason purpose requestId } }`, {}, { persona: 'auditor' });
+    expect(alerts.body.data.breakGlassAlerts).toContainEqual(expect.objectContaining({ userId: PERSONAS.socialWorker.id, breakGlassReason: reason, purpose: 'BREAK_GLASS' }));
+    const notAuditor = await graph.request(`{ breakGlassAlerts(first: 5) { userId } }`);
+    expect(notAuditor.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('audit', () => {
+  const LOG = '{ at requestId userId purpose action fieldsRead withheld { field rule } }';
+  const logs = async (id: string) =>
+    (await graph.request(`{ youngPerson(id: "${id}") { accessLog ${LOG} health { accessLog ${LOG} } education { accessLog ${LOG} } police { accessLog ${LOG} } } }`, {}, { persona: 'auditor' })).body.data.youngPerson;
+
+  it('records each read in the audit of exactly the agencies whose data was read, under one request id', async () => {
+    const res = await fetch(graph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.token('socialWorker')}` },
+      body: JSON.stringify({ query: `{ youngPerson(id: "${matchedEverywhere.id}") { givenName health { matchStatus latestSdq { band } } } }` }),
+    });
+    const requestId = res.headers.get('x-request-id')!;
+    const log = await logs(matchedEverywhere.id);
+    const mine = (entries: { requestId: string }[]) => entries.filter((e) => e.requestId === requestId);
+    expect(mine(log.accessLog)).toEqual([expect.objectContaining({ userId: PERSONAS.socialWorker.id, purpose: 'ALLOCATION', action: 'READ', fieldsRead: expect.arrayContaining(['YoungPerson.givenName']) })]);
+    expect(mine(log.health.accessLog)).toEqual([expect.objectContaining({ purpose: 'ALLOCATION', fieldsRead: expect.arrayContaining(['SdqScore.band']) })]);
+    expect(mine(log.education.accessLog)).toEqual([]);
+    expect(mine(log.police.accessLog)).toEqual([]);
+  });
+
+  it('lets only auditors read access logs', async () => {
+    const res = await graph.request(`{ youngPerson(id: "${matchedEverywhere.id}") { accessLog { userId } } }`);
+    expect(res.body.data.youngPerson.accessLog).toBeNull();
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'WITHHELD' });
+  });
+
+  it('detects a tampered audit record and reports the first broken link', async () => {
+    const database = graph.databases['social-care'];
+    expect((await verifyAgency('social-care', database)).ok).toBe(true);
+    const orm = await openDatabaseFor(loadService('social-care'), database);
+    try {
+      const [second] = await orm.em.fork().find(AuditRecord, { seq: 2 });
+      await orm.em.fork().nativeUpdate(AuditRecord, { seq: 2 }, { userName: 'Someone Else' });
+      const report = await verifyAgency('social-care', database);
+      expect(report).toMatchObject({ ok: false, firstBroken: { seq: 2, reason: expect.stringMatching(/changed/) } });
+      await orm.em.fork().nativeUpdate(AuditRecord, { seq: 2 }, { userName: second.userName });
+      expect((await verifyAgency('social-care', database)).ok).toBe(true);
+      await orm.em.fork().nativeDelete(AuditRecord, { seq: 1 });
+      expect((await verifyAgency('social-care', database)).firstBroken).toMatchObject({ seq: 1, reason: expect.stringMatching(/missing/) });
+    } finally {
+      await orm.close(true);
+    }
+  });
+});
+
+describe('hardening at the gateway', () => {
+  const deep = (n: number): string => (n === 0 ? 'id' : `meetings { youngPerson { ${deep(n - 1)} } }`);
+  it.each([
+    ['a depth bomb', `{ youngPerson(id: "${'YP-000001'}") { ${deep(10)} } }`],
+    ['an alias bomb', `{ ${Array.from({ length: 50 }, (_, i) => `a${i}: youngPerson(id: "YP-000001") { id }`).join(' ')} }`],
+    ['a huge query', `{ youngPerson(id: "YP-000001") { ${'id '.repeat(5000)} } }`],
+  ])('refuses %s with a clear error, and keeps serving', async (_what, query) => {
+    const res = await graph.request(query);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].message).toMatch(/depth|alias|token|cost/i);
+    const after = await graph.request(`{ youngPerson(id: "${matchedEverywhere.id}") { id } }`);
+    expect(after.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+  });
+
+  it('refuses simple cross-site requests (CSRF prevention) and answers no foreign origin (CORS)', async () => {
+    const csrf = await fetch(graph.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${await graph.token('socialWorker')}` }, body: '{"query":"{ __typename }"}' });
+    expect(csrf.status).toBe(400);
+    const cors = await fetch(graph.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'POST' } });
+    expect(cors.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('never returns stack traces or internal messages', async () => {
+    const res = await graph.request(`{ youngPerson(id: "${matchedEverywhere.id}") { id } nwdCaseload(first: 0) { totalCount } }`);
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|\.js:\d+|SELECT|sqlite/i);
+  });
+});

@@ -1,0 +1,103 @@
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import { syntheticNhsNumber } from '../../subgraphs/kit/synthetic/population';
+import { DentalCheck, SdqScore } from '../../subgraphs/health/entities';
+import { startTestAgency, type TestAgency } from '../support/agency';
+import { ask, entitiesQuery, firstWith, healthService, rep } from './support';
+
+let agency: TestAgency;
+
+beforeAll(async () => {
+  agency = await startTestAgency(healthService);
+});
+
+afterAll(async () => {
+  await agency?.stop();
+});
+
+const AUDIT = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
+const LOG = 'accessLog { at userId userRole action purpose meetingId fieldsRead withheld { field rule } requestId loggedBy }';
+
+/** What health's audit log says about one young person, read by the IG auditor under the AUDIT purpose. */
+async function logOf(nhsNumber: string) {
+  const res = await ask(agency, entitiesQuery(`nhsNumber health { matchStatus ${LOG} }`), [nhsNumber], AUDIT);
+  expect(res.errors).toBeUndefined();
+  return res.data._entities[0].health.accessLog as any[];
+}
+
+describe("health's audit log", () => {
+  const s = firstWith(DentalCheck, SdqScore);
+  const nhsNumber = s.patient!.nhsNumber;
+
+  it("records each read with who, why, which fields and what was withheld, and shows it to the auditor", async () => {
+    const nurseRead = agency.nextRequestId();
+    expect((await ask(agency, entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } }'), [nhsNumber])).errors).toBeUndefined();
+
+    const teacherRead = agency.nextRequestId();
+    const teacher = await ask(agency, entitiesQuery('health { latestSdq { band total } }'), [nhsNumber], { viewer: PERSONAS.designatedTeacher });
+    expect(teacher.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ rule: 'sdq-score-health-only' }) })]);
+
+    const log = await logOf(nhsNumber);
+    const nurse = log.find((e) => e.requestId === nurseRead);
+    expect(nurse).toMatchObject({
+      loggedBy: 'health',
+      userId: PERSONAS.lacNurse.id,
+      userRole: 'LAC_NURSE',
+      action: 'READ',
+      purpose: 'MEETING_INVITATION',
+      meetingId: 'YP-000001-M1',
+      withheld: [],
+    });
+    expect(nurse.fieldsRead).toEqual(['DentalCheck.checkedOn', 'HealthRecord.dentalChecks', 'HealthRecord.matchStatus', 'YoungPerson.health', 'YoungPerson.nhsNumber']);
+
+    const school = log.find((e) => e.requestId === teacherRead);
+    expect(school).toMatchObject({ userId: PERSONAS.designatedTeacher.id, action: 'READ', withheld: [{ field: 'SdqScore.total', rule: 'sdq-score-health-only' }] });
+    expect(school.fieldsRead).toContain('SdqScore.band');
+    expect(school.fieldsRead).not.toContain('SdqScore.total');
+
+    // Newest first.
+    expect(log.indexOf(school)).toBeLessThan(log.indexOf(nurse));
+  });
+
+  it('records a refusal (no grant) against the NHS number asked about', async () => {
+    const refused = agency.nextRequestId();
+    const res = await agency.request(entitiesQuery('health { matchStatus }'), { reps: [rep(nhsNumber)] }, { viewer: PERSONAS.policeLiaison });
+    expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const entry = (await logOf(nhsNumber)).find((e) => e.requestId === refused);
+    expect(entry).toMatchObject({ userId: PERSONAS.policeLiaison.id, action: 'REFUSED', purpose: null, fieldsRead: [], withheld: [] });
+  });
+
+  it("logs the auditor's own reads, under the AUDIT purpose", async () => {
+    const auditorRead = agency.nextRequestId();
+    await logOf(nhsNumber);
+    const entry = (await logOf(nhsNumber)).find((e) => e.requestId === auditorRead);
+    expect(entry).toMatchObject({ userId: PERSONAS.auditor.id, purpose: 'AUDIT', action: 'READ', withheld: [] });
+    expect(entry.fieldsRead).toEqual(expect.arrayContaining(['HealthRecord.accessLog', 'AuditEntry.userId', 'WithheldField.rule']));
+  });
+
+  it('gives an auditor access logs only: data fields are withheld (audit-logs-only), and logged as such', async () => {
+    const read = agency.nextRequestId();
+    const res = await ask(agency, entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } latestSdq { band } accessLog { userId } }'), [nhsNumber], AUDIT);
+    const health = res.data._entities[0].health;
+    expect(res.data._entities[0].nhsNumber).toBe(nhsNumber);
+    expect(health).toMatchObject({ matchStatus: 'MATCHED', dentalChecks: null, latestSdq: null });
+    expect(health.accessLog.length).toBeGreaterThan(0);
+    for (const field of ['dentalChecks', 'latestSdq']) {
+      expect(res.errors).toContainEqual(
+        expect.objectContaining({ path: ['_entities', 0, 'health', field], extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule: 'audit-logs-only' }) }),
+      );
+    }
+    const entry = (await logOf(nhsNumber)).find((e) => e.requestId === read);
+    expect(entry.withheld).toEqual([
+      { field: 'HealthRecord.dentalChecks', rule: 'audit-logs-only' },
+      { field: 'HealthRecord.latestSdq', rule: 'audit-logs-only' },
+    ]);
+  });
+
+  it('has no access log (null) where health holds no record', async () => {
+    const unknown = syntheticNhsNumber(5000);
+    const res = await ask(agency, entitiesQuery(`health { matchStatus ${LOG} }`), [unknown], AUDIT);
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities[0].health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', accessLog: null });
+  });
+});

@@ -1,0 +1,229 @@
+import { withholdingRule } from '../../subgraphs/kit/access/policy';
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import {
+  CamhsInvolvement, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment, LifeCoachInvolvement, ReviewHealthAssessment,
+  SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening, SubstanceMisuseRecord, DentalCheck, DevelopmentCheck,
+} from '../../subgraphs/health/entities';
+import { healthPolicy } from '../../subgraphs/health/policy';
+import { startTestAgency, type TestAgency } from '../support/agency';
+import { generatePerson } from '../../subgraphs/kit/synthetic/population';
+import { ask, entitiesQuery, healthService, OPTIONS, rowsOf, seeded, type AskAs, type Seeded } from './support';
+
+// Enough young people that every guarded field holds something for someone (an ended life coach involvement is rare).
+const POPULATION = { ...OPTIONS, size: 200 };
+
+let agency: TestAgency;
+
+beforeAll(async () => {
+  agency = await startTestAgency(healthService, POPULATION);
+});
+
+afterAll(async () => {
+  await agency?.stop();
+});
+
+const { ALLOCATION, MEETING_INVITATION, STATUTORY_ROLE, AUDIT } = PurposeKind;
+const as = (persona: keyof typeof PERSONAS, kind: PurposeKind = MEETING_INVITATION): AskAs => ({
+  viewer: PERSONAS[persona],
+  purpose: kind === MEETING_INVITATION ? { kind, meetingId: 'YP-000001-M1' } : { kind },
+});
+
+/** For each rule: someone it shows the data to, and someone it withholds it from (who can see the parent). */
+const WHO: Record<string, { allowed: AskAs; denied: AskAs }> = {
+  'clinical-detail-health-only': { allowed: as('lacNurse'), denied: as('socialWorker', ALLOCATION) },
+  'life-coach-notes-clinicians-only': { allowed: as('lifeCoach'), denied: as('keyWorker', ALLOCATION) },
+  'review-outcome-health-and-allocated-social-worker': { allowed: as('socialWorker', ALLOCATION), denied: as('socialWorker') },
+  'sdq-score-health-only': { allowed: as('lifeCoach'), denied: as('virtualSchoolHead', STATUTORY_ROLE) },
+  'sexual-health-health-only': { allowed: as('lacNurse'), denied: as('socialWorker', ALLOCATION) },
+  'substance-misuse-health-and-social-care': { allowed: as('keyWorker', ALLOCATION), denied: as('designatedTeacher') },
+  'a-and-e-reason-health-and-social-care': { allowed: as('iro', ALLOCATION), denied: as('designatedTeacher') },
+  'police-statuses-only': { allowed: as('designatedTeacher'), denied: as('policeLiaison') },
+  'audit-log-auditors-only': { allowed: as('auditor', AUDIT), denied: as('lacNurse') },
+};
+
+/** Where each guarded type is listed on HealthRecord, and the entity behind it. */
+const LISTED_AS: Record<string, [string, new () => object]> = {
+  CamhsInvolvement: ['camhsInvolvements', CamhsInvolvement],
+  SelfHarmEpisode: ['selfHarmEpisodes', SelfHarmEpisode],
+  SexualHealthContact: ['sexualHealthContacts', SexualHealthContact],
+  SubstanceMisuseRecord: ['substanceMisuse', SubstanceMisuseRecord],
+  LifeCoachInvolvement: ['lifeCoachInvolvements', LifeCoachInvolvement],
+  ReviewHealthAssessment: ['reviewHealthAssessments', ReviewHealthAssessment],
+  SdqScore: ['sdqScores', SdqScore],
+  EmergencyAttendance: ['emergencyAttendances', EmergencyAttendance],
+  SlcnScreening: ['slcnScreenings', SlcnScreening],
+};
+
+/** HealthRecord fields: a selection under each, and what a young person must have for it to hold something. */
+const RECORD_FIELDS: Record<string, [string, (s: Seeded) => boolean]> = {
+  registeredGp: ['{ odsCode }', (s) => s.patient!.registeredGp !== null],
+  initialHealthAssessment: ['{ requestedOn }', (s) => rowsOf(s, InitialHealthAssessment).length > 0],
+  reviewHealthAssessments: ['{ assessedOn }', (s) => rowsOf(s, ReviewHealthAssessment).length > 0],
+  dentalChecks: ['{ checkedOn }', (s) => rowsOf(s, DentalCheck).length > 0],
+  immunisationsUpToDate: ['{ upToDate }', (s) => rowsOf(s, ImmunisationStatus).length > 0],
+  developmentChecks: ['{ stage }', (s) => rowsOf(s, DevelopmentCheck).length > 0],
+  selfHarmEpisodes: ['{ occurredOn }', (s) => rowsOf(s, SelfHarmEpisode).length > 0 && noWishes(s, SelfHarmEpisode)],
+  emergencyAttendances: ['{ attendedOn }', (s) => rowsOf(s, EmergencyAttendance).length > 0],
+  chronology: ['{ date kind }', (s) => s.rows.length > 0 && noWishes(s, SelfHarmEpisode)],
+  sexualHealthContacts: ['{ contactOn }', (s) => rowsOf(s, SexualHealthContact).length > 0],
+  substanceMisuse: ['{ identifiedOn }', (s) => rowsOf(s, SubstanceMisuseRecord).length > 0],
+  accessLog: ['{ userId }', () => true],
+};
+
+const noWishes = (s: Seeded, entity: new () => object) => rowsOf(s, entity).every((row) => !(row as { notSharedWith?: unknown }).notSharedWith);
+const matched = Array.from({ length: POPULATION.size }, (_, i) => seeded(generatePerson(i, POPULATION), POPULATION)).filter((s) => s.patient);
+
+/** The selection, the path of the guarded value, and a young person for whom it holds something. */
+function caseFor(field: string): { selection: string; path: (string | number)[]; nhsNumber: string } {
+  const [typeName, name] = field.split('.');
+  if (typeName === 'HealthRecord') {
+    const [sub, has] = RECORD_FIELDS[name];
+    const s = matched.find(has)!;
+    return { selection: `health { ${name} ${sub} }`, path: ['_entities', 0, 'health', name], nhsNumber: s.patient!.nhsNumber };
+  }
+  const [list, entity] = LISTED_AS[typeName];
+  const s = matched.find((m) => {
+    const rows = rowsOf(m, entity) as Record<string, unknown>[];
+    return rows.length > 0 && noWishes(m, entity) && rows.every((row) => row[name] !== null && row[name] !== undefined);
+  })!;
+  return { selection: `health { ${list} { ${name} } }`, path: ['_entities', 0, 'health', list, 0, name], nhsNumber: s.patient!.nhsNumber };
+}
+
+const at = (data: unknown, path: (string | number)[]) => path.reduce<any>((v, k) => v?.[k], { _entities: (data as any)._entities });
+const withheldAt = (path: (string | number)[], rule: string) =>
+  expect.objectContaining({ path, extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule }) });
+
+// The list of sexual health contacts is health's alone, so no one outside health reaches a contact's note.
+const SHADOWED = ['SexualHealthContact.clinicalNote'];
+
+describe("health's policy, field by field", () => {
+  const cases = Object.entries(healthPolicy.fields)
+    .filter(([field]) => !SHADOWED.includes(field))
+    .map(([field, rule]) => [field, rule.id] as const);
+
+  it('has someone to show and someone to refuse for every rule', () => {
+    for (const rule of new Set(Object.values(healthPolicy.fields).map((r) => r.id))) expect(WHO[rule]).toBeDefined();
+  });
+
+  it.each(cases)('%s (%s): shown to one viewer, withheld with a notice at its path from another', async (field, rule) => {
+    const { selection, path, nhsNumber } = caseFor(field);
+    const query = entitiesQuery(selection);
+    const { allowed, denied } = WHO[rule];
+
+    const shown = await ask(agency, query, [nhsNumber], allowed);
+    expect(at(shown.data, path)).not.toBeNull();
+    expect(at(shown.data, path)).toBeDefined();
+    expect(shown.errors ?? []).not.toContainEqual(withheldAt(path, rule));
+
+    const refused = await ask(agency, query, [nhsNumber], denied);
+    expect(at(refused.data, path)).toBeNull();
+    expect(refused.errors).toContainEqual(withheldAt(path, rule));
+    expect(refused.errors!.find((e) => e.extensions.rule === rule).message).toMatch(/^Withheld by health: /);
+  });
+
+  it("keeps a sexual health contact's note from everyone outside health, through its list", () => {
+    const who = { viewer: PERSONAS.socialWorker, purpose: { kind: ALLOCATION }, item: {} };
+    expect(withholdingRule(healthPolicy, 'HealthRecord', 'sexualHealthContacts', who)?.id).toBe('sexual-health-health-only');
+    expect(withholdingRule(healthPolicy, 'SexualHealthContact', 'clinicalNote', who)?.id).toBe('clinical-detail-health-only');
+  });
+});
+
+describe('named exceptions and statuses', () => {
+  const s = matched.find((m) => rowsOf(m, ReviewHealthAssessment).length > 0)!;
+  const outcome = entitiesQuery('health { reviewHealthAssessments { assessedOn outcomeSummary } }');
+  const outcomeOf = async (who: AskAs) => (await ask(agency, outcome, [s.patient!.nhsNumber], who)).data._entities[0].health.reviewHealthAssessments[0].outcomeSummary;
+
+  it('shows the review health assessment outcome to health and to the allocated social worker only', async () => {
+    expect(await outcomeOf(as('lacNurse'))).toMatch(/^\[Synthetic, invented\] /);
+    expect(await outcomeOf(as('socialWorker', ALLOCATION))).toMatch(/^\[Synthetic, invented\] /);
+    expect(await outcomeOf(as('socialWorker', MEETING_INVITATION))).toBeNull();
+    expect(await outcomeOf(as('keyWorker', ALLOCATION))).toBeNull();
+    expect(await outcomeOf(as('iro', ALLOCATION))).toBeNull();
+    expect(await outcomeOf(as('virtualSchoolHead', STATUTORY_ROLE))).toBeNull();
+  });
+
+  it('gives police the statuses (timeliness, SDQ band, involvement status, SLCN need, match) and nothing else', async () => {
+    const withAll = (entity: new () => object) => matched.find((m) => rowsOf(m, entity).length > 0)!;
+    const [sdq, camhs, slcn] = [withAll(SdqScore), withAll(CamhsInvolvement), withAll(SlcnScreening)];
+    const nhsNumbers = [sdq, camhs, slcn].map((s) => s.patient!.nhsNumber);
+    const statuses = entitiesQuery(`health {
+      matchStatus dentalCheckTimeliness { status dueDate } reviewHealthAssessmentTimeliness { status } initialHealthAssessmentTimeliness { status }
+      latestSdq { band } sdqScores { band } camhsInvolvements { status } lifeCoachInvolvements { status } slcnScreenings { needIdentified }
+    }`);
+    const res = await ask(agency, statuses, nhsNumbers, as('policeAnalyst'));
+    expect(res.errors).toBeUndefined();
+    const [a, b, c] = res.data._entities.map((e: any) => e.health);
+    expect([a, b, c].map((h) => h.matchStatus)).toEqual(['MATCHED', 'MATCHED', 'MATCHED']);
+    expect(a.latestSdq.band).toMatch(/^(NORMAL|BORDERLINE|CAUSE_FOR_CONCERN)$/);
+    expect(b.camhsInvolvements).toHaveLength(rowsOf(camhs, CamhsInvolvement).filter((r) => !r.notSharedWith?.includes('POLICE')).length);
+    expect(c.slcnScreenings[0].needIdentified).toEqual(expect.any(Boolean));
+
+    const details = entitiesQuery('health { latestSdq { band total completedOn } camhsInvolvements { status referredOn clinicalNote } }');
+    const detail = await ask(agency, details, nhsNumbers.slice(0, 2), as('policeAnalyst'));
+    const [x, y] = detail.data._entities.map((e: any) => e.health);
+    expect(x.latestSdq).toEqual({ band: a.latestSdq.band, total: null, completedOn: null });
+    expect(y.camhsInvolvements.length).toBeGreaterThan(0);
+    expect(y.camhsInvolvements.every((i: any) => i.status && i.referredOn === null && i.clinicalNote === null)).toBe(true);
+    expect(new Set(detail.errors!.map((e) => e.extensions.rule))).toEqual(new Set(['sdq-score-health-only', 'police-statuses-only', 'clinical-detail-health-only']));
+  });
+});
+
+describe("the young person's wishes", () => {
+  const wished = matched.find((m) => rowsOf(m, SelfHarmEpisode).some((e) => e.notSharedWith?.includes('EDUCATION')))!;
+  const episodes = rowsOf(wished, SelfHarmEpisode);
+  const hidden = episodes.filter((e) => e.notSharedWith?.includes('EDUCATION')).length;
+  const query = entitiesQuery('health { selfHarmEpisodes { occurredOn } chronology { kind } }');
+
+  it('filters out, for the agency named, an item the young person asked not to be shared, with a notice counting it', async () => {
+    expect(hidden).toBeGreaterThan(0);
+    const nurse = await ask(agency, query, [wished.patient!.nhsNumber], as('lacNurse'));
+    expect(nurse.errors).toBeUndefined();
+    expect(nurse.data._entities[0].health.selfHarmEpisodes).toHaveLength(episodes.length);
+
+    const teacher = await ask(agency, query, [wished.patient!.nhsNumber], as('designatedTeacher'));
+    const health = teacher.data._entities[0].health;
+    expect(health.selfHarmEpisodes).toHaveLength(episodes.length - hidden);
+    const notice = teacher.errors!.find((e) => e.extensions.rule === 'young-persons-wishes' && e.path.join('.') === '_entities.0.health.selfHarmEpisodes');
+    expect(notice).toMatchObject({ extensions: { code: 'WITHHELD', agency: 'health', count: hidden } });
+
+    // The chronology does not tell the school either.
+    const selfHarmLines = (h: any) => h.chronology.filter((l: any) => l.kind === 'Self-harm').length;
+    expect(selfHarmLines(health)).toBe(episodes.length - hidden);
+    expect(selfHarmLines(nurse.data._entities[0].health)).toBe(episodes.length);
+    expect(teacher.errors).toContainEqual(
+      expect.objectContaining({ path: ['_entities', 0, 'health', 'chronology'], extensions: expect.objectContaining({ rule: 'young-persons-wishes', count: hidden }) }),
+    );
+  });
+});
+
+describe('the chronology shows only what the viewer may see of the fields it repeats', () => {
+  const lines = async (nhsNumber: string, who: AskAs) => {
+    const res = await ask(agency, entitiesQuery('health { chronology { date kind summary } }'), [nhsNumber], who);
+    return { chronology: res.data._entities[0].health.chronology as { kind: string; summary: string }[], errors: res.errors ?? [] };
+  };
+  const notice = (rule: string, count: number) =>
+    expect.objectContaining({ path: ['_entities', 0, 'health', 'chronology'], extensions: expect.objectContaining({ code: 'WITHHELD', rule, count }) });
+
+  it('leaves sexual health contacts out for social care, saying how many', async () => {
+    const s = matched.find((m) => rowsOf(m, SexualHealthContact).length > 0)!;
+    const nurse = await lines(s.patient!.nhsNumber, as('lacNurse'));
+    const sw = await lines(s.patient!.nhsNumber, as('socialWorker', ALLOCATION));
+    const contacts = rowsOf(s, SexualHealthContact).length;
+    expect(nurse.chronology.filter((l) => l.kind === 'Sexual health contact')).toHaveLength(contacts);
+    expect(sw.chronology.filter((l) => l.kind === 'Sexual health contact')).toHaveLength(0);
+    expect(sw.chronology).toHaveLength(nurse.chronology.length - contacts);
+    expect(sw.errors).toContainEqual(notice('sexual-health-health-only', contacts));
+  });
+
+  it('leaves substance misuse and A&E reasons out for education, and never states an SDQ score', async () => {
+    const s = matched.find((m) => rowsOf(m, SubstanceMisuseRecord).length > 0 && rowsOf(m, EmergencyAttendance).length > 0 && rowsOf(m, SdqScore).length > 0)!;
+    const teacher = await lines(s.patient!.nhsNumber, as('designatedTeacher'));
+    expect(teacher.chronology.some((l) => l.kind.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
+    expect(teacher.errors).toContainEqual(notice('a-and-e-reason-health-and-social-care', rowsOf(s, EmergencyAttendance).length));
+    expect(teacher.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) }));
+    const sdq = teacher.chronology.filter((l) => l.kind === 'SDQ score');
+    expect(sdq).toHaveLength(rowsOf(s, SdqScore).length);
+    for (const line of sdq) expect(line.summary).toMatch(/^SDQ completed: (normal|borderline|cause for concern)\.$/);
+  });
+});

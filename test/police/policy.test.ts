@@ -1,0 +1,292 @@
+import { isNonNullType, type GraphQLObjectType } from 'graphql';
+import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import type { Viewer } from '../../subgraphs/kit/auth/roles';
+import { policePolicy } from '../../subgraphs/police/policy';
+import { policeService } from '../../subgraphs/police/service';
+import { startTestAgency, type TestAgency } from '../support/agency';
+import { DEEP_QUERY, policeQuery, readAs, seededPeople, withheldAt } from './fixtures';
+
+type Path = (string | number)[];
+
+/**
+ * Each rule of the police policy, through the subgraph: a viewer the rule allows gets the value; one it
+ * does not gets null and a WITHHELD error naming the police and the rule, at exactly that path.
+ */
+describe('police policy', () => {
+  let agency: TestAgency;
+  const pncIds = seededPeople().map((p) => p.pncId);
+  /** What the police themselves see (nothing withheld), by list and id. */
+  const truth = new Map<string, any>();
+  let truthRecords: any[];
+
+  const partners: Viewer[] = [PERSONAS.socialWorker, PERSONAS.designatedTeacher, PERSONAS.virtualSchoolHead, PERSONAS.lacNurse, PERSONAS.lifeCoach];
+  const police: Viewer[] = [PERSONAS.policeLiaison, PERSONAS.policeAnalyst];
+
+  beforeAll(async () => {
+    agency = await startTestAgency(policeService);
+    const res = await readAs(agency, DEEP_QUERY, pncIds, { viewer: PERSONAS.policeAnalyst });
+    expect(res.errors).toBeUndefined();
+    truthRecords = res.data._entities.map((e: any) => e.police);
+    for (const record of truthRecords) {
+      for (const list of ['intelligence', 'arrests', 'associates', 'locationsOfConcern', 'missingEpisodes'] as const) {
+        for (const item of record[list]) truth.set(`${list}:${item.id}`, item);
+      }
+    }
+  });
+  afterAll(async () => {
+    await agency?.stop();
+  });
+
+  const read = (selection: string, viewer: Viewer) => readAs(agency, policeQuery(selection), pncIds, { viewer });
+
+  /**
+   * For every item of `list` the viewer got: withheld (null and the rule's notice at its path) when
+   * `withheld(truth)`, otherwise exactly the police's value with no notice. Returns [withheld, shown].
+   */
+  async function check(viewer: Viewer, list: string, field: string, rule: string, withheld: (item: any) => boolean): Promise<[number, number]> {
+    const res = await read(`${list} { id ${field} }`, viewer);
+    let counts: [number, number] = [0, 0];
+    res.data._entities.forEach((entity: any, e: number) => {
+      entity.police[list].forEach((item: any, i: number) => {
+        const path: Path = ['_entities', e, 'police', list, i, field];
+        const police = truth.get(`${list}:${item.id}`);
+        expect(police).toBeDefined();
+        if (withheld(police)) {
+          expect(item[field]).toBeNull();
+          const notice = withheldAt(res.errors, path);
+          expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule });
+          expect(notice?.message).toMatch(/^Withheld by police: /);
+          counts = [counts[0] + 1, counts[1]];
+        } else {
+          expect(item[field]).toEqual(police[field]);
+          expect(withheldAt(res.errors, path)).toBeUndefined();
+          counts = [counts[0], counts[1] + 1];
+        }
+      });
+    });
+    // Nothing is withheld except by this rule and the young person's wishes (which filter lists).
+    const others = (res.errors ?? []).filter((e) => e.extensions?.rule !== rule && e.extensions?.rule !== 'young-persons-wishes');
+    expect(others).toEqual([]);
+    return counts;
+  }
+
+  it('reads as data: every rule names a nullable field, and the audit fields include the ones the issue requires', async () => {
+    const schema = await policeService.buildSchema();
+    for (const key of Object.keys(policePolicy.fields)) {
+      const [type, field] = key.split('.');
+      const definition = (schema.getType(type) as GraphQLObjectType).getFields()[field];
+      expect([key, definition && isNonNullType(definition.type)]).toEqual([key, false]);
+    }
+    expect(Object.keys(policePolicy.fields).sort()).toEqual([
+      'Arrest.charge', 'Arrest.outcome', 'Associate.name', 'IntelligenceItem.fullText', 'IntelligenceItem.sanitisedText', 'LocationOfConcern.description',
+      'PoliceRecord.accessLog',
+    ]);
+    expect(policePolicy.auditFields).toEqual(expect.arrayContaining(['YoungPerson.pncId', 'YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.accessLog']));
+  });
+
+  describe('intelligence-full-text-police-only', () => {
+    it('shows the full text of every item to police roles, handling code C included', async () => {
+      for (const viewer of police) {
+        const [withheld, shown] = await check(viewer, 'intelligence', 'fullText', 'intelligence-full-text-police-only', () => false);
+        expect(withheld).toBe(0);
+        expect(shown).toBe([...truth.keys()].filter((k) => k.startsWith('intelligence:')).length);
+      }
+      expect([...truth.values()].some((i) => i.handlingCode === 'C' && typeof i.fullText === 'string')).toBe(true);
+    });
+
+    it('withholds the full text from every partner agency, for handling codes P and C and legacy items alike', async () => {
+      for (const viewer of partners) {
+        const [withheld, shown] = await check(viewer, 'intelligence', 'fullText', 'intelligence-full-text-police-only', () => true);
+        expect([withheld, shown]).toEqual([[...truth.keys()].filter((k) => k.startsWith('intelligence:')).length, 0]);
+      }
+      const codes = new Set([...truth.values()].filter((i) => 'fullText' in i).map((i) => i.handlingCode));
+      expect(codes).toEqual(new Set(['P', 'C', null])); // the data has all three kinds
+    });
+  });
+
+  describe('not-marked-for-sharing', () => {
+    it('shows partners the sanitised text only of items marked for sharing', async () => {
+      for (const viewer of partners) {
+        const [withheld, shown] = await check(viewer, 'intelligence', 'sanitisedText', 'not-marked-for-sharing', (i) => !i.markedForSharing);
+        expect(withheld).toBeGreaterThan(0);
+        expect(shown).toBeGreaterThan(0);
+      }
+    });
+
+    it('shows the police the sanitised text of every item', async () => {
+      for (const viewer of police) expect((await check(viewer, 'intelligence', 'sanitisedText', 'not-marked-for-sharing', () => false))[1]).toBeGreaterThan(0);
+    });
+
+    it('shows every item its grading to everyone: 3x5x2, legacy 5x5x5, handling code and conditions', async () => {
+      const grades = 'id gradingScheme sourceEvaluation intelligenceAssessment handlingCode handlingConditions legacySourceEvaluation legacyIntelligenceEvaluation legacyHandlingCode markedForSharing recordedAt';
+      for (const viewer of [...partners, PERSONAS.policeLiaison]) {
+        const res = await read(`intelligence { ${grades} }`, viewer);
+        expect(res.errors).toBeUndefined();
+        for (const item of res.data._entities.flatMap((e: any) => e.police.intelligence)) {
+          const { fullText, sanitisedText, ...police } = truth.get(`intelligence:${item.id}`);
+          expect(item).toEqual(police);
+        }
+      }
+    });
+  });
+
+  describe('associate-names-police-and-social-care', () => {
+    it("shows associates' names to police and social care, and their relationship to everyone", async () => {
+      for (const viewer of [...police, PERSONAS.socialWorker, PERSONAS.keyWorker, PERSONAS.iro]) {
+        const [withheld, shown] = await check(viewer, 'associates', 'name', 'associate-names-police-and-social-care', () => false);
+        expect([withheld, shown > 0]).toEqual([0, true]);
+      }
+      for (const viewer of [PERSONAS.designatedTeacher, PERSONAS.lacNurse]) {
+        const [withheld, shown] = await check(viewer, 'associates', 'relationship', 'associate-names-police-and-social-care', () => false);
+        expect([withheld, shown > 0]).toEqual([0, true]);
+      }
+    });
+
+    it("withholds associates' names from education and health", async () => {
+      for (const viewer of [PERSONAS.designatedTeacher, PERSONAS.virtualSchoolHead, PERSONAS.lacNurse, PERSONAS.lifeCoach]) {
+        const [withheld, shown] = await check(viewer, 'associates', 'name', 'associate-names-police-and-social-care', () => true);
+        expect([withheld > 0, shown]).toEqual([true, 0]);
+      }
+    });
+  });
+
+  describe('locations-of-concern-police-and-social-care', () => {
+    it('shows where a location of concern is to police and social care', async () => {
+      for (const viewer of [...police, PERSONAS.socialWorker, PERSONAS.keyWorker]) {
+        const [withheld, shown] = await check(viewer, 'locationsOfConcern', 'description', 'locations-of-concern-police-and-social-care', () => false);
+        expect([withheld, shown > 0]).toEqual([0, true]);
+      }
+    });
+
+    it('withholds it from education and health, who still see the kind of place and the dates', async () => {
+      for (const viewer of [PERSONAS.designatedTeacher, PERSONAS.lacNurse]) {
+        const [withheld, shown] = await check(viewer, 'locationsOfConcern', 'description', 'locations-of-concern-police-and-social-care', () => true);
+        expect([withheld > 0, shown]).toEqual([true, 0]);
+        for (const field of ['kind', 'concernFrom', 'concernTo']) {
+          const [withheld, shown] = await check(viewer, 'locationsOfConcern', field, 'locations-of-concern-police-and-social-care', () => false);
+          expect([withheld, shown > 0]).toEqual([0, true]);
+        }
+      }
+    });
+  });
+
+  describe('arrest-charge-and-outcome-need-to-know', () => {
+    it("shows an arrest's charge and outcome to police and social care", async () => {
+      for (const viewer of [...police, PERSONAS.socialWorker]) {
+        for (const field of ['charge', 'outcome']) {
+          const [withheld, shown] = await check(viewer, 'arrests', field, 'arrest-charge-and-outcome-need-to-know', () => false);
+          expect([withheld, shown > 0]).toEqual([0, true]);
+        }
+      }
+    });
+
+    it('withholds both from education and health, who still see the date, offence and gravity', async () => {
+      for (const viewer of [PERSONAS.designatedTeacher, PERSONAS.virtualSchoolHead, PERSONAS.lacNurse, PERSONAS.lifeCoach]) {
+        for (const field of ['charge', 'outcome']) {
+          const [withheld, shown] = await check(viewer, 'arrests', field, 'arrest-charge-and-outcome-need-to-know', () => true);
+          expect([withheld > 0, shown]).toEqual([true, 0]);
+        }
+        for (const field of ['arrestedOn', 'offenceCategory', 'gravityScore', 'offenceInNwdHub']) {
+          const [withheld, shown] = await check(viewer, 'arrests', field, 'arrest-charge-and-outcome-need-to-know', () => false);
+          expect([withheld, shown > 0]).toEqual([0, true]);
+        }
+      }
+    });
+
+    it('leaves the outcome out of the chronology for the same viewers, and says so once per record', async () => {
+      const sw = await read('arrests { id } chronology { kind summary }', PERSONAS.socialWorker);
+      expect(sw.errors).toBeUndefined();
+      const swArrests = sw.data._entities.flatMap((e: any) => e.police.chronology.filter((c: any) => c.kind === 'Arrest'));
+      expect(swArrests.length).toBeGreaterThan(0);
+      expect(swArrests.every((c: any) => /; outcome: /.test(c.summary))).toBe(true);
+
+      const teacher = await read('arrests { id } chronology { kind summary }', PERSONAS.designatedTeacher);
+      let withheld = 0;
+      teacher.data._entities.forEach((entity: any, e: number) => {
+        const arrests = entity.police.chronology.filter((c: any) => c.kind === 'Arrest');
+        expect(arrests).toHaveLength(entity.police.arrests.length);
+        expect(arrests.some((c: any) => /outcome/.test(c.summary))).toBe(false);
+        const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'arrest-charge-and-outcome-need-to-know');
+        if (arrests.length === 0) expect(notice).toBeUndefined();
+        else expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'arrest-charge-and-outcome-need-to-know', count: arrests.length });
+        withheld += arrests.length;
+      });
+      expect(withheld).toBeGreaterThan(0);
+    });
+  });
+
+  describe('missing episodes and return home interviews', () => {
+    it('are shown to everyone with a relationship (the health nurse sees exactly what the police see)', async () => {
+      const selection = 'missingEpisodesInLastSixMonths currentlyMissing missingEpisodes { id reportedAt foundAt riskGrading locationFound returnHomeInterviewStatus returnHomeInterview { offeredAt takenUp } }';
+      const nurse = await read(selection, PERSONAS.lacNurse);
+      const analyst = await read(selection, PERSONAS.policeAnalyst);
+      expect(nurse.errors).toBeUndefined();
+      expect(nurse.data).toEqual(analyst.data);
+    });
+  });
+
+  describe('audit-log-auditors-only', () => {
+    it('withholds the access log from everyone but information-governance auditors', async () => {
+      for (const viewer of [...police, ...partners]) {
+        const res = await read('matchStatus accessLog { requestId }', viewer);
+        res.data._entities.forEach((entity: any, e: number) => {
+          expect(entity.police).toEqual({ matchStatus: 'MATCHED', accessLog: null });
+          expect(withheldAt(res.errors, ['_entities', e, 'police', 'accessLog'])?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'audit-log-auditors-only' });
+        });
+      }
+    });
+
+    it('shows it to an auditor reading under the AUDIT purpose', async () => {
+      const res = await readAs(agency, policeQuery('matchStatus accessLog { requestId loggedBy }'), pncIds, { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } });
+      expect(res.errors).toBeUndefined();
+      for (const entity of res.data._entities) {
+        expect(entity.police.accessLog.length).toBeGreaterThan(0); // every earlier test read everyone
+        expect(entity.police.accessLog.every((l: any) => l.loggedBy === 'police')).toBe(true);
+      }
+    });
+  });
+
+  describe("young-persons-wishes: records the young person asked not to share with the viewer's agency", () => {
+    const selection = 'missingEpisodes { id returnHomeInterview { id } } arrests { id } chronology { kind date summary }';
+
+    it('are left out for education, with a notice at each list saying how many', async () => {
+      const teacher = await read(selection, PERSONAS.designatedTeacher);
+      let hiddenTotal = 0;
+      teacher.data._entities.forEach((entity: any, e: number) => {
+        const police = truthRecords[e];
+        let hiddenEntries = 0;
+        for (const list of ['missingEpisodes', 'arrests'] as const) {
+          const shownIds = entity.police[list].map((i: any) => i.id);
+          const allIds = police[list].map((i: any) => i.id);
+          expect(allIds.filter((id: string) => shownIds.includes(id))).toEqual(shownIds); // same order, nothing new
+          const hidden = police[list].filter((i: any) => !shownIds.includes(i.id));
+          const notice = withheldAt(teacher.errors, ['_entities', e, 'police', list], 'young-persons-wishes');
+          if (hidden.length === 0) expect(notice).toBeUndefined();
+          else {
+            expect(notice.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'young-persons-wishes', count: hidden.length });
+            expect(notice.message).toMatch(new RegExp(`\\(${hidden.length} items?\\)$`));
+          }
+          hiddenTotal += hidden.length;
+          // The chronology loses every entry about a hidden record: an episode's interview offer too.
+          hiddenEntries += hidden.length + hidden.filter((i: any) => i.returnHomeInterview).length;
+        }
+        expect(entity.police.chronology).toHaveLength(police.chronology.length - hiddenEntries);
+        const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'young-persons-wishes');
+        expect(notice?.extensions.count).toBe(hiddenEntries || undefined);
+      });
+      expect(hiddenTotal).toBeGreaterThan(0);
+    });
+
+    it('are shown to the agencies the young person did not name', async () => {
+      for (const viewer of [PERSONAS.lacNurse, PERSONAS.socialWorker, PERSONAS.policeLiaison]) {
+        const res = await read('missingEpisodes { id } arrests { id }', viewer);
+        expect(res.errors).toBeUndefined();
+        res.data._entities.forEach((entity: any, e: number) => {
+          expect(entity.police.missingEpisodes.map((i: any) => i.id)).toEqual(truthRecords[e].missingEpisodes.map((i: any) => i.id));
+          expect(entity.police.arrests.map((i: any) => i.id)).toEqual(truthRecords[e].arrests.map((i: any) => i.id));
+        });
+      }
+    });
+  });
+});
