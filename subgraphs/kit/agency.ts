@@ -155,7 +155,9 @@ export async function runAgencyService<Ctx extends AgencyContext>(
   const orm = await openDatabaseFor(service, database, options.onQuery);
   if (options.fresh) await orm.schema.refreshDatabase();
 
-  const seed = options.seed ?? populationOptionsFromEnv(process.env, ukDate(clock.now()));
+  // Synthetic data never goes into a production database unless asked for by name.
+  const seedByDefault = process.env.NODE_ENV !== 'production' || process.env.SEED_SYNTHETIC === 'true';
+  const seed = options.seed ?? (seedByDefault ? populationOptionsFromEnv(process.env, ukDate(clock.now())) : false);
   if (seed && !(await service.seeder.isSeeded(orm.em.fork()))) {
     logger.info({ size: seed.size, seed: seed.seed, asOf: seed.asOf }, 'empty database: seeding synthetic data');
     await seedAgency(orm, service, seed, !options.quiet);

@@ -3,12 +3,27 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { subgraphUrlsFromEnv, gatewayConfigFromEnv } from '../../gateway/config';
 import { AGENCIES, REPO_ROOT } from '../../scripts/agencies';
-import { databaseFor } from '../../subgraphs/kit/agency';
+import { agencyKeysFromEnv, databaseFor } from '../../subgraphs/kit/agency';
+import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
 import { isPostgres } from '../../subgraphs/kit/orm';
 
 /** No Docker engine runs here, so docker-compose.yml is checked against the code that reads it. */
 // merge: docker compose honours YAML merge keys (<<: *subgraph), so the test must too.
 const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
+
+/** What docker compose does with ${NAME:?message} and ${NAME:-default}, given a .env. */
+function interpolate(environment: Record<string, string>, dotenv: Record<string, string>): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(environment).map(([k, v]) => [
+      k,
+      String(v).replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_m, name: string, op?: string, arg?: string) => {
+        if (dotenv[name] !== undefined) return dotenv[name];
+        if (op === '?') throw new Error(`${k}: ${name} is required (${arg})`);
+        return arg ?? '';
+      }),
+    ]),
+  );
+}
 const services = compose.services as Record<string, any>;
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
 
@@ -46,10 +61,39 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('points the gateway at every subgraph by service name, through the variables the gateway reads', () => {
+  it('requires the keys and the identity provider, never defaulting them', () => {
+    expect(() => interpolate(services.gateway.environment, {})).toThrow(/AUTH_ISSUER|GATEWAY_PRIVATE_JWK/);
+    for (const a of AGENCIES) expect(() => interpolate(services[a.name].environment, {})).toThrow(/JWK/);
+  });
+
+  it('gives each service exactly the keys the code reads: private keys only to their owners', async () => {
+    const gatewayKeys = await generateSigningKeyPair('g');
+    const grantKeys = await generateSigningKeyPair('s');
+    const dotenv = {
+      GATEWAY_PRIVATE_JWK: JSON.stringify(gatewayKeys.privateJwk), GATEWAY_PUBLIC_JWK: JSON.stringify(gatewayKeys.publicJwk),
+      GRANT_PRIVATE_JWK: JSON.stringify(grantKeys.privateJwk), GRANT_PUBLIC_JWK: JSON.stringify(grantKeys.publicJwk),
+      AUTH_ISSUER: 'https://idp.example.test', AUTH_AUDIENCE: 'nwd-graph', AUTH_JWKS_URL: 'https://idp.example.test/jwks',
+    };
+    const gw = gatewayConfigFromEnv(interpolate(services.gateway.environment, dotenv));
+    expect(gw.production).toBe(true);
+    expect(gw.signingJwk.d).toBeDefined();
+    expect(services.gateway.environment.GRANT_PRIVATE_JWK).toBeUndefined();
+    for (const { name } of AGENCIES) {
+      const env = interpolate(services[name].environment, dotenv);
+      expect(env.NODE_ENV).toBe('production');
+      const keys = agencyKeysFromEnv(name, env);
+      expect(keys.gatewayPublicJwk.d).toBeUndefined();
+      expect(env.GATEWAY_PRIVATE_JWK).toBeUndefined();
+      if (name === 'social-care') expect(keys.grantPrivateJwk?.d).toBeDefined();
+      else expect([keys.grantPublicJwk?.d, env.GRANT_PRIVATE_JWK]).toEqual([undefined, undefined]);
+    }
+  });
+
+  it('points the gateway at every subgraph by service name, through the variables the gateway reads', async () => {
     const gw = services.gateway;
     expect(gw.command).toEqual(['node', 'dist/gateway/main.js']);
-    const config = gatewayConfigFromEnv(gw.environment);
+    const keys = await generateSigningKeyPair('g');
+    const config = gatewayConfigFromEnv(interpolate(gw.environment, { GATEWAY_PRIVATE_JWK: JSON.stringify(keys.privateJwk), AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://idp.example.test/jwks' }));
     expect(config.port).toBe(4000);
     expect(gw.ports).toEqual(['4000:4000']);
     const urls = subgraphUrlsFromEnv(gw.environment);
