@@ -36,7 +36,7 @@ export const socialCarePolicy: AgencyPolicy = {
   // An auditor confirms who the young person is and reads the logs; the keys let the gateway reach
   // the other agencies' logs.
   auditFields: [
-    'YoungPerson.id', 'YoungPerson.givenName', 'YoungPerson.familyName', 'YoungPerson.dateOfBirth', 'YoungPerson.accessLog',
+    'YoungPerson.id', 'YoungPerson.accessPurpose', 'AccessPurpose.*', 'YoungPerson.givenName', 'YoungPerson.familyName', 'YoungPerson.dateOfBirth', 'YoungPerson.accessLog',
     'YoungPerson.nhsNumber', 'YoungPerson.upn', 'YoungPerson.pncId',
     'YoungPerson.healthAccess', 'YoungPerson.educationAccess', 'YoungPerson.policeAccess',
   ],

@@ -12,7 +12,10 @@ import { Ethnicity, Sex } from '../enums';
 @Directive('@key(fields: "nhsNumber")')
 @Directive('@key(fields: "upn")')
 @Directive('@key(fields: "pncId")')
-@ObjectType({ description: 'A young person known to children\'s social care; the hub of the multi-agency view.' })
+@ObjectType({
+  description:
+    "A young person known to children's social care; the hub of the multi-agency view. Apart from who they are, any field may be withheld by an agency's policy: it is then null, with a WITHHELD notice in `errors` naming the agency and the rule.",
+})
 @Entity()
 @Unique({ properties: ['laCode', 'laChildId'] })
 export class YoungPerson {
@@ -20,11 +23,11 @@ export class YoungPerson {
   @PrimaryKey({ type: 'string' })
   id!: string;
 
-  @Field({ description: "Local authority's 3-digit DfE code (806: Middlesbrough)." })
+  @Field(() => String, { nullable: true, description: "Local authority's 3-digit DfE code (806: Middlesbrough)." })
   @Property({ type: 'string', length: 3 })
   laCode!: string;
 
-  @Field({ description: 'LA child id: unique only together with the LA code.' })
+  @Field(() => String, { nullable: true, description: 'LA child id: unique only together with the LA code.' })
   @Property({ type: 'string' })
   laChildId!: string;
 
@@ -45,11 +48,11 @@ export class YoungPerson {
   @Property({ type: 'date' })
   dateOfBirth!: string;
 
-  @Field(() => Sex)
+  @Field(() => Sex, { nullable: true })
   @Enum({ items: () => Sex })
   sex!: Sex;
 
-  @Field(() => Ethnicity)
+  @Field(() => Ethnicity, { nullable: true })
   @Enum({ items: () => Ethnicity })
   ethnicity!: Ethnicity;
 

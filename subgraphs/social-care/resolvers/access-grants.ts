@@ -1,4 +1,5 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { PurposeKind } from '../../kit/auth/purpose';
 import type { GrantAudience } from '../../kit/auth/access-grant';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
@@ -12,6 +13,18 @@ async function grantFor(ctx: SocialCareContext, p: YoungPerson, audience: GrantA
   return ctx.grants.sign!({ viewerId: ctx.viewer.id, requestId: ctx.requestId, audience, identifier, purpose });
 }
 
+@ObjectType({ description: 'Why you may see this record: the legitimate relationship it is being read under (recorded in every agency\'s audit).' })
+class AccessPurpose {
+  @Field(() => PurposeKind)
+  kind!: PurposeKind;
+
+  @Field(() => String, { nullable: true, description: 'The meeting whose invitation gives the relationship.' })
+  meetingId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Your break-glass justification.' })
+  reason?: string | null;
+}
+
 /**
  * Social care's signed statement to each other agency, fetched by the gateway because that agency's
  * fields @require it: this user, in this request, may see the young person under this purpose. Not
@@ -19,6 +32,11 @@ async function grantFor(ctx: SocialCareContext, p: YoungPerson, audience: GrantA
  */
 @Resolver(() => YoungPerson)
 export class AccessGrantFields {
+  @FieldResolver(() => AccessPurpose, { description: 'Why you may see this record (allocation, statutory role, meeting invitation, break-glass, audit).' })
+  async accessPurpose(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): Promise<AccessPurpose> {
+    return (await ctx.purposes.load(p.id))!;
+  }
+
   @Directive('@inaccessible')
   @FieldResolver(() => String, { nullable: true, description: 'Access grant for health (internal).' })
   healthAccess(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {

@@ -9,7 +9,7 @@ const entry = (date: string, kind: string, summary: string) => chronologyEntry('
 /** Social care's part of the deep-dive chronology, built from its dated records. */
 @Resolver(() => YoungPerson)
 export class ChronologyFields {
-  @FieldResolver(() => [ChronologyEntry], { description: "Social care's dated events for this young person, newest first." })
+  @FieldResolver(() => [ChronologyEntry], { nullable: true, description: "Social care's dated events for this young person, newest first." })
   async chronology(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): Promise<ChronologyEntry[]> {
     const l = ctx.loaders;
     const [statuses, legal, placements, missing, plans, nwd, meetings] = await Promise.all([

@@ -27,7 +27,7 @@ export class IdentifierFields {
     return currentLink(p, ctx, IdentifierScheme.PNC_ID);
   }
 
-  @FieldResolver(() => [IdentifierLink], { description: 'Every link in the cross-reference, current and superseded, with who linked it, when and how.' })
+  @FieldResolver(() => [IdentifierLink], { nullable: true, description: 'Every link in the cross-reference, current and superseded, with who linked it, when and how.' })
   identifierLinks(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.identifierLinks.load(p.id);
   }

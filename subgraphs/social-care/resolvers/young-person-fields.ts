@@ -12,12 +12,12 @@ import { currentEpisode, placementMovesInLast12Months } from '../rules/episodes'
 /** The young person's social care file: dated episodes, and what is current derived from them. */
 @Resolver(() => YoungPerson)
 export class YoungPersonFields {
-  @FieldResolver(() => Int, { description: 'Age in whole years today.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Age in whole years today.' })
   age(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): number {
     return ageOn(p.dateOfBirth, ctx.today);
   }
 
-  @FieldResolver(() => [CaseStatusEpisode], { description: 'Status history, oldest first.' })
+  @FieldResolver(() => [CaseStatusEpisode], { nullable: true, description: 'Status history, oldest first.' })
   caseStatusHistory(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.caseStatusEpisodes.load(p.id);
   }
@@ -27,7 +27,7 @@ export class YoungPersonFields {
     return currentEpisode(await ctx.loaders.caseStatusEpisodes.load(p.id), ctx.today);
   }
 
-  @FieldResolver(() => [LegalStatusEpisode], { description: 'Legal status episodes (SSDA903 LS), oldest first.' })
+  @FieldResolver(() => [LegalStatusEpisode], { nullable: true, description: 'Legal status episodes (SSDA903 LS), oldest first.' })
   legalStatusHistory(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.legalStatusEpisodes.load(p.id);
   }
@@ -37,7 +37,7 @@ export class YoungPersonFields {
     return currentEpisode(await ctx.loaders.legalStatusEpisodes.load(p.id), ctx.today);
   }
 
-  @FieldResolver(() => [PlacementEpisode], { description: 'Placement history (SSDA903 PLACE), oldest first.' })
+  @FieldResolver(() => [PlacementEpisode], { nullable: true, description: 'Placement history (SSDA903 PLACE), oldest first.' })
   placements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.placementEpisodes.load(p.id);
   }
@@ -47,22 +47,22 @@ export class YoungPersonFields {
     return currentEpisode(await ctx.loaders.placementEpisodes.load(p.id), ctx.today);
   }
 
-  @FieldResolver(() => Int, { description: 'Placement moves in the last 12 months (3 or more is the stability KPI, 000:280).' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Placement moves in the last 12 months (3 or more is the stability KPI, 000:280).' })
   async placementMovesInLast12Months(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return placementMovesInLast12Months(await ctx.loaders.placementEpisodes.load(p.id), ctx.today);
   }
 
-  @FieldResolver(() => [MissingFromCareEpisode], { description: 'Missing from care and away without authorisation (SSDA903), oldest first.' })
+  @FieldResolver(() => [MissingFromCareEpisode], { nullable: true, description: 'Missing from care and away without authorisation (SSDA903), oldest first.' })
   missingFromCare(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.missingFromCareEpisodes.load(p.id);
   }
 
-  @FieldResolver(() => [Plan], { description: 'Plans, oldest first.' })
+  @FieldResolver(() => [Plan], { nullable: true, description: 'Plans, oldest first.' })
   plans(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.plans.load(p.id);
   }
 
-  @FieldResolver(() => [StatutoryVisit], { description: 'Statutory visits, oldest first.' })
+  @FieldResolver(() => [StatutoryVisit], { nullable: true, description: 'Statutory visits, oldest first.' })
   statutoryVisits(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.statutoryVisits.load(p.id);
   }
@@ -72,22 +72,22 @@ export class YoungPersonFields {
     return ctx.loaders.assessmentFactors.load(p.id);
   }
 
-  @FieldResolver(() => [NwdInvolvement], { description: 'No Wrong Door involvement episodes, oldest first.' })
+  @FieldResolver(() => [NwdInvolvement], { nullable: true, description: 'No Wrong Door involvement episodes, oldest first.' })
   nwdInvolvements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.nwdInvolvements.load(p.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'On the No Wrong Door caseload: an NWD involvement is open.' })
+  @FieldResolver(() => Boolean, { nullable: true, description: 'On the No Wrong Door caseload: an NWD involvement is open.' })
   async onNwdCaseload(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return (await ctx.loaders.nwdInvolvements.load(p.id)).some((i) => !i.closedOn);
   }
 
-  @FieldResolver(() => [SpecialistInvolvement], { description: 'Hub specialists working (or who worked) with the young person.' })
+  @FieldResolver(() => [SpecialistInvolvement], { nullable: true, description: 'Hub specialists working (or who worked) with the young person.' })
   specialistInvolvements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.specialistInvolvements.load(p.id);
   }
 
-  @FieldResolver(() => [Meeting], { description: 'RAISE meetings and deep dives about the young person, newest first.' })
+  @FieldResolver(() => [Meeting], { nullable: true, description: 'RAISE meetings and deep dives about the young person, newest first.' })
   async meetings(
     @Root() p: YoungPerson,
     @Ctx() ctx: SocialCareContext,

@@ -1,0 +1,151 @@
+import {
+  buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema, type IntrospectionQuery,
+} from 'graphql';
+import { withholdingRule, type AgencyPolicy } from '../../subgraphs/kit/access/policy';
+import { PERSONAS, type PersonaName } from '../../subgraphs/kit/auth/personas';
+import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
+import { educationPolicy } from '../../subgraphs/education/policy';
+import { healthPolicy } from '../../subgraphs/health/policy';
+import { policePolicy } from '../../subgraphs/police/policy';
+import { socialCarePolicy } from '../../subgraphs/social-care/policy';
+import { teamFor } from '../../subgraphs/social-care/seeding/team';
+import { startTestGraph, type TestGraph } from '../support/graph';
+import { people } from './graph-suite';
+
+/**
+ * The authorization matrix, generated from the four agencies' policies: every persona against every
+ * guarded field of a young person, with a legitimate relationship (break-glass, or the auditor's
+ * audit purpose) and without one. What each cell should be is computed by the policies' own rules;
+ * the test checks what came back: the value, or null with a WITHHELD notice naming agency and rule.
+ */
+const POLICIES: AgencyPolicy[] = [socialCarePolicy, educationPolicy, healthPolicy, policePolicy];
+const REASON = 'Authorization matrix test: checking every field group for every role';
+
+let graph: TestGraph;
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  graph = await startTestGraph('sqlite');
+  const res = await graph.request(getIntrospectionQuery());
+  schema = buildClientSchema(res.body.data as IntrospectionQuery);
+}, 240_000);
+afterAll(() => graph?.stop(), 60_000);
+
+/** Field names from YoungPerson to an object of `target` (breadth first, through argument-free object fields). */
+function pathTo(target: string): string[] | null {
+  const start = schema.getType('YoungPerson') as GraphQLObjectType;
+  const queue: [GraphQLObjectType, string[]][] = [[start, []]];
+  const seen = new Set<string>([start.name]);
+  while (queue.length) {
+    const [type, path] = queue.shift()!;
+    if (type.name === target) return path;
+    for (const field of Object.values(type.getFields())) {
+      const named = getNamedType(field.type);
+      if (isObjectType(named) && !seen.has(named.name) && field.args.every((a) => a.type.toString().endsWith('!') === false)) {
+        seen.add(named.name);
+        queue.push([named, [...path, field.name]]);
+      }
+    }
+  }
+  return null;
+}
+
+type Tree = Map<string, Tree>;
+const leaf = (): Tree => new Map();
+
+/** One selection per policy: every guarded field, and every plain field beside it (rules may read them). */
+function selectionFor(policy: AgencyPolicy): { tree: Tree; unreachable: string[] } {
+  const tree: Tree = leaf();
+  const unreachable: string[] = [];
+  for (const entry of Object.keys(policy.fields)) {
+    const [typeName, fieldName] = entry.split('.');
+    const path = pathTo(typeName);
+    if (!path) {
+      unreachable.push(entry);
+      continue;
+    }
+    let node = tree;
+    for (const step of path) node = node.get(step) ?? node.set(step, leaf()).get(step)!;
+    const type = schema.getType(typeName) as GraphQLObjectType;
+    for (const f of Object.values(type.getFields())) if (isLeafType(getNamedType(f.type)) && f.args.length === 0 && !node.has(f.name)) node.set(f.name, leaf());
+    const guarded = type.getFields()[fieldName];
+    if (!node.get(fieldName)?.size) node.set(fieldName, isLeafType(getNamedType(guarded.type)) ? leaf() : new Map([['__typename', leaf()]]));
+  }
+  return { tree, unreachable };
+}
+
+const print = (tree: Tree): string => [...tree].map(([name, sub]) => (sub.size ? `${name} { ${print(sub)} }` : name)).join(' ');
+
+interface Observed {
+  withheld: Set<string>;
+  shown: Set<string>;
+}
+
+/** Walks the response along the selection; checks every guarded field against its rule. */
+function check(policy: AgencyPolicy, persona: PersonaName, purpose: Purpose, data: any, errors: any[], observed: Observed) {
+  const viewer = PERSONAS[persona];
+  const notices = new Map<string, any>(errors.filter((e) => e.extensions?.code === 'WITHHELD').map((e) => [e.path.join('.'), e]));
+  const label = policy.agency.toLowerCase().replace('_', ' ');
+  for (const entry of Object.keys(policy.fields)) {
+    const [typeName, fieldName] = entry.split('.');
+    const path = pathTo(typeName)!;
+    const visit = (value: any, at: (string | number)[], rest: string[]) => {
+      if (value == null) return;
+      if (Array.isArray(value)) return value.forEach((v, i) => visit(v, [...at, i], rest));
+      if (rest.length) return visit(value[rest[0]], [...at, rest[0]], rest.slice(1));
+      const rule = withholdingRule(policy, typeName, fieldName, { viewer, purpose, item: value });
+      const cell = `${persona} ${entry} at ${[...at, fieldName].join('.')}`;
+      const notice = notices.get([...at, fieldName].join('.'));
+      if (rule) {
+        expect({ cell, value: value[fieldName], notice: notice?.extensions }).toEqual({ cell, value: null, notice: expect.objectContaining({ code: 'WITHHELD', agency: label, rule: rule.id }) });
+        observed.withheld.add(policy.fields[entry].id);
+      } else {
+        // Shown; a notice there may only be about content inside it (a chronology line), never this field's own rule.
+        expect({ cell, rule: notice?.extensions.rule === policy.fields[entry].id ? notice.extensions.rule : undefined }).toEqual({ cell, rule: undefined });
+        observed.shown.add(policy.fields[entry].id);
+      }
+    };
+    visit(data.youngPerson, ['youngPerson'], path);
+  }
+}
+
+// Young people with records in every agency, richest first, so every guarded field has something to guard.
+const subjects = people.filter((p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice).sort((a, b) => Number(b.nwd) - Number(a.nwd)).slice(0, 4);
+
+describe.each(POLICIES.map((p) => [p.agency, p] as const))('%s policy', (_agency, policy) => {
+  const observed: Observed = { withheld: new Set(), shown: new Set() };
+
+  it('reaches every guarded field from YoungPerson', () => {
+    expect(selectionFor(policy).unreachable).toEqual([]);
+  });
+
+  it.each(Object.keys(PERSONAS) as PersonaName[])('as %s, with a legitimate relationship: each field shown or withheld as the policy says', async (persona) => {
+    const { tree } = selectionFor(policy);
+    for (const subject of subjects) {
+      const res = await graph.request(`query($id: ID!, $why: String) { youngPerson(id: $id, breakGlassReason: $why) { accessPurpose { kind meetingId reason } ${print(tree)} } }`, { id: subject.id, why: REASON }, { persona });
+      expect(res.status).toBe(200);
+      expect((res.body.errors ?? []).filter((e: any) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
+      // A real relationship, where the persona has one, comes before break-glass: expectations follow the purpose granted.
+      const granted = res.body.data.youngPerson.accessPurpose;
+      expect(granted.kind).toEqual(persona === 'auditor' ? PurposeKind.AUDIT : expect.any(String));
+      check(policy, persona, { kind: granted.kind, meetingId: granted.meetingId ?? undefined, reason: granted.reason ?? undefined }, res.body.data, res.body.errors ?? [], observed);
+    }
+  });
+
+  it.each((Object.keys(PERSONAS) as PersonaName[]).filter((p) => p !== 'auditor'))('as %s, without one: no data and no hint', async (persona) => {
+    const id = PERSONAS[persona].id;
+    // Not looked after (so no statutory role), no meetings, not allocated to this persona.
+    const stranger = people.find((p) => !p.nwd && p.status === 'LOOKED_AFTER' && teamFor(p).socialWorker.id !== id && teamFor(p).iro.id !== id && persona !== 'virtualSchoolHead')
+      ?? people.find((p) => p.status !== 'LOOKED_AFTER' && !teamFor(p).designatedTeacher)!;
+    const res = await graph.request(`query($id: ID!) { youngPerson(id: $id) { ${print(selectionFor(policy).tree)} } }`, { id: stranger.id }, { persona });
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('exercised every rule both ways: withheld from someone, shown to someone', () => {
+    // Rules that follow the young person's recorded wishes depend on records the response does not
+    // show (which exclusion ended an enrolment); the agencies' own suites test those.
+    const rules = [...new Set(Object.values(policy.fields).map((r) => r.id))].filter((id) => !id.includes('wishes'));
+    expect(rules.filter((id) => !observed.withheld.has(id))).toEqual([]);
+    expect(rules.filter((id) => !observed.shown.has(id))).toEqual([]);
+  });
+});
