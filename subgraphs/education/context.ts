@@ -1,17 +1,14 @@
 import type { AgencyContext } from '../kit/agency';
 import { ukDate, type LocalDate } from '../kit/dates';
-import { grantChecker } from './access';
 import { createLoaders, type EducationLoaders } from './loaders';
 
 export interface EducationContext extends AgencyContext {
   loaders: EducationLoaders;
-  /** Social care's access grants in this request, checked together (access.ts). */
-  grantChecks: ReturnType<typeof grantChecker>;
 }
 
 /** Fresh loaders per request: their caches must never outlive the request's unit of work. */
 export function createContext(base: AgencyContext): EducationContext {
-  return { ...base, loaders: createLoaders(base.em), grantChecks: grantChecker(base) };
+  return { ...base, loaders: createLoaders(base.em) };
 }
 
 /** Today in the UK by the injected clock: the "today" every computed value is seen from. */

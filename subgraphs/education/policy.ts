@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy } from '../kit/access/policy';
+import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
 import type { AgencyCode } from '../kit/auth/roles';
 
 /**
@@ -63,11 +63,6 @@ export const EHCP_DATES = rule(
 );
 
 /** Who read the record: for information-governance auditors. */
-export const AUDIT_LOG = rule(
-  'audit-log-auditors-only',
-  'the access log is for information-governance auditors only',
-  ({ viewer }) => viewer.role === 'IG_AUDITOR',
-);
 
 /** A leaving reason that would tell an agency about a permanent exclusion the young person asked it not to be told about. */
 export const LEAVING_REASON_WISHES = rule(
@@ -91,7 +86,7 @@ export const educationPolicy: AgencyPolicy = {
     'SenProvisionEpisode.ehcpIssueDate': EHCP_DATES,
     'SenProvisionEpisode.ehcpDueDate': EHCP_DATES,
     'SenProvisionEpisode.ehcpIssuedWithinTwentyWeeks': EHCP_DATES,
-    'EducationRecord.accessLog': AUDIT_LOG,
+    'EducationRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
   // Which record it is (the UPN, whether we hold it) and its access log; the withheld-field entries
   // inside the log too (the kit passes AuditEntry itself, not its nested WithheldField).

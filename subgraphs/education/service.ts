@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { grantedSubjectOf } from '../kit/access/grant-checks';
 import type { AgencyService } from '../kit/agency';
 import { buildAgencySubgraphSchema } from '../kit/federation';
 import { createContext, type EducationContext } from './context';
@@ -21,7 +22,6 @@ import { SchoolEnrolmentResolver } from './resolvers/school-enrolment';
 import { SenProvisionEpisodeResolver } from './resolvers/sen-provision-episode';
 import { YoungPerson, youngPersonReference, YoungPersonResolver } from './resolvers/young-person';
 import { educationSeeder } from './seed';
-import { educationSubjectOf } from './access';
 import { educationPolicy } from './policy';
 
 /** The virtual school's subgraph: education records of young people, found by UPN. */
@@ -47,5 +47,6 @@ export const educationService: AgencyService<EducationContext> = {
   createContext,
   seeder: educationSeeder,
   policy: educationPolicy,
-  subjectOf: educationSubjectOf,
+  // A YoungPerson is about the young person by UPN, under the purpose social care granted.
+  subjectOf: grantedSubjectOf<YoungPerson>((person) => person.upn),
 };

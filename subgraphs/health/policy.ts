@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy, type RuleContext } from '../kit/access/policy';
+import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
 import { PurposeKind } from '../kit/auth/purpose';
 
 /**
@@ -72,7 +72,6 @@ const POLICE_STATUSES_ONLY = rule(
   ({ viewer }) => viewer.agency !== 'POLICE',
 );
 
-const AUDITORS_ONLY = rule('audit-log-auditors-only', 'access logs are for information-governance auditors only', ({ viewer }) => viewer.role === 'IG_AUDITOR');
 
 export const healthPolicy: AgencyPolicy = {
   agency: 'HEALTH',
@@ -114,7 +113,7 @@ export const healthPolicy: AgencyPolicy = {
     'SlcnScreening.socialCommunication': POLICE_STATUSES_ONLY,
     'SlcnScreening.vocabulary': POLICE_STATUSES_ONLY,
 
-    'HealthRecord.accessLog': AUDITORS_ONLY,
+    'HealthRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
   // An auditor answering a subject access request sees who the young person is to health and the log.
   // WithheldField: the kit exempts AuditEntry but not the type of its `withheld` list.

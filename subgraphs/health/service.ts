@@ -1,7 +1,7 @@
 import 'reflect-metadata';
+import { grantedSubjectOf } from '../kit/access/grant-checks';
 import type { AgencyService } from '../kit/agency';
 import { buildAgencySubgraphSchema } from '../kit/federation';
-import { healthSubjectOf } from './access';
 import { createHealthContext, type HealthContext } from './context';
 import { healthEntities } from './entities';
 import { healthPolicy } from './policy';
@@ -30,5 +30,6 @@ export const healthService: AgencyService<HealthContext> = {
   createContext: createHealthContext,
   seeder: healthSeeder,
   policy: healthPolicy,
-  subjectOf: healthSubjectOf,
+  // A YoungPerson is about the young person by NHS number, under the purpose social care granted.
+  subjectOf: grantedSubjectOf<YoungPerson>((person) => person.nhsNumber),
 };

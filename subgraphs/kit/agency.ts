@@ -2,6 +2,7 @@ import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { mkdirSync } from 'node:fs';
+import { grantChecks, type GrantedPurpose } from './access/grant-checks';
 import type { AgencyPolicy } from './access/policy';
 import { auditBeforeResponsePlugin } from './access/plugin';
 import { RequestAccess, type Subject } from './access/request-access';
@@ -39,6 +40,8 @@ export interface AgencyContext {
   access: RequestAccess;
   policy: AgencyPolicy;
   grants: AgencyGrants;
+  /** Verifies social care's grant for one young person, batched per request (access/grant-checks.ts). Not in social care. */
+  grantedPurpose: GrantedPurpose;
   subjectOf(typeName: string, root: unknown): Promise<Subject | undefined> | Subject | undefined;
 }
 
@@ -84,6 +87,14 @@ async function grantsFor(name: AgencyName, keys: AgencyKeys, clock: Clock): Prom
   if (keys.grantPrivateJwk) return { sign: await createGrantSigner(keys.grantPrivateJwk) };
   if (!keys.grantPublicJwk) throw new Error(`${name}: no key to verify social care's access grants`);
   return { verify: await createGrantVerifier(keys.grantPublicJwk, name as GrantAudience, () => clock.now().getTime()) };
+}
+
+/** Per request. Social care signs grants and has none to check: asking it to is a bug, and says so. */
+function grantedPurposeFor(name: AgencyName, grants: AgencyGrants, request: { viewer: Viewer; requestId: string; access: RequestAccess }): GrantedPurpose {
+  if (grants.verify) return grantChecks(grants.verify, request);
+  return async () => {
+    throw new Error(`${name} signs access grants and checks none: grantedPurpose is for the agencies that receive them`);
+  };
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -184,14 +195,16 @@ export async function runAgencyService<Ctx extends AgencyContext>(
           logger.warn({ reason: err.message, ip: req.socket.remoteAddress }, 'request refused: not from the gateway');
           throw new GraphQLError('This service answers only the gateway.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         }
+        const access = new RequestAccess(claims.viewer, claims.requestId);
         const ctx = service.createContext({
           em: orm.em.fork(),
           clock,
           requestId: claims.requestId,
           viewer: claims.viewer,
-          access: new RequestAccess(claims.viewer, claims.requestId),
+          access,
           policy: service.policy,
           grants,
+          grantedPurpose: grantedPurposeFor(service.name, grants, { viewer: claims.viewer, requestId: claims.requestId, access }),
           subjectOf: () => undefined,
         });
         ctx.subjectOf = (typeName, root) => service.subjectOf(typeName, root, ctx);

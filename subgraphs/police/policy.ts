@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy, type RuleContext } from '../kit/access/policy';
+import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
 
 /**
  * The police's sharing rules, for review by the force's information-governance lead.
@@ -72,7 +72,6 @@ export const ARREST_CHARGE_AND_OUTCOME = rule(
   isPoliceOrSocialCare,
 );
 
-const AUDIT_LOG = rule('audit-log-auditors-only', 'the access log is for information-governance auditors only', ({ viewer }) => viewer.role === 'IG_AUDITOR');
 
 export const policePolicy: AgencyPolicy = {
   agency: 'POLICE',
@@ -83,7 +82,7 @@ export const policePolicy: AgencyPolicy = {
     'LocationOfConcern.description': LOCATIONS_OF_CONCERN,
     'Arrest.charge': ARREST_CHARGE_AND_OUTCOME,
     'Arrest.outcome': ARREST_CHARGE_AND_OUTCOME,
-    'PoliceRecord.accessLog': AUDIT_LOG,
+    'PoliceRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
   // An auditor answering a subject access request reaches the record by PNC ID and reads its log.
   auditFields: ['YoungPerson.pncId', 'YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.accessLog', 'WithheldField.field', 'WithheldField.rule'],

@@ -1,6 +1,6 @@
+import { grantedSubjectOf } from '../kit/access/grant-checks';
 import type { AgencyService } from '../kit/agency';
 import { buildAgencySubgraphSchema } from '../kit/federation';
-import { policeSubjectOf } from './access';
 import { createContext, type PoliceContext } from './context';
 import { policeEntities } from './entities';
 import { policePolicy } from './policy';
@@ -27,6 +27,7 @@ export const policeService: AgencyService<PoliceContext> = {
   createContext,
   seeder: policeSeeder,
   policy: policePolicy,
-  // A YoungPerson is about the young person under its PNC ID, read under the purpose social care granted.
-  subjectOf: policeSubjectOf,
+  // A YoungPerson is about the young person under the long form of its PNC ID (one audit key whichever
+  // form was sent), read under the purpose social care granted.
+  subjectOf: grantedSubjectOf<YoungPerson>((person) => person.subjectKey),
 };

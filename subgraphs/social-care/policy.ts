@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy } from '../kit/access/policy';
+import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
 
 /**
  * Children's social care's sharing rules, reviewed here by its information-governance lead.
@@ -8,7 +8,6 @@ import { rule, type AgencyPolicy } from '../kit/access/policy';
  */
 const SOCIAL_CARE_ONLY = rule('social-care-only', 'kept within social care', ({ viewer }) => viewer.agency === 'SOCIAL_CARE');
 
-const AUDITORS_ONLY = rule('audit-log-auditors-only', 'access logs are for information-governance auditors', ({ viewer }) => viewer.role === 'IG_AUDITOR');
 
 const SAFEGUARDING_LABELS = rule(
   'safeguarding-labels-need-to-know',
@@ -31,7 +30,7 @@ export const socialCarePolicy: AgencyPolicy = {
     'IdentifierLink.linkedBy': SOCIAL_CARE_ONLY,
     'IdentifierLink.method': SOCIAL_CARE_ONLY,
     'Plan.summary': SAFEGUARDING_LABELS,
-    'YoungPerson.accessLog': AUDITORS_ONLY,
+    'YoungPerson.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
   // An auditor confirms who the young person is and reads the logs; the keys let the gateway reach
   // the other agencies' logs.

@@ -1,9 +1,8 @@
 import { Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { GrantRejected } from '../../kit/auth/access-grant';
+import { NOT_LINKED } from '../../kit/access/grant-checks';
 import type { Purpose } from '../../kit/auth/purpose';
 import { badUserInput } from '../../kit/errors';
 import { checkUpn } from '../../kit/identifiers';
-import { noGrant, NOT_LINKED } from '../access';
 import type { EducationContext } from '../context';
 import type { Pupil } from '../entities/pupil';
 import { EducationRecord } from './education-record';
@@ -50,15 +49,7 @@ export const youngPersonReference = {
       const checked = ref.upn === null || ref.upn === undefined ? null : checkUpn(ref.upn);
       if (checked && !checked.ok) throw badUserInput('upn', checked.reason);
       const upn = checked ? checked.value : null;
-      let purpose: Purpose;
-      try {
-        // ctx.grants.verify, for this viewer, this request and the UPN exactly as received.
-        purpose = await ctx.grantChecks.load({ token: ref.educationAccess, identifier: ref.upn ?? null });
-      } catch (err) {
-        if (!(err instanceof GrantRejected)) throw err;
-        ctx.access.refuse(upn ?? NOT_LINKED);
-        throw noGrant();
-      }
+      const purpose = await ctx.grantedPurpose(ref.educationAccess, ref.upn, upn ?? NOT_LINKED);
       return Object.assign(new YoungPerson(), { upn, pupil: upn ? await ctx.loaders.pupilByUpn.load(upn) : null, purpose });
     },
   },

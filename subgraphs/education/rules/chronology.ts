@@ -1,3 +1,4 @@
+import type { ShowsField } from '../../kit/access/content-guard';
 import type { AgencyCode } from '../../kit/auth/roles';
 import type { LocalDate } from '../../kit/dates';
 import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../kit/graphql/chronology';
@@ -38,12 +39,8 @@ export interface EducationHistory {
 /** A dated line; `hiddenFrom` carries the young person's wishes about the record it comes from. */
 type Line = [date: LocalDate | null, kind: string, summary: string, hiddenFrom?: AgencyCode[] | null];
 
-/**
- * Whether one guarded field's content about a record may go into its line (the sharing policy
- * decides, policy.ts); everything by default.
- */
-export type ChronologyShows = (typeName: string, field: string, item: object) => boolean;
-const everything: ChronologyShows = () => true;
+/** Whether one guarded field's content ("Type.field") about a record may go into its line (policy.ts decides); everything by default. */
+const everything: ShowsField = () => true;
 
 const days = (sessions: number) => `${sessions / 2} school day${sessions === 2 ? '' : 's'}`;
 
@@ -51,15 +48,15 @@ const days = (sessions: number) => `${sessions / 2} school day${sessions === 2 ?
  * The lines each kind of record contributes, in the virtual school's words. A summary never carries
  * what the record's own field would withhold: an exclusion's reason, a leaving reason, SEN dates.
  */
-function lines(h: EducationHistory, today: LocalDate, shows: ChronologyShows): Line[] {
-  const because = (type: string, s: Suspension | PermanentExclusion) => (shows(type, 'reason', s) ? `: ${EXCLUSION_REASON_MEANINGS[s.reason]}` : '.');
+function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[] {
+  const because = (type: string, s: Suspension | PermanentExclusion) => (shows(`${type}.reason`, s) ? `: ${EXCLUSION_REASON_MEANINGS[s.reason]}` : '.');
   return [
     ...h.enrolments.flatMap((e): Line[] => [
       [e.startDate, 'Joined school', `Admitted to ${e.school.name} (${e.rollStatus.toLowerCase()} registration).`],
       [
         e.endDate,
         'Left school',
-        shows('SchoolEnrolment', 'reasonForLeaving', e)
+        shows('SchoolEnrolment.reasonForLeaving', e)
           ? `Left ${e.school.name}: ${e.reasonForLeaving ? REASON_FOR_LEAVING_MEANINGS[e.reasonForLeaving] : 'reason not recorded.'}`
           : `Left ${e.school.name}.`,
       ],
@@ -83,10 +80,10 @@ function lines(h: EducationHistory, today: LocalDate, shows: ChronologyShows): L
     ]),
     ...h.notInSchool.map((n): Line => [n.startDate, 'Not on a school roll', NOT_IN_SCHOOL_KIND_MEANINGS[n.kind]]),
     ...h.senProvision.flatMap((s): Line[] => [
-      ...(s.ehcpRequestDate && shows('SenProvisionEpisode', 'ehcpRequestDate', s)
+      ...(s.ehcpRequestDate && shows('SenProvisionEpisode.ehcpRequestDate', s)
         ? [[s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.'] as Line]
         : []),
-      ...(shows('SenProvisionEpisode', 'startDate', s) ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision]] as Line] : []),
+      ...(shows('SenProvisionEpisode.startDate', s) ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision]] as Line] : []),
     ]),
     ...h.peps.map((p): Line => [p.meetingDate, 'PEP meeting', `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`]),
     ...h.postSixteen.flatMap((p): Line[] => [
@@ -102,7 +99,7 @@ function lines(h: EducationHistory, today: LocalDate, shows: ChronologyShows): L
  * out. An entry from a record the young person asked not to share with some agencies carries the same
  * wishes (notSharedWith, not a GraphQL field), so the guard leaves it out for those agencies' staff.
  */
-export function educationChronology(history: EducationHistory, today: LocalDate, shows: ChronologyShows = everything): ChronologyEntry[] {
+export function educationChronology(history: EducationHistory, today: LocalDate, shows: ShowsField = everything): ChronologyEntry[] {
   return lines(history, today, shows)
     .filter((l): l is [LocalDate, string, string, AgencyCode[] | null | undefined] => l[0] !== null)
     .map(([date, kind, summary, hiddenFrom]) => {

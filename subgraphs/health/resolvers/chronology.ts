@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { pathToArray } from '../../kit/access/request-access';
+import { contentGuard } from '../../kit/access/content-guard';
 import { ChronologyEntry } from '../../kit/graphql/chronology';
-import { shareableLines } from '../access';
 import type { HealthContext } from '../context';
 import { healthChronology } from '../rules/chronology';
 import { HealthRecord, NOT_MATCHED } from './health-record';
@@ -21,10 +20,9 @@ export class HealthChronologyResolver {
   async chronology(@Root() record: HealthRecord, @Ctx() ctx: HealthContext, @Info() info: GraphQLResolveInfo): Promise<ChronologyEntry[] | null> {
     const history = await record.history();
     if (!history) return null;
-    const subject = ctx.access.subjectAt(info.path.prev);
-    if (!subject) throw new Error('health chronology asked for outside a young person');
-    const { shown, withheld } = shareableLines(healthChronology(history), ctx.policy, { viewer: ctx.viewer, purpose: subject.purpose });
-    for (const [rule, count] of withheld) ctx.access.withhold(subject, 'HealthRecord.chronology', rule, 'health', pathToArray(info.path), count);
-    return shown;
+    const guard = contentGuard(ctx, info);
+    const shown = healthChronology(history).filter((line) => guard.showsAll(line.fields, line.record));
+    guard.report();
+    return shown.map((line) => line.entry);
   }
 }

@@ -1,9 +1,9 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { NOT_LINKED } from '../../kit/access/grant-checks';
 import type { Purpose } from '../../kit/auth/purpose';
 import { ukDate } from '../../kit/dates';
 import { badUserInput } from '../../kit/errors';
 import { checkNhsNumber } from '../../kit/identifiers';
-import { grantedPurpose, NOT_LINKED_SUBJECT } from '../access';
 import type { HealthContext } from '../context';
 import type { Patient } from '../entities';
 import { HealthRecord } from './health-record';
@@ -57,7 +57,7 @@ export const youngPersonReferenceResolvers = {
   YoungPerson: {
     async __resolveReference(reference: { nhsNumber?: unknown; healthAccess?: unknown }, ctx: HealthContext): Promise<YoungPerson> {
       const nhsNumber = normalisedNhsNumber(reference.nhsNumber);
-      const purpose = await grantedPurpose(ctx, reference.healthAccess, reference.nhsNumber, nhsNumber ?? NOT_LINKED_SUBJECT);
+      const purpose = await ctx.grantedPurpose(reference.healthAccess, reference.nhsNumber, nhsNumber ?? NOT_LINKED);
       const patient = nhsNumber ? await ctx.loaders.patientByNhsNumber.load(nhsNumber) : null;
       return Object.assign(new YoungPerson(), { nhsNumber, patient, purpose });
     },

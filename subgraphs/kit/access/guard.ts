@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { AgencyPolicy } from './policy';
-import { withholdingRule, YOUNG_PERSONS_WISHES } from './policy';
+import { agencyName, withholdingRule, YOUNG_PERSONS_WISHES } from './policy';
 import { pathToArray, type RequestAccess, type Subject } from './request-access';
 
 /** What the guard needs from a request's context. */
@@ -26,7 +26,7 @@ export const guardPersonalData: MiddlewareFn<GuardedContext> = async ({ root, in
 
   const { access, policy } = context;
   const field = `${typeName}.${info.fieldName}`;
-  const agency = policy.agency.toLowerCase().replace('_', ' ');
+  const agency = agencyName(policy);
   const path = pathToArray(info.path);
   const ruleContext = { viewer: access.viewer, purpose: subject.purpose, item: root };
   const rule = withholdingRule(policy, typeName, info.fieldName, ruleContext);

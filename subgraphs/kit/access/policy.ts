@@ -30,6 +30,11 @@ export interface AgencyPolicy {
   auditFields: string[];
 }
 
+/** The agency as notices name it: "police", "social care". */
+export function agencyName(policy: AgencyPolicy): string {
+  return policy.agency.toLowerCase().replace('_', ' ');
+}
+
 export function rule(id: string, explanation: string, allows: (ctx: RuleContext) => boolean): PolicyRule {
   return { id, explanation, allows };
 }
@@ -39,6 +44,13 @@ export const YOUNG_PERSONS_WISHES = rule(
   'young-persons-wishes',
   "the young person asked that this is not shared with the viewer's agency",
   ({ viewer, item }) => !Array.isArray(item?.notSharedWith) || !item.notSharedWith.includes(viewer.agency),
+);
+
+/** Every agency's access log is for information-governance auditors only. */
+export const ACCESS_LOG_AUDITORS_ONLY = rule(
+  'audit-log-auditors-only',
+  'the access log is for information-governance auditors only',
+  ({ viewer }) => viewer.role === 'IG_AUDITOR',
 );
 
 /** Under the AUDIT purpose only access logs (and what identifies the young person) are shown. */

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Field, FieldResolver, Info, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { contentGuard } from '../../kit/access/content-guard';
 import { AuditEntry } from '../../kit/audit/graphql';
 import { ukDate } from '../../kit/dates';
 import { ChronologyEntry } from '../../kit/graphql/chronology';
@@ -9,7 +10,6 @@ import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, type Nominal, NrmReferral,
 } from '../entities';
 import { policeChronology } from '../rules/chronology';
-import { chronologyPolicy } from './chronology-policy';
 import { arrestsInLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../rules/recent';
 import { loadHistory } from './history';
 
@@ -96,9 +96,10 @@ export class PoliceRecordResolver {
   })
   chronology(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext, @Info() info: GraphQLResolveInfo) {
     return ifMatched(record, async (id) => {
-      const policy = chronologyPolicy(ctx, info);
-      const entries = policeChronology(await loadHistory(id, ctx), policy.shows);
-      policy.reportWithheld();
+      // What a summary would say of a field is withheld as the field is (the arrest's outcome).
+      const guard = contentGuard(ctx, info);
+      const entries = policeChronology(await loadHistory(id, ctx), guard.shows);
+      guard.report();
       return entries;
     });
   }

@@ -1,9 +1,9 @@
 import { Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { NOT_LINKED } from '../../kit/access/grant-checks';
 import type { Purpose } from '../../kit/auth/purpose';
 import { badUserInput } from '../../kit/errors';
 import { matchStatusOf } from '../../kit/graphql/match';
 import { checkPncId } from '../../kit/identifiers';
-import { grantedPurpose, NOT_LINKED, type GrantedYoungPerson } from '../access';
 import type { PoliceContext } from '../context';
 import type { Nominal } from '../entities';
 import { PoliceRecord } from './police-record';
@@ -11,7 +11,7 @@ import { PoliceRecord } from './police-record';
 /** The police view of the shared entity: found by PNC ID, adding one field, `police`. */
 @Directive('@key(fields: "pncId")')
 @ObjectType({ description: 'A young person known to children\'s social care. The police subgraph finds them by the PNC ID in social care\'s cross-reference.' })
-export class YoungPerson implements GrantedYoungPerson {
+export class YoungPerson {
   @Field(() => String, { nullable: true, description: 'Police National Computer ID (YYYY/NNNNNNND); null when social care\'s cross-reference holds none.' })
   pncId!: string | null;
 
@@ -54,7 +54,7 @@ export const youngPersonReference = {
         if (!checked.ok) throw badUserInput('pncId', checked.reason);
         subjectKey = checked.value;
       }
-      const purpose = await grantedPurpose(ctx, ref.policeAccess, pncId, subjectKey ?? NOT_LINKED);
+      const purpose = await ctx.grantedPurpose(ref.policeAccess, pncId, subjectKey ?? NOT_LINKED);
       const nominal = subjectKey === null ? null : await ctx.loaders.nominalByPncId.load(subjectKey);
       return Object.assign(new YoungPerson(), { pncId, nominal, subjectKey, purpose });
     },
