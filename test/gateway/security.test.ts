@@ -227,3 +227,70 @@ describe('hardening at the gateway', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|\.js:\d+|SELECT|sqlite/i);
   });
 });
+
+describe('production mode', () => {
+  const envFor = async (extra: Record<string, string>) => {
+    const idp = await generateSigningKeyPair('prod-idp');
+    return {
+      idp,
+      env: {
+        PORT: String(await freePort()),
+        AUTH_ISSUER: 'https://idp.example.test',
+        AUTH_AUDIENCE: 'nwd-graph',
+        AUTH_JWKS: JSON.stringify({ keys: [idp.publicJwk] }),
+        GATEWAY_PRIVATE_JWK: graph.keys.GATEWAY_PRIVATE_JWK!,
+        ...Object.fromEntries(Object.entries(graph.subgraphUrls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u])),
+        ...extra,
+      },
+    };
+  };
+  const tokenFrom = async (idp: Awaited<ReturnType<typeof generateSigningKeyPair>>, sub: string = PERSONAS.socialWorker.id) =>
+    new SignJWT({ name: 'Test User', agency: 'SOCIAL_CARE', role: 'SOCIAL_WORKER' })
+      .setProtectedHeader({ alg: 'ES256', kid: idp.publicJwk.kid })
+      .setIssuer('https://idp.example.test')
+      .setAudience('nwd-graph')
+      .setSubject(sub)
+      .setExpirationTime('5m')
+      .sign(await importSigningKey(idp.privateJwk));
+
+  it('turns introspection off and hides field suggestions', async () => {
+    const { idp, env } = await envFor({ NODE_ENV: 'production' });
+    const running = await startGateway(gatewayConfigFromEnv(env));
+    try {
+      const auth = { authorization: `Bearer ${await tokenFrom(idp)}` };
+      const res = await post(running.url, { query: '{ __schema { types { name } } }' }, auth);
+      expect(res.body.errors[0].message).toMatch(/introspection/i);
+      const typo = await post(running.url, { query: '{ youngPersn(id: "YP-000001") { id } }' }, auth);
+      expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('limits each user, not each address, and says when to come back', async () => {
+    const { idp, env } = await envFor({ RATE_LIMIT_PER_MINUTE: '3' });
+    const running = await startGateway(gatewayConfigFromEnv(env));
+    try {
+      const one = { authorization: `Bearer ${await tokenFrom(idp, 'user-one')}` };
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await post(running.url, { query: '{ __typename }' }, one)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const other = await post(running.url, { query: '{ __typename }' }, { authorization: `Bearer ${await tokenFrom(idp, 'user-two')}` });
+      expect(other.status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('refuses to start the development identity provider', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'gateway', 'dev-identity-provider-main.js')], {
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(await freePort()) },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/refuses to start with NODE_ENV=production/);
+  });
+});
