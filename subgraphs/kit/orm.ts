@@ -62,7 +62,19 @@ async function bringSchemaUpToDate(orm: MikroORM): Promise<void> {
   await connection.execute(`create table if not exists ${FINGERPRINT_TABLE} (id integer primary key, fingerprint varchar(64) not null)`);
   const rows = await connection.execute<{ fingerprint: string }[]>(`select fingerprint from ${FINGERPRINT_TABLE} where id = 1`);
   if (rows[0]?.fingerprint === wanted) return;
-  await orm.schema.updateSchema({ safe: true });
+  if (isPostgres(orm.config.get('clientUrl') ?? '')) {
+    await orm.schema.updateSchema({ safe: true });
+  } else {
+    // SQLite alters a table by copying it and dropping the old one, which foreign keys forbid. MikroORM
+    // turns them back on after each table, so turn them off once for the whole diff instead.
+    const diff = (await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false })).replace(/pragma foreign_keys = (on|off);/g, '');
+    await connection.execute('pragma foreign_keys = off');
+    try {
+      await orm.schema.execute(diff);
+    } finally {
+      await connection.execute('pragma foreign_keys = on');
+    }
+  }
   await connection.execute(`delete from ${FINGERPRINT_TABLE}`);
   await connection.execute(`insert into ${FINGERPRINT_TABLE} (id, fingerprint) values (1, ?)`, [wanted]);
 }
