@@ -1,5 +1,5 @@
 import { fixedClock } from '../../subgraphs/kit/clock';
-import { runAgencyService, type AgencyKeys, type AgencyService } from '../../subgraphs/kit/agency';
+import { runAgencyService, type AgencyKeys, type AgencyService, type RunningAgency } from '../../subgraphs/kit/agency';
 import { createGrantSigner, type GrantAudience } from '../../subgraphs/kit/auth/access-grant';
 import { createInternalTokenSigner } from '../../subgraphs/kit/auth/internal-token';
 import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
@@ -31,6 +31,8 @@ export interface TestAgency {
   queries: string[];
   /** The viewer requests speak as by default. */
   viewer: Viewer;
+  /** The agency's database (tests that reach under the service: tampering, failures). */
+  orm: RunningAgency['orm'];
   /** POSTs a GraphQL operation as the gateway would for `viewer`; returns the parsed JSON body. */
   request(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ data?: any; errors?: any[] }>;
   /** A grant social care would hand this agency for one young person (its own identifier), as `<agency>Access`. */
@@ -75,6 +77,7 @@ export async function startTestAgency(
     url: running.url,
     queries,
     viewer,
+    orm: running.orm,
     nextRequestId,
     async request(query, variables, options = {}) {
       const requestId = `test-request-${++counter}`;
