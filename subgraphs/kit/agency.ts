@@ -161,6 +161,8 @@ export async function runAgencyService<Ctx extends AgencyContext>(
   options: RunOptions = {},
 ): Promise<RunningAgency> {
   const logger = createLogger(service.name);
+  // Configuration first: a missing key is reported before any database work.
+  const keys = options.keys ?? agencyKeysFromEnv(service.name);
   const clock = options.clock ?? clockFromEnv();
   const database = options.database ?? databaseFor(service.name);
   const orm = await openDatabaseFor(service, database, options.onQuery);
@@ -174,7 +176,6 @@ export async function runAgencyService<Ctx extends AgencyContext>(
     await seedAgency(orm, service, seed, !options.quiet);
   }
 
-  const keys = options.keys ?? agencyKeysFromEnv(service.name);
   // Token checks use real time: the clock may be pinned for the data's sake (tests, demos).
   const verifyGatewayToken = await createInternalTokenVerifier(keys.gatewayPublicJwk, service.name);
   const grants = await grantsFor(service.name, keys, systemClock);
