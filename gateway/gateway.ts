@@ -12,6 +12,7 @@ import { serveGraphQL, type RunningHttp } from '../subgraphs/kit/http';
 import { createLogger } from '../subgraphs/kit/logger';
 import { createUserTokenVerifier, Unauthenticated } from './auth';
 import type { GatewayConfig } from './config';
+import { mountExplorer } from './explorer';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -94,7 +95,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningHttp> 
       plugins: [...(armor.plugins as never[]), ApolloServerPluginLandingPageDisabled()],
       logger,
       health: async () => true,
-      routes: (app) => app.use('/graphql', cors({ origin: config.corsOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight'] })),
+      routes: (app) => {
+        app.use('/graphql', cors({ origin: config.corsOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight'] }));
+        if (!config.production) mountExplorer(app);
+      },
       before: [authenticate(config, logger), limitPerUser(config)],
       context: async ({ res }) => ({ viewer: res.locals.viewer as Viewer, requestId: res.locals.requestId as string }),
     },

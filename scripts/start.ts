@@ -22,6 +22,7 @@ async function run() {
   });
   console.log('\nNo Wrong Door multi-agency graph is running:');
   console.log(`  gateway            ${graph.gateway.url}   (the only door: send a bearer token)`);
+  console.log(`  explorer           ${graph.gateway.url.replace(/graphql$/, 'explorer')}   (GraphiQL, served locally)`);
   console.log(`  identity provider  ${graph.identityProvider.issuer}   (development only: tokens for demo personas)`);
   for (const s of graph.subgraphs) console.log(`  ${s.name.padEnd(18)} ${s.url}   (answers only the gateway)`);
   console.log(`\nSign in as a persona (${Object.keys(PERSONAS).join(', ')}):`);

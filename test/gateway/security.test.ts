@@ -228,6 +228,19 @@ describe('hardening at the gateway', () => {
   });
 });
 
+describe('the explorer (development)', () => {
+  it('is served by the gateway itself: every asset from the same origin, nothing from a CDN', async () => {
+    const base = graph.url.replace(/\/graphql$/, '');
+    const page = await (await fetch(`${base}/explorer`)).text();
+    const refs = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThanOrEqual(4);
+    expect(refs.filter((r) => !r.startsWith('/explorer/assets/'))).toEqual([]);
+    expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+    for (const ref of refs) expect((await fetch(`${base}${ref}`)).status).toBe(200);
+    expect((await fetch(`${base}/explorer/assets/..%2Fpackage.json`)).status).toBe(404);
+  });
+});
+
 describe('production mode', () => {
   const envFor = async (extra: Record<string, string>) => {
     const idp = await generateSigningKeyPair('prod-idp');
@@ -253,10 +266,11 @@ describe('production mode', () => {
       .setExpirationTime('5m')
       .sign(await importSigningKey(idp.privateJwk));
 
-  it('turns introspection off and hides field suggestions', async () => {
+  it('turns introspection off, hides field suggestions and serves no explorer', async () => {
     const { idp, env } = await envFor({ NODE_ENV: 'production' });
     const running = await startGateway(gatewayConfigFromEnv(env));
     try {
+      expect((await fetch(running.url.replace(/graphql$/, 'explorer'))).status).toBe(404);
       const auth = { authorization: `Bearer ${await tokenFrom(idp)}` };
       const res = await post(running.url, { query: '{ __schema { types { name } } }' }, auth);
       expect(res.body.errors[0].message).toMatch(/introspection/i);
