@@ -3,8 +3,6 @@
  * A check digit catches typing errors; it never proves two records are the same child.
  */
 
-export type IdentifierScheme = 'NHS_NUMBER' | 'UPN' | 'PNC_ID';
-
 export type Checked = { ok: true; value: string } | { ok: false; reason: string };
 
 /** NHS number: 10 digits (spaces allowed as 3-3-4); modulus 11 with weights 10..2. */
@@ -77,15 +75,4 @@ export function pncCheckLetter(fullYear: string, serial7: string): string {
 // Short forms carry a 2-digit year; the PNC began in the 1970s, so 70-99 are 19xx.
 function expandPncYear(yy: string): string {
   return Number(yy) >= 70 ? `19${yy}` : `20${yy}`;
-}
-
-export function checkIdentifier(scheme: IdentifierScheme, input: string): Checked {
-  switch (scheme) {
-    case 'NHS_NUMBER':
-      return checkNhsNumber(input);
-    case 'UPN':
-      return checkUpn(input);
-    case 'PNC_ID':
-      return checkPncId(input);
-  }
 }

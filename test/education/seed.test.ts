@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { population, type PopulationOptions } from '../../subgraphs/kit/synthetic/population';
+import { population } from '../../subgraphs/kit/synthetic/population';
 import { Pupil } from '../../subgraphs/education/entities/pupil';
 import { PersonalEducationPlan } from '../../subgraphs/education/entities/personal-education-plan';
 import { DatedEpisode } from '../../subgraphs/education/entities/dated-episode';
@@ -13,26 +12,14 @@ import { RollStatus } from '../../subgraphs/education/enums';
 import { persistentlyAbsentThisYear } from '../../subgraphs/education/rules/attendance';
 import { currentEpisode } from '../../subgraphs/education/rules/episodes';
 import { pepWithinLastSixMonths } from '../../subgraphs/education/rules/pep';
-import { educationSeeder } from '../../subgraphs/education/seed';
+import { ofType, seededRows } from './fixtures';
 import { TEST_TODAY } from '../support/agency';
 
-/** Seeds into memory: the seeder only persists, so an entity manager that collects rows is enough. */
-function seedRows(options: PopulationOptions): object[] {
-  const rows: object[] = [];
-  const em = {
-    persist: (row: object) => rows.push(row),
-    getReference: (entity: new () => object, urn: string) => Object.assign(new entity(), { urn }),
-  } as unknown as EntityManager;
-  for (const person of population(options)) educationSeeder.seedPerson(em, person, options);
-  return rows;
-}
-
-const ofType = <T extends object>(rows: object[], type: abstract new () => T): T[] => rows.filter((r): r is T => r instanceof type);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 describe('education seeder', () => {
   const options = { size: 600, seed: 'seed-test', asOf: TEST_TODAY };
-  const rows = seedRows(options);
+  const rows = seededRows(options);
   const people = [...population(options)];
   const pupils = ofType(rows, Pupil);
   const byUpn = new Map(people.map((p) => [p.upn, p]));
@@ -40,7 +27,7 @@ describe('education seeder', () => {
   const rowsOf = <T extends { pupil: Pupil }>(type: abstract new () => T, pupil: Pupil) => ofType(rows, type).filter((r) => r.pupil === pupil);
 
   it('is deterministic', () => {
-    expect(JSON.stringify(seedRows({ ...options, size: 80 }))).toBe(JSON.stringify(seedRows({ ...options, size: 80 })));
+    expect(JSON.stringify(seededRows({ ...options, size: 80 }))).toBe(JSON.stringify(seededRows({ ...options, size: 80 })));
   });
 
   it('seeds only pupils with a linked UPN the virtual school holds, and the school directory once', () => {
@@ -54,7 +41,7 @@ describe('education seeder', () => {
   });
 
   it.each(['2026-11-23', '2027-01-02', '2027-04-01', '2027-08-15', '2027-09-01'])('keeps every date after birth and on or before asOf %s', (asOf) => {
-    const seeded = seedRows({ size: 150, seed: 'range-test', asOf });
+    const seeded = seededRows({ size: 150, seed: 'range-test', asOf });
     const outOfRange = seeded.flatMap((row) => {
       if (!('pupil' in row)) return [];
       const dob = (row.pupil as Pupil).dateOfBirth;

@@ -38,7 +38,3 @@ export const INVITATION_GRACE_DAYS = 28;
 
 /** A break-glass justification must say something: at least this many characters. */
 export const MIN_BREAK_GLASS_REASON = 20;
-
-export function describePurpose(p: Purpose): string {
-  return p.kind === PurposeKind.MEETING_INVITATION ? `meeting ${p.meetingId}` : p.kind === PurposeKind.BREAK_GLASS ? `break-glass: ${p.reason}` : p.kind.toLowerCase();
-}

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { MIN_BREAK_GLASS_REASON } from '../../kit/auth/purpose';
+import { MIN_BREAK_GLASS_REASON, PurposeKind } from '../../kit/auth/purpose';
 import { badUserInput } from '../../kit/errors';
 import { withPurpose } from '../access';
 import { isValidBreakGlassReason } from '../rules/relationship';
@@ -125,7 +125,11 @@ export class YoungPersonQueries {
       { populate: ['youngPerson'], orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } },
     );
     const purposes = await ctx.purposes.loadMany(involvements.map((i) => i.youngPerson.id));
-    const visible = involvements.filter((_, i) => purposes[i] && !(purposes[i] instanceof Error) && (purposes[i] as { kind: string }).kind !== 'AUDIT');
+    // An auditor's purpose opens logs, not a caseload.
+    const visible = involvements.filter((_, i) => {
+      const purpose = purposes[i];
+      return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT;
+    });
     const totalCount = visible.length;
     const nodes = visible.slice(offset, offset + limit).map((i) => i.youngPerson);
     const end = offset + nodes.length;
