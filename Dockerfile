@@ -5,6 +5,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY gateway gateway
+COPY kit kit
 COPY subgraphs subgraphs
 RUN npx tsc -p . && npm prune --omit=dev
 

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import { viewerFromClaims, type Viewer } from '../subgraphs/kit/auth/roles';
+import { viewerFromClaims, type Viewer } from '../kit/shared/roles';
 
 /** Users' tokens: RS256 or ES256, from the configured issuer, for this audience. Never alg none, never HMAC. */
 export const USER_TOKEN_ALGORITHMS = ['RS256', 'ES256'];

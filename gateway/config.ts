@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { JSONWebKeySet, JWK } from 'jose';
-import { jwkFromEnv } from '../subgraphs/kit/auth/keys';
+import { jwkFromEnv } from '../kit/shared/keys';
 import type { UserTokenConfig } from './auth';
 
 export interface GatewayConfig {

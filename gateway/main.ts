@@ -1,4 +1,4 @@
-import { createLogger } from '../subgraphs/kit/logger';
+import { createLogger } from '../kit/shared/logger';
 import { gatewayConfigFromEnv } from './config';
 import { startGateway } from './gateway';
 

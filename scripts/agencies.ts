@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AgencyName, AgencyService } from '../subgraphs/kit/agency';
+import type { AgencyName, AgencyService } from '../kit/subgraph/agency';
 
 /** The four agency subgraphs: where their compiled service lives and the port each listens on by default. */
 export const AGENCIES: { name: AgencyName; port: number; exportName: string }[] = [

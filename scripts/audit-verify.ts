@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgencyName } from '../subgraphs/kit/agency';
-import { openDatabaseFor } from '../subgraphs/kit/agency';
-import { verifyAuditChain } from '../subgraphs/kit/audit/chain';
+import type { AgencyName } from '../kit/subgraph/agency';
+import { openDatabaseFor } from '../kit/subgraph/agency';
+import { verifyAuditChain } from '../kit/subgraph/audit/chain';
 import { AGENCIES, loadService, REPO_ROOT } from './agencies';
 
 /**

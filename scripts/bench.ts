@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgencyName } from '../subgraphs/kit/agency';
-import { generatePerson } from '../subgraphs/kit/synthetic/population';
+import type { AgencyName } from '../kit/subgraph/agency';
+import { generatePerson } from '../kit/dev/synthetic/population';
 import { AGENCIES, DIST, REPO_ROOT } from './agencies';
 import { startGraphProcesses } from './processes';
 

@@ -1,4 +1,4 @@
-import { generateSigningKeyPair } from '../subgraphs/kit/auth/keys';
+import { generateSigningKeyPair } from '../kit/shared/keys';
 
 /**
  * npm run keys: prints fresh signing keys as .env lines for docker-compose. The gateway's private key

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { AgencyName } from '../subgraphs/kit/agency';
+import type { AgencyName } from '../kit/subgraph/agency';
 import { loadService } from './agencies';
 
 /** Prints one agency's subgraph SDL, built from its code, on stdout. Run once per agency, each in its own process. */

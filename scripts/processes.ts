@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { AGENCIES, DIST, mainScriptOf } from './agencies';
-import type { AgencyName } from '../subgraphs/kit/agency';
-import { generateSigningKeyPair } from '../subgraphs/kit/auth/keys';
-import { DEV_AUDIENCE } from '../gateway/dev-identity-provider';
+import type { AgencyName } from '../kit/subgraph/agency';
+import { generateSigningKeyPair } from '../kit/shared/keys';
+import { DEV_AUDIENCE } from '../kit/dev/identity-provider';
 
 export interface ServiceProcess {
   name: string;
@@ -128,7 +128,7 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
   try {
     const idpPort = options.identityProviderPort;
     const identityProvider = {
-      ...service('identity-provider', idpPort, spawnNode('identity-provider', join(DIST, 'gateway', 'dev-identity-provider-main.js'), { ...base, PORT: String(idpPort) }, stdio), '/token'),
+      ...service('identity-provider', idpPort, spawnNode('identity-provider', join(DIST, 'kit', 'dev', 'identity-provider-main.js'), { ...base, PORT: String(idpPort) }, stdio), '/token'),
       issuer: `http://127.0.0.1:${idpPort}`,
     };
     all.push(identityProvider);

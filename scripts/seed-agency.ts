@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import type { AgencyName } from '../subgraphs/kit/agency';
-import { openDatabaseFor, seedAgency } from '../subgraphs/kit/agency';
-import type { PopulationOptions } from '../subgraphs/kit/synthetic/population';
+import type { AgencyName } from '../kit/subgraph/agency';
+import { openDatabaseFor, seedAgency } from '../kit/subgraph/agency';
+import type { PopulationOptions } from '../kit/dev/synthetic/population';
 import { loadService } from './agencies';
 
 /** Empties one agency's database and fills it with its share of the synthetic population (run by scripts/seed). */

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ukDate } from '../subgraphs/kit/dates';
-import { DEFAULT_POPULATION, populationOptionsFromEnv } from '../subgraphs/kit/synthetic/population';
+import { ukDate } from '../kit/subgraph/dates';
+import { DEFAULT_POPULATION, populationOptionsFromEnv } from '../kit/dev/synthetic/population';
 import { AGENCIES, DIST, REPO_ROOT } from './agencies';
 
 const USAGE = `npm run seed -- [--size N] [--seed TEXT] [--as-of YYYY-MM-DD] [--only AGENCY]

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { AGENCIES, REPO_ROOT } from './agencies';
 import { startGraphProcesses } from './processes';
-import type { AgencyName } from '../subgraphs/kit/agency';
-import { PERSONAS } from '../subgraphs/kit/auth/personas';
+import type { AgencyName } from '../kit/subgraph/agency';
+import { PERSONAS } from '../kit/dev/personas';
 
 /**
  * npm start: the four subgraphs (each on its own embedded SQLite database under data/, seeded on

@@ -1,5 +1,5 @@
-import type { AgencyContext } from '../kit/agency';
-import { ukDate, type LocalDate } from '../kit/dates';
+import type { AgencyContext } from '../../kit/subgraph/agency';
+import { ukDate, type LocalDate } from '../../kit/subgraph/dates';
 import { createLoaders, type EducationLoaders } from './loaders';
 
 export interface EducationContext extends AgencyContext {

@@ -1,6 +1,6 @@
 import type { EntityManager, FindOptions } from '@mikro-orm/core';
-import { accessLogLoader } from '../kit/audit/graphql';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
+import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
 import { NotInSchoolEpisode } from './entities/not-in-school-episode';
 import { PermanentExclusion } from './entities/permanent-exclusion';

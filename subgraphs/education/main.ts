@@ -1,4 +1,4 @@
-import { main } from '../kit/agency';
+import { main } from '../../kit/subgraph/agency';
 import { educationService } from './service';
 
 main(educationService);

@@ -1,5 +1,5 @@
-import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
-import type { AgencyCode } from '../kit/auth/roles';
+import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
+import type { AgencyCode } from '../../kit/shared/roles';
 
 /**
  * The virtual school's sharing rules, kept here so its information-governance lead can review them

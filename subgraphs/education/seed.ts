@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AgencySeeder } from '../kit/agency';
-import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../kit/synthetic/population';
-import { Random } from '../kit/synthetic/random';
+import type { AgencySeeder } from '../../kit/subgraph/agency';
+import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import { Random } from '../../kit/dev/synthetic/random';
 import { Pupil } from './entities/pupil';
 import { academicYearStarting } from './rules/terms';
 import { yearGroupOn } from './rules/year-group';

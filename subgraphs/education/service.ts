@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { grantedSubjectOf } from '../kit/access/grant-checks';
-import type { AgencyService } from '../kit/agency';
-import { buildAgencySubgraphSchema } from '../kit/federation';
+import { grantedSubjectOf } from '../../kit/subgraph/access/grant-checks';
+import type { AgencyService } from '../../kit/subgraph/agency';
+import { buildAgencySubgraphSchema } from '../../kit/subgraph/federation';
 import { createContext, type EducationContext } from './context';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
 import { NotInSchoolEpisode } from './entities/not-in-school-episode';

@@ -1,4 +1,4 @@
-import type { AgencyContext } from '../kit/agency';
+import type { AgencyContext } from '../../kit/subgraph/agency';
 import { createLoaders, type HealthLoaders } from './loaders';
 
 export interface HealthContext extends AgencyContext {

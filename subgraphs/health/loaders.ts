@@ -1,7 +1,7 @@
 import { QueryOrder, type EntityClass, type EntityManager } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
-import { accessLogLoader } from '../kit/audit/graphql';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
+import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
   LifeCoachInvolvement, Patient, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,

@@ -1,5 +1,5 @@
-import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
-import { PurposeKind } from '../kit/auth/purpose';
+import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 
 /**
  * Looked-after children's health: who sees what of a young person's health record.

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AgencySeeder } from '../kit/agency';
-import { inventedSurname } from '../kit/synthetic/names';
-import type { PopulationOptions, SyntheticYoungPerson } from '../kit/synthetic/population';
-import { Random } from '../kit/synthetic/random';
+import type { AgencySeeder } from '../../kit/subgraph/agency';
+import { inventedSurname } from '../../kit/dev/synthetic/names';
+import type { PopulationOptions, SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import { Random } from '../../kit/dev/synthetic/random';
 import { Patient, RegisteredGpPractice, type PatientRecord } from './entities';
 import { Life } from './seeding/life';
 import { youngPersonsWishes } from './seeding/wishes';

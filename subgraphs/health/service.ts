@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { grantedSubjectOf } from '../kit/access/grant-checks';
-import type { AgencyService } from '../kit/agency';
-import { buildAgencySubgraphSchema } from '../kit/federation';
+import { grantedSubjectOf } from '../../kit/subgraph/access/grant-checks';
+import type { AgencyService } from '../../kit/subgraph/agency';
+import { buildAgencySubgraphSchema } from '../../kit/subgraph/federation';
 import { createHealthContext, type HealthContext } from './context';
 import { healthEntities } from './entities';
 import { healthPolicy } from './policy';

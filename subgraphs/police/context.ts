@@ -1,4 +1,4 @@
-import type { AgencyContext } from '../kit/agency';
+import type { AgencyContext } from '../../kit/subgraph/agency';
 import { createLoaders, type PoliceLoaders } from './loaders';
 
 export interface PoliceContext extends AgencyContext {

@@ -1,6 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { accessLogLoader } from '../kit/audit/graphql';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
+import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
 } from './entities';

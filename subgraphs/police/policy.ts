@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
+import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
 
 /**
  * The police's sharing rules, for review by the force's information-governance lead.

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AgencySeeder } from '../kit/agency';
-import { checkPncId } from '../kit/identifiers';
-import type { PopulationOptions, SyntheticYoungPerson } from '../kit/synthetic/population';
-import { Random } from '../kit/synthetic/random';
+import type { AgencySeeder } from '../../kit/subgraph/agency';
+import { checkPncId } from '../../kit/shared/identifiers';
+import type { PopulationOptions, SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import { Random } from '../../kit/dev/synthetic/random';
 import { Nominal } from './entities';
 import { seedArrests } from './seeding/arrests';
 import { seedAssociates, seedLocationsOfConcern } from './seeding/associations';

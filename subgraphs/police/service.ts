@@ -1,6 +1,6 @@
-import { grantedSubjectOf } from '../kit/access/grant-checks';
-import type { AgencyService } from '../kit/agency';
-import { buildAgencySubgraphSchema } from '../kit/federation';
+import { grantedSubjectOf } from '../../kit/subgraph/access/grant-checks';
+import type { AgencyService } from '../../kit/subgraph/agency';
+import { buildAgencySubgraphSchema } from '../../kit/subgraph/federation';
 import { createContext, type PoliceContext } from './context';
 import { policeEntities } from './entities';
 import { policePolicy } from './policy';

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import type { Purpose } from '../kit/auth/purpose';
-import { notFound } from '../kit/errors';
-import type { Subject } from '../kit/access/request-access';
+import type { Purpose } from '../../kit/subgraph/access/purpose';
+import { notFound } from '../../kit/subgraph/errors';
+import type { Subject } from '../../kit/subgraph/access/request-access';
 import type { SocialCareContext } from './context';
 import { Meeting } from './entities/meetings';
 import { YoungPerson } from './entities/young-person';

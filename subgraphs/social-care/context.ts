@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
-import type { AgencyContext } from '../kit/agency';
-import type { Purpose } from '../kit/auth/purpose';
-import { ukDate } from '../kit/dates';
+import type { AgencyContext } from '../../kit/subgraph/agency';
+import type { Purpose } from '../../kit/subgraph/access/purpose';
+import { ukDate } from '../../kit/subgraph/dates';
 import { createPurposeLoader } from './access';
 import { createLoaders, type SocialCareLoaders } from './loaders';
 

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
-import { accessLogLoader } from '../kit/audit/graphql';
-import { manyByKey, oneByKey } from '../kit/loaders';
+import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
+import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { Allocation } from './entities/allocation';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { main } from '../kit/agency';
+import { main } from '../../kit/subgraph/agency';
 import { socialCareService } from './service';
 
 main(socialCareService);

@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../kit/access/policy';
+import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
 
 /**
  * Children's social care's sharing rules, reviewed here by its information-governance lead.

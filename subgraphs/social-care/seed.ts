@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AgencySeeder } from '../kit/agency';
-import { addDays, addMonths } from '../kit/dates';
-import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../kit/synthetic/population';
-import { Random } from '../kit/synthetic/random';
+import type { AgencySeeder } from '../../kit/subgraph/agency';
+import { addDays, addMonths } from '../../kit/subgraph/dates';
+import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import { Random } from '../../kit/dev/synthetic/random';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
 import { IdentifierLink } from './entities/identifier-link';
 import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';

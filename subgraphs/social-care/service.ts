@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import type { AgencyService } from '../kit/agency';
-import { buildAgencySubgraphSchema } from '../kit/federation';
+import type { AgencyService } from '../../kit/subgraph/agency';
+import { buildAgencySubgraphSchema } from '../../kit/subgraph/federation';
 import { createContext, type SocialCareContext } from './context';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
 import { IdentifierLink } from './entities/identifier-link';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { subgraphUrlsFromEnv, gatewayConfigFromEnv } from '../../gateway/config';
 import { AGENCIES, REPO_ROOT } from '../../scripts/agencies';
-import { agencyKeysFromEnv, databaseFor } from '../../subgraphs/kit/agency';
-import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
-import { isPostgres } from '../../subgraphs/kit/orm';
+import { agencyKeysFromEnv, databaseFor } from '../../kit/subgraph/agency';
+import { generateSigningKeyPair } from '../../kit/shared/keys';
+import { isPostgres } from '../../kit/subgraph/orm';
 
 /** No Docker engine runs here, so docker-compose.yml is checked against the code that reads it. */
 // merge: docker compose honours YAML merge keys (<<: *subgraph), so the test must too.

@@ -1,7 +1,7 @@
-import { createGrantSigner } from '../../subgraphs/kit/auth/access-grant';
-import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
+import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
+import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { Suspension } from '../../subgraphs/education/entities/suspension';
-import { AUDIT_LOGS_ONLY } from '../../subgraphs/kit/access/policy';
+import { AUDIT_LOGS_ONLY } from '../../kit/subgraph/access/policy';
 import { EHCP_DATES, EXCLUSION_REASONS } from '../../subgraphs/education/policy';
 import { educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
-import type { Viewer } from '../../subgraphs/kit/auth/roles';
-import { generatePerson, population, syntheticUpn, type PopulationOptions, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
+import type { Viewer } from '../../kit/shared/roles';
+import { generatePerson, population, syntheticUpn, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { educationSeeder } from '../../subgraphs/education/seed';
 import { TEST_TODAY, type TestAgency } from '../support/agency';
 

@@ -1,6 +1,6 @@
-import { createGrantSigner } from '../../subgraphs/kit/auth/access-grant';
-import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
+import { generateSigningKeyPair } from '../../kit/shared/keys';
+import { PERSONAS } from '../../kit/dev/personas';
 import { educationService } from '../../subgraphs/education/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { AS, DEEP_QUERY, educationQuery, representations, seededPupils, UNKNOWN_UPN, youngPerson } from './fixtures';

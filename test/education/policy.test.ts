@@ -1,5 +1,5 @@
 import { GraphQLNonNull, type GraphQLObjectType } from 'graphql';
-import { YOUNG_PERSONS_WISHES, type PolicyRule } from '../../subgraphs/kit/access/policy';
+import { YOUNG_PERSONS_WISHES, type PolicyRule } from '../../kit/subgraph/access/policy';
 import { PermanentExclusion } from '../../subgraphs/education/entities/permanent-exclusion';
 import { PersonalEducationPlan } from '../../subgraphs/education/entities/personal-education-plan';
 import { ReducedTimetable } from '../../subgraphs/education/entities/reduced-timetable';
@@ -8,7 +8,7 @@ import { SenProvisionEpisode } from '../../subgraphs/education/entities/sen-prov
 import { Suspension } from '../../subgraphs/education/entities/suspension';
 import { EXCLUSION_REASON_MEANINGS, ReasonForLeaving } from '../../subgraphs/education/enums';
 import { EHCP_DATES, educationPolicy, EXCLUSION_REASONS, LEAVING_REASON_WISHES, PEP_CONTENT } from '../../subgraphs/education/policy';
-import { ACCESS_LOG_AUDITORS_ONLY as AUDIT_LOG } from '../../subgraphs/kit/access/policy';
+import { ACCESS_LOG_AUDITORS_ONLY as AUDIT_LOG } from '../../kit/subgraph/access/policy';
 import { educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { AS, educationQuery, entities, ofType, seededRows, withheld, type Asking } from './fixtures';

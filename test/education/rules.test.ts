@@ -1,5 +1,5 @@
-import { chronologyEntry } from '../../subgraphs/kit/graphql/chronology';
-import { TimelinessStatus } from '../../subgraphs/kit/graphql/timeliness';
+import { chronologyEntry } from '../../kit/subgraph/graphql/chronology';
+import { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { EetGroup, PostSixteenActivity, RollStatus, SchoolTerm } from '../../subgraphs/education/enums';
 import { attendancePercentage, isPersistentlyAbsent, persistentlyAbsentThisYear } from '../../subgraphs/education/rules/attendance';
 import { educationChronology, type EducationHistory } from '../../subgraphs/education/rules/chronology';

@@ -1,4 +1,4 @@
-import { population } from '../../subgraphs/kit/synthetic/population';
+import { population } from '../../kit/dev/synthetic/population';
 import { Pupil } from '../../subgraphs/education/entities/pupil';
 import { PersonalEducationPlan } from '../../subgraphs/education/entities/personal-education-plan';
 import { DatedEpisode } from '../../subgraphs/education/entities/dated-episode';

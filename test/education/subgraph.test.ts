@@ -1,4 +1,4 @@
-import { addMonths } from '../../subgraphs/kit/dates';
+import { addMonths } from '../../kit/subgraph/dates';
 import { educationService } from '../../subgraphs/education/service';
 import { nationalCurriculumYear, yearGroupOn } from '../../subgraphs/education/rules/year-group';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';

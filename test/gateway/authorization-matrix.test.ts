@@ -1,9 +1,9 @@
 import {
   buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema, type IntrospectionQuery,
 } from 'graphql';
-import { withholdingRule, type AgencyPolicy } from '../../subgraphs/kit/access/policy';
-import { PERSONAS, type PersonaName } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
+import { withholdingRule, type AgencyPolicy } from '../../kit/subgraph/access/policy';
+import { PERSONAS, type PersonaName } from '../../kit/dev/personas';
+import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import { educationPolicy } from '../../subgraphs/education/policy';
 import { healthPolicy } from '../../subgraphs/health/policy';
 import { policePolicy } from '../../subgraphs/police/policy';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../scripts/agencies';
-import { generatePerson, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { TEST_TODAY } from '../support/agency';
 import { GRAPH_SEED, startTestGraph, type TestGraph } from '../support/graph';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { PERSONAS } from '../../kit/dev/personas';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 
 const SIZE = Number(GRAPH_SEED.SEED_SIZE);

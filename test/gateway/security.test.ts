@@ -3,11 +3,11 @@ import { Socket } from 'node:net';
 import { gatewayConfigFromEnv } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway';
 import { verifyAgency } from '../../scripts/audit-verify';
-import { openDatabaseFor } from '../../subgraphs/kit/agency';
-import { AuditRecord } from '../../subgraphs/kit/audit/audit-record';
-import { createInternalTokenSigner } from '../../subgraphs/kit/auth/internal-token';
-import { generateSigningKeyPair, importSigningKey } from '../../subgraphs/kit/auth/keys';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { openDatabaseFor } from '../../kit/subgraph/agency';
+import { AuditRecord } from '../../kit/subgraph/audit/audit-record';
+import { createInternalTokenSigner } from '../../kit/shared/internal-token';
+import { generateSigningKeyPair, importSigningKey } from '../../kit/shared/keys';
+import { PERSONAS } from '../../kit/dev/personas';
 import { loadService } from '../../scripts/agencies';
 import { startTestGraph, type TestGraph } from '../support/graph';
 import { freePort } from '../support/ports';
@@ -299,7 +299,7 @@ describe('production mode', () => {
   it('refuses to start the development identity provider', async () => {
     const { spawnSync } = await import('node:child_process');
     const { join } = await import('node:path');
-    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'gateway', 'dev-identity-provider-main.js')], {
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'kit', 'dev', 'identity-provider-main.js')], {
       env: { ...process.env, NODE_ENV: 'production', PORT: String(await freePort()) },
       encoding: 'utf8',
       timeout: 20_000,

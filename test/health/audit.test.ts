@@ -1,6 +1,6 @@
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
-import { syntheticNhsNumber } from '../../subgraphs/kit/synthetic/population';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import { syntheticNhsNumber } from '../../kit/dev/synthetic/population';
 import { DentalCheck, SdqScore } from '../../subgraphs/health/entities';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { ask, entitiesQuery, firstWith, healthService, rep } from './support';

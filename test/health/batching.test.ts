@@ -1,5 +1,5 @@
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { ENTITIES_QUERY, entitiesQuery, granted, healthService, people, type AskAs } from './support';
 

@@ -1,7 +1,7 @@
-import { createGrantSigner } from '../../subgraphs/kit/auth/access-grant';
-import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
+import { generateSigningKeyPair } from '../../kit/shared/keys';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { DentalCheck } from '../../subgraphs/health/entities';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { ENTITIES_QUERY, firstWith, healthService, people, rep } from './support';

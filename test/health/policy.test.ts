@@ -1,13 +1,13 @@
-import { withholdingRule } from '../../subgraphs/kit/access/policy';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import { withholdingRule } from '../../kit/subgraph/access/policy';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import {
   CamhsInvolvement, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment, LifeCoachInvolvement, ReviewHealthAssessment,
   SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening, SubstanceMisuseRecord, DentalCheck, DevelopmentCheck,
 } from '../../subgraphs/health/entities';
 import { healthPolicy } from '../../subgraphs/health/policy';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { generatePerson } from '../../subgraphs/kit/synthetic/population';
+import { generatePerson } from '../../kit/dev/synthetic/population';
 import { ask, entitiesQuery, healthService, OPTIONS, rowsOf, seeded, type AskAs, type Seeded } from './support';
 
 // Enough young people that every guarded field holds something for someone (an ended life coach involvement is rare).

@@ -1,4 +1,4 @@
-import { TimelinessStatus } from '../../subgraphs/kit/graphql/timeliness';
+import { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { CamhsReferralDecision, HealthInvolvementStatus, SdqBand } from '../../subgraphs/health/enums';
 import { dentalCheckTimeliness } from '../../subgraphs/health/rules/dental-check';
 import { initialHealthAssessmentDue, initialHealthAssessmentTimeliness } from '../../subgraphs/health/rules/initial-health-assessment';

@@ -1,6 +1,6 @@
-import { openDatabaseFor } from '../../subgraphs/kit/agency';
-import { addMonths } from '../../subgraphs/kit/dates';
-import { generatePerson } from '../../subgraphs/kit/synthetic/population';
+import { openDatabaseFor } from '../../kit/subgraph/agency';
+import { addMonths } from '../../kit/subgraph/dates';
+import { generatePerson } from '../../kit/dev/synthetic/population';
 import { DentalCheck, InitialHealthAssessment, Patient, ReviewHealthAssessment, SdqScore } from '../../subgraphs/health/entities';
 import { healthService, rowsOf, seeded } from './support';
 

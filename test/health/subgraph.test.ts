@@ -1,5 +1,5 @@
-import { addMonths, addWorkingDays, ageOn } from '../../subgraphs/kit/dates';
-import { syntheticNhsNumber } from '../../subgraphs/kit/synthetic/population';
+import { addMonths, addWorkingDays, ageOn } from '../../kit/subgraph/dates';
+import { syntheticNhsNumber } from '../../kit/dev/synthetic/population';
 import {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
   LifeCoachInvolvement, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,

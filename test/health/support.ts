@@ -1,9 +1,9 @@
 import { healthService } from '../../subgraphs/health/service';
 import { healthSeeder } from '../../subgraphs/health/seed';
 import { Patient } from '../../subgraphs/health/entities';
-import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
-import type { Purpose } from '../../subgraphs/kit/auth/purpose';
-import type { Viewer } from '../../subgraphs/kit/auth/roles';
+import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import type { Purpose } from '../../kit/subgraph/access/purpose';
+import type { Viewer } from '../../kit/shared/roles';
 import { TEST_TODAY, type TestAgency } from '../support/agency';
 import type { EntityManager } from '@mikro-orm/core';
 

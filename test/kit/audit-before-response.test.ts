@@ -1,6 +1,6 @@
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { verifyAuditChain } from '../../subgraphs/kit/audit/chain';
-import { generatePerson } from '../../subgraphs/kit/synthetic/population';
+import { PERSONAS } from '../../kit/dev/personas';
+import { verifyAuditChain } from '../../kit/subgraph/audit/chain';
+import { generatePerson } from '../../kit/dev/synthetic/population';
 import { socialCareService } from '../../subgraphs/social-care/service';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';

@@ -1,5 +1,5 @@
-import { addMonths, addWorkingDays, ageOn, parseLocalDate } from '../../subgraphs/kit/dates';
-import { statusFor, TimelinessStatus } from '../../subgraphs/kit/graphql/timeliness';
+import { addMonths, addWorkingDays, ageOn, parseLocalDate } from '../../kit/subgraph/dates';
+import { statusFor, TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 
 describe('calendar arithmetic', () => {
   it('clamps month ends', () => {

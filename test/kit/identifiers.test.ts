@@ -1,5 +1,5 @@
-import { checkNhsNumber, checkPncId, checkUpn, formatNhsNumber } from '../../subgraphs/kit/identifiers';
-import { generatePerson, syntheticNhsNumber, syntheticPncId, syntheticUpn } from '../../subgraphs/kit/synthetic/population';
+import { checkNhsNumber, checkPncId, checkUpn, formatNhsNumber } from '../../kit/shared/identifiers';
+import { generatePerson, syntheticNhsNumber, syntheticPncId, syntheticUpn } from '../../kit/dev/synthetic/population';
 
 describe('NHS number (modulus 11, DOMAIN.md §3 vectors)', () => {
   it.each(['9434765919', '943 476 5919', '6541003238', '999 000 0018'])('accepts %s', (n) => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabaseFor, seedAgency } from '../../subgraphs/kit/agency';
+import { openDatabaseFor, seedAgency } from '../../kit/subgraph/agency';
 import { socialCareService } from '../../subgraphs/social-care/service';
 import { YoungPerson } from '../../subgraphs/social-care/entities/young-person';
 import { TEST_TODAY } from '../support/agency';

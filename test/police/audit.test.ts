@@ -1,5 +1,5 @@
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import { policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { policeQuery, readAs, seededPeople, withheldAt, youngPerson } from './fixtures';

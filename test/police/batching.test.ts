@@ -1,5 +1,5 @@
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { DEEP_QUERY, policeQuery, readAs, seededPeople, UNKNOWN_PNC_ID, type AsWhom } from './fixtures';

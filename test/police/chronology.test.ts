@@ -1,4 +1,4 @@
-import { ukDate } from '../../subgraphs/kit/dates';
+import { ukDate } from '../../kit/subgraph/dates';
 import { Arrest, IntelligenceItem, MissingEpisode, ReturnHomeInterview } from '../../subgraphs/police/entities';
 import {
   ArrestOutcome, HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, MissingRiskGrading, OffenceCategory, SourceEvaluation,

@@ -1,7 +1,7 @@
 import { TEST_TODAY, type TestAgency } from '../support/agency';
-import type { Purpose } from '../../subgraphs/kit/auth/purpose';
-import type { Viewer } from '../../subgraphs/kit/auth/roles';
-import { generatePerson, syntheticPncId, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
+import type { Purpose } from '../../kit/subgraph/access/purpose';
+import type { Viewer } from '../../kit/shared/roles';
+import { generatePerson, syntheticPncId, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 
 /** The population startTestAgency seeds (60 people, 'test-seed', as of TEST_TODAY). */
 export const TEST_POPULATION = { size: 60, seed: 'test-seed', asOf: TEST_TODAY };

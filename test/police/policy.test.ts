@@ -1,7 +1,7 @@
 import { isNonNullType, type GraphQLObjectType } from 'graphql';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind } from '../../subgraphs/kit/auth/purpose';
-import type { Viewer } from '../../subgraphs/kit/auth/roles';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import type { Viewer } from '../../kit/shared/roles';
 import { policePolicy } from '../../subgraphs/police/policy';
 import { policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';

@@ -1,4 +1,4 @@
-import { TimelinessStatus } from '../../subgraphs/kit/graphql/timeliness';
+import { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { ReasonableGroundsOutcome, ReturnHomeInterviewStatus } from '../../subgraphs/police/enums';
 import { checkGravityScore, isGravityScore } from '../../subgraphs/police/rules/gravity';
 import {

@@ -1,8 +1,8 @@
 import type { EntityClass } from '@mikro-orm/core';
-import { openDatabaseFor, seedAgency } from '../../subgraphs/kit/agency';
-import { ukDate } from '../../subgraphs/kit/dates';
-import type { AgencyOrm } from '../../subgraphs/kit/orm';
-import { generatePerson, type PopulationOptions } from '../../subgraphs/kit/synthetic/population';
+import { openDatabaseFor, seedAgency } from '../../kit/subgraph/agency';
+import { ukDate } from '../../kit/subgraph/dates';
+import type { AgencyOrm } from '../../kit/subgraph/orm';
+import { generatePerson, type PopulationOptions } from '../../kit/dev/synthetic/population';
 import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
 } from '../../subgraphs/police/entities';

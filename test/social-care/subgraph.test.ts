@@ -1,6 +1,6 @@
 import { socialCareService } from '../../subgraphs/social-care/service';
-import { generatePerson, type SyntheticYoungPerson } from '../../subgraphs/kit/synthetic/population';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
+import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import { PERSONAS } from '../../kit/dev/personas';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 

@@ -1,12 +1,12 @@
-import { fixedClock } from '../../subgraphs/kit/clock';
-import { runAgencyService, type AgencyKeys, type AgencyService, type RunningAgency } from '../../subgraphs/kit/agency';
-import { createGrantSigner, type GrantAudience } from '../../subgraphs/kit/auth/access-grant';
-import { createInternalTokenSigner } from '../../subgraphs/kit/auth/internal-token';
-import { generateSigningKeyPair } from '../../subgraphs/kit/auth/keys';
-import { PERSONAS } from '../../subgraphs/kit/auth/personas';
-import { PurposeKind, type Purpose } from '../../subgraphs/kit/auth/purpose';
-import type { Viewer } from '../../subgraphs/kit/auth/roles';
-import type { PopulationOptions } from '../../subgraphs/kit/synthetic/population';
+import { fixedClock } from '../../kit/subgraph/clock';
+import { runAgencyService, type AgencyKeys, type AgencyService, type RunningAgency } from '../../kit/subgraph/agency';
+import { createGrantSigner, type GrantAudience } from '../../kit/subgraph/access/access-grant';
+import { createInternalTokenSigner } from '../../kit/shared/internal-token';
+import { generateSigningKeyPair } from '../../kit/shared/keys';
+import { PERSONAS } from '../../kit/dev/personas';
+import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
+import type { Viewer } from '../../kit/shared/roles';
+import type { PopulationOptions } from '../../kit/dev/synthetic/population';
 
 /** The date every test's data describes and every test's clock shows, unless a test says otherwise. */
 export const TEST_TODAY = '2026-11-23';

@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { EetGroup, PostSixteenActivity, RiskOfNeet } from '../enums';
 import { eetGroupOf, meetsParticipationDuty } from '../rules/post-sixteen';
 import { PupilOwned } from './pupil-owned';

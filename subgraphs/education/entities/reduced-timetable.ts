@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
-import type { AgencyCode } from '../../kit/auth/roles';
+import type { AgencyCode } from '../../../kit/shared/roles';
 import { DatedEpisode } from './dated-episode';
 
 @Entity({ tableName: 'reduced_timetable' })

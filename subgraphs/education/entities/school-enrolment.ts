@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import type { AgencyCode } from '../../kit/auth/roles';
+import type { AgencyCode } from '../../../kit/shared/roles';
 import { ReasonForLeaving, RollStatus } from '../enums';
 import { DatedEpisode } from './dated-episode';
 import { School } from './school';

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { AgencyCode } from '../../kit/auth/roles';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import type { AgencyCode } from '../../../kit/shared/roles';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { ExclusionReason } from '../enums';
 import { PupilOwned } from './pupil-owned';
 import { School } from './school';

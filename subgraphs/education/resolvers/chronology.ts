@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { contentGuard } from '../../kit/access/content-guard';
-import { ChronologyEntry } from '../../kit/graphql/chronology';
+import { contentGuard } from '../../../kit/subgraph/access/content-guard';
+import { ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import { todayOf, type EducationContext } from '../context';
 import { educationChronology, type EducationHistory } from '../rules/chronology';
 import { EducationRecord, recordsOf } from './education-record';

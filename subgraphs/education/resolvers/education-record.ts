@@ -1,7 +1,7 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { AuditEntry } from '../../kit/audit/graphql';
-import { AgencyMatchStatus, matchStatusOf } from '../../kit/graphql/match';
-import type { LocalDate } from '../../kit/dates';
+import { AuditEntry } from '../../../kit/subgraph/audit/graphql';
+import { AgencyMatchStatus, matchStatusOf } from '../../../kit/subgraph/graphql/match';
+import type { LocalDate } from '../../../kit/subgraph/dates';
 import { todayOf, type EducationContext } from '../context';
 import { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
 import { NotInSchoolEpisode } from '../entities/not-in-school-episode';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Timeliness } from '../../kit/graphql/timeliness';
+import { Timeliness } from '../../../kit/subgraph/graphql/timeliness';
 import type { EducationContext } from '../context';
 import { SchoolEnrolment } from '../entities/school-enrolment';
 import { SenProvisionEpisode } from '../entities/sen-provision-episode';

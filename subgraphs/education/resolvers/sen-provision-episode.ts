@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { todayOf, type EducationContext } from '../context';
 import { SenProvisionEpisode } from '../entities/sen-provision-episode';
 import { ehcpDueDate, ehcpIssuedWithinTwentyWeeks } from '../rules/sen';

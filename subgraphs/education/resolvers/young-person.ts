@@ -1,8 +1,8 @@
 import { Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { NOT_LINKED } from '../../kit/access/grant-checks';
-import type { Purpose } from '../../kit/auth/purpose';
-import { badUserInput } from '../../kit/errors';
-import { checkUpn } from '../../kit/identifiers';
+import { NOT_LINKED } from '../../../kit/subgraph/access/grant-checks';
+import type { Purpose } from '../../../kit/subgraph/access/purpose';
+import { badUserInput } from '../../../kit/subgraph/errors';
+import { checkUpn } from '../../../kit/shared/identifiers';
 import type { EducationContext } from '../context';
 import type { Pupil } from '../entities/pupil';
 import { EducationRecord } from './education-record';

@@ -1,7 +1,7 @@
-import type { ShowsField } from '../../kit/access/content-guard';
-import type { AgencyCode } from '../../kit/auth/roles';
-import type { LocalDate } from '../../kit/dates';
-import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../kit/graphql/chronology';
+import type { ShowsField } from '../../../kit/subgraph/access/content-guard';
+import type { AgencyCode } from '../../../kit/shared/roles';
+import type { LocalDate } from '../../../kit/subgraph/dates';
+import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import type { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
 import type { NotInSchoolEpisode } from '../entities/not-in-school-episode';
 import type { PermanentExclusion } from '../entities/permanent-exclusion';

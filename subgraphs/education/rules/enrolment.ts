@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../kit/dates';
+import type { LocalDate } from '../../../kit/subgraph/dates';
 import { RollStatus } from '../enums';
 import { currentEpisode, isCurrent, type Episode } from './episodes';
 

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../kit/dates';
+import type { LocalDate } from '../../../kit/subgraph/dates';
 
 export interface Episode {
   startDate: LocalDate;

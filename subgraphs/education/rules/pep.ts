@@ -1,5 +1,5 @@
-import { addMonths, addWorkingDays, type LocalDate } from '../../kit/dates';
-import { statusFor, Timeliness, TimelinessStatus } from '../../kit/graphql/timeliness';
+import { addMonths, addWorkingDays, type LocalDate } from '../../../kit/subgraph/dates';
+import { statusFor, Timeliness, TimelinessStatus } from '../../../kit/subgraph/graphql/timeliness';
 import { nextTerm, termEnd, termOf } from './terms';
 
 /** The first PEP is due within 20 school days of entering care (school days = weekdays; holidays not modelled). */

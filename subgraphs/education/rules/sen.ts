@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from '../../kit/dates';
+import { addDays, type LocalDate } from '../../../kit/subgraph/dates';
 
 /** An EHC plan must be issued within 20 weeks of the request for an assessment (SEND Regulations 2014, reg 13). */
 export const EHCP_WEEKS = 20;

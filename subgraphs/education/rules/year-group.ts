@@ -1,4 +1,4 @@
-import { ageOn, type LocalDate } from '../../kit/dates';
+import { ageOn, type LocalDate } from '../../../kit/subgraph/dates';
 import { academicYearStarting } from './terms';
 
 /**

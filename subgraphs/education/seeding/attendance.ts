@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../kit/dates';
+import type { LocalDate } from '../../../kit/subgraph/dates';
 import { TermAttendance } from '../entities/term-attendance';
 import { RollStatus, SchoolTerm } from '../enums';
 import { academicYearLabel, academicYearStarting, termEnd, termsBetween, termStart, type Term } from '../rules/terms';

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../../kit/dates';
+import { addDays, addMonths } from '../../../kit/subgraph/dates';
 import { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
 import { ReducedTimetable } from '../entities/reduced-timetable';
 import { Suspension } from '../entities/suspension';

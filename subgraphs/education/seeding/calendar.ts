@@ -1,5 +1,5 @@
-import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../../kit/dates';
-import type { Random } from '../../kit/synthetic/random';
+import { addDays, daysBetween, parseLocalDate, type LocalDate } from '../../../kit/subgraph/dates';
+import type { Random } from '../../../kit/dev/synthetic/random';
 
 /** Date helpers for plausible synthetic school dates (schools meet on weekdays). */
 

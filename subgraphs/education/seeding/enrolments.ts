@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays, type LocalDate } from '../../kit/dates';
+import { addDays, addWorkingDays, type LocalDate } from '../../../kit/subgraph/dates';
 import { NotInSchoolEpisode } from '../entities/not-in-school-episode';
 import { PermanentExclusion } from '../entities/permanent-exclusion';
 import { SchoolEnrolment } from '../entities/school-enrolment';

@@ -1,4 +1,4 @@
-import { addDays, addWorkingDays } from '../../kit/dates';
+import { addDays, addWorkingDays } from '../../../kit/subgraph/dates';
 import { PersonalEducationPlan } from '../entities/personal-education-plan';
 import { PepQuality, SchoolTerm } from '../enums';
 import { nextTerm, termOf, termsApart, type Term } from '../rules/terms';

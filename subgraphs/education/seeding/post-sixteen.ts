@@ -1,4 +1,4 @@
-import { addDays } from '../../kit/dates';
+import { addDays } from '../../../kit/subgraph/dates';
 import { PostSixteenStatus } from '../entities/post-sixteen-status';
 import { PostSixteenActivity, ReasonForLeaving, RiskOfNeet, SenProvision } from '../enums';
 import { academicYearStarting } from '../rules/terms';

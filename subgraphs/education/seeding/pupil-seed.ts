@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { LocalDate } from '../../kit/dates';
-import type { SyntheticYoungPerson } from '../../kit/synthetic/population';
-import type { Random } from '../../kit/synthetic/random';
+import type { LocalDate } from '../../../kit/subgraph/dates';
+import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
+import type { Random } from '../../../kit/dev/synthetic/random';
 import type { Pupil } from '../entities/pupil';
 import type { PupilOwned } from '../entities/pupil-owned';
 

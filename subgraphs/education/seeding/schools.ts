@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { LA_CODE, PRIMARY_SCHOOL_NUMBERS, SECONDARY_SCHOOL_NUMBERS } from '../../kit/synthetic/population';
+import { LA_CODE, PRIMARY_SCHOOL_NUMBERS, SECONDARY_SCHOOL_NUMBERS } from '../../../kit/dev/synthetic/population';
 import { School } from '../entities/school';
 import { SchoolPhase } from '../enums';
 

@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from '../../kit/dates';
+import { addDays, type LocalDate } from '../../../kit/subgraph/dates';
 import { SenProvisionEpisode } from '../entities/sen-provision-episode';
 import { SenProvision } from '../enums';
 import { dateBetween, latest, schoolDayBetween } from './calendar';

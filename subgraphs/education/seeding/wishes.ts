@@ -1,4 +1,4 @@
-import type { AgencyCode } from '../../kit/auth/roles';
+import type { AgencyCode } from '../../../kit/shared/roles';
 import type { PupilSeed } from './pupil-seed';
 
 /** About one record in ten that a young person could mind being passed on, they asked that it is not. */

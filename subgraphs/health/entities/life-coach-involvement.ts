@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { PatientRecord } from './patient-record';
 
 /** Dates are the status (computed in rules/involvement.ts); clinicalNote is detail that may be withheld. */

@@ -1,6 +1,6 @@
 import { BeforeCreate, BeforeUpdate, Entity, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { SdqBand } from '../enums';
 import { assertSdqTotal, sdqBand } from '../rules/sdq';
 import { PatientRecord } from './patient-record';

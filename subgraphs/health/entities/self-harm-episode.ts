@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import type { AgencyCode } from '../../kit/auth/roles';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import type { AgencyCode } from '../../../kit/shared/roles';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { PatientRecord } from './patient-record';
 
 @Entity()

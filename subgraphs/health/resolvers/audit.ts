@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AuditEntry } from '../../kit/audit/graphql';
-import { AgencyMatchStatus } from '../../kit/graphql/match';
+import { AuditEntry } from '../../../kit/subgraph/audit/graphql';
+import { AgencyMatchStatus } from '../../../kit/subgraph/graphql/match';
 import type { HealthContext } from '../context';
 import { HealthRecord, NOT_MATCHED } from './health-record';
 

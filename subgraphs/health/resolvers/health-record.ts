@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
-import type { LocalDate } from '../../kit/dates';
-import { AgencyMatchStatus, matchStatusOf } from '../../kit/graphql/match';
-import { Timeliness } from '../../kit/graphql/timeliness';
+import type { LocalDate } from '../../../kit/subgraph/dates';
+import { AgencyMatchStatus, matchStatusOf } from '../../../kit/subgraph/graphql/match';
+import { Timeliness } from '../../../kit/subgraph/graphql/timeliness';
 import {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
   LifeCoachInvolvement, Patient, RegisteredGpPractice, ReviewHealthAssessment, SdqScore, SelfHarmEpisode,

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ukDate } from '../../kit/dates';
+import { ukDate } from '../../../kit/subgraph/dates';
 import type { HealthContext } from '../context';
 import { CamhsInvolvement, LifeCoachInvolvement } from '../entities';
 import { HealthInvolvementStatus } from '../enums';

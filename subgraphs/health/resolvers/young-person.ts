@@ -1,9 +1,9 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { NOT_LINKED } from '../../kit/access/grant-checks';
-import type { Purpose } from '../../kit/auth/purpose';
-import { ukDate } from '../../kit/dates';
-import { badUserInput } from '../../kit/errors';
-import { checkNhsNumber } from '../../kit/identifiers';
+import { NOT_LINKED } from '../../../kit/subgraph/access/grant-checks';
+import type { Purpose } from '../../../kit/subgraph/access/purpose';
+import { ukDate } from '../../../kit/subgraph/dates';
+import { badUserInput } from '../../../kit/subgraph/errors';
+import { checkNhsNumber } from '../../../kit/shared/identifiers';
 import type { HealthContext } from '../context';
 import type { Patient } from '../entities';
 import { HealthRecord } from './health-record';

@@ -1,4 +1,4 @@
-import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../kit/graphql/chronology';
+import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import type {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
   LifeCoachInvolvement, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,

@@ -1,5 +1,5 @@
-import { addMonths, type LocalDate } from '../../kit/dates';
-import { statusFor, type Timeliness, TimelinessStatus } from '../../kit/graphql/timeliness';
+import { addMonths, type LocalDate } from '../../../kit/subgraph/dates';
+import { statusFor, type Timeliness, TimelinessStatus } from '../../../kit/subgraph/graphql/timeliness';
 import { timeliness } from './timeliness';
 
 export const DENTAL_CHECK_MONTHS = 12;

@@ -1,5 +1,5 @@
-import { addWorkingDays, type LocalDate } from '../../kit/dates';
-import { statusFor, type Timeliness, TimelinessStatus } from '../../kit/graphql/timeliness';
+import { addWorkingDays, type LocalDate } from '../../../kit/subgraph/dates';
+import { statusFor, type Timeliness, TimelinessStatus } from '../../../kit/subgraph/graphql/timeliness';
 import { notApplicable, timeliness } from './timeliness';
 
 /** The practitioner timescale: the initial assessment is done within 20 working days of entering care. */

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../kit/dates';
+import type { LocalDate } from '../../../kit/subgraph/dates';
 import { CamhsReferralDecision, HealthInvolvementStatus } from '../enums';
 
 export interface InvolvementDates {

@@ -1,5 +1,5 @@
-import { addMonths, ageOn, type LocalDate } from '../../kit/dates';
-import type { Timeliness } from '../../kit/graphql/timeliness';
+import { addMonths, ageOn, type LocalDate } from '../../../kit/subgraph/dates';
+import type { Timeliness } from '../../../kit/subgraph/graphql/timeliness';
 import { notApplicable, scheduled } from './timeliness';
 
 /** Reviews are due every 6 months before the fifth birthday, every 12 months from it. */

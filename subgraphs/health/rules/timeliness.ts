@@ -1,5 +1,5 @@
-import { statusFor, Timeliness, TimelinessStatus } from '../../kit/graphql/timeliness';
-import type { LocalDate } from '../../kit/dates';
+import { statusFor, Timeliness, TimelinessStatus } from '../../../kit/subgraph/graphql/timeliness';
+import type { LocalDate } from '../../../kit/subgraph/dates';
 
 export function timeliness(status: TimelinessStatus, dueDate: LocalDate | null, lastDone: LocalDate | null): Timeliness {
   return Object.assign(new Timeliness(), { status, dueDate, lastDone });

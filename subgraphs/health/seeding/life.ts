@@ -1,6 +1,6 @@
-import { addDays, addMonths, ageOn, daysBetween, type LocalDate } from '../../kit/dates';
-import type { Random } from '../../kit/synthetic/random';
-import type { SyntheticYoungPerson } from '../../kit/synthetic/population';
+import { addDays, addMonths, ageOn, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
+import type { Random } from '../../../kit/dev/synthetic/random';
+import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { Patient, PatientRecord } from '../entities';
 
 /**

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, type LocalDate } from '../../kit/dates';
+import { addDays, addMonths, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
 import { DentalCheck, DevelopmentCheck, ImmunisationStatus, InitialHealthAssessment, ReviewHealthAssessment, type PatientRecord } from '../entities';
 import { DevelopmentReviewStage, HealthAssessorRole } from '../enums';
 import { initialHealthAssessmentDue } from '../rules/initial-health-assessment';

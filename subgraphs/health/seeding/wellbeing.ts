@@ -1,4 +1,4 @@
-import { addDays } from '../../kit/dates';
+import { addDays } from '../../../kit/subgraph/dates';
 import {
   CamhsInvolvement, EmergencyAttendance, LifeCoachInvolvement, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
   SubstanceMisuseRecord, type PatientRecord,

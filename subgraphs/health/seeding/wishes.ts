@@ -1,5 +1,5 @@
-import type { AgencyCode } from '../../kit/auth/roles';
-import type { Random } from '../../kit/synthetic/random';
+import type { AgencyCode } from '../../../kit/shared/roles';
+import type { Random } from '../../../kit/dev/synthetic/random';
 import { CamhsInvolvement, SelfHarmEpisode, SexualHealthContact, type PatientRecord } from '../entities';
 
 /** Kinds of record a young person plausibly asks health not to pass on (to their school, to police). */

@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
-import type { AgencyCode } from '../../kit/auth/roles';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
+import type { AgencyCode } from '../../../kit/shared/roles';
 import { ArrestOutcome, OffenceCategory } from '../enums';
 import { GRAVITY_MAX, GRAVITY_MIN } from '../rules/gravity';
 import { NominalRecord } from './nominal-record';

@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { AssociateRelationship } from '../enums';
 import { NominalRecord } from './nominal-record';
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../../kit/graphql/scalars';
+import { DateTimeScalar } from '../../../kit/subgraph/graphql/scalars';
 import { HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, SourceEvaluation } from '../enums';
 import { NominalRecord } from './nominal-record';
 

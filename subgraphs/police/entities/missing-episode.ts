@@ -1,7 +1,7 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../../kit/graphql/scalars';
-import type { AgencyCode } from '../../kit/auth/roles';
+import { DateTimeScalar } from '../../../kit/subgraph/graphql/scalars';
+import type { AgencyCode } from '../../../kit/shared/roles';
 import { MissingRiskGrading } from '../enums';
 import { NominalRecord } from './nominal-record';
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../../kit/graphql/scalars';
+import { DateTimeScalar } from '../../../kit/subgraph/graphql/scalars';
 import { ReturnHomeInterviewTakeUp } from '../enums';
 import { MissingEpisode } from './missing-episode';
 

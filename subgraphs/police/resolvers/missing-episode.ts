@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { DateTimeScalar } from '../../kit/graphql/scalars';
+import { DateTimeScalar } from '../../../kit/subgraph/graphql/scalars';
 import type { PoliceContext } from '../context';
 import { MissingEpisode, ReturnHomeInterview } from '../entities';
 import { ReturnHomeInterviewStatus } from '../enums';

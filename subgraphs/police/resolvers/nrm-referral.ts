@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ukDate } from '../../kit/dates';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
-import { Timeliness } from '../../kit/graphql/timeliness';
+import { ukDate } from '../../../kit/subgraph/dates';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
+import { Timeliness } from '../../../kit/subgraph/graphql/timeliness';
 import type { PoliceContext } from '../context';
 import { NrmReferral } from '../entities';
 import {

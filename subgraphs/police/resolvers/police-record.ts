@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Field, FieldResolver, Info, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { contentGuard } from '../../kit/access/content-guard';
-import { AuditEntry } from '../../kit/audit/graphql';
-import { ukDate } from '../../kit/dates';
-import { ChronologyEntry } from '../../kit/graphql/chronology';
-import { AgencyMatchStatus } from '../../kit/graphql/match';
+import { contentGuard } from '../../../kit/subgraph/access/content-guard';
+import { AuditEntry } from '../../../kit/subgraph/audit/graphql';
+import { ukDate } from '../../../kit/subgraph/dates';
+import { ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { AgencyMatchStatus } from '../../../kit/subgraph/graphql/match';
 import type { PoliceContext } from '../context';
 import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, type Nominal, NrmReferral,

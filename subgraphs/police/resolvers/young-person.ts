@@ -1,9 +1,9 @@
 import { Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { NOT_LINKED } from '../../kit/access/grant-checks';
-import type { Purpose } from '../../kit/auth/purpose';
-import { badUserInput } from '../../kit/errors';
-import { matchStatusOf } from '../../kit/graphql/match';
-import { checkPncId } from '../../kit/identifiers';
+import { NOT_LINKED } from '../../../kit/subgraph/access/grant-checks';
+import type { Purpose } from '../../../kit/subgraph/access/purpose';
+import { badUserInput } from '../../../kit/subgraph/errors';
+import { matchStatusOf } from '../../../kit/subgraph/graphql/match';
+import { checkPncId } from '../../../kit/shared/identifiers';
 import type { PoliceContext } from '../context';
 import type { Nominal } from '../entities';
 import { PoliceRecord } from './police-record';

@@ -1,5 +1,5 @@
-import { ukDate } from '../../kit/dates';
-import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../kit/graphql/chronology';
+import { ukDate } from '../../../kit/subgraph/dates';
+import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import type { Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, NrmReferral, ReturnHomeInterview } from '../entities';
 import { ExploitationType, IntelligenceGradingScheme, type SourceEvaluation } from '../enums';
 import { offeredInTime } from './return-home-interview';

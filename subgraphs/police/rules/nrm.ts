@@ -1,5 +1,5 @@
-import { addDays, addWorkingDays, type LocalDate } from '../../kit/dates';
-import { statusFor, Timeliness, TimelinessStatus } from '../../kit/graphql/timeliness';
+import { addDays, addWorkingDays, type LocalDate } from '../../../kit/subgraph/dates';
+import { statusFor, Timeliness, TimelinessStatus } from '../../../kit/subgraph/graphql/timeliness';
 import { ReasonableGroundsOutcome } from '../enums';
 
 /**

@@ -1,4 +1,4 @@
-import { addMonths, ukDate, type LocalDate } from '../../kit/dates';
+import { addMonths, ukDate, type LocalDate } from '../../../kit/subgraph/dates';
 
 /**
  * NWD outcome measures count missing episodes and arrests per six months (002:1096, 002:1112).

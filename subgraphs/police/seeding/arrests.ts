@@ -1,4 +1,4 @@
-import { addMonths } from '../../kit/dates';
+import { addMonths } from '../../../kit/subgraph/dates';
 import { Arrest } from '../entities';
 import { ArrestOutcome, OffenceCategory } from '../enums';
 import { checkGravityScore } from '../rules/gravity';

@@ -1,7 +1,7 @@
 import { Associate, LocationOfConcern } from '../entities';
 import { AssociateRelationship, LocationOfConcernKind } from '../enums';
-import { addDays } from '../../kit/dates';
-import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, inventedSurname } from '../../kit/synthetic/names';
+import { addDays } from '../../../kit/subgraph/dates';
+import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, inventedSurname } from '../../../kit/dev/synthetic/names';
 import { dateIn, synthetic, type Scene } from './scene';
 
 const RELATIONSHIPS: [AssociateRelationship, number][] = [

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../kit/dates';
+import { addDays, daysBetween } from '../../../kit/subgraph/dates';
 import { IntelligenceItem } from '../entities';
 import { HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, SourceEvaluation } from '../enums';
 import { dateIn, instantOn, synthetic, type Scene } from './scene';

@@ -1,4 +1,4 @@
-import { ukDate } from '../../kit/dates';
+import { ukDate } from '../../../kit/subgraph/dates';
 import { MissingEpisode, ReturnHomeInterview } from '../entities';
 import { MissingRiskGrading, ReturnHomeInterviewTakeUp } from '../enums';
 import { dateIn, endOf, HOUR_MINUTES, instantOn, minutesAfter, synthetic, youngPersonsWish, type Scene } from './scene';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { addDays, addMonths, daysBetween, type LocalDate } from '../../kit/dates';
-import type { SyntheticYoungPerson } from '../../kit/synthetic/population';
-import type { AgencyCode } from '../../kit/auth/roles';
-import type { Random } from '../../kit/synthetic/random';
+import { addDays, addMonths, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
+import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
+import type { AgencyCode } from '../../../kit/shared/roles';
+import type { Random } from '../../../kit/dev/synthetic/random';
 import type { Nominal } from '../entities';
 
 /** What every generator needs for one young person: where to persist, the random stream, and the time window. */

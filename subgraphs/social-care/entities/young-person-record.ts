@@ -1,6 +1,6 @@
 import { ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { YoungPerson } from './young-person';
 
 /** What every dated record on a young person's file has: its own id and the young person it is about. */

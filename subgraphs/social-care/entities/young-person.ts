@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../kit/graphql/scalars';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { Ethnicity, Sex } from '../enums';
 
 /**

@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { PurposeKind } from '../../kit/auth/purpose';
-import type { GrantAudience } from '../../kit/auth/access-grant';
+import { PurposeKind } from '../../../kit/subgraph/access/purpose';
+import type { GrantAudience } from '../../../kit/subgraph/access/access-grant';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
 import { IdentifierScheme } from '../enums';

@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import { PurposeKind } from '../../kit/auth/purpose';
-import { AuditRecord } from '../../kit/audit/audit-record';
-import { AuditEntry, toAuditEntry } from '../../kit/audit/graphql';
-import { PageArgs, pageWindow } from '../../kit/graphql/pagination';
+import { PurposeKind } from '../../../kit/subgraph/access/purpose';
+import { AuditRecord } from '../../../kit/subgraph/audit/audit-record';
+import { AuditEntry, toAuditEntry } from '../../../kit/subgraph/audit/graphql';
+import { PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
 

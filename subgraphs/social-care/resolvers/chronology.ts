@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { byDateDescending, ChronologyEntry, chronologyEntry } from '../../kit/graphql/chronology';
-import { toLocalDate } from '../../kit/dates';
+import { byDateDescending, ChronologyEntry, chronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { toLocalDate } from '../../../kit/subgraph/dates';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, notFound } from '../../kit/errors';
+import { badUserInput, notFound } from '../../../kit/subgraph/errors';
 import { withPurpose } from '../access';
 import type { SocialCareContext } from '../context';
 import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from '../entities/meetings';

@@ -1,5 +1,5 @@
-import { badUserInput } from '../../kit/errors';
-import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../kit/identifiers';
+import { badUserInput } from '../../../kit/subgraph/errors';
+import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../../kit/shared/identifiers';
 import { withPurpose } from '../access';
 import type { SocialCareContext } from '../context';
 import type { YoungPerson } from '../entities/young-person';

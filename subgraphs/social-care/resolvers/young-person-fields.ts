@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { ageOn } from '../../kit/dates';
+import { ageOn } from '../../../kit/subgraph/dates';
 import type { SocialCareContext } from '../context';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from '../entities/episodes';
 import { Meeting } from '../entities/meetings';

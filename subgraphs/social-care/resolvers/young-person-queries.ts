@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { MIN_BREAK_GLASS_REASON, PurposeKind } from '../../kit/auth/purpose';
-import { badUserInput } from '../../kit/errors';
+import { MIN_BREAK_GLASS_REASON, PurposeKind } from '../../../kit/subgraph/access/purpose';
+import { badUserInput } from '../../../kit/subgraph/errors';
 import { withPurpose } from '../access';
 import { isValidBreakGlassReason } from '../rules/relationship';
-import { cursorAt, PageArgs, pageWindow } from '../../kit/graphql/pagination';
-import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../kit/identifiers';
+import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
+import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../../kit/shared/identifiers';
 import type { SocialCareContext } from '../context';
 import { NwdInvolvement } from '../entities/nwd';
 import { YoungPerson } from '../entities/young-person';

@@ -1,4 +1,4 @@
-import { addMonths } from '../../kit/dates';
+import { addMonths } from '../../../kit/subgraph/dates';
 
 /** Anything that runs from a start date to an end date (null: still open). */
 export interface DatedEpisode {

@@ -1,6 +1,6 @@
-import { addDays } from '../../kit/dates';
-import { INVITATION_GRACE_DAYS, MIN_BREAK_GLASS_REASON, PurposeKind, type Purpose } from '../../kit/auth/purpose';
-import type { Viewer } from '../../kit/auth/roles';
+import { addDays } from '../../../kit/subgraph/dates';
+import { INVITATION_GRACE_DAYS, MIN_BREAK_GLASS_REASON, PurposeKind, type Purpose } from '../../../kit/subgraph/access/purpose';
+import type { Viewer } from '../../../kit/shared/roles';
 import { isOpenOn } from './episodes';
 
 /**

@@ -1,6 +1,6 @@
-import { PERSONAS } from '../../kit/auth/personas';
-import type { SyntheticYoungPerson } from '../../kit/synthetic/population';
-import { Random } from '../../kit/synthetic/random';
+import { PERSONAS } from '../../../kit/dev/personas';
+import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
+import { Random } from '../../../kit/dev/synthetic/random';
 
 /**
  * Who works with each synthetic young person. The demo personas are given a share of the young

@@ -1,8 +1,8 @@
 import express from 'express';
 import { SignJWT, type JWK } from 'jose';
 import type { AddressInfo } from 'node:net';
-import { generateSigningKeyPair, importSigningKey, SIGNING_ALG } from '../subgraphs/kit/auth/keys';
-import { PERSONA_LIST, PERSONAS, type Persona } from '../subgraphs/kit/auth/personas';
+import { generateSigningKeyPair, importSigningKey, SIGNING_ALG } from '../shared/keys';
+import { PERSONA_LIST, PERSONAS, type Persona } from './personas';
 
 /**
  * A development identity provider for the embedded default: issues signed tokens for the demo

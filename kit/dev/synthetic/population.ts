@@ -1,5 +1,5 @@
-import { nhsCheckDigit, pncCheckLetter, upnCheckLetter } from '../identifiers';
-import { addDays, addMonths, parseLocalDate, type LocalDate } from '../dates';
+import { nhsCheckDigit, pncCheckLetter, upnCheckLetter } from '../../shared/identifiers';
+import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../subgraph/dates';
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, inventedSurname } from './names';
 import { Random } from './random';
 

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, type JWK } from 'jose';
-import { importSigningKey, SIGNING_ALG } from './keys';
+import { importSigningKey, SIGNING_ALG } from '../../shared/keys';
 import { PurposeKind, type Purpose } from './purpose';
 
 /**

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { GrantRejected } from '../auth/access-grant';
-import type { Purpose } from '../auth/purpose';
-import type { Viewer } from '../auth/roles';
+import { GrantRejected } from './access-grant';
+import type { Purpose } from './purpose';
+import type { Viewer } from '../../shared/roles';
 import type { RequestAccess, Subject } from './request-access';
 
 /** The audit subject for a young person social care holds none of this agency's identifiers for. */

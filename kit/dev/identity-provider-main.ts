@@ -1,5 +1,5 @@
-import { createLogger } from '../subgraphs/kit/logger';
-import { startDevIdentityProvider } from './dev-identity-provider';
+import { createLogger } from '../shared/logger';
+import { startDevIdentityProvider } from './identity-provider';
 
 const logger = createLogger('dev-identity-provider');
 startDevIdentityProvider(Number(process.env.PORT ?? 4010))

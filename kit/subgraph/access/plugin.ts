@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../clock';
 import { appendAuditRecords } from '../audit/chain';
-import type { Logger } from '../logger';
+import type { Logger } from '../../shared/logger';
 import type { RequestAccess } from './request-access';
 
 /**

@@ -7,19 +7,19 @@ import type { AgencyPolicy } from './access/policy';
 import { auditBeforeResponsePlugin } from './access/plugin';
 import { RequestAccess, type Subject } from './access/request-access';
 import { AuditRecord } from './audit/audit-record';
-import { createGrantSigner, createGrantVerifier, type AccessGrant, type GrantAudience } from './auth/access-grant';
-import { createInternalTokenVerifier, InternalTokenRejected } from './auth/internal-token';
-import { jwkFromEnv } from './auth/keys';
-import type { Purpose } from './auth/purpose';
-import type { Viewer } from './auth/roles';
+import { createGrantSigner, createGrantVerifier, type AccessGrant, type GrantAudience } from './access/access-grant';
+import { createInternalTokenVerifier, InternalTokenRejected } from '../shared/internal-token';
+import { jwkFromEnv } from '../shared/keys';
+import type { Purpose } from './access/purpose';
+import type { Viewer } from '../shared/roles';
 import { dirname } from 'node:path';
 import { clockFromEnv, systemClock, type Clock } from './clock';
 import { ukDate } from './dates';
-import { serveGraphQL } from './http';
-import { createLogger } from './logger';
+import { serveGraphQL } from '../shared/http';
+import { createLogger } from '../shared/logger';
 import { isPostgres, openAgencyDatabase, type AgencyOrm } from './orm';
-import { population, populationOptionsFromEnv, type PopulationOptions, type SyntheticYoungPerson } from './synthetic/population';
-import { progressReporter } from './synthetic/progress';
+import { population, populationOptionsFromEnv, type PopulationOptions, type SyntheticYoungPerson } from '../dev/synthetic/population';
+import { progressReporter } from '../dev/synthetic/progress';
 
 export type AgencyName = 'social-care' | 'education' | 'health' | 'police';
 

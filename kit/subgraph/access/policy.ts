@@ -1,5 +1,5 @@
-import type { AgencyCode, Viewer } from '../auth/roles';
-import { PurposeKind, type Purpose } from '../auth/purpose';
+import type { AgencyCode, Viewer } from '../../shared/roles';
+import { PurposeKind, type Purpose } from './purpose';
 
 /**
  * An agency's sharing rules, kept as data in its own subgraph (policy.ts) and reviewed there: for

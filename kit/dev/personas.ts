@@ -1,4 +1,4 @@
-import type { AgencyCode, Role } from './roles';
+import type { AgencyCode, Role } from '../shared/roles';
 
 /**
  * Demo users for the embedded default: one per role the product serves. Invented people; the

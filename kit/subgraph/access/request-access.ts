@@ -1,5 +1,5 @@
-import type { Purpose } from '../auth/purpose';
-import type { Viewer } from '../auth/roles';
+import type { Purpose } from './purpose';
+import type { Viewer } from '../../shared/roles';
 import type { AuditContent } from '../audit/chain';
 import type { PolicyRule } from './policy';
 
