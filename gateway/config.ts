@@ -1,6 +1,8 @@
-import { join } from 'node:path';
 import type { JSONWebKeySet, JWK } from 'jose';
+import { AGENCIES, subgraphUrlVariable } from '../kit/shared/agencies';
+import { isProduction, logLevelFromEnv, portFromEnv, requiredEnv, wholeNumberFromEnv, type Env, type LogLevel } from '../kit/shared/config';
 import { jwkFromEnv } from '../kit/shared/keys';
+import { fromRepoRoot } from '../kit/shared/paths';
 import type { UserTokenConfig } from './auth';
 
 export interface GatewayConfig {
@@ -18,43 +20,39 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Requests per user per minute. */
   rateLimitPerMinute: number;
+  logLevel: LogLevel;
 }
 
-/** SUBGRAPH_URL_SOCIAL_CARE, SUBGRAPH_URL_EDUCATION, ... -> { 'social-care': ..., education: ... } */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+/** SUBGRAPH_URL_SOCIAL_CARE, SUBGRAPH_URL_EDUCATION, ... (one per agency in the table) -> { 'social-care': ..., education: ... } */
+export function subgraphUrlsFromEnv(env: Env): Record<string, string> {
   const urls: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    const m = /^SUBGRAPH_URL_([A-Z_]+)$/.exec(key);
-    if (m && value) urls[m[1].toLowerCase().replace(/_/g, '-')] = value;
+  for (const agency of AGENCIES) {
+    const url = env[subgraphUrlVariable(agency)];
+    if (url) urls[agency.name] = url;
   }
   return urls;
 }
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} is not set (see README, "Configuration")`);
-  return value;
+function userTokenConfig(env: Env): UserTokenConfig {
+  const jwks = env.AUTH_JWKS ? (JSON.parse(env.AUTH_JWKS) as JSONWebKeySet) : new URL(requiredEnv(env, 'AUTH_JWKS_URL'));
+  return { issuer: requiredEnv(env, 'AUTH_ISSUER'), audience: requiredEnv(env, 'AUTH_AUDIENCE'), jwks };
 }
 
-function userTokenConfig(env: NodeJS.ProcessEnv): UserTokenConfig {
-  const jwks = env.AUTH_JWKS ? (JSON.parse(env.AUTH_JWKS) as JSONWebKeySet) : new URL(required(env, 'AUTH_JWKS_URL'));
-  return { issuer: required(env, 'AUTH_ISSUER'), audience: required(env, 'AUTH_AUDIENCE'), jwks };
-}
-
-export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
-  const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE ?? 300);
-  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new Error(`RATE_LIMIT_PER_MINUTE must be a whole number (got "${env.RATE_LIMIT_PER_MINUTE}")`);
+/** The one place the gateway reads its environment (README, "Configuration"). */
+export function gatewayConfigFromEnv(env: Env = process.env): GatewayConfig {
   return {
-    port,
+    port: portFromEnv(env, 'PORT', 4000),
     host: env.HOST ?? '127.0.0.1',
-    production: env.NODE_ENV === 'production',
-    supergraphPath: env.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
+    production: isProduction(env),
+    supergraphPath: fromRepoRoot(env.SUPERGRAPH_PATH ?? 'schema/supergraph.graphql'),
     subgraphUrls: subgraphUrlsFromEnv(env),
     userTokens: userTokenConfig(env),
     signingJwk: jwkFromEnv(env, 'GATEWAY_PRIVATE_JWK'),
-    corsOrigins: (env.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    rateLimitPerMinute,
+    corsOrigins: (env.CORS_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    rateLimitPerMinute: wholeNumberFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 300),
+    logLevel: logLevelFromEnv(env),
   };
 }

@@ -79,7 +79,7 @@ function limitPerUser(config: GatewayConfig): RequestHandler {
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningHttp> {
-  const logger = createLogger('gateway');
+  const logger = createLogger('gateway', config.logLevel);
   const gateway = await createGateway(config);
   const armor = new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth },

@@ -1,17 +1,17 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgencyName } from '../kit/subgraph/agency';
-import { openDatabaseFor } from '../kit/subgraph/agency';
-import { verifyAuditChain } from '../kit/subgraph/audit/chain';
-import { AGENCIES, loadService, REPO_ROOT } from './agencies';
+import { AGENCIES, agencyNamed, type AgencyDefinition } from '../kit/shared/agencies';
+import { verifyAuditChain, type ChainReport } from '../kit/subgraph/audit/chain';
+import { databaseForAgency } from '../kit/subgraph/config';
+import { openServiceDatabase } from '../kit/subgraph/database';
+import { loadAgencyService } from '../kit/subgraph/load-service';
 
 /**
  * npm run audit:verify [-- --agency health]: walks each agency's audit chain and reports the first
  * broken link. Exits 1 when any chain is broken. Databases as for npm start: <AGENCY>_DATABASE_URL or data/<agency>.db.
  */
-export async function verifyAgency(name: AgencyName, database: string) {
-  const orm = await openDatabaseFor(loadService(name), database);
+export async function verifyAgency(name: string, database: string): Promise<ChainReport> {
+  const orm = await openServiceDatabase(loadAgencyService(name), database);
   try {
     return await verifyAuditChain(orm.em.fork());
   } finally {
@@ -21,23 +21,22 @@ export async function verifyAgency(name: AgencyName, database: string) {
 
 async function run() {
   const { values } = parseArgs({ options: { agency: { type: 'string' } } });
-  const agencies = values.agency ? AGENCIES.filter((a) => a.name === values.agency) : AGENCIES;
-  if (agencies.length === 0) throw new Error(`--agency must be one of ${AGENCIES.map((a) => a.name).join(', ')}`);
+  const agencies: readonly AgencyDefinition[] = values.agency ? [agencyNamed(values.agency)] : AGENCIES;
   let broken = false;
-  for (const { name } of agencies) {
-    const database = process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] ?? join(REPO_ROOT, 'data', `${name}.db`);
-    const report = await verifyAgency(name, database);
-    if (report.ok) console.log(`${name}: audit chain intact (${report.records} records)`);
+  for (const agency of agencies) {
+    const report = await verifyAgency(agency.name, databaseForAgency(agency, process.env));
+    if (report.ok) console.log(`${agency.name}: audit chain intact (${report.records} records)`);
     else {
       broken = true;
-      console.log(`${name}: audit chain BROKEN after ${report.records} good records; first broken link: record ${report.firstBroken!.seq}: ${report.firstBroken!.reason}`);
+      const first = report.firstBroken!;
+      console.log(`${agency.name}: audit chain BROKEN after ${report.records} good records; first broken link: record ${first.seq}: ${first.reason}`);
     }
   }
   process.exit(broken ? 1 : 0);
 }
 
 if (require.main === module) {
-  run().catch((err) => {
+  run().catch((err: unknown) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(2);
   });

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AgencyName } from '../kit/subgraph/agency';
+import { AGENCIES, type AgencyName } from '../kit/shared/agencies';
+import { DIST, REPO_ROOT } from '../kit/shared/paths';
 import { generatePerson } from '../kit/dev/synthetic/population';
-import { AGENCIES, DIST, REPO_ROOT } from './agencies';
 import { startGraphProcesses } from './processes';
 
 /**
@@ -49,7 +49,7 @@ async function run() {
     console.log(`  ${name.padEnd(12)} ${secs.toFixed(1)} s (${Math.round(size / secs).toLocaleString('en-GB')} young people/s), ${/peak RSS (\d+) MiB/.exec(out)?.[1]} MiB peak RSS`);
   }
 
-  const graph = await startGraphProcesses({ gatewayPort: 4100, identityProviderPort: 4110, ports: { 'social-care': 4101, education: 4102, health: 4103, police: 4104 }, databases, stdio: 'pipe', env: { CLOCK_FIXED_AT: `${AS_OF}T12:00:00Z`, SEED_SIZE: String(size), SEED: 'bench', SEED_AS_OF: AS_OF, LOG_LEVEL: 'warn' } });
+  const graph = await startGraphProcesses({ gatewayPort: 4100, identityProviderPort: 4110, ports: Object.fromEntries(AGENCIES.map((a) => [a.name, a.defaultPort + 100])), databases, stdio: 'pipe', env: { CLOCK_FIXED_AT: `${AS_OF}T12:00:00Z`, SEED_SIZE: String(size), SEED: 'bench', SEED_AS_OF: AS_OF, LOG_LEVEL: 'warn' } });
   try {
     const view = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 'multi-agency-view.graphql'), 'utf8');
     // The virtual school head has a statutory relationship with every looked-after child: a wide view to measure.

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { AGENCIES, DIST, mainScriptOf } from './agencies';
-import type { AgencyName } from '../kit/subgraph/agency';
+import { AGENCIES, subgraphUrlVariable, type AgencyDefinition, type AgencyName } from '../kit/shared/agencies';
 import { generateSigningKeyPair } from '../kit/shared/keys';
+import { DIST } from '../kit/shared/paths';
 import { DEV_AUDIENCE } from '../kit/dev/identity-provider';
 
 export interface ServiceProcess {
@@ -87,11 +87,11 @@ async function runKeys(): Promise<NodeJS.ProcessEnv> {
   };
 }
 
-/** Each process gets only the keys it needs: private keys never leave their owner. */
-function keysFor(name: string, keys: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  if (name === 'gateway') return { GATEWAY_PRIVATE_JWK: keys.GATEWAY_PRIVATE_JWK };
-  if (name === 'social-care') return { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PRIVATE_JWK: keys.GRANT_PRIVATE_JWK };
-  return { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PUBLIC_JWK: keys.GRANT_PUBLIC_JWK };
+/** Each subgraph gets only the keys its kind of agency needs: private keys never leave their owner. */
+function keysFor(agency: AgencyDefinition, keys: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return agency.kind === 'lead'
+    ? { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PRIVATE_JWK: keys.GRANT_PRIVATE_JWK }
+    : { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PUBLIC_JWK: keys.GRANT_PUBLIC_JWK };
 }
 
 export interface GraphProcesses {
@@ -132,18 +132,18 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
       issuer: `http://127.0.0.1:${idpPort}`,
     };
     all.push(identityProvider);
-    const subgraphs = AGENCIES.map(({ name, port: defaultPort }) => {
-      const port = options.ports?.[name] ?? defaultPort;
-      const env = { ...base, ...keysFor(name, keys), PORT: String(port), DATABASE_URL: options.databases[name] };
-      return service(name, port, spawnNode(name, mainScriptOf(name), env, stdio));
+    const subgraphs = AGENCIES.map((agency) => {
+      const port = options.ports?.[agency.name] ?? agency.defaultPort;
+      const env = { ...base, ...keysFor(agency, keys), PORT: String(port), DATABASE_URL: options.databases[agency.name] };
+      return service(agency.name, port, spawnNode(agency.name, join(DIST, 'subgraphs', agency.name, 'main.js'), env, stdio));
     });
     all.push(...subgraphs);
     await Promise.all([identityProvider, ...subgraphs].map((s) => waitForHealth(s)));
-    const urls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_URL_${s.name.toUpperCase().replace(/-/g, '_')}`, s.url]));
+    const urls = Object.fromEntries(AGENCIES.map((agency, i) => [subgraphUrlVariable(agency), subgraphs[i].url]));
     const gatewayEnv = {
       ...base,
       ...urls,
-      ...keysFor('gateway', keys),
+      GATEWAY_PRIVATE_JWK: keys.GATEWAY_PRIVATE_JWK,
       PORT: String(options.gatewayPort),
       AUTH_ISSUER: identityProvider.issuer,
       AUTH_AUDIENCE: DEV_AUDIENCE,

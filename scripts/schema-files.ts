@@ -2,7 +2,8 @@ import { composeServices } from '@apollo/composition';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { AGENCIES, DIST, REPO_ROOT } from './agencies';
+import { AGENCIES } from '../kit/shared/agencies';
+import { DIST, REPO_ROOT } from '../kit/shared/paths';
 
 export const SCHEMA_DIR = join(REPO_ROOT, 'schema');
 
@@ -15,11 +16,11 @@ export const defaultSubgraphUrl = (port: number) => `http://127.0.0.1:${port}/gr
  */
 export function generateSchemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  const services = AGENCIES.map(({ name, port }) => {
+  const services = AGENCIES.map(({ name, defaultPort }) => {
     // Each subgraph is printed in its own process, exactly as that service builds it.
     const sdl = execFileSync(process.execPath, [join(DIST, 'scripts', 'print-subgraph.js'), name], { encoding: 'utf8' });
     files.set(`${name}.graphql`, sdl);
-    return { name, url: defaultSubgraphUrl(port), typeDefs: parse(sdl) };
+    return { name, url: defaultSubgraphUrl(defaultPort), typeDefs: parse(sdl) };
   });
   const composed = composeServices(services);
   if (composed.errors) {

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
-import type { AgencyName } from '../kit/subgraph/agency';
-import { openDatabaseFor, seedAgency } from '../kit/subgraph/agency';
+import { seedAgency } from '../kit/dev/synthetic/seed-agency';
 import type { PopulationOptions } from '../kit/dev/synthetic/population';
-import { loadService } from './agencies';
+import { openServiceDatabase } from '../kit/subgraph/database';
+import { loadAgencyService } from '../kit/subgraph/load-service';
 
 /** Empties one agency's database and fills it with its share of the synthetic population (run by scripts/seed). */
 async function run() {
   const [name, database, optionsJson] = process.argv.slice(2);
-  const service = loadService(name as AgencyName);
+  const service = loadAgencyService(name);
   const options = JSON.parse(optionsJson) as PopulationOptions;
-  const orm = await openDatabaseFor(service, database);
+  const orm = await openServiceDatabase(service, database);
   try {
     await orm.schema.refreshDatabase();
     await seedAgency(orm, service, options, true);
@@ -20,7 +20,7 @@ async function run() {
   }
 }
 
-run().catch((err) => {
+run().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

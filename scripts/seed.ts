@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ukDate } from '../kit/subgraph/dates';
 import { DEFAULT_POPULATION, populationOptionsFromEnv } from '../kit/dev/synthetic/population';
-import { AGENCIES, DIST, REPO_ROOT } from './agencies';
+import { AGENCIES, agencyNamed, type AgencyDefinition } from '../kit/shared/agencies';
+import { DIST } from '../kit/shared/paths';
+import { databaseForAgency } from '../kit/subgraph/config';
+import { ukDate } from '../kit/subgraph/dates';
 
-const USAGE = `npm run seed -- [--size N] [--seed TEXT] [--as-of YYYY-MM-DD] [--only AGENCY]
+const USAGE = `npm run seed -- [--size N] [--seed TEXT] [--as-of YYYY-MM-DD] [--agency NAME]
 
 (Re)fills the agencies' databases with one deterministic synthetic population: the same young people
-in all four, each agency under its own identifier. Defaults: --size ${DEFAULT_POPULATION.size}, --seed ${DEFAULT_POPULATION.seed},
---as-of today. Databases: <AGENCY>_DATABASE_URL (e.g. HEALTH_DATABASE_URL=postgres://...), else data/<agency>.db.`;
+in all of them, each agency under its own identifier. Defaults: --size ${DEFAULT_POPULATION.size}, --seed ${DEFAULT_POPULATION.seed},
+--as-of today, every agency. Databases: <AGENCY>_DATABASE_URL (e.g. HEALTH_DATABASE_URL=postgres://...), else data/<agency>.db.`;
 
 function run() {
   const { values } = parseArgs({
@@ -17,26 +19,23 @@ function run() {
       size: { type: 'string' },
       seed: { type: 'string' },
       'as-of': { type: 'string' },
-      only: { type: 'string' },
+      agency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return console.log(USAGE);
   // The same validation the services use when they seed on first start.
-  const options = populationOptionsFromEnv(
-    { SEED_SIZE: values.size, SEED: values.seed, SEED_AS_OF: values['as-of'] },
-    ukDate(new Date()),
-  );
-  const agencies = values.only ? AGENCIES.filter((a) => a.name === values.only) : AGENCIES;
-  if (agencies.length === 0) throw new Error(`--only must be one of ${AGENCIES.map((a) => a.name).join(', ')}`);
+  const options = populationOptionsFromEnv({ SEED_SIZE: values.size, SEED: values.seed, SEED_AS_OF: values['as-of'] }, ukDate(new Date()));
+  const agencies: readonly AgencyDefinition[] = values.agency ? [agencyNamed(values.agency)] : AGENCIES;
 
   console.log(`Seeding ${options.size.toLocaleString('en-GB')} synthetic young people (seed "${options.seed}", as of ${options.asOf})`);
-  for (const { name } of agencies) {
-    const database = process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] ?? join(REPO_ROOT, 'data', `${name}.db`);
+  for (const agency of agencies) {
     const started = Date.now();
     // One process per agency: each subgraph's code runs on its own, as in production.
-    execFileSync(process.execPath, [join(DIST, 'scripts', 'seed-agency.js'), name, database, JSON.stringify(options)], { stdio: 'inherit' });
-    console.log(`  ${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    execFileSync(process.execPath, [join(DIST, 'scripts', 'seed-agency.js'), agency.name, databaseForAgency(agency, process.env), JSON.stringify(options)], {
+      stdio: 'inherit',
+    });
+    console.log(`  ${agency.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 

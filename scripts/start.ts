@@ -1,8 +1,8 @@
-import { join } from 'node:path';
-import { AGENCIES, REPO_ROOT } from './agencies';
-import { startGraphProcesses } from './processes';
-import type { AgencyName } from '../kit/subgraph/agency';
 import { PERSONAS } from '../kit/dev/personas';
+import { AGENCIES, type AgencyName } from '../kit/shared/agencies';
+import { portFromEnv } from '../kit/shared/config';
+import { databaseForAgency } from '../kit/subgraph/config';
+import { startGraphProcesses } from './processes';
 
 /**
  * npm start: the four subgraphs (each on its own embedded SQLite database under data/, seeded on
@@ -10,13 +10,11 @@ import { PERSONAS } from '../kit/dev/personas';
  * points one agency at PostgreSQL instead.
  */
 async function run() {
-  const databases = Object.fromEntries(
-    AGENCIES.map(({ name }) => [name, process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] ?? join(REPO_ROOT, 'data', `${name}.db`)]),
-  ) as Record<AgencyName, string>;
-  console.log('Starting the four agency subgraphs (first start seeds synthetic data)...');
+  const databases = Object.fromEntries(AGENCIES.map((agency) => [agency.name, databaseForAgency(agency, process.env)])) as Record<AgencyName, string>;
+  console.log(`Starting the ${AGENCIES.length} agency subgraphs (first start seeds synthetic data)...`);
   const graph = await startGraphProcesses({
-    gatewayPort: Number(process.env.PORT ?? 4000),
-    identityProviderPort: Number(process.env.IDENTITY_PROVIDER_PORT ?? 4010),
+    gatewayPort: portFromEnv(process.env, 'PORT', 4000),
+    identityProviderPort: portFromEnv(process.env, 'IDENTITY_PROVIDER_PORT', 4010),
     databases,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   });

@@ -81,7 +81,7 @@ export interface RunningHttp {
 export async function serveGraphQL<Ctx extends BaseContext>(
   options: GraphQLHttpOptions<Ctx>,
   port: number,
-  host = process.env.HOST ?? '127.0.0.1',
+  host: string,
 ): Promise<RunningHttp> {
   const apollo = new ApolloServer<Ctx>({
     ...(options.apollo ?? { schema: options.schema! }),

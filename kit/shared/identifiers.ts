@@ -1,5 +1,5 @@
 /**
- * The three agency identifiers and their check algorithms (DOMAIN.md §3).
+ * The agencies' identifiers and their check algorithms (DOMAIN.md §3).
  * A check digit catches typing errors; it never proves two records are the same child.
  */
 
@@ -75,4 +75,10 @@ export function pncCheckLetter(fullYear: string, serial7: string): string {
 // Short forms carry a 2-digit year; the PNC began in the 1970s, so 70-99 are 19xx.
 function expandPncYear(yy: string): string {
   return Number(yy) >= 70 ? `19${yy}` : `20${yy}`;
+}
+
+/** Social care's person id: "YP-" and six digits. Its own, so no check digit. */
+export function checkPersonId(input: string): Checked {
+  const id = input.trim().toUpperCase();
+  return /^YP-\d{6}$/.test(id) ? { ok: true, value: id } : { ok: false, reason: 'a person id looks like "YP-000123"' };
 }

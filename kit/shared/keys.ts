@@ -17,7 +17,7 @@ export async function generateSigningKeyPair(kid: string): Promise<KeyPairJwk> {
 }
 
 /** Reads a JWK from an environment variable holding its JSON; says which variable is wrong. */
-export function jwkFromEnv(env: NodeJS.ProcessEnv, name: string): JWK {
+export function jwkFromEnv(env: Readonly<Record<string, string | undefined>>, name: string): JWK {
   const raw = env[name];
   if (!raw) throw new Error(`${name} is not set: it must hold a JSON Web Key (see README, "Keys")`);
   try {

@@ -14,6 +14,6 @@ export function fixedClock(at: Date | string): Clock {
   return { now: () => new Date(instant) };
 }
 
-export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
   return env.CLOCK_FIXED_AT ? fixedClock(env.CLOCK_FIXED_AT) : systemClock;
 }

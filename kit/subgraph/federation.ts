@@ -4,27 +4,42 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import merge from 'lodash.merge';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import { guardPersonalData } from './access/guard';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { guardPersonalData, type SubjectOf } from './access/guard';
+import type { AgencyContext } from './context';
 
 const FEDERATION_LINK = `
 extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])
 `;
 
+export interface SubgraphSchemaParts<Ctx extends AgencyContext> {
+  // type-graphql takes resolver classes as plain functions.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Types no query returns (a receiving agency's YoungPerson, reached only through _entities). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers: GraphQLResolverMap<Ctx>;
+  subjectOf: SubjectOf<Ctx>;
+}
+
 /**
  * type-graphql classes -> Federation 2 subgraph schema, as in type-graphql's apollo-federation-2 example:
  * build, print with directives, wrap in @link, and hand to buildSubgraphSchema with reference resolvers.
+ * Every field passes the guard: policy, the young person's wishes, and the audit of what was read.
  */
-export async function buildAgencySubgraphSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck'>,
-  referenceResolvers: GraphQLResolverMap<unknown> = {},
-): Promise<GraphQLSchema> {
-  // Every field passes the guard: policy, the young person's wishes, and the audit of what was read.
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false, globalMiddlewares: [guardPersonalData] });
+export async function buildAgencySubgraphSchema<Ctx extends AgencyContext>(parts: SubgraphSchemaParts<Ctx>): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: parts.resolvers,
+    orphanedTypes: parts.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+    globalMiddlewares: [guardPersonalData(parts.subjectOf)],
+  });
   const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema({
     typeDefs,
-    resolvers: merge(createResolversMap(schema), referenceResolvers) as GraphQLResolverMap<unknown>,
+    resolvers: merge(createResolversMap(schema), parts.referenceResolvers) as GraphQLResolverMap<unknown>,
   });
 }

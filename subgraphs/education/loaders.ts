@@ -1,13 +1,14 @@
 import type { EntityManager, FindOptions } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
+import { EDUCATION } from './agency';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
 import { NotInSchoolEpisode } from './entities/not-in-school-episode';
 import { PermanentExclusion } from './entities/permanent-exclusion';
 import { PersonalEducationPlan } from './entities/personal-education-plan';
 import { PostSixteenStatus } from './entities/post-sixteen-status';
 import { Pupil } from './entities/pupil';
-import type { PupilOwned } from './entities/pupil-owned';
+import type { PupilRecord } from './entities/pupil-record';
 import { ReducedTimetable } from './entities/reduced-timetable';
 import { SchoolEnrolment } from './entities/school-enrolment';
 import { SenProvisionEpisode } from './entities/sen-provision-episode';
@@ -18,7 +19,7 @@ import { TermAttendance } from './entities/term-attendance';
  * One loader per kind of record, keyed by the pupil's id: one SQL query per kind per request.
  * The school is joined in the same query where a record names one.
  */
-function byPupil<T extends PupilOwned>(em: EntityManager, entity: new () => T, options: FindOptions<T, any>) {
+function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, any>) {
   return manyByKey<number, T>(
     (ids) => em.find(entity, { pupil: { $in: ids } } as never, options) as Promise<T[]>,
     (row) => row.pupil.id,
@@ -45,7 +46,7 @@ export function createLoaders(em: EntityManager) {
     peps: byPupil(em, PersonalEducationPlan, { orderBy: { meetingDate: 'desc', id: 'desc' } }),
     postSixteen: byPupil(em, PostSixteenStatus, { orderBy: { recordedOn: 'desc', id: 'desc' } }),
     // Our own audit log by subject (the UPN), newest first: one query for every young person asked about.
-    accessLog: accessLogLoader(em, 'education'),
+    accessLog: accessLogLoader(em, EDUCATION.name),
   };
 }
 

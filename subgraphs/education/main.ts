@@ -1,4 +1,5 @@
-import { main } from '../../kit/subgraph/agency';
-import { educationService } from './service';
+import 'reflect-metadata';
+import { runAgencyMain } from '../../kit/subgraph/run';
+import { service } from './service';
 
-main(educationService);
+runAgencyMain(service);

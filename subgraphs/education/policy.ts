@@ -1,5 +1,7 @@
 import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
 import type { AgencyCode } from '../../kit/shared/roles';
+import { EDUCATION } from './agency';
+import type { SchoolEnrolment } from './entities/school-enrolment';
 
 /**
  * The virtual school's sharing rules, kept here so its information-governance lead can review them
@@ -62,17 +64,16 @@ export const EHCP_DATES = rule(
   agencyIn('EDUCATION', 'SOCIAL_CARE', 'HEALTH'),
 );
 
-/** Who read the record: for information-governance auditors. */
-
 /** A leaving reason that would tell an agency about a permanent exclusion the young person asked it not to be told about. */
-export const LEAVING_REASON_WISHES = rule(
+export const LEAVING_REASON_WISHES = rule<SchoolEnrolment>(
   'young-persons-wishes-leaving-reason',
   "the young person asked that their exclusion from this school is not shared with the viewer's agency",
-  ({ viewer, item }) => !Array.isArray(item?.reasonForLeavingNotSharedWith) || !item.reasonForLeavingNotSharedWith.includes(viewer.agency),
+  ({ viewer, item }) => !item.reasonForLeavingNotSharedWith?.includes(viewer.agency),
 );
 
 export const educationPolicy: AgencyPolicy = {
-  agency: 'EDUCATION',
+  agency: EDUCATION.code,
+  nonPersonalTypes: [],
   fields: {
     'PersonalEducationPlan.targets': PEP_CONTENT,
     'PersonalEducationPlan.pupilPremiumPlusAmount': PEP_CONTENT,

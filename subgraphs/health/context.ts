@@ -1,11 +1,11 @@
-import type { AgencyContext } from '../../kit/subgraph/agency';
+import type { ReceivingAgencyContext } from '../../kit/subgraph/context';
 import { createLoaders, type HealthLoaders } from './loaders';
 
-export interface HealthContext extends AgencyContext {
+export interface HealthContext extends ReceivingAgencyContext {
   loaders: HealthLoaders;
 }
 
-/** Fresh loaders per request: batching and caching never outlive the request that asked. */
-export function createHealthContext(base: AgencyContext): HealthContext {
+/** The kit's context and fresh loaders: batching and caching never outlive the request that asked. */
+export function createContext(base: ReceivingAgencyContext): HealthContext {
   return { ...base, loaders: createLoaders(base.em) };
 }

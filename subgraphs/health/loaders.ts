@@ -1,7 +1,7 @@
 import { QueryOrder, type EntityClass, type EntityManager } from '@mikro-orm/core';
-import type DataLoader from 'dataloader';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
+import { HEALTH } from './agency';
 import {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
   LifeCoachInvolvement, Patient, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
@@ -28,28 +28,22 @@ export function createLoaders(em: EntityManager) {
       (nhsNumbers) => em.find(Patient, { nhsNumber: { $in: nhsNumbers } }),
       (patient) => patient.nhsNumber,
     ),
-    records: {
-      initialHealthAssessments: byPatient(InitialHealthAssessment, 'requestedOn'),
-      reviewHealthAssessments: byPatient(ReviewHealthAssessment, 'assessedOn'),
-      dentalChecks: byPatient(DentalCheck, 'checkedOn'),
-      immunisationStatuses: byPatient(ImmunisationStatus, 'recordedOn'),
-      developmentChecks: byPatient(DevelopmentCheck, 'reviewedOn'),
-      sdqScores: byPatient(SdqScore, 'completedOn'),
-      substanceMisuse: byPatient(SubstanceMisuseRecord, 'identifiedOn'),
-      camhsInvolvements: byPatient(CamhsInvolvement, 'referredOn'),
-      lifeCoachInvolvements: byPatient(LifeCoachInvolvement, 'startedOn'),
-      slcnScreenings: byPatient(SlcnScreening, 'screenedOn'),
-      selfHarmEpisodes: byPatient(SelfHarmEpisode, 'occurredOn'),
-      sexualHealthContacts: byPatient(SexualHealthContact, 'contactOn'),
-      emergencyAttendances: byPatient(EmergencyAttendance, 'attendedOn'),
-    },
+    initialHealthAssessments: byPatient(InitialHealthAssessment, 'requestedOn'),
+    reviewHealthAssessments: byPatient(ReviewHealthAssessment, 'assessedOn'),
+    dentalChecks: byPatient(DentalCheck, 'checkedOn'),
+    immunisationStatuses: byPatient(ImmunisationStatus, 'recordedOn'),
+    developmentChecks: byPatient(DevelopmentCheck, 'reviewedOn'),
+    sdqScores: byPatient(SdqScore, 'completedOn'),
+    substanceMisuse: byPatient(SubstanceMisuseRecord, 'identifiedOn'),
+    camhsInvolvements: byPatient(CamhsInvolvement, 'referredOn'),
+    lifeCoachInvolvements: byPatient(LifeCoachInvolvement, 'startedOn'),
+    slcnScreenings: byPatient(SlcnScreening, 'screenedOn'),
+    selfHarmEpisodes: byPatient(SelfHarmEpisode, 'occurredOn'),
+    sexualHealthContacts: byPatient(SexualHealthContact, 'contactOn'),
+    emergencyAttendances: byPatient(EmergencyAttendance, 'attendedOn'),
     /** Health's audit log by NHS number, newest first (for auditors). */
-    accessLog: accessLogLoader(em, 'health'),
+    accessLog: accessLogLoader(em, HEALTH.name),
   };
 }
 
 export type HealthLoaders = ReturnType<typeof createLoaders>;
-export type RecordLoaders = HealthLoaders['records'];
-export type RecordKind = keyof RecordLoaders;
-/** The entity a kind of record loads as, e.g. RecordOf<'dentalChecks'> = DentalCheck. */
-export type RecordOf<K extends RecordKind> = RecordLoaders[K] extends DataLoader<number, (infer T)[]> ? T : never;

@@ -1,5 +1,6 @@
 import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import { HEALTH } from './agency';
 
 /**
  * Looked-after children's health: who sees what of a young person's health record.
@@ -74,7 +75,8 @@ const POLICE_STATUSES_ONLY = rule(
 
 
 export const healthPolicy: AgencyPolicy = {
-  agency: 'HEALTH',
+  agency: HEALTH.code,
+  nonPersonalTypes: [],
   fields: {
     // Clinical notes and scores.
     'CamhsInvolvement.clinicalNote': CLINICAL_DETAIL,

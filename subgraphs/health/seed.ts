@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AgencySeeder } from '../../kit/subgraph/agency';
+import type { AgencySeeder } from '../../kit/subgraph/service';
 import { inventedSurname } from '../../kit/dev/synthetic/names';
 import type { PopulationOptions, SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { Random } from '../../kit/dev/synthetic/random';

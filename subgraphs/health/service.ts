@@ -1,35 +1,21 @@
 import 'reflect-metadata';
-import { grantedSubjectOf } from '../../kit/subgraph/access/grant-checks';
-import type { AgencyService } from '../../kit/subgraph/agency';
-import { buildAgencySubgraphSchema } from '../../kit/subgraph/federation';
-import { createHealthContext, type HealthContext } from './context';
-import { healthEntities } from './entities';
+import { defineReceivingAgency } from '../../kit/subgraph/service';
+import { HEALTH } from './agency';
+import { createContext, type HealthContext } from './context';
+import { entities } from './entities';
 import { healthPolicy } from './policy';
-import { HealthAuditFields } from './resolvers/audit';
-import { HealthChronologyResolver } from './resolvers/chronology';
+import { HealthRecordResolver } from './resolvers/health-record';
 import { CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver } from './resolvers/involvement-status';
-import { YoungPerson, YoungPersonHealthResolver, youngPersonReferenceResolvers } from './resolvers/young-person';
+import { YoungPerson, YoungPersonHealthResolver } from './resolvers/young-person';
 import { healthSeeder } from './seed';
 
 /** Looked-after children's health: resolves YoungPerson by NHS number and adds YoungPerson.health, under social care's grant and health's policy. */
-export const healthService: AgencyService<HealthContext> = {
-  name: 'health',
-  defaultPort: 4003,
-  entities: healthEntities,
-  buildSchema: () =>
-    buildAgencySubgraphSchema(
-      {
-        resolvers: [
-          YoungPersonHealthResolver, HealthChronologyResolver, HealthAuditFields, CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver,
-        ],
-        // No query returns YoungPerson: the gateway reaches it only through _entities.
-        orphanedTypes: [YoungPerson],
-      },
-      youngPersonReferenceResolvers,
-    ),
-  createContext: createHealthContext,
+export const service = defineReceivingAgency(HEALTH, {
+  entities,
+  resolvers: [YoungPersonHealthResolver, HealthRecordResolver, CamhsInvolvementStatusResolver, LifeCoachInvolvementStatusResolver],
+  youngPerson: YoungPerson,
+  findRecord: (ctx: HealthContext, nhsNumber) => ctx.loaders.patientByNhsNumber.load(nhsNumber),
+  createContext,
   seeder: healthSeeder,
   policy: healthPolicy,
-  // A YoungPerson is about the young person by NHS number, under the purpose social care granted.
-  subjectOf: grantedSubjectOf<YoungPerson>((person) => person.nhsNumber),
-};
+});

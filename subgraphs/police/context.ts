@@ -1,11 +1,11 @@
-import type { AgencyContext } from '../../kit/subgraph/agency';
+import type { ReceivingAgencyContext } from '../../kit/subgraph/context';
 import { createLoaders, type PoliceLoaders } from './loaders';
 
-export interface PoliceContext extends AgencyContext {
+export interface PoliceContext extends ReceivingAgencyContext {
   loaders: PoliceLoaders;
 }
 
-/** A fresh set of loaders per request, so nothing is cached across requests or users. */
-export function createContext(base: AgencyContext): PoliceContext {
+/** The kit's context and fresh loaders: batching and caching never outlive the request that asked. */
+export function createContext(base: ReceivingAgencyContext): PoliceContext {
   return { ...base, loaders: createLoaders(base.em) };
 }

@@ -1,6 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
+import { POLICE } from './agency';
 import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
 } from './entities';
@@ -33,7 +34,7 @@ export function createLoaders(em: EntityManager) {
     associates: byNominal(Associate, { knownFrom: 'desc' }),
     locationsOfConcern: byNominal(LocationOfConcern, { concernFrom: 'desc' }),
     /** The police's own audit log, by PNC ID (long form): one query however many young people an auditor asks about. */
-    accessLog: accessLogLoader(em, 'police'),
+    accessLog: accessLogLoader(em, POLICE.name),
   };
 }
 

@@ -1,4 +1,6 @@
 import { rule, type AgencyPolicy, type RuleContext, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
+import { POLICE } from './agency';
+import type { IntelligenceItem } from './entities';
 
 /**
  * The police's sharing rules, for review by the force's information-governance lead.
@@ -48,10 +50,10 @@ const INTELLIGENCE_FULL_TEXT = rule(
   isPolice,
 );
 
-const NOT_MARKED_FOR_SHARING = rule(
+const NOT_MARKED_FOR_SHARING = rule<IntelligenceItem>(
   'not-marked-for-sharing',
   'the police have not marked this intelligence for sharing with partner agencies',
-  (ctx) => isPolice(ctx) || ctx.item?.markedForSharing === true,
+  (ctx) => isPolice(ctx) || ctx.item.markedForSharing,
 );
 
 const ASSOCIATE_NAMES = rule(
@@ -74,7 +76,8 @@ export const ARREST_CHARGE_AND_OUTCOME = rule(
 
 
 export const policePolicy: AgencyPolicy = {
-  agency: 'POLICE',
+  agency: POLICE.code,
+  nonPersonalTypes: [],
   fields: {
     'IntelligenceItem.fullText': INTELLIGENCE_FULL_TEXT,
     'IntelligenceItem.sanitisedText': NOT_MARKED_FOR_SHARING,

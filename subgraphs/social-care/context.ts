@@ -1,21 +1,14 @@
-import type DataLoader from 'dataloader';
-import type { AgencyContext } from '../../kit/subgraph/agency';
-import type { Purpose } from '../../kit/subgraph/access/purpose';
-import { ukDate } from '../../kit/subgraph/dates';
-import { createPurposeLoader } from './access';
+import type { LeadAgencyContext } from '../../kit/subgraph/context';
 import { createLoaders, type SocialCareLoaders } from './loaders';
 
-export interface SocialCareContext extends AgencyContext {
+export interface SocialCareContext extends LeadAgencyContext {
   loaders: SocialCareLoaders;
-  /** Today's date (UK) from the injected clock: every computed rule uses it. */
-  today: string;
-  /** Break-glass justifications typed for young people in this request (by person id). */
+  /** Break-glass justifications typed for young people in this request (by person id): the purposes loader reads them. */
   breakGlassReasons: Map<string, string>;
-  /** The viewer's purpose for each young person (null: no legitimate relationship). */
-  purposes: DataLoader<string, Purpose | null>;
 }
 
-export function createContext(base: AgencyContext): SocialCareContext {
-  const ctx = { ...base, loaders: createLoaders(base.em, base.viewer.id), today: ukDate(base.clock.now()), breakGlassReasons: new Map<string, string>() };
-  return Object.assign(ctx, { purposes: createPurposeLoader(ctx) });
+/** The kit's context and fresh loaders: batching and caching never outlive the request that asked. */
+export function createContext(base: LeadAgencyContext): SocialCareContext {
+  const breakGlassReasons = new Map<string, string>();
+  return { ...base, breakGlassReasons, loaders: createLoaders(base.em, { viewer: base.viewer, today: base.today, breakGlassReasons }) };
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { AGENCY_CODES, RECEIVING_AGENCIES, type AgencyCode, type IdentifierScheme as IdentifierSchemeCode } from '../../kit/shared/agencies';
 
 /**
  * Social care's code lists. Values are the official codes where those are valid GraphQL names
@@ -217,19 +218,15 @@ export const ASSESSMENT_FACTOR_CODE: Record<AssessmentFactor, string> = {
   SOCIALLY_UNACCEPTABLE_BEHAVIOUR: '14A', SELF_HARM: '15A', CHILD_CRIMINAL_EXPLOITATION: '24A',
 };
 
-export enum IdentifierScheme {
-  NHS_NUMBER = 'NHS_NUMBER',
-  UPN = 'UPN',
-  PNC_ID = 'PNC_ID',
-}
+/** One scheme per receiving agency in the agencies table: the identifier it keeps its records under. */
+export const IdentifierScheme = Object.fromEntries(RECEIVING_AGENCIES.map((a) => [a.identifier.scheme, a.identifier.scheme])) as {
+  readonly [S in IdentifierSchemeCode]: S;
+};
+export type IdentifierScheme = IdentifierSchemeCode;
 registerEnumType(IdentifierScheme, {
   name: 'IdentifierScheme',
   description: 'An identifier another agency keeps its records under.',
-  valuesConfig: {
-    NHS_NUMBER: { description: 'NHS number (health): 10 digits, modulus 11 check digit.' },
-    UPN: { description: 'Unique Pupil Number (education): check letter + LA code + school + year + serial.' },
-    PNC_ID: { description: 'Police National Computer ID (police): YYYY/NNNNNNND with a check letter.' },
-  },
+  valuesConfig: Object.fromEntries(RECEIVING_AGENCIES.map((a) => [a.identifier.scheme, { description: a.identifier.description }])),
 });
 
 export enum LinkMethod {
@@ -314,14 +311,13 @@ export enum MeetingStatus {
 }
 registerEnumType(MeetingStatus, { name: 'MeetingStatus', description: 'Whether the meeting took place (postponements are a known failure mode, 000:2081).' });
 
-export enum Agency {
-  SOCIAL_CARE = 'SOCIAL_CARE',
-  EDUCATION = 'EDUCATION',
-  HEALTH = 'HEALTH',
-  POLICE = 'POLICE',
-  NWD_HUB = 'NWD_HUB',
-  OTHER = 'OTHER',
-}
+/** The partner agencies of the agencies table, and the hub and others who come to meetings. */
+export const Agency = {
+  ...(Object.fromEntries(AGENCY_CODES.map((code) => [code, code])) as { readonly [C in AgencyCode]: C }),
+  NWD_HUB: 'NWD_HUB',
+  OTHER: 'OTHER',
+} as const;
+export type Agency = (typeof Agency)[keyof typeof Agency];
 registerEnumType(Agency, { name: 'Agency', description: 'The partner agency a professional represents.' });
 
 export enum Attendance {

@@ -8,12 +8,31 @@ import { IdentifierLink } from './entities/identifier-link';
 import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';
 import { NwdInvolvement, SpecialistInvolvement } from './entities/nwd';
 import { YoungPerson } from './entities/young-person';
-import type { IdentifierScheme } from './enums';
+import DataLoader from 'dataloader';
+import type { Purpose } from '../../kit/subgraph/access/purpose';
+import type { LocalDate } from '../../kit/subgraph/dates';
+import type { Viewer } from '../../kit/shared/roles';
+import { SOCIAL_CARE } from './agency';
+import { CaseStatus, type IdentifierScheme } from './enums';
+import { currentEpisode } from './rules/episodes';
+import { legitimateRelationship } from './rules/relationship';
 
 type OwnedBy<K extends string> = { [P in K]: { id: string } };
 
+/** Who is asking, and what decides their purpose: the request's viewer, today, and any break-glass reasons typed. */
+export interface LoaderRequest {
+  viewer: Viewer;
+  today: LocalDate;
+  breakGlassReasons: ReadonlyMap<string, string>;
+}
+
 /** Per-request loaders: one query per kind of record per request, however many young people are asked for. */
-export function createLoaders(em: EntityManager, viewerId: string) {
+export function createLoaders(em: EntityManager, request: LoaderRequest) {
+  const loaders = recordLoaders(em, request.viewer.id);
+  return { ...loaders, purposes: purposeLoader(loaders, request) };
+}
+
+function recordLoaders(em: EntityManager, viewerId: string) {
   const byYoungPerson = <T extends OwnedBy<'youngPerson'>>(entity: EntityName<T>, orderBy: Record<string, 'asc' | 'desc'>) =>
     manyByKey<string, T>(
       (ids) => em.find(entity, { youngPerson: { $in: ids } } as FilterQuery<T>, { orderBy: orderBy as never }),
@@ -50,7 +69,7 @@ export function createLoaders(em: EntityManager, viewerId: string) {
     specialistInvolvements: byYoungPerson(SpecialistInvolvement, { startDate: 'asc' }),
     meetings: byYoungPerson(Meeting, { heldOn: 'desc' }),
     allocations: byYoungPerson(Allocation, { startDate: 'asc' }),
-    accessLog: accessLogLoader(em, 'social-care'),
+    accessLog: accessLogLoader(em, SOCIAL_CARE.name),
     /** The viewer's own invitations to meetings about each young person. */
     invitationsOfViewer: manyByKey<string, MeetingAttendee>(
       (ids) => em.find(MeetingAttendee, { practitionerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),
@@ -62,6 +81,26 @@ export function createLoaders(em: EntityManager, viewerId: string) {
     observations: byMeeting(MeetingObservation),
     actions: byMeeting(MeetingAction),
   };
+}
+
+/**
+ * Each young person's purpose for this viewer (null: no legitimate relationship), from allocations,
+ * the viewer's invitations and whether they are looked after today. Batched like every loader.
+ */
+function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderRequest) {
+  return new DataLoader<string, Purpose | null>(async (ids) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const [allocations, invitations, statuses] = await Promise.all([l.allocations.load(id), l.invitationsOfViewer.load(id), l.caseStatusEpisodes.load(id)]);
+        const facts = {
+          allocations,
+          invitations: invitations.map((i) => ({ practitionerId: i.practitionerId, invitedOn: i.invitedOn, meetingId: i.meeting.id, heldOn: i.meeting.heldOn })),
+          lookedAfter: currentEpisode(statuses, request.today)?.status === CaseStatus.LOOKED_AFTER,
+        };
+        return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));
+      }),
+    ),
+  );
 }
 
 export type SocialCareLoaders = ReturnType<typeof createLoaders>;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { main } from '../../kit/subgraph/agency';
-import { socialCareService } from './service';
+import { runAgencyMain } from '../../kit/subgraph/run';
+import { service } from './service';
 
-main(socialCareService);
+runAgencyMain(service);

@@ -1,4 +1,6 @@
+import { RECEIVING_AGENCIES } from '../../kit/shared/agencies';
 import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
+import { SOCIAL_CARE } from './agency';
 
 /**
  * Children's social care's sharing rules, reviewed here by its information-governance lead.
@@ -7,7 +9,6 @@ import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/sub
  * young people's voice: do not spread labels to audiences that do not need them).
  */
 const SOCIAL_CARE_ONLY = rule('social-care-only', 'kept within social care', ({ viewer }) => viewer.agency === 'SOCIAL_CARE');
-
 
 const SAFEGUARDING_LABELS = rule(
   'safeguarding-labels-need-to-know',
@@ -22,7 +23,9 @@ const PLACEMENT_WHEREABOUTS = rule(
 );
 
 export const socialCarePolicy: AgencyPolicy = {
-  agency: 'SOCIAL_CARE',
+  agency: SOCIAL_CARE.code,
+  // The caseload's page and its cursor: counts and positions, never a young person's data.
+  nonPersonalTypes: ['NwdCaseloadPage', 'PageInfo'],
   fields: {
     'CaseStatusEpisode.cpCategory': SAFEGUARDING_LABELS,
     'YoungPerson.assessmentFactors': SAFEGUARDING_LABELS,
@@ -36,7 +39,6 @@ export const socialCarePolicy: AgencyPolicy = {
   // the other agencies' logs.
   auditFields: [
     'YoungPerson.id', 'YoungPerson.accessPurpose', 'AccessPurpose.*', 'YoungPerson.givenName', 'YoungPerson.familyName', 'YoungPerson.dateOfBirth', 'YoungPerson.accessLog',
-    'YoungPerson.nhsNumber', 'YoungPerson.upn', 'YoungPerson.pncId',
-    'YoungPerson.healthAccess', 'YoungPerson.educationAccess', 'YoungPerson.policeAccess',
+    ...RECEIVING_AGENCIES.flatMap((a) => [`YoungPerson.${a.identifier.field}`, `YoungPerson.${a.grantField}`]),
   ],
 };

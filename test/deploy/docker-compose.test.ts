@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { subgraphUrlsFromEnv, gatewayConfigFromEnv } from '../../gateway/config';
-import { AGENCIES, REPO_ROOT } from '../../scripts/agencies';
-import { agencyKeysFromEnv, databaseFor } from '../../kit/subgraph/agency';
+import { AGENCIES } from '../../kit/shared/agencies';
+import { REPO_ROOT } from '../../kit/shared/paths';
+import { agencyConfigFromEnv, agencyKeysFromEnv } from '../../kit/subgraph/config';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { isPostgres } from '../../kit/subgraph/orm';
 
@@ -25,6 +26,8 @@ function interpolate(environment: Record<string, string>, dotenv: Record<string,
   );
 }
 const services = compose.services as Record<string, any>;
+/** A well-formed public key, where a check reads configuration that needs one but is not about keys. */
+const TEST_JWK = JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' });
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
 
 describe('docker-compose.yml', () => {
@@ -33,14 +36,15 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
-  it.each(AGENCIES)('runs $name on its real port, entry point and its own database', ({ name, port }) => {
+  it.each(AGENCIES)('runs $name on its real port, entry point and its own database', (agency) => {
+    const { name, defaultPort: port } = agency;
     const svc = services[name];
     expect(svc.command).toEqual(['node', `dist/subgraphs/${name}/main.js`]);
     expect(existsSync(join(REPO_ROOT, 'subgraphs', name, 'main.ts'))).toBe(true);
     expect(Number(svc.environment.PORT)).toBe(port);
     expect(svc.environment.HOST).toBe('0.0.0.0');
     // The code reads DATABASE_URL; it must be a PostgreSQL URL on this agency's own database service.
-    const url = databaseFor(name, svc.environment);
+    const url = agencyConfigFromEnv(agency, { ...svc.environment, GATEWAY_PUBLIC_JWK: TEST_JWK, GRANT_PUBLIC_JWK: TEST_JWK, GRANT_PRIVATE_JWK: TEST_JWK }).database;
     expect(isPostgres(url)).toBe(true);
     expect(new URL(url.replace(/\$\{[^}]+\}/, 'x')).hostname).toBe(`${name}-db`);
     expect(svc.depends_on[`${name}-db`].condition).toBe('service_healthy');
@@ -78,14 +82,14 @@ describe('docker-compose.yml', () => {
     expect(gw.production).toBe(true);
     expect(gw.signingJwk.d).toBeDefined();
     expect(services.gateway.environment.GRANT_PRIVATE_JWK).toBeUndefined();
-    for (const { name } of AGENCIES) {
-      const env = interpolate(services[name].environment, dotenv);
+    for (const agency of AGENCIES) {
+      const env = interpolate(services[agency.name].environment, dotenv);
       expect(env.NODE_ENV).toBe('production');
-      const keys = agencyKeysFromEnv(name, env);
+      const keys = agencyKeysFromEnv(agency, env);
       expect(keys.gatewayPublicJwk.d).toBeUndefined();
       expect(env.GATEWAY_PRIVATE_JWK).toBeUndefined();
-      if (name === 'social-care') expect(keys.grantPrivateJwk?.d).toBeDefined();
-      else expect([keys.grantPublicJwk?.d, env.GRANT_PRIVATE_JWK]).toEqual([undefined, undefined]);
+      if (keys.kind === 'lead') expect(keys.grantPrivateJwk.d).toBeDefined();
+      else expect([keys.grantPublicJwk.d, env.GRANT_PRIVATE_JWK]).toEqual([undefined, undefined]);
     }
   });
 
@@ -98,8 +102,8 @@ describe('docker-compose.yml', () => {
     expect(gw.ports).toEqual(['4000:4000']);
     const urls = subgraphUrlsFromEnv(gw.environment);
     expect(Object.keys(urls).sort()).toEqual(AGENCIES.map((a) => a.name).sort());
-    for (const { name, port } of AGENCIES) {
-      expect(urls[name]).toBe(`http://${name}:${port}/graphql`);
+    for (const { name, defaultPort } of AGENCIES) {
+      expect(urls[name]).toBe(`http://${name}:${defaultPort}/graphql`);
       expect(gw.depends_on[name].condition).toBe('service_healthy');
     }
   });

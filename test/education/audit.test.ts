@@ -3,7 +3,7 @@ import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { Suspension } from '../../subgraphs/education/entities/suspension';
 import { AUDIT_LOGS_ONLY } from '../../kit/subgraph/access/policy';
 import { EHCP_DATES, EXCLUSION_REASONS } from '../../subgraphs/education/policy';
-import { educationService } from '../../subgraphs/education/service';
+import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { AS, educationQuery, entities, ofType, seededRows, TEST_POPULATION, UNKNOWN_UPN, withheld, youngPerson, type Asking } from './fixtures';
 

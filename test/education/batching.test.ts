@@ -1,4 +1,4 @@
-import { educationService } from '../../subgraphs/education/service';
+import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { AS, DEEP_QUERY, entities, seededPupils, testPeople, type Asking } from './fixtures';
 

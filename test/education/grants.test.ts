@@ -1,7 +1,7 @@
 import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { PERSONAS } from '../../kit/dev/personas';
-import { educationService } from '../../subgraphs/education/service';
+import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { AS, DEEP_QUERY, educationQuery, representations, seededPupils, UNKNOWN_UPN, youngPerson } from './fixtures';
 

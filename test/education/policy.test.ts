@@ -9,7 +9,7 @@ import { Suspension } from '../../subgraphs/education/entities/suspension';
 import { EXCLUSION_REASON_MEANINGS, ReasonForLeaving } from '../../subgraphs/education/enums';
 import { EHCP_DATES, educationPolicy, EXCLUSION_REASONS, LEAVING_REASON_WISHES, PEP_CONTENT } from '../../subgraphs/education/policy';
 import { ACCESS_LOG_AUDITORS_ONLY as AUDIT_LOG } from '../../kit/subgraph/access/policy';
-import { educationService } from '../../subgraphs/education/service';
+import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { AS, educationQuery, entities, ofType, seededRows, withheld, type Asking } from './fixtures';
 

@@ -244,7 +244,7 @@ describe('education chronology', () => {
       ],
       peps: [{ meetingDate: '2026-10-01', quality: null }],
     } as unknown as EducationHistory;
-    expect(educationChronology(history, '2026-11-23')).toEqual([
+    expect(educationChronology(history, '2026-11-23').map((line) => line.entry)).toEqual([
       chronologyEntry('education', '2026-11-23', 'Persistent absence', 'Attendance 50% in the autumn term 2026/27.'),
       chronologyEntry('education', '2026-10-01', 'PEP meeting', 'Personal Education Plan reviewed.'),
       chronologyEntry('education', '2026-03-31', 'Persistent absence', 'Attendance 90% in the spring term 2025/26.'),

@@ -1,5 +1,5 @@
 import { addMonths } from '../../kit/subgraph/dates';
-import { educationService } from '../../subgraphs/education/service';
+import { service as educationService } from '../../subgraphs/education/service';
 import { nationalCurriculumYear, yearGroupOn } from '../../subgraphs/education/rules/year-group';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { DATA_FIELDS, DEEP_QUERY, entities, seededPupils, testPeople, UNKNOWN_UPN } from './fixtures';

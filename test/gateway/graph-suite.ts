@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../scripts/agencies';
+import { REPO_ROOT } from '../../kit/shared/paths';
 import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { TEST_TODAY } from '../support/agency';
 import { GRAPH_SEED, startTestGraph, type TestGraph } from '../support/graph';

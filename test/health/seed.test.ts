@@ -1,4 +1,4 @@
-import { openDatabaseFor } from '../../kit/subgraph/agency';
+import { openServiceDatabase as openDatabaseFor } from '../../kit/subgraph/database';
 import { addMonths } from '../../kit/subgraph/dates';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import { DentalCheck, InitialHealthAssessment, Patient, ReviewHealthAssessment, SdqScore } from '../../subgraphs/health/entities';

@@ -1,4 +1,4 @@
-import { healthService } from '../../subgraphs/health/service';
+import { service as healthService } from '../../subgraphs/health/service';
 import { healthSeeder } from '../../subgraphs/health/seed';
 import { Patient } from '../../subgraphs/health/entities';
 import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';

@@ -1,7 +1,7 @@
 import { PERSONAS } from '../../kit/dev/personas';
 import { verifyAuditChain } from '../../kit/subgraph/audit/chain';
 import { generatePerson } from '../../kit/dev/synthetic/population';
-import { socialCareService } from '../../subgraphs/social-care/service';
+import { service as socialCareService } from '../../subgraphs/social-care/service';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 

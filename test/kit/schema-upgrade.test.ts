@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabaseFor, seedAgency } from '../../kit/subgraph/agency';
-import { socialCareService } from '../../subgraphs/social-care/service';
+import { seedAgency } from '../../kit/dev/synthetic/seed-agency';
+import { openServiceDatabase as openDatabaseFor } from '../../kit/subgraph/database';
+import { service as socialCareService } from '../../subgraphs/social-care/service';
 import { YoungPerson } from '../../subgraphs/social-care/entities/young-person';
 import { TEST_TODAY } from '../support/agency';
 

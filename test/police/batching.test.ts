@@ -1,6 +1,6 @@
 import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
-import { policeService } from '../../subgraphs/police/service';
+import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { DEEP_QUERY, policeQuery, readAs, seededPeople, UNKNOWN_PNC_ID, type AsWhom } from './fixtures';
 

@@ -3,7 +3,8 @@ import { Arrest, IntelligenceItem, MissingEpisode, ReturnHomeInterview } from '.
 import {
   ArrestOutcome, HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, MissingRiskGrading, OffenceCategory, SourceEvaluation,
 } from '../../subgraphs/police/enums';
-import { policeChronology, type PoliceHistory, type ShowsField } from '../../subgraphs/police/rules/chronology';
+import type { ShowsField } from '../../kit/subgraph/access/chronology-guard';
+import { policeChronology, type PoliceHistory } from '../../subgraphs/police/rules/chronology';
 
 const showsAll: ShowsField = () => true;
 
@@ -27,7 +28,7 @@ describe('police chronology', () => {
     fullText: 'SECRET-SOURCE-DETAIL', sanitisedText: 'SANITISED-DETAIL',
   });
   const history = { ...empty, missingEpisodes: [{ episode, interview: lateOffer }], arrests: [arrest], intelligence: [intelligence] };
-  const entries = policeChronology(history, showsAll);
+  const entries = policeChronology(history, showsAll).map((line) => line.entry);
 
   it('lists every dated event newest first, on UK dates', () => {
     expect(entries.map((e) => [e.date, e.kind])).toEqual([
@@ -62,16 +63,16 @@ describe('police chronology', () => {
       return false;
     });
     expect(asked).toEqual([['Arrest.outcome', arrest]]);
-    expect(partner.find((e) => e.kind === 'Arrest')!.summary).toBe('Arrested: theft and handling (YJS gravity 2). Offence inside a NWD hub.');
+    expect(partner.find((l) => l.entry.kind === 'Arrest')!.entry.summary).toBe('Arrested: theft and handling (YJS gravity 2). Offence inside a NWD hub.');
     expect(JSON.stringify(partner)).not.toMatch(/community resolution/);
   });
 
-  it("carries the young person's wishes from a record to every entry about it", () => {
+  it('names the record each entry is about, so the young person\'s wishes on it apply to the entry', () => {
     const hidden = policeChronology(
       { ...history, missingEpisodes: [{ episode: Object.assign(new MissingEpisode(), episode, { notSharedWith: ['EDUCATION'] }), interview: lateOffer }] },
       showsAll,
     );
-    const wishes = hidden.map((e) => [e.kind, (e as { notSharedWith?: string[] }).notSharedWith ?? null]);
+    const wishes = hidden.map(({ entry, record }) => [entry.kind, (record as { notSharedWith?: string[] | null }).notSharedWith ?? null]);
     expect(wishes).toEqual([
       ['Return home interview offered', ['EDUCATION']],
       ['Arrest', null],
@@ -89,7 +90,7 @@ describe('police chronology', () => {
       },
       showsAll,
     );
-    expect(named.map((e) => e.summary)).toEqual([
+    expect(named.map((l) => l.entry.summary)).toEqual([
       'A location of concern (transport hub) recorded for the missing plan.',
       'An associate (peer) recorded for the missing plan.',
     ]);

@@ -2,7 +2,7 @@ import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
-import { policeService } from '../../subgraphs/police/service';
+import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { DEEP_QUERY, seededPeople, youngPerson } from './fixtures';
 

@@ -3,7 +3,7 @@ import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import type { Viewer } from '../../kit/shared/roles';
 import { policePolicy } from '../../subgraphs/police/policy';
-import { policeService } from '../../subgraphs/police/service';
+import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { DEEP_QUERY, policeQuery, readAs, seededPeople, withheldAt } from './fixtures';
 

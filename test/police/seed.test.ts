@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
-import { openDatabaseFor, seedAgency } from '../../kit/subgraph/agency';
+import { seedAgency } from '../../kit/dev/synthetic/seed-agency';
+import { openServiceDatabase as openDatabaseFor } from '../../kit/subgraph/database';
 import { ukDate } from '../../kit/subgraph/dates';
 import type { AgencyOrm } from '../../kit/subgraph/orm';
 import { generatePerson, type PopulationOptions } from '../../kit/dev/synthetic/population';
@@ -7,7 +8,7 @@ import {
   Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
 } from '../../subgraphs/police/entities';
 import { ArrestOutcome, OffenceCategory } from '../../subgraphs/police/enums';
-import { policeService } from '../../subgraphs/police/service';
+import { service as policeService } from '../../subgraphs/police/service';
 
 const OPTIONS: PopulationOptions = { size: 600, seed: 'police-seed-test', asOf: '2026-11-23' };
 

@@ -1,5 +1,5 @@
 import { addMonths, ukDate } from '../../kit/subgraph/dates';
-import { policeService } from '../../subgraphs/police/service';
+import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { DEEP_QUERY, granted, POLICE_LIST_FIELDS, POLICE_VALUE_FIELDS, readAs, seededPeople, UNKNOWN_PNC_ID } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { socialCareService } from '../../subgraphs/social-care/service';
+import { service as socialCareService } from '../../subgraphs/social-care/service';
 import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { PERSONAS } from '../../kit/dev/personas';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';

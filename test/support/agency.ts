@@ -1,9 +1,12 @@
+import { PERSONA_LIST } from '../../kit/dev/personas';
+import type { AgencyDefinition } from '../../kit/shared/agencies';
+import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
 import { fixedClock } from '../../kit/subgraph/clock';
-import { runAgencyService, type AgencyKeys, type AgencyService, type RunningAgency } from '../../kit/subgraph/agency';
-import { createGrantSigner, type GrantAudience } from '../../kit/subgraph/access/access-grant';
+import type { AgencyKeys } from '../../kit/subgraph/config';
+import { runAgencyService, type RunningAgency } from '../../kit/subgraph/run';
+import type { AgencyService } from '../../kit/subgraph/service';
 import { createInternalTokenSigner } from '../../kit/shared/internal-token';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
-import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import type { Viewer } from '../../kit/shared/roles';
 import type { PopulationOptions } from '../../kit/dev/synthetic/population';
@@ -11,13 +14,12 @@ import type { PopulationOptions } from '../../kit/dev/synthetic/population';
 /** The date every test's data describes and every test's clock shows, unless a test says otherwise. */
 export const TEST_TODAY = '2026-11-23';
 
-/** The viewer a test speaks as unless it says otherwise: someone from the agency itself. */
-const DEFAULT_VIEWER: Record<string, Viewer> = {
-  'social-care': PERSONAS.socialWorker,
-  education: PERSONAS.virtualSchoolHead,
-  health: PERSONAS.lacNurse,
-  police: PERSONAS.policeLiaison,
-};
+/** The viewer a test speaks as unless it says otherwise: the agency's first persona (someone from the agency itself). */
+export function defaultViewer(agency: AgencyDefinition): Viewer {
+  const persona = PERSONA_LIST.find((p) => p.agency === agency.code);
+  if (!persona) throw new Error(`no demo persona belongs to ${agency.name}: add one to kit/dev/personas.ts or pass a viewer`);
+  return persona;
+}
 
 export interface RequestOptions {
   viewer?: Viewer;
@@ -47,30 +49,35 @@ export interface TestAgency {
  * with fresh keys; requests carry a gateway token signed with them, as the real gateway's do.
  */
 export async function startTestAgency(
-  service: AgencyService<any>,
+  service: AgencyService,
   population: Partial<PopulationOptions> = {},
-  database = process.env.TEST_DATABASE_URL_PREFIX ? `${process.env.TEST_DATABASE_URL_PREFIX}_${service.name.replace('-', '_')}` : ':memory:',
+  database = ':memory:',
 ): Promise<TestAgency> {
+  const { agency } = service;
   const gatewayKeys = await generateSigningKeyPair('test-gateway');
   const grantKeys = await generateSigningKeyPair('test-grants');
   const keys: AgencyKeys =
-    service.name === 'social-care'
-      ? { gatewayPublicJwk: gatewayKeys.publicJwk, grantPrivateJwk: grantKeys.privateJwk }
-      : { gatewayPublicJwk: gatewayKeys.publicJwk, grantPublicJwk: grantKeys.publicJwk };
+    agency.kind === 'lead'
+      ? { kind: 'lead', gatewayPublicJwk: gatewayKeys.publicJwk, grantPrivateJwk: grantKeys.privateJwk }
+      : { kind: 'receiving', gatewayPublicJwk: gatewayKeys.publicJwk, grantPublicJwk: grantKeys.publicJwk };
   const signInternal = await createInternalTokenSigner(gatewayKeys.privateJwk);
   const signGrant = await createGrantSigner(grantKeys.privateJwk);
   const queries: string[] = [];
-  const running = await runAgencyService(service, {
-    port: 0,
-    database,
-    clock: fixedClock(`${TEST_TODAY}T12:00:00Z`),
-    seed: { size: 60, seed: 'test-seed', asOf: TEST_TODAY, ...population },
-    onQuery: (sql) => queries.push(sql),
-    quiet: true,
-    fresh: true,
-    keys,
-  });
-  const viewer = DEFAULT_VIEWER[service.name];
+  const running = await runAgencyService(
+    service,
+    {
+      port: 0,
+      host: '127.0.0.1',
+      database,
+      production: false,
+      clock: fixedClock(`${TEST_TODAY}T12:00:00Z`),
+      seed: { size: 60, seed: 'test-seed', asOf: TEST_TODAY, ...population },
+      keys,
+      logLevel: 'warn',
+    },
+    { onQuery: (sql) => queries.push(sql), quiet: true, fresh: true },
+  );
+  const viewer = defaultViewer(agency);
   let counter = 0;
   const nextRequestId = () => `test-request-${counter + 1}`;
   return {
@@ -82,7 +89,7 @@ export async function startTestAgency(
     async request(query, variables, options = {}) {
       const requestId = `test-request-${++counter}`;
       const authorization =
-        options.authorization !== undefined ? options.authorization : `Bearer ${await signInternal(service.name, { viewer: options.viewer ?? viewer, requestId })}`;
+        options.authorization !== undefined ? options.authorization : `Bearer ${await signInternal(agency.name, { viewer: options.viewer ?? viewer, requestId })}`;
       const res = await fetch(running.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
@@ -94,7 +101,7 @@ export async function startTestAgency(
       return signGrant({
         viewerId: (options.viewer ?? viewer).id,
         requestId: options.requestId ?? nextRequestId(),
-        audience: service.name as GrantAudience,
+        audience: agency.name,
         identifier,
         purpose: options.purpose ?? { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' },
       });

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AGENCIES } from '../../scripts/agencies';
 import { startGraphProcesses } from '../../scripts/processes';
-import type { AgencyName } from '../../kit/subgraph/agency';
+import { AGENCIES, type AgencyName } from '../../kit/shared/agencies';
 import type { PersonaName } from '../../kit/dev/personas';
 import { TEST_TODAY } from './agency';
 import { freePort } from './ports';

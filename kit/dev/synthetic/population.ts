@@ -145,7 +145,7 @@ export function* population(options: PopulationOptions): Generator<SyntheticYoun
   for (let i = 0; i < options.size; i++) yield generatePerson(i, options);
 }
 
-export function populationOptionsFromEnv(env: NodeJS.ProcessEnv, today: LocalDate): PopulationOptions {
+export function populationOptionsFromEnv(env: Readonly<Record<string, string | undefined>>, today: LocalDate): PopulationOptions {
   const size = env.SEED_SIZE ? Number(env.SEED_SIZE) : DEFAULT_POPULATION.size;
   if (!Number.isInteger(size) || size < 1 || size > 1_000_000) {
     throw new Error(`SEED_SIZE must be a whole number from 1 to 1000000 (got "${env.SEED_SIZE}")`);

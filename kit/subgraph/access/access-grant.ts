@@ -11,12 +11,11 @@ import { PurposeKind, type Purpose } from './purpose';
 export const GRANT_ISSUER = 'nwd-social-care';
 export const GRANT_TTL_SECONDS = 120;
 
-export type GrantAudience = 'education' | 'health' | 'police';
-
 export interface AccessGrant {
   viewerId: string;
   requestId: string;
-  audience: GrantAudience;
+  /** The receiving agency (its name in the agencies table). */
+  audience: string;
   /** The receiving agency's own identifier for the young person (null when not linked). */
   identifier: string | null;
   purpose: Purpose;
@@ -37,7 +36,7 @@ export async function createGrantSigner(privateJwk: JWK) {
 
 export class GrantRejected extends Error {}
 
-export async function createGrantVerifier(publicJwk: JWK, audience: GrantAudience, now: () => number = Date.now) {
+export async function createGrantVerifier(publicJwk: JWK, audience: string, now: () => number = Date.now) {
   const key = await importSigningKey(publicJwk);
   return async (token: unknown, expected: { viewerId: string; requestId: string; identifier: string | null }): Promise<Purpose> => {
     if (typeof token !== 'string' || !token) throw new GrantRejected('no access grant from social care');

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { GrantRejected } from './access-grant';
 import type { Purpose } from './purpose';
 import type { Viewer } from '../../shared/roles';
-import type { RequestAccess, Subject } from './request-access';
+import type { RequestAccess } from './request-access';
 
 /** The audit subject for a young person social care holds none of this agency's identifiers for. */
 export const NOT_LINKED = '(not linked)';
@@ -46,19 +46,5 @@ export function grantChecks(verify: Verify, request: { viewer: Viewer; requestId
       request.access.refuse(subjectKey);
       throw noGrant();
     }
-  };
-}
-
-/**
- * An agency's subjectOf when it reads under social care's grants: a YoungPerson is about the young
- * person `keyOf` names for the audit, under the purpose its reference resolver verified, and
- * everything under it inherits that by response path. Fails closed: no purpose, nothing shown.
- */
-export function grantedSubjectOf<P extends { purpose?: Purpose }>(keyOf: (person: P) => string | null | undefined) {
-  return (typeName: string, root: unknown): Subject | undefined => {
-    if (typeName !== 'YoungPerson') return undefined;
-    const person = root as P;
-    if (!person.purpose) throw noGrant();
-    return { key: keyOf(person) ?? NOT_LINKED, purpose: person.purpose };
   };
 }

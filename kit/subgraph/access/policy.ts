@@ -1,4 +1,5 @@
-import type { AgencyCode, Viewer } from '../../shared/roles';
+import { agencyCoded } from '../../shared/agencies';
+import type { Viewer } from '../../shared/roles';
 import { PurposeKind, type Purpose } from './purpose';
 
 /**
@@ -6,11 +7,11 @@ import { PurposeKind, type Purpose } from './purpose';
  * each guarded "Type.field", the rule that decides who sees it. A withheld value is never silently
  * null: the response carries a notice naming the agency and the rule.
  */
-export interface RuleContext {
+export interface RuleContext<Item = unknown> {
   viewer: Viewer;
   purpose: Purpose;
   /** The object the field belongs to (e.g. the intelligence item), for rules that depend on it. */
-  item: any;
+  item: Item;
 }
 
 export interface PolicyRule {
@@ -22,28 +23,45 @@ export interface PolicyRule {
 }
 
 export interface AgencyPolicy {
-  /** The agency that owns the data and the rules. */
-  agency: AgencyCode;
+  /** The agency that owns the data and the rules: its code in the agencies table. */
+  agency: string;
   /** "Type.field" -> rule. */
   fields: Record<string, PolicyRule>;
   /** Fields an information-governance auditor may read under the AUDIT purpose ("Type.field" or "Type.*"). */
   auditFields: string[];
+  /**
+   * Types that never carry anything about a young person (a page's wrapper, its cursor). Every other
+   * type's fields are shown only inside a young person's record: the guard withholds (and audits) a
+   * field whose young person it cannot establish.
+   */
+  nonPersonalTypes: string[];
 }
 
 /** The agency as notices name it: "police", "social care". */
 export function agencyName(policy: AgencyPolicy): string {
-  return policy.agency.toLowerCase().replace('_', ' ');
+  return agencyCoded(policy.agency).label;
 }
 
-export function rule(id: string, explanation: string, allows: (ctx: RuleContext) => boolean): PolicyRule {
-  return { id, explanation, allows };
+/** A rule over the objects of one type (`Item`): the guard hands it the object the field belongs to. */
+export function rule<Item = unknown>(id: string, explanation: string, allows: (ctx: RuleContext<Item>) => boolean): PolicyRule {
+  return { id, explanation, allows: allows as (ctx: RuleContext) => boolean };
 }
+
+/** Fail closed: a field of a personal type read where no young person (and so no purpose) could be established. */
+export const SUBJECT_NOT_ESTABLISHED = rule(
+  'subject-not-established',
+  'the young person this is about could not be established, so it is not shown',
+  () => false,
+);
 
 /** The young person asked that an item is not shared with the viewer's agency. Applies to every agency's items. */
 export const YOUNG_PERSONS_WISHES = rule(
   'young-persons-wishes',
   "the young person asked that this is not shared with the viewer's agency",
-  ({ viewer, item }) => !Array.isArray(item?.notSharedWith) || !item.notSharedWith.includes(viewer.agency),
+  ({ viewer, item }) => {
+    const hiddenFrom = (item as { notSharedWith?: unknown } | null | undefined)?.notSharedWith;
+    return !Array.isArray(hiddenFrom) || !hiddenFrom.includes(viewer.agency);
+  },
 );
 
 /** Every agency's access log is for information-governance auditors only. */

@@ -19,6 +19,9 @@ export interface WithheldNotice {
   count?: number;
 }
 
+/** The audit subject of what was withheld because no young person could be established for it. */
+export const SUBJECT_NOT_ESTABLISHED_KEY = '(not established)';
+
 type ResponsePath = { prev: ResponsePath | undefined; key: string | number };
 
 export function pathToArray(path: ResponsePath | undefined): (string | number)[] {
@@ -45,6 +48,8 @@ export class RequestAccess {
   private readonly subjectsByPath = new Map<string, Subject>();
   private readonly logs = new Map<string, SubjectLog>();
   private readonly refusals = new Map<string, string | null>();
+  /** Fields withheld because no young person could be established for them (fail closed). */
+  private readonly unattributed = new Map<string, { field: string; rule: string }>();
 
   constructor(
     readonly viewer: Viewer,
@@ -81,6 +86,12 @@ export class RequestAccess {
     this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation, ...(count !== undefined && { count }) });
   }
 
+  /** A field of a personal type with no established young person: withheld with a notice, and audited under no subject. */
+  withholdUnattributed(field: string, rule: PolicyRule, agency: string, path: (string | number)[]) {
+    this.unattributed.set(`${field}|${rule.id}`, { field, rule: rule.id });
+    this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation });
+  }
+
   /** No legitimate relationship: nothing about `subjectKey` was returned (and nothing said it exists). */
   refuse(subjectKey: string, breakGlassReason?: string) {
     this.refusals.set(subjectKey, breakGlassReason ?? null);
@@ -102,6 +113,12 @@ export class RequestAccess {
       ...[...this.refusals].map(([subject, breakGlassReason]) => ({
         ...who, subject, action: 'REFUSED' as const, purposeKind: null, meetingId: null, breakGlassReason, fieldsRead: '[]', withheld: '[]',
       })),
+      ...(this.unattributed.size
+        ? [{
+            ...who, subject: SUBJECT_NOT_ESTABLISHED_KEY, action: 'READ' as const, purposeKind: null, meetingId: null, breakGlassReason: null,
+            fieldsRead: '[]', withheld: JSON.stringify([...this.unattributed.values()]),
+          }]
+        : []),
     ];
   }
 }

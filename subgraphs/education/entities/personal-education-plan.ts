@@ -2,14 +2,14 @@ import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { PepQuality } from '../enums';
-import { PupilOwned } from './pupil-owned';
+import { PupilRecord } from './pupil-record';
 
 @Entity({ tableName: 'personal_education_plan' })
 @ObjectType({
   description:
     "A Personal Education Plan (PEP) meeting: the statutory education part of a looked-after child's care plan, reviewed every school term, with the virtual school attending (000:594).",
 })
-export class PersonalEducationPlan extends PupilOwned {
+export class PersonalEducationPlan extends PupilRecord {
   @Property({ type: 'date' })
   @Field(() => LocalDateScalar, { description: 'Date of the PEP meeting.' })
   meetingDate!: string;

@@ -3,14 +3,14 @@ import { Field, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { EetGroup, PostSixteenActivity, RiskOfNeet } from '../enums';
 import { eetGroupOf, meetsParticipationDuty } from '../rules/post-sixteen';
-import { PupilOwned } from './pupil-owned';
+import { PupilRecord } from './pupil-record';
 
 @Entity({ tableName: 'post_sixteen_status' })
 @ObjectType({
   description:
     "A dated post-16 record: in Years 10 and 11 the Risk of NEET Indicator and transition plan; from Year 12 the young person's education, employment or training activity.",
 })
-export class PostSixteenStatus extends PupilOwned {
+export class PostSixteenStatus extends PupilRecord {
   @Property({ type: 'date' })
   @Field(() => LocalDateScalar, { description: 'Date recorded; the newest record is the current position.' })
   recordedOn!: string;

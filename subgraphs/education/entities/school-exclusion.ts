@@ -3,14 +3,14 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { AgencyCode } from '../../../kit/shared/roles';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { ExclusionReason } from '../enums';
-import { PupilOwned } from './pupil-owned';
+import { PupilRecord } from './pupil-record';
 import { School } from './school';
 
 /** What suspensions and permanent exclusions both record (the DfE exclusions census). */
 @Entity({ abstract: true })
 // Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
 @ObjectType()
-export abstract class SchoolExclusion extends PupilOwned {
+export abstract class SchoolExclusion extends PupilRecord {
   @ManyToOne(() => School)
   @Field(() => School, { description: 'The school that excluded the pupil.' })
   school!: School;

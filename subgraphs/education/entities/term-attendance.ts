@@ -2,7 +2,7 @@ import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SchoolTerm } from '../enums';
 import { attendancePercentage, isPersistentlyAbsent } from '../rules/attendance';
-import { PupilOwned } from './pupil-owned';
+import { PupilRecord } from './pupil-record';
 
 @Entity({ tableName: 'term_attendance' })
 // One row per pupil per term: the current term's row is updated as weekly figures arrive.
@@ -11,7 +11,7 @@ import { PupilOwned } from './pupil-owned';
   description:
     'Attendance in one term, in sessions (a morning or an afternoon). The census reports it a term in arrears; the virtual school collects it weekly, so the current term is the count so far.',
 })
-export class TermAttendance extends PupilOwned {
+export class TermAttendance extends PupilRecord {
   @Property({ type: 'string', length: 7 })
   @Field({ description: 'Academic year, e.g. "2026/27" (1 September to 31 August).' })
   academicYear!: string;

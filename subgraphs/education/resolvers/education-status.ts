@@ -8,7 +8,7 @@ import { currentEnrolment } from '../rules/enrolment';
 import { currentEpisode } from '../rules/episodes';
 import { pepTimeliness, pepWithinLastSixMonths } from '../rules/pep';
 import type { PersonalEducationPlan } from '../entities/personal-education-plan';
-import { EducationRecord, ruleOver } from './education-record';
+import { EducationRecord } from './education-record';
 
 const meetingDates = (peps: PersonalEducationPlan[]) => peps.map((p) => p.meetingDate);
 
@@ -20,7 +20,10 @@ export class EducationStatusResolver {
     description: 'The school the pupil is on roll at today (the main registration when dual registered); null when on no roll or not matched.',
   })
   currentEnrolment(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
-    return ruleOver(r, ctx, 'enrolments', (enrolments, _pupil, today) => currentEnrolment(enrolments, today));
+    return r.whenMatched(async (pupil) => {
+      const enrolments = await ctx.loaders.enrolments.load(pupil.id);
+      return currentEnrolment(enrolments, ctx.today);
+    });
   }
 
   @FieldResolver(() => Boolean, {
@@ -29,12 +32,18 @@ export class EducationStatusResolver {
       'Persistently absent over the current academic year so far: 10% or more of possible sessions missed. Null when nothing is recorded for this academic year, or not matched.',
   })
   persistentlyAbsent(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
-    return ruleOver(r, ctx, 'attendance', (terms, _pupil, today) => persistentlyAbsentThisYear(terms, today));
+    return r.whenMatched(async (pupil) => {
+      const terms = await ctx.loaders.attendance.load(pupil.id);
+      return persistentlyAbsentThisYear(terms, ctx.today);
+    });
   }
 
   @FieldResolver(() => SenProvisionEpisode, { nullable: true, description: 'The SEN provision in place today; null when none is recorded or not matched.' })
   currentSenProvision(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
-    return ruleOver(r, ctx, 'senProvision', (episodes, _pupil, today) => currentEpisode(episodes, today));
+    return r.whenMatched(async (pupil) => {
+      const episodes = await ctx.loaders.senProvision.load(pupil.id);
+      return currentEpisode(episodes, ctx.today);
+    });
   }
 
   @FieldResolver(() => Timeliness, {
@@ -43,7 +52,10 @@ export class EducationStatusResolver {
       'PEP timeliness: the first PEP is due within 20 school days of entering care (school days are weekdays; holidays are not modelled), then a review every term, due by the end of the term after the last PEP. Terms are fixed (Autumn 1 Sep-31 Dec, Spring 1 Jan-31 Mar, Summer 1 Apr-31 Aug) because Easter moves. NOT_APPLICABLE when not looked after; null when not matched.',
   })
   pepTimeliness(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
-    return ruleOver(r, ctx, 'peps', (peps, pupil, today) => pepTimeliness(meetingDates(peps), pupil.enteredCareDate, today));
+    return r.whenMatched(async (pupil) => {
+      const peps = await ctx.loaders.peps.load(pupil.id);
+      return pepTimeliness(meetingDates(peps), pupil.enteredCareDate, ctx.today);
+    });
   }
 
   @FieldResolver(() => Boolean, {
@@ -52,6 +64,9 @@ export class EducationStatusResolver {
       'The local KPI "PEP within the last 6 months" (000:294): a PEP meeting on or after the same date 6 months ago. Null when not looked after or not matched.',
   })
   pepWithinLastSixMonths(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
-    return ruleOver(r, ctx, 'peps', (peps, pupil, today) => pepWithinLastSixMonths(meetingDates(peps), pupil.enteredCareDate, today));
+    return r.whenMatched(async (pupil) => {
+      const peps = await ctx.loaders.peps.load(pupil.id);
+      return pepWithinLastSixMonths(meetingDates(peps), pupil.enteredCareDate, ctx.today);
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
-import { todayOf, type EducationContext } from '../context';
+import type { EducationContext } from '../context';
 import { SenProvisionEpisode } from '../entities/sen-provision-episode';
 import { ehcpDueDate, ehcpIssuedWithinTwentyWeeks } from '../rules/sen';
 
@@ -17,6 +17,6 @@ export class SenProvisionEpisodeResolver {
       'Computed: whether the EHC plan was issued within 20 weeks of the request (the due date itself counts). False once the due date has passed without a plan; null without a request or while still within the 20 weeks. Shared with education, social care and health only.',
   })
   ehcpIssuedWithinTwentyWeeks(@Root() e: SenProvisionEpisode, @Ctx() ctx: EducationContext): boolean | null {
-    return ehcpIssuedWithinTwentyWeeks(e.ehcpRequestDate, e.ehcpIssueDate, todayOf(ctx));
+    return ehcpIssuedWithinTwentyWeeks(e.ehcpRequestDate, e.ehcpIssueDate, ctx.today);
   }
 }

@@ -1,7 +1,6 @@
-import type { ShowsField } from '../../../kit/subgraph/access/content-guard';
-import type { AgencyCode } from '../../../kit/shared/roles';
+import type { ChronologyLine, ShowsField } from '../../../kit/subgraph/access/chronology-guard';
 import type { LocalDate } from '../../../kit/subgraph/dates';
-import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { byDateDescending, chronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import type { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
 import type { NotInSchoolEpisode } from '../entities/not-in-school-episode';
 import type { PermanentExclusion } from '../entities/permanent-exclusion';
@@ -21,6 +20,7 @@ import {
 } from '../enums';
 import { attendancePercentage, isPersistentlyAbsent } from './attendance';
 import { termEnd } from './terms';
+import { EDUCATION } from '../agency';
 
 /** Everything the virtual school holds about one pupil, as loaded for a request. */
 export interface EducationHistory {
@@ -36,8 +36,8 @@ export interface EducationHistory {
   postSixteen: PostSixteenStatus[];
 }
 
-/** A dated line; `hiddenFrom` carries the young person's wishes about the record it comes from. */
-type Line = [date: LocalDate | null, kind: string, summary: string, hiddenFrom?: AgencyCode[] | null];
+/** A dated line and the record it comes from (the young person's wishes on that record apply to the line). */
+type Line = [date: LocalDate | null, kind: string, summary: string, record: object];
 
 /** Whether one guarded field's content ("Type.field") about a record may go into its line (policy.ts decides); everything by default. */
 const everything: ShowsField = () => true;
@@ -52,13 +52,14 @@ function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[]
   const because = (type: string, s: Suspension | PermanentExclusion) => (shows(`${type}.reason`, s) ? `: ${EXCLUSION_REASON_MEANINGS[s.reason]}` : '.');
   return [
     ...h.enrolments.flatMap((e): Line[] => [
-      [e.startDate, 'Joined school', `Admitted to ${e.school.name} (${e.rollStatus.toLowerCase()} registration).`],
+      [e.startDate, 'Joined school', `Admitted to ${e.school.name} (${e.rollStatus.toLowerCase()} registration).`, e],
       [
         e.endDate,
         'Left school',
         shows('SchoolEnrolment.reasonForLeaving', e)
           ? `Left ${e.school.name}: ${e.reasonForLeaving ? REASON_FOR_LEAVING_MEANINGS[e.reasonForLeaving] : 'reason not recorded.'}`
           : `Left ${e.school.name}.`,
+        e,
       ],
     ]),
     ...h.attendance
@@ -66,45 +67,41 @@ function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[]
       .map((t): Line => {
         const end = termEnd({ startYear: Number(t.academicYear.slice(0, 4)), term: t.term });
         const label = `${t.term.toLowerCase()} term ${t.academicYear}`;
-        return [end < today ? end : today, 'Persistent absence', `Attendance ${attendancePercentage(t)}% in the ${label}.`];
+        return [end < today ? end : today, 'Persistent absence', `Attendance ${attendancePercentage(t)}% in the ${label}.`, t];
       }),
-    ...h.suspensions.map((s): Line => [s.startDate, 'Suspension', `Suspended from ${s.school.name} for ${days(s.sessionsLost)}${because('Suspension', s)}`, s.notSharedWith]),
-    ...h.permanentExclusions.map((p): Line => [p.startDate, 'Permanent exclusion', `Permanently excluded from ${p.school.name}${because('PermanentExclusion', p)}`, p.notSharedWith]),
+    ...h.suspensions.map((s): Line => [s.startDate, 'Suspension', `Suspended from ${s.school.name} for ${days(s.sessionsLost)}${because('Suspension', s)}`, s]),
+    ...h.permanentExclusions.map((p): Line => [p.startDate, 'Permanent exclusion', `Permanently excluded from ${p.school.name}${because('PermanentExclusion', p)}`, p]),
     ...h.reducedTimetables.flatMap((r): Line[] => [
-      [r.startDate, 'Reduced timetable began', `Part-time timetable of ${r.hoursPerWeek} hours a week.`, r.notSharedWith],
-      [r.endDate, 'Reduced timetable ended', 'Back to a full-time timetable.', r.notSharedWith],
+      [r.startDate, 'Reduced timetable began', `Part-time timetable of ${r.hoursPerWeek} hours a week.`, r],
+      [r.endDate, 'Reduced timetable ended', 'Back to a full-time timetable.', r],
     ]),
     ...h.alternativeProvision.flatMap((a): Line[] => [
-      [a.startDate, 'Alternative provision began', `${a.providerName}, ${a.hoursPerWeek} hours a week.`],
-      [a.endDate, 'Alternative provision ended', `Left ${a.providerName}.`],
+      [a.startDate, 'Alternative provision began', `${a.providerName}, ${a.hoursPerWeek} hours a week.`, a],
+      [a.endDate, 'Alternative provision ended', `Left ${a.providerName}.`, a],
     ]),
-    ...h.notInSchool.map((n): Line => [n.startDate, 'Not on a school roll', NOT_IN_SCHOOL_KIND_MEANINGS[n.kind]]),
+    ...h.notInSchool.map((n): Line => [n.startDate, 'Not on a school roll', NOT_IN_SCHOOL_KIND_MEANINGS[n.kind], n]),
     ...h.senProvision.flatMap((s): Line[] => [
       ...(s.ehcpRequestDate && shows('SenProvisionEpisode.ehcpRequestDate', s)
-        ? [[s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.'] as Line]
+        ? [[s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.', s] as Line]
         : []),
-      ...(shows('SenProvisionEpisode.startDate', s) ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision]] as Line] : []),
+      ...(shows('SenProvisionEpisode.startDate', s) ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision], s] as Line] : []),
     ]),
-    ...h.peps.map((p): Line => [p.meetingDate, 'PEP meeting', `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`]),
+    ...h.peps.map((p): Line => [p.meetingDate, 'PEP meeting', `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`, p]),
     ...h.postSixteen.flatMap((p): Line[] => [
-      [p.recordedOn, 'Post-16 status', p.activity ? POST_SIXTEEN_ACTIVITY_MEANINGS[p.activity] : `Risk of NEET: ${p.riskOfNeet?.toLowerCase().replace('_', ' ') ?? 'not assessed'}.`],
-      [p.transitionPlanDate, 'Transition plan', 'Post-16 transition plan completed.'],
+      [p.recordedOn, 'Post-16 status', p.activity ? POST_SIXTEEN_ACTIVITY_MEANINGS[p.activity] : `Risk of NEET: ${p.riskOfNeet?.toLowerCase().replace('_', ' ') ?? 'not assessed'}.`, p],
+      [p.transitionPlanDate, 'Transition plan', 'Post-16 transition plan completed.', p],
     ]),
   ];
 }
 
-/** The pupil's education chronology, newest first; undated halves of episodes (still open) are left out. */
 /**
- * The pupil's education chronology, newest first; undated halves of episodes (still open) are left
- * out. An entry from a record the young person asked not to share with some agencies carries the same
- * wishes (notSharedWith, not a GraphQL field), so the guard leaves it out for those agencies' staff.
+ * The pupil's education chronology as lines, newest first; undated halves of episodes (still open)
+ * are left out. Each line names the record it comes from, so the chronology guard leaves out a line
+ * about a record the young person asked not to share with the viewer's agency.
  */
-export function educationChronology(history: EducationHistory, today: LocalDate, shows: ShowsField = everything): ChronologyEntry[] {
+export function educationChronology(history: EducationHistory, today: LocalDate, shows: ShowsField = everything): ChronologyLine[] {
   return lines(history, today, shows)
-    .filter((l): l is [LocalDate, string, string, AgencyCode[] | null | undefined] => l[0] !== null)
-    .map(([date, kind, summary, hiddenFrom]) => {
-      const entry = chronologyEntry('education', date, kind, summary);
-      return hiddenFrom?.length ? Object.assign(entry, { notSharedWith: hiddenFrom }) : entry;
-    })
-    .sort(byDateDescending);
+    .filter((l): l is [LocalDate, string, string, object] => l[0] !== null)
+    .map(([date, kind, summary, record]) => ({ entry: chronologyEntry(EDUCATION.name, date, kind, summary), record }))
+    .sort((a, b) => byDateDescending(a.entry, b.entry));
 }

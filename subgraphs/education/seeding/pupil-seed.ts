@@ -3,7 +3,7 @@ import type { LocalDate } from '../../../kit/subgraph/dates';
 import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { Random } from '../../../kit/dev/synthetic/random';
 import type { Pupil } from '../entities/pupil';
-import type { PupilOwned } from '../entities/pupil-owned';
+import type { PupilRecord } from '../entities/pupil-record';
 
 /** What each seeding step needs about the one pupil being seeded. */
 export interface PupilSeed {
@@ -27,7 +27,7 @@ type WritableKeys<T> = { [P in keyof T]-?: IfEquals<{ [Q in P]: T[P] }, { -reado
 export type RecordData<T> = Pick<T, Exclude<WritableKeys<T>, 'id' | 'pupil'>>;
 
 /** Creates and persists (no flush) one of the pupil's records. */
-export function record<T extends PupilOwned>(seed: PupilSeed, entity: new () => T, data: RecordData<T>): T {
+export function record<T extends PupilRecord>(seed: PupilSeed, entity: new () => T, data: RecordData<T>): T {
   const row = Object.assign(new entity(), data, { pupil: seed.pupil });
   seed.em.persist(row);
   return row;

@@ -22,7 +22,7 @@ export {
   SexualHealthContact, SlcnScreening, SubstanceMisuseRecord,
 };
 
-export const healthEntities = [
+export const entities = [
   Patient, RegisteredGpPractice, PatientRecord, InitialHealthAssessment, ReviewHealthAssessment, DentalCheck, ImmunisationStatus,
   DevelopmentCheck, SdqScore, SubstanceMisuseRecord, CamhsInvolvement, LifeCoachInvolvement, SlcnScreening, SelfHarmEpisode,
   SexualHealthContact, EmergencyAttendance,

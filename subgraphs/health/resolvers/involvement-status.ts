@@ -1,5 +1,4 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ukDate } from '../../../kit/subgraph/dates';
 import type { HealthContext } from '../context';
 import { CamhsInvolvement, LifeCoachInvolvement } from '../entities';
 import { HealthInvolvementStatus } from '../enums';
@@ -12,7 +11,7 @@ const STATUS = { description: 'Where the involvement stands today, computed from
 export class CamhsInvolvementStatusResolver {
   @FieldResolver(() => HealthInvolvementStatus, STATUS)
   status(@Root() involvement: CamhsInvolvement, @Ctx() ctx: HealthContext): HealthInvolvementStatus {
-    return involvementStatus(involvement, ukDate(ctx.clock.now()));
+    return involvementStatus(involvement, ctx.today);
   }
 }
 
@@ -20,6 +19,6 @@ export class CamhsInvolvementStatusResolver {
 export class LifeCoachInvolvementStatusResolver {
   @FieldResolver(() => HealthInvolvementStatus, STATUS)
   status(@Root() involvement: LifeCoachInvolvement, @Ctx() ctx: HealthContext): HealthInvolvementStatus {
-    return involvementStatus(involvement, ukDate(ctx.clock.now()));
+    return involvementStatus(involvement, ctx.today);
   }
 }

@@ -1,4 +1,5 @@
-import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import type { ChronologyLine } from '../../../kit/subgraph/access/chronology-guard';
+import { byDateDescending, chronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import type {
   CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
   LifeCoachInvolvement, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
@@ -24,16 +25,7 @@ export interface HealthHistory {
   emergencyAttendances: EmergencyAttendance[];
 }
 
-/** A chronology line and what it reveals, so it is shown only to a viewer who may see all of that. */
-export interface SourcedLine {
-  entry: ChronologyEntry;
-  /** The record the line is about: the young person's wishes on it apply to the line. */
-  record: object;
-  /** Every "Type.field" the line states (the kind of record first), as the policy names them. */
-  fields: string[];
-}
-
-type Line = SourcedLine | null;
+type Line = ChronologyLine | null;
 
 /** Lines about one record of one kind (`kind`: the HealthRecord field listing that kind). */
 const about =
@@ -51,7 +43,7 @@ const upToDate = (yes: boolean): string => (yes ? 'up to date' : 'not up to date
  * never clinical notes or scores, and each line names the fields it states so the policy that
  * withholds those fields withholds the line too.
  */
-export function healthChronology(h: HealthHistory): SourcedLine[] {
+export function healthChronology(h: HealthHistory): ChronologyLine[] {
   const lines: Line[] = [
     ...h.initialHealthAssessments.flatMap((a) => {
       const line = about('initialHealthAssessment', 'InitialHealthAssessment', a);
@@ -110,7 +102,7 @@ export function healthChronology(h: HealthHistory): SourcedLine[] {
       about('emergencyAttendances', 'EmergencyAttendance', e)(e.attendedOn, 'A&E attendance', `Attended A&E: ${words(e.reason)}.`, 'attendedOn', 'reason'),
     ),
   ];
-  return lines.filter((l): l is SourcedLine => l !== null).sort((a, b) => byDateDescending(a.entry, b.entry));
+  return lines.filter((l): l is ChronologyLine => l !== null).sort((a, b) => byDateDescending(a.entry, b.entry));
 }
 
 function slcnSummary(s: SlcnScreening): string {

@@ -11,6 +11,6 @@ import { ReturnHomeInterview } from './return-home-interview';
 export { Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview };
 
 /** Every table this agency holds. */
-export const policeEntities = [
+export const entities = [
   Nominal, MissingEpisode, ReturnHomeInterview, Arrest, ExploitationConcern, NrmReferral, IntelligenceItem, Associate, LocationOfConcern,
 ];

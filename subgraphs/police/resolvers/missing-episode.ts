@@ -20,6 +20,6 @@ export class MissingEpisodeResolver {
   @FieldResolver(() => ReturnHomeInterviewStatus, { description: 'Computed now: whether the return home interview was, or still can be, offered within 72 hours of the child being found.' })
   async returnHomeInterviewStatus(@Root() episode: MissingEpisode, @Ctx() ctx: PoliceContext) {
     const offer = await ctx.loaders.returnHomeInterviewByEpisode.load(episode.id);
-    return returnHomeInterviewStatus(episode, offer, ctx.clock.now());
+    return returnHomeInterviewStatus(episode, offer, ctx.now);
   }
 }

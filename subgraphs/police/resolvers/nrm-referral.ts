@@ -1,5 +1,4 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ukDate } from '../../../kit/subgraph/dates';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { Timeliness } from '../../../kit/subgraph/graphql/timeliness';
 import type { PoliceContext } from '../context';
@@ -14,7 +13,7 @@ export class NrmReferralResolver {
     description: 'Computed: the reasonable grounds decision is due within 5 working days of the referral (bank holidays not counted as such). Overdue while awaited past that day; up to date once made.',
   })
   reasonableGroundsDecision(@Root() referral: NrmReferral, @Ctx() ctx: PoliceContext) {
-    return reasonableGroundsTimeliness(referral, ukDate(ctx.clock.now()));
+    return reasonableGroundsTimeliness(referral, ctx.today);
   }
 
   @FieldResolver(() => Boolean, { nullable: true, description: 'Computed: whether the reasonable grounds decision was made within 5 working days of the referral; null until it is made.' })

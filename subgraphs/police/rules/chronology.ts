@@ -1,5 +1,7 @@
 import { ukDate } from '../../../kit/subgraph/dates';
+import type { ChronologyLine, ShowsField } from '../../../kit/subgraph/access/chronology-guard';
 import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { POLICE } from '../agency';
 import type { Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, NrmReferral, ReturnHomeInterview } from '../entities';
 import { ExploitationType, IntelligenceGradingScheme, type SourceEvaluation } from '../enums';
 import { offeredInTime } from './return-home-interview';
@@ -15,21 +17,11 @@ export interface PoliceHistory {
   locationsOfConcern: LocationOfConcern[];
 }
 
-const AGENCY = 'police';
+const AGENCY = POLICE.name;
 
-/**
- * Whether the viewer may see one field of one record ("Type.field", the record): the police policy,
- * asked by the chronology before it puts a value into a summary. Summaries never carry intelligence
- * text, associates' names or where a location of concern is, for anyone.
- */
-export type ShowsField = (field: 'Arrest.outcome', item: object) => boolean;
-
-/**
- * An entry about a record the young person asked not to share with some agencies carries that wish,
- * so the guard leaves it out for them exactly as it leaves out the record itself.
- */
-function about(record: { notSharedWith?: string[] | null }, entry: ChronologyEntry): ChronologyEntry {
-  return record.notSharedWith?.length ? Object.assign(entry, { notSharedWith: [...record.notSharedWith] }) : entry;
+/** A line about one record: the young person's wishes on the record apply to the line (the chronology guard). */
+function about(record: object, entry: ChronologyEntry): ChronologyLine {
+  return { entry, record };
 }
 
 const EXPLOITATION: Record<ExploitationType, string> = {
@@ -47,7 +39,7 @@ function hoursBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / 3_600_000);
 }
 
-function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes'][number]): ChronologyEntry[] {
+function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes'][number]): ChronologyLine[] {
   const found = episode.foundAt ? ` Found after ${hoursBetween(episode.reportedAt, episode.foundAt)} hours.` : ' Still missing.';
   const entries = [
     chronologyEntry(AGENCY, ukDate(episode.reportedAt), 'Missing episode',
@@ -61,19 +53,19 @@ function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes']
   return entries.map((entry) => about(episode, entry));
 }
 
-function arrestEntry(a: Arrest, shows: ShowsField): ChronologyEntry {
+function arrestEntry(a: Arrest, shows: ShowsField): ChronologyLine {
   const hub = a.offenceInNwdHub ? ' Offence inside a NWD hub.' : '';
   const outcome = shows('Arrest.outcome', a) ? `; outcome: ${words(a.outcome)}` : '';
   return about(a, chronologyEntry(AGENCY, a.arrestedOn, 'Arrest', `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore})${outcome}.${hub}`));
 }
 
-function exploitationEntries(c: ExploitationConcern): ChronologyEntry[] {
+function exploitationEntries(c: ExploitationConcern): ChronologyLine[] {
   const entries = [chronologyEntry(AGENCY, c.concernFrom, 'Exploitation concern recorded', `${EXPLOITATION[c.type]} concern recorded.`)];
   if (c.concernTo) entries.push(chronologyEntry(AGENCY, c.concernTo, 'Exploitation concern closed', `${EXPLOITATION[c.type]} concern closed.`));
-  return entries;
+  return entries.map((entry) => about(c, entry));
 }
 
-function nrmEntries(n: NrmReferral): ChronologyEntry[] {
+function nrmEntries(n: NrmReferral): ChronologyLine[] {
   const entries = [chronologyEntry(AGENCY, n.referredOn, 'NRM referral', 'Referred to the National Referral Mechanism.')];
   if (n.reasonableGroundsDecisionOn && n.reasonableGroundsOutcome) {
     entries.push(chronologyEntry(AGENCY, n.reasonableGroundsDecisionOn, 'NRM reasonable grounds decision',
@@ -83,28 +75,28 @@ function nrmEntries(n: NrmReferral): ChronologyEntry[] {
     entries.push(chronologyEntry(AGENCY, n.conclusiveGroundsDecisionOn, 'NRM conclusive grounds decision',
       `Conclusive grounds decision: ${words(n.conclusiveGroundsOutcome)}.`));
   }
-  return entries;
+  return entries.map((entry) => about(n, entry));
 }
 
 const SOURCE_GRADE: Record<SourceEvaluation, string> = { RELIABLE: '1', UNTESTED: '2', NOT_RELIABLE: '3' };
 
 /** The grade only: intelligence text never goes into a chronology that is read out in meetings. */
-function intelligenceEntry(i: IntelligenceItem): ChronologyEntry {
+function intelligenceEntry(i: IntelligenceItem): ChronologyLine {
   const grade = i.gradingScheme === IntelligenceGradingScheme.FIVE_BY_FIVE_BY_FIVE
     ? `${i.legacySourceEvaluation}/${i.legacyIntelligenceEvaluation}/${i.legacyHandlingCode} (legacy 5x5x5)`
     : `${i.sourceEvaluation ? SOURCE_GRADE[i.sourceEvaluation] : '?'}/${i.intelligenceAssessment}/${i.handlingCode} (3x5x2)`;
-  return chronologyEntry(AGENCY, ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`);
+  return about(i, chronologyEntry(AGENCY, ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`));
 }
 
 /** Newest first, as read in a meeting or a deep dive; `shows` says what this viewer may see. */
-export function policeChronology(history: PoliceHistory, shows: ShowsField): ChronologyEntry[] {
+export function policeChronology(history: PoliceHistory, shows: ShowsField): ChronologyLine[] {
   return [
     ...history.missingEpisodes.flatMap(missingEntries),
     ...history.arrests.map((a) => arrestEntry(a, shows)),
     ...history.exploitationConcerns.flatMap(exploitationEntries),
     ...history.nrmReferrals.flatMap(nrmEntries),
     ...history.intelligence.map(intelligenceEntry),
-    ...history.associates.map((a) => chronologyEntry(AGENCY, a.knownFrom, 'Associate recorded', `An associate (${words(a.relationship)}) recorded for the missing plan.`)),
-    ...history.locationsOfConcern.map((l) => chronologyEntry(AGENCY, l.concernFrom, 'Location of concern recorded', `A location of concern (${words(l.kind)}) recorded for the missing plan.`)),
-  ].sort(byDateDescending);
+    ...history.associates.map((a) => about(a, chronologyEntry(AGENCY, a.knownFrom, 'Associate recorded', `An associate (${words(a.relationship)}) recorded for the missing plan.`))),
+    ...history.locationsOfConcern.map((l) => about(l, chronologyEntry(AGENCY, l.concernFrom, 'Location of concern recorded', `A location of concern (${words(l.kind)}) recorded for the missing plan.`))),
+  ].sort((a, b) => byDateDescending(a.entry, b.entry));
 }

@@ -20,7 +20,7 @@ export class IdentifierLink {
   youngPerson!: YoungPerson;
 
   @Field(() => IdentifierScheme)
-  @Enum({ items: () => IdentifierScheme })
+  @Enum({ items: () => Object.values(IdentifierScheme) })
   scheme!: IdentifierScheme;
 
   @Field({ description: 'The identifier, normalised (NHS number as 10 digits, PNC ID in long form).' })

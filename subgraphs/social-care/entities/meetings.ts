@@ -74,7 +74,7 @@ export class MeetingAttendee extends MeetingRecord {
   role!: string;
 
   @Field(() => Agency)
-  @Enum({ items: () => Agency })
+  @Enum({ items: () => Object.values(Agency) })
   agency!: Agency;
 
   @Field(() => Attendance)
@@ -90,7 +90,7 @@ export class ScalingScore extends MeetingRecord {
   professional!: string;
 
   @Field(() => Agency)
-  @Enum({ items: () => Agency })
+  @Enum({ items: () => Object.values(Agency) })
   agency!: Agency;
 
   @Field(() => Int, { description: '0 to 10.' })
@@ -122,7 +122,7 @@ export class MeetingAction extends MeetingRecord {
   description!: string;
 
   @Field(() => Agency, { description: 'The agency that owns the action and disseminates it inside its own organisation.' })
-  @Enum({ items: () => Agency })
+  @Enum({ items: () => Object.values(Agency) })
   owningAgency!: Agency;
 
   @Field({ description: 'Named owner (name and role).' })

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { Ethnicity, Sex } from '../enums';
 
@@ -9,9 +10,6 @@ import { Ethnicity, Sex } from '../enums';
  * only ever receives its own identifier from the gateway.
  */
 @Directive('@key(fields: "id")')
-@Directive('@key(fields: "nhsNumber")')
-@Directive('@key(fields: "upn")')
-@Directive('@key(fields: "pncId")')
 @ObjectType({
   description:
     "A young person known to children's social care; the hub of the multi-agency view. Apart from who they are, any field may be withheld by an agency's policy: it is then null, with a WITHHELD notice in `errors` naming the agency and the rule.",
@@ -55,10 +53,8 @@ export class YoungPerson {
   @Field(() => Ethnicity, { nullable: true })
   @Enum({ items: () => Ethnicity })
   ethnicity!: Ethnicity;
-
-
-  // nhsNumber, upn and pncId are resolved from the cross-reference (IdentifierLink), with provenance.
-  nhsNumber?: string | null;
-  upn?: string | null;
-  pncId?: string | null;
 }
+
+// Each receiving agency finds the young person by its own identifier (the agencies table), resolved
+// from the cross-reference (resolvers/identifiers.ts).
+for (const { identifier } of RECEIVING_AGENCIES) Directive(`@key(fields: "${identifier.field}")`)(YoungPerson);

@@ -1,10 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
+import { addFieldResolver } from '../../../kit/subgraph/graphql/generated-fields';
 import type { SocialCareContext } from '../context';
 import { IdentifierLink } from '../entities/identifier-link';
 import { YoungPerson } from '../entities/young-person';
-import { IdentifierScheme } from '../enums';
 
-async function currentLink(p: YoungPerson, ctx: SocialCareContext, scheme: IdentifierScheme): Promise<string | null> {
+/** The identifier currently linked for one scheme; null when none is. */
+export async function currentLink(p: YoungPerson, ctx: SocialCareContext, scheme: string): Promise<string | null> {
   const links = await ctx.loaders.identifierLinks.load(p.id);
   return links.find((l) => l.scheme === scheme && !l.supersededOn)?.value ?? null;
 }
@@ -12,23 +14,20 @@ async function currentLink(p: YoungPerson, ctx: SocialCareContext, scheme: Ident
 /** The cross-reference: each agency's identifier for the young person, with provenance. */
 @Resolver(() => YoungPerson)
 export class IdentifierFields {
-  @FieldResolver(() => String, { nullable: true, description: 'NHS number (health\'s identifier), if linked. Null: not linked, so health cannot be matched.' })
-  nhsNumber(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
-    return currentLink(p, ctx, IdentifierScheme.NHS_NUMBER);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Unique Pupil Number (education\'s identifier), if linked.' })
-  upn(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
-    return currentLink(p, ctx, IdentifierScheme.UPN);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'PNC ID (police\'s identifier), if linked.' })
-  pncId(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
-    return currentLink(p, ctx, IdentifierScheme.PNC_ID);
-  }
-
   @FieldResolver(() => [IdentifierLink], { nullable: true, description: 'Every link in the cross-reference, current and superseded, with who linked it, when and how.' })
   identifierLinks(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.identifierLinks.load(p.id);
   }
+}
+
+// One field per receiving agency in the agencies table (nhsNumber, upn, pncId...): its key for the young person.
+for (const agency of RECEIVING_AGENCIES) {
+  const { field, scheme, label } = agency.identifier;
+  addFieldResolver(
+    IdentifierFields,
+    field,
+    () => String,
+    { nullable: true, description: `${label} (${agency.label}'s identifier), if linked. Null: not linked, so ${agency.label} cannot be matched.` },
+    (p: YoungPerson, ctx: SocialCareContext) => currentLink(p, ctx, scheme),
+  );
 }

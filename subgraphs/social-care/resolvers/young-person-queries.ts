@@ -1,16 +1,26 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
+import { SOCIAL_CARE } from '../agency';
 import { MIN_BREAK_GLASS_REASON, PurposeKind } from '../../../kit/subgraph/access/purpose';
 import { badUserInput } from '../../../kit/subgraph/errors';
 import { withPurpose } from '../access';
 import { isValidBreakGlassReason } from '../rules/relationship';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
-import { checkNhsNumber, checkPncId, checkUpn, type Checked } from '../../../kit/shared/identifiers';
 import type { SocialCareContext } from '../context';
 import { NwdInvolvement } from '../entities/nwd';
 import { YoungPerson } from '../entities/young-person';
-import { IdentifierScheme, NwdSupport, RagPriority } from '../enums';
+import { NwdSupport, RagPriority } from '../enums';
 
-const PERSON_ID = /^YP-\d{6}$/;
+@ArgsType()
+class IdentifierArgs {
+  @Field(() => String, { nullable: true, description: "LA child id (this council's own)." })
+  laChildId?: string | null;
+}
+// One argument per receiving agency in the agencies table (nhsNumber, upn, pncId...).
+for (const { identifier } of RECEIVING_AGENCIES) {
+  Field(() => String, { nullable: true, description: identifier.description })(IdentifierArgs.prototype, identifier.field);
+}
+const IDENTIFIER_ARGS = ['laChildId', ...RECEIVING_AGENCIES.map((a) => a.identifier.field)];
 
 @InputType({ description: 'Narrows the NWD caseload; all given conditions must hold.' })
 class NwdCaseloadFilter {
@@ -48,11 +58,6 @@ class NwdCaseloadPage {
   pageInfo!: PageInfo;
 }
 
-function validIdentifier(field: string, checked: Checked): string {
-  if (!checked.ok) throw badUserInput(field, checked.reason);
-  return checked.value;
-}
-
 @Resolver(() => YoungPerson)
 export class YoungPersonQueries {
   @Query(() => YoungPerson, {
@@ -65,7 +70,8 @@ export class YoungPersonQueries {
     @Arg('breakGlassReason', () => String, { nullable: true, description: `Emergency access only: why you need this record now (at least ${MIN_BREAK_GLASS_REASON} characters).` })
     breakGlassReason?: string,
   ): Promise<YoungPerson> {
-    if (!PERSON_ID.test(id)) throw badUserInput('id', 'a person id looks like "YP-000123"');
+    const checked = SOCIAL_CARE.identifier.check(id);
+    if (!checked.ok || checked.value !== id) throw badUserInput('id', 'a person id looks like "YP-000123"');
     if (breakGlassReason != null) {
       if (!isValidBreakGlassReason(breakGlassReason)) throw badUserInput('breakGlassReason', `say why you need this record now, in at least ${MIN_BREAK_GLASS_REASON} characters`);
       ctx.breakGlassReasons.set(id, breakGlassReason.trim());
@@ -77,27 +83,15 @@ export class YoungPersonQueries {
     nullable: true,
     description: "Finds a young person by exactly one agency identifier, through social care's cross-reference. Null when none is linked.",
   })
-  async youngPersonByIdentifier(
-    @Ctx() ctx: SocialCareContext,
-    @Arg('nhsNumber', () => String, { nullable: true }) nhsNumber?: string,
-    @Arg('upn', () => String, { nullable: true }) upn?: string,
-    @Arg('pncId', () => String, { nullable: true }) pncId?: string,
-    @Arg('laChildId', () => String, { nullable: true, description: 'LA child id (this council\'s own).' }) laChildId?: string,
-  ): Promise<YoungPerson | null> {
-    const given = Object.entries({ nhsNumber, upn, pncId, laChildId }).filter(([, v]) => v != null);
-    if (given.length !== 1) {
-      throw badUserInput('youngPersonByIdentifier', 'give exactly one of nhsNumber, upn, pncId, laChildId');
-    }
-    if (laChildId != null) {
-      return withPurpose(ctx, await ctx.em.findOne(YoungPerson, { laChildId: laChildId.trim() }));
-    }
-    const key =
-      nhsNumber != null
-        ? `${IdentifierScheme.NHS_NUMBER}:${validIdentifier('nhsNumber', checkNhsNumber(nhsNumber))}`
-        : upn != null
-          ? `${IdentifierScheme.UPN}:${validIdentifier('upn', checkUpn(upn))}`
-          : `${IdentifierScheme.PNC_ID}:${validIdentifier('pncId', checkPncId(pncId!))}`;
-    const link = await ctx.loaders.linkByIdentifier.load(key);
+  async youngPersonByIdentifier(@Ctx() ctx: SocialCareContext, @Args(() => IdentifierArgs) args: IdentifierArgs): Promise<YoungPerson | null> {
+    const given = Object.entries(args as Record<string, string | null | undefined>).filter(([, v]) => v != null);
+    if (given.length !== 1) throw badUserInput('youngPersonByIdentifier', `give exactly one of ${IDENTIFIER_ARGS.join(', ')}`);
+    const [field, value] = given[0] as [string, string];
+    if (field === 'laChildId') return withPurpose(ctx, await ctx.em.findOne(YoungPerson, { laChildId: value.trim() }));
+    const { identifier } = RECEIVING_AGENCIES.find((a) => a.identifier.field === field)!;
+    const checked = identifier.check(value);
+    if (!checked.ok) throw badUserInput(field, checked.reason);
+    const link = await ctx.loaders.linkByIdentifier.load(`${identifier.scheme}:${checked.value}`);
     return withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null);
   }
 
@@ -124,7 +118,7 @@ export class YoungPersonQueries {
       },
       { populate: ['youngPerson'], orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } },
     );
-    const purposes = await ctx.purposes.loadMany(involvements.map((i) => i.youngPerson.id));
+    const purposes = await ctx.loaders.purposes.loadMany(involvements.map((i) => i.youngPerson.id));
     // An auditor's purpose opens logs, not a caseload.
     const visible = involvements.filter((_, i) => {
       const purpose = purposes[i];

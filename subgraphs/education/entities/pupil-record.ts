@@ -6,7 +6,7 @@ import { Pupil } from './pupil';
 @Entity({ abstract: true })
 // Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
 @ObjectType()
-export abstract class PupilOwned {
+export abstract class PupilRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID)
   id!: number;

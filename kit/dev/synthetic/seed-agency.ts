@@ -1,0 +1,21 @@
+import type { AgencyOrm } from '../../subgraph/orm';
+import type { AgencyService } from '../../subgraph/service';
+import { population, type PopulationOptions } from './population';
+import { progressReporter } from './progress';
+
+const SEED_BATCH = 500;
+
+/** Seeds an agency's share of the synthetic population, flushing in batches so memory stays flat at any size. */
+export async function seedAgency(orm: AgencyOrm, service: Pick<AgencyService, 'agency' | 'seeder'>, options: PopulationOptions, showProgress = true): Promise<void> {
+  const progress = showProgress ? progressReporter(service.agency.name, options.size) : undefined;
+  let em = orm.em.fork();
+  let done = 0;
+  for (const person of population(options)) {
+    service.seeder.seedPerson(em, person, options);
+    if (++done % SEED_BATCH === 0 || done === options.size) {
+      await em.flush();
+      em = orm.em.fork();
+      progress?.update(done);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import type { LinkedIdentifier, ReceivingAgency } from '../../shared/agencies';
+import { NOT_LINKED, noGrant } from '../access/grant-checks';
+import type { Purpose } from '../access/purpose';
+import type { Subject } from '../access/request-access';
+import type { ReceivingAgencyContext } from '../context';
+import { badUserInput } from '../errors';
+
+/**
+ * A receiving agency's view of the shared YoungPerson: found by the agency's own identifier (its
+ * federation key), under social care's grant, which the gateway fetches because the agency's field
+ * @requires it. One shape for every receiving agency, built from its row in the agencies table.
+ */
+export interface ReceivedYoungPerson<Owner> {
+  /** The agency's identifier, normalised; null when social care's cross-reference links none. */
+  identifier: string | null;
+  /** The agency's own record of the young person (patient, pupil, nominal); null when not matched. */
+  owner: Owner | null;
+  /** Why this viewer may see the young person, from social care's verified grant. */
+  purpose: Purpose;
+}
+
+export type ReceivedYoungPersonClass<Owner> = new () => ReceivedYoungPerson<Owner>;
+
+/** The YoungPerson object type for one receiving agency: its key, its identifier field and the external grant field. */
+export function receivingYoungPersonType<Owner>(agency: ReceivingAgency): ReceivedYoungPersonClass<Owner> {
+  const { identifier, grantField } = agency;
+  @Directive(`@key(fields: "${identifier.field}")`)
+  @ObjectType('YoungPerson', { description: `A young person known to children's social care; ${agency.label} finds them by ${identifier.label}.` })
+  class YoungPerson implements ReceivedYoungPerson<Owner> {
+    identifier: string | null = null;
+    owner: Owner | null = null;
+    purpose!: Purpose;
+  }
+  Field(() => String, {
+    nullable: true,
+    description: `${identifier.description} From social care's cross-reference; null when none is linked, so ${agency.label} cannot look.`,
+  })(YoungPerson.prototype, identifier.field);
+  Directive('@external')(YoungPerson.prototype, grantField);
+  Field(() => String, { nullable: true, description: `Social care's access grant for ${agency.label} (internal).` })(YoungPerson.prototype, grantField);
+  return YoungPerson;
+}
+
+/** The directive on a receiving agency's YoungPerson field: the gateway must fetch social care's grant first. */
+export function requiresGrant(agency: ReceivingAgency): string {
+  return `@requires(fields: "${agency.grantField}")`;
+}
+
+/** A received identifier, normalised; null when absent (not linked); a malformed one is the caller's mistake. */
+function checkedIdentifier(identifier: LinkedIdentifier, received: unknown): string | null {
+  if (received === null || received === undefined) return null;
+  const checked = identifier.check(String(received));
+  if (!checked.ok) throw badUserInput(identifier.field, checked.reason);
+  return checked.value;
+}
+
+/**
+ * The one reference flow of a receiving agency: check the identifier, verify social care's grant for
+ * this viewer, this request and exactly the identifier received, then load the agency's record.
+ * Nothing is read before the grant is verified; a refusal is audited and says nothing about whether
+ * the agency holds the identifier. Representations come batched (and repeated): the grant checks and
+ * `findRecord` batch them.
+ */
+export function receivingReferenceResolvers<Ctx extends ReceivingAgencyContext, Owner>(
+  agency: ReceivingAgency,
+  YoungPerson: ReceivedYoungPersonClass<Owner>,
+  findRecord: (ctx: Ctx, identifier: string) => Promise<Owner | null>,
+): GraphQLResolverMap<Ctx> {
+  return {
+    YoungPerson: {
+      async __resolveReference(reference: Record<string, unknown>, ctx: Ctx): Promise<ReceivedYoungPerson<Owner>> {
+        const received = reference[agency.identifier.field];
+        const identifier = checkedIdentifier(agency.identifier, received);
+        const purpose = await ctx.grantedPurpose(reference[agency.grantField], received, identifier ?? NOT_LINKED);
+        const owner = identifier === null ? null : await findRecord(ctx, identifier);
+        return Object.assign(new YoungPerson(), { [agency.identifier.field]: identifier, identifier, owner, purpose });
+      },
+    },
+  };
+}
+
+/**
+ * A receiving agency's subjects: a YoungPerson is about the young person its identifier names, under
+ * the purpose its reference resolver verified; everything under it inherits that by response path.
+ * Fails closed: no purpose, nothing shown.
+ */
+export function receivingSubjectOf(typeName: string, root: unknown): Subject | undefined {
+  if (typeName !== 'YoungPerson') return undefined;
+  const person = root as Partial<ReceivedYoungPerson<unknown>>;
+  if (!person.purpose) throw noGrant();
+  return { key: person.identifier ?? NOT_LINKED, purpose: person.purpose };
+}
