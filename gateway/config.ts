@@ -23,7 +23,7 @@ export interface GatewayConfig {
   logLevel: LogLevel;
 }
 
-/** SUBGRAPH_URL_SOCIAL_CARE, SUBGRAPH_URL_EDUCATION, ... (one per agency in the table) -> { 'social-care': ..., education: ... } */
+/** SUBGRAPH_URL_SOCIAL_CARE, SUBGRAPH_URL_EDUCATION, ... (one per agency in the table) -> { [agency name]: URL } */
 export function subgraphUrlsFromEnv(env: Env): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const agency of AGENCIES) {

@@ -74,7 +74,16 @@ function limitPerUser(config: GatewayConfig): RequestHandler {
     legacyHeaders: false,
     keyGenerator: (_req, res) => (res.locals.viewer as Viewer).id,
     handler: (_req, res) =>
-      res.status(429).json({ errors: [{ message: `Rate limit: at most ${config.rateLimitPerMinute} requests a minute per user. Try again shortly.`, extensions: { code: 'RATE_LIMITED' } }] }),
+      res
+        .status(429)
+        .json({
+          errors: [
+            {
+              message: `Rate limit: at most ${config.rateLimitPerMinute} requests a minute per user. Try again shortly.`,
+              extensions: { code: 'RATE_LIMITED' },
+            },
+          ],
+        }),
   });
 }
 
@@ -96,7 +105,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningHttp> 
       logger,
       health: async () => true,
       routes: (app) => {
-        app.use('/graphql', cors({ origin: config.corsOrigins, methods: ['POST'], allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight'] }));
+        app.use(
+          '/graphql',
+          cors({
+            origin: config.corsOrigins,
+            methods: ['POST'],
+            allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight'],
+          }),
+        );
         if (!config.production) mountExplorer(app);
       },
       before: [authenticate(config, logger), limitPerUser(config)],

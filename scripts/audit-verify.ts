@@ -29,7 +29,9 @@ async function run() {
     else {
       broken = true;
       const first = report.firstBroken!;
-      console.log(`${agency.name}: audit chain BROKEN after ${report.records} good records; first broken link: record ${first.seq}: ${first.reason}`);
+      console.log(
+        `${agency.name}: audit chain BROKEN after ${report.records} good records; first broken link: record ${first.seq}: ${first.reason}`,
+      );
     }
   }
   process.exit(broken ? 1 : 0);

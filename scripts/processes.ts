@@ -110,7 +110,8 @@ export interface GraphProcesses {
 export async function startGraphProcesses(options: GraphProcessesOptions): Promise<GraphProcesses> {
   const stdio = options.stdio ?? 'inherit';
   const base: NodeJS.ProcessEnv = { ...process.env, ...options.env, HOST: '127.0.0.1' };
-  for (const inherited of ['DATABASE_URL', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'GRANT_PUBLIC_JWK', 'GRANT_PRIVATE_JWK']) delete base[inherited];
+  for (const inherited of ['DATABASE_URL', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'GRANT_PUBLIC_JWK', 'GRANT_PRIVATE_JWK'])
+    delete base[inherited];
   const keys = await runKeys();
   const all: ServiceProcess[] = [];
   const stop = async () => {
@@ -128,7 +129,12 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
   try {
     const idpPort = options.identityProviderPort;
     const identityProvider = {
-      ...service('identity-provider', idpPort, spawnNode('identity-provider', join(DIST, 'kit', 'dev', 'identity-provider-main.js'), { ...base, PORT: String(idpPort) }, stdio), '/token'),
+      ...service(
+        'identity-provider',
+        idpPort,
+        spawnNode('identity-provider', join(DIST, 'kit', 'dev', 'identity-provider-main.js'), { ...base, PORT: String(idpPort) }, stdio),
+        '/token',
+      ),
       issuer: `http://127.0.0.1:${idpPort}`,
     };
     all.push(identityProvider);

@@ -32,9 +32,13 @@ function run() {
   for (const agency of agencies) {
     const started = Date.now();
     // One process per agency: each subgraph's code runs on its own, as in production.
-    execFileSync(process.execPath, [join(DIST, 'scripts', 'seed-agency.js'), agency.name, databaseForAgency(agency, process.env), JSON.stringify(options)], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(DIST, 'scripts', 'seed-agency.js'), agency.name, databaseForAgency(agency, process.env), JSON.stringify(options)],
+      {
+        stdio: 'inherit',
+      },
+    );
     console.log(`  ${agency.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

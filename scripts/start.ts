@@ -10,7 +10,10 @@ import { startGraphProcesses } from './processes';
  * points one agency at PostgreSQL instead.
  */
 async function run() {
-  const databases = Object.fromEntries(AGENCIES.map((agency) => [agency.name, databaseForAgency(agency, process.env)])) as Record<AgencyName, string>;
+  const databases = Object.fromEntries(AGENCIES.map((agency) => [agency.name, databaseForAgency(agency, process.env)])) as Record<
+    AgencyName,
+    string
+  >;
   console.log(`Starting the ${AGENCIES.length} agency subgraphs (first start seeds synthetic data)...`);
   const graph = await startGraphProcesses({
     gatewayPort: portFromEnv(process.env, 'PORT', 4000),
@@ -24,7 +27,9 @@ async function run() {
   console.log(`  identity provider  ${graph.identityProvider.issuer}   (development only: tokens for demo personas)`);
   for (const s of graph.subgraphs) console.log(`  ${s.name.padEnd(18)} ${s.url}   (answers only the gateway)`);
   console.log(`\nSign in as a persona (${Object.keys(PERSONAS).join(', ')}):`);
-  console.log(`  curl -s -X POST ${graph.identityProvider.issuer}/token -H 'content-type: application/json' -d '{"persona":"socialWorker"}'`);
+  console.log(
+    `  curl -s -X POST ${graph.identityProvider.issuer}/token -H 'content-type: application/json' -d '{"persona":"socialWorker"}'`,
+  );
   console.log('\nPress Ctrl-C to stop all of them.');
   let stopping = false;
   const shutdown = () => {

@@ -14,7 +14,9 @@ export const DEV_TOKEN_TTL = '8h';
 
 export function assertNotProduction(env: NodeJS.ProcessEnv = process.env) {
   if (env.NODE_ENV === 'production') {
-    throw new Error('The development identity provider refuses to start with NODE_ENV=production: configure AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL for your identity provider.');
+    throw new Error(
+      'The development identity provider refuses to start with NODE_ENV=production: configure AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL for your identity provider.',
+    );
   }
 }
 

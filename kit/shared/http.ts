@@ -22,9 +22,19 @@ export function noOutboundCallsPlugins(): ApolloServerPlugin[] {
 
 /** Codes that describe the client's own mistake (ours, Apollo's, or relayed from a subgraph by the gateway). */
 const CLIENT_ERROR_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED', 'FORBIDDEN',
-  'WITHHELD', 'AUDIT_UNAVAILABLE', 'RATE_LIMITED',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'WITHHELD',
+  'AUDIT_UNAVAILABLE',
+  'RATE_LIMITED',
 ]);
 
 /**
@@ -100,7 +110,12 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
   });
   options.routes?.(app);
-  app.use('/graphql', express.json({ limit: MAX_BODY }), ...(options.before ?? []), expressMiddleware(apollo, { context: options.context }));
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    ...(options.before ?? []),
+    expressMiddleware(apollo, { context: options.context }),
+  );
   app.use(bodyErrors);
 
   const server: Server = await new Promise((resolve, reject) => {

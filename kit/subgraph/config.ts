@@ -10,7 +10,11 @@ import { isPostgres } from './orm';
 
 /** Keys a subgraph works with, as JWKs: only what its kind of agency needs. */
 export type AgencyKeys =
-  | { kind: 'lead'; /** Verifies the gateway's per-request tokens. */ gatewayPublicJwk: JWK; /** Signs access grants. */ grantPrivateJwk: JWK }
+  | {
+      kind: 'lead';
+      /** Verifies the gateway's per-request tokens. */ gatewayPublicJwk: JWK;
+      /** Signs access grants. */ grantPrivateJwk: JWK;
+    }
   | { kind: 'receiving'; gatewayPublicJwk: JWK; /** Verifies social care's access grants. */ grantPublicJwk: JWK };
 
 /** Everything a subgraph process is configured with; read from the environment in one place (agencyConfigFromEnv). */

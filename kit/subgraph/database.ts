@@ -5,7 +5,11 @@ import { isPostgres, openAgencyDatabase, type AgencyOrm } from './orm';
 import type { AgencyService } from './service';
 
 /** Opens an agency's own database (creating a SQLite file's folder), with its audit log beside its records. */
-export function openServiceDatabase(service: Pick<AgencyService, 'entities'>, database: string, onQuery?: (sql: string) => void): Promise<AgencyOrm> {
+export function openServiceDatabase(
+  service: Pick<AgencyService, 'entities'>,
+  database: string,
+  onQuery?: (sql: string) => void,
+): Promise<AgencyOrm> {
   if (!isPostgres(database) && database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
   // Every agency keeps its own audit log in its own database.
   return openAgencyDatabase({ entities: [...service.entities, AuditRecord], database, onQuery });

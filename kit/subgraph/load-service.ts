@@ -11,6 +11,7 @@ export function loadAgencyService(name: string): AgencyService {
   const agency = agencyNamed(name);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(join(__dirname, '..', '..', 'subgraphs', agency.name, 'service')) as { service?: AgencyService };
-  if (loaded.service?.agency !== agency) throw new Error(`subgraphs/${agency.name}/service must export \`service\`, defined for the ${agency.name} row of the agencies table`);
+  if (loaded.service?.agency !== agency)
+    throw new Error(`subgraphs/${agency.name}/service must export \`service\`, defined for the ${agency.name} row of the agencies table`);
   return loaded.service;
 }

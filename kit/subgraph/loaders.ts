@@ -7,10 +7,7 @@ import DataLoader from 'dataloader';
  */
 
 /** One row (or null) per key, loaded with a single `IN (...)` query per batch. */
-export function oneByKey<K extends string | number, T>(
-  load: (keys: K[]) => Promise<T[]>,
-  keyOf: (row: T) => K,
-): DataLoader<K, T | null> {
+export function oneByKey<K extends string | number, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T | null> {
   return new DataLoader<K, T | null>(async (keys) => {
     const rows = await load([...new Set(keys)]);
     const byKey = new Map(rows.map((row) => [keyOf(row), row] as const));
@@ -19,10 +16,7 @@ export function oneByKey<K extends string | number, T>(
 }
 
 /** All rows per key (a one-to-many relation), in the order the query returned them. */
-export function manyByKey<K extends string | number, T>(
-  load: (keys: K[]) => Promise<T[]>,
-  keyOf: (row: T) => K,
-): DataLoader<K, T[]> {
+export function manyByKey<K extends string | number, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(async (keys) => {
     const rows = await load([...new Set(keys)]);
     const byKey = new Map<K, T[]>();

@@ -15,7 +15,10 @@ export interface OrmOptions {
 export type AgencyOrm = MikroORM;
 
 class QueryHookLogger extends DefaultLogger {
-  constructor(options: LoggerOptions, private readonly onQuery?: (sql: string) => void) {
+  constructor(
+    options: LoggerOptions,
+    private readonly onQuery?: (sql: string) => void,
+  ) {
     super(options);
   }
 
@@ -57,7 +60,9 @@ const FINGERPRINT_TABLE = 'schema_fingerprint';
  * Safe mode: columns and tables are never dropped.
  */
 async function bringSchemaUpToDate(orm: MikroORM): Promise<void> {
-  const wanted = createHash('sha256').update(await orm.schema.getCreateSchemaSQL({ wrap: false })).digest('hex');
+  const wanted = createHash('sha256')
+    .update(await orm.schema.getCreateSchemaSQL({ wrap: false }))
+    .digest('hex');
   const connection = orm.em.getConnection();
   await connection.execute(`create table if not exists ${FINGERPRINT_TABLE} (id integer primary key, fingerprint varchar(64) not null)`);
   const rows = await connection.execute<{ fingerprint: string }[]>(`select fingerprint from ${FINGERPRINT_TABLE} where id = 1`);

@@ -45,7 +45,8 @@ async function contextMaker(service: AgencyService, config: AgencyConfig): Promi
     return (facts) => {
       const base: LeadAgencyContext = {
         ...agencyContext(facts),
-        signGrant: (to, identifier, purpose) => sign({ viewerId: facts.viewer.id, requestId: facts.requestId, audience: to.name, identifier, purpose }),
+        signGrant: (to, identifier, purpose) =>
+          sign({ viewerId: facts.viewer.id, requestId: facts.requestId, audience: to.name, identifier, purpose }),
       };
       return service.createContext(base);
     };
@@ -89,7 +90,9 @@ export async function runAgencyService(service: AgencyService, config: AgencyCon
         } catch (err) {
           if (!(err instanceof InternalTokenRejected)) throw err;
           logger.warn({ reason: err.message, ip: req.socket.remoteAddress }, 'request refused: not from the gateway');
-          throw new GraphQLError('This service answers only the gateway.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          throw new GraphQLError('This service answers only the gateway.', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
         }
         return makeContext({
           em: orm.em.fork(),

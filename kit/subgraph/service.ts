@@ -17,7 +17,10 @@ export interface AgencySeeder {
 }
 
 /** One agency subgraph: everything the shared bootstrap needs. Each agency's service.ts exports one, as `service`. */
-export interface AgencyService<Kind extends LeadAgency | ReceivingAgency = LeadAgency | ReceivingAgency, Ctx extends AgencyContext = AgencyContext> {
+export interface AgencyService<
+  Kind extends LeadAgency | ReceivingAgency = LeadAgency | ReceivingAgency,
+  Ctx extends AgencyContext = AgencyContext,
+> {
   /** Its row in the agencies table. */
   agency: Kind;
   entities: EntityClass<unknown>[];

@@ -7,7 +7,10 @@ import { registerEnumType } from 'type-graphql';
 
 /** valuesConfig from a map of official meanings, so code and documentation share one wording. */
 function described<T extends string>(meanings: Record<T, string>): Record<T, { description: string }> {
-  return Object.fromEntries(Object.entries(meanings).map(([code, description]) => [code, { description }])) as Record<T, { description: string }>;
+  return Object.fromEntries(Object.entries(meanings).map(([code, description]) => [code, { description }])) as Record<
+    T,
+    { description: string }
+  >;
 }
 
 export enum SchoolTerm {
@@ -96,7 +99,8 @@ export const REASON_FOR_LEAVING_MEANINGS: Record<ReasonForLeaving, string> = {
   CEASED_TO_RESIDE_NEARBY: 'Ceased to reside at a place from which the pupil can reasonably attend the school.',
   ELECTIVE_HOME_EDUCATION: 'The parent told the school in writing that the pupil is receiving education otherwise than at school.',
   PERMANENTLY_EXCLUDED: 'Permanently excluded, and the exclusion review process has concluded.',
-  CONTINUOUS_ABSENCE: 'Failed to attend for a continuous period of at least 20 school days and the school and local authority could not find the pupil after reasonable enquiries.',
+  CONTINUOUS_ABSENCE:
+    'Failed to attend for a continuous period of at least 20 school days and the school and local authority could not find the pupil after reasonable enquiries.',
   NO_LONGER_OF_COMPULSORY_SCHOOL_AGE: 'Ceased to be of compulsory school age and not continuing in the school sixth form.',
   OTHER: 'Another ground permitted by the regulations.',
 };
@@ -160,8 +164,10 @@ export enum NotInSchoolKind {
 
 /** Official meaning of each NotInSchoolKind value. */
 export const NOT_IN_SCHOOL_KIND_MEANINGS: Record<NotInSchoolKind, string> = {
-  CHILD_MISSING_EDUCATION: 'Child missing education (Education Act 1996 s436A): of compulsory school age, not registered at a school and not receiving suitable education otherwise than at school.',
-  ELECTIVE_HOME_EDUCATION: 'Elective home education: the parent has chosen to educate the child at home instead of at school (Education Act 1996 s7).',
+  CHILD_MISSING_EDUCATION:
+    'Child missing education (Education Act 1996 s436A): of compulsory school age, not registered at a school and not receiving suitable education otherwise than at school.',
+  ELECTIVE_HOME_EDUCATION:
+    'Elective home education: the parent has chosen to educate the child at home instead of at school (Education Act 1996 s7).',
 };
 
 registerEnumType(NotInSchoolKind, {
@@ -222,11 +228,13 @@ export enum PostSixteenActivity {
 
 /** Official meaning of each PostSixteenActivity value. */
 export const POST_SIXTEEN_ACTIVITY_MEANINGS: Record<PostSixteenActivity, string> = {
-  FULL_TIME_EDUCATION: 'Education, employment or training: full-time education (school sixth form, sixth-form college, further or higher education).',
+  FULL_TIME_EDUCATION:
+    'Education, employment or training: full-time education (school sixth form, sixth-form college, further or higher education).',
   APPRENTICESHIP: 'Education, employment or training: an apprenticeship.',
   SUPPORTED_INTERNSHIP: 'Education, employment or training: a supported internship (for young people with an EHC plan).',
   EMPLOYMENT_WITH_TRAINING: 'Education, employment or training: employment combined with accredited part-time study.',
-  EMPLOYMENT_WITHOUT_TRAINING: 'Education, employment or training: employment without accredited training. Not NEET, but does not meet the raising-the-participation-age (RPA) duty.',
+  EMPLOYMENT_WITHOUT_TRAINING:
+    'Education, employment or training: employment without accredited training. Not NEET, but does not meet the raising-the-participation-age (RPA) duty.',
   NEET_AVAILABLE: 'Not in education, employment or training (NEET), available: seeking or not yet ready for work or learning.',
   NEET_NOT_AVAILABLE: 'NEET, not available: e.g. illness, pregnancy, a teenage parent or a young carer.',
   NOT_KNOWN: 'Activity not known: the local authority could not establish what the young person is doing.',

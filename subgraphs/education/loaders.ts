@@ -33,7 +33,10 @@ const withSchoolAndPupil = { ...withSchool, populate: ['school', 'pupil'] } as c
 
 export function createLoaders(em: EntityManager) {
   return {
-    pupilByUpn: oneByKey<string, Pupil>((upns) => em.find(Pupil, { upn: { $in: upns } }), (p) => p.upn),
+    pupilByUpn: oneByKey<string, Pupil>(
+      (upns) => em.find(Pupil, { upn: { $in: upns } }),
+      (p) => p.upn,
+    ),
     enrolments: byPupil(em, SchoolEnrolment, withSchoolAndPupil),
     // Newest term first: within an academic year AUTUMN < SPRING < SUMMER sorts alphabetically too.
     attendance: byPupil(em, TermAttendance, { orderBy: { academicYear: 'desc', term: 'desc' } }),

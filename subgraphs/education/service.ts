@@ -14,7 +14,13 @@ import { educationSeeder } from './seed';
 /** The virtual school's subgraph: education records of young people, found by UPN, under social care's grant and education's policy. */
 export const service = defineReceivingAgency(EDUCATION, {
   entities,
-  resolvers: [YoungPersonEducationResolver, EducationRecordResolver, EducationStatusResolver, SchoolEnrolmentResolver, SenProvisionEpisodeResolver],
+  resolvers: [
+    YoungPersonEducationResolver,
+    EducationRecordResolver,
+    EducationStatusResolver,
+    SchoolEnrolmentResolver,
+    SenProvisionEpisodeResolver,
+  ],
   youngPerson: YoungPerson,
   findRecord: (ctx: EducationContext, upn) => ctx.loaders.pupilByUpn.load(upn),
   createContext,

@@ -14,7 +14,8 @@ export enum SdqBand {
 
 registerEnumType(SdqBand, {
   name: 'SdqBand',
-  description: "Band of a Strengths and Difficulties Questionnaire total difficulties score (0-40), as DfE reports children looked after's emotional and behavioural health.",
+  description:
+    "Band of a Strengths and Difficulties Questionnaire total difficulties score (0-40), as DfE reports children looked after's emotional and behavioural health.",
   valuesConfig: {
     NORMAL: { description: 'Total difficulties score 0 to 13: considered normal.' },
     BORDERLINE: { description: 'Total difficulties score 14 to 16: borderline cause for concern.' },
@@ -31,11 +32,19 @@ export enum HealthAssessorRole {
 
 registerEnumType(HealthAssessorRole, {
   name: 'HealthAssessorRole',
-  description: 'The professional who carried out a health assessment. The initial assessment must be by a registered medical practitioner; reviews may also be by a registered nurse or registered midwife (Care Planning, Placement and Case Review (England) Regulations 2010, reg 7).',
+  description:
+    'The professional who carried out a health assessment. The initial assessment must be by a registered medical practitioner; reviews may also be by a registered nurse or registered midwife (Care Planning, Placement and Case Review (England) Regulations 2010, reg 7).',
   valuesConfig: {
-    REGISTERED_MEDICAL_PRACTITIONER: { description: 'A doctor registered with the General Medical Council. Required for the initial health assessment.' },
-    REGISTERED_NURSE: { description: 'A nurse registered with the Nursing and Midwifery Council (e.g. a looked-after children nurse). May carry out review health assessments.' },
-    REGISTERED_MIDWIFE: { description: 'A midwife registered with the Nursing and Midwifery Council. May carry out review health assessments.' },
+    REGISTERED_MEDICAL_PRACTITIONER: {
+      description: 'A doctor registered with the General Medical Council. Required for the initial health assessment.',
+    },
+    REGISTERED_NURSE: {
+      description:
+        'A nurse registered with the Nursing and Midwifery Council (e.g. a looked-after children nurse). May carry out review health assessments.',
+    },
+    REGISTERED_MIDWIFE: {
+      description: 'A midwife registered with the Nursing and Midwifery Council. May carry out review health assessments.',
+    },
   },
 });
 
@@ -49,7 +58,7 @@ export enum DevelopmentReviewStage {
 
 registerEnumType(DevelopmentReviewStage, {
   name: 'DevelopmentReviewStage',
-  description: "A Healthy Child Programme health and development review for children under 5, carried out by the health visiting service.",
+  description: 'A Healthy Child Programme health and development review for children under 5, carried out by the health visiting service.',
   valuesConfig: {
     NEW_BABY_REVIEW: { description: 'New baby review, 10 to 14 days after birth.' },
     SIX_TO_EIGHT_WEEK_REVIEW: { description: '6 to 8 week assessment.' },
@@ -70,7 +79,9 @@ registerEnumType(SlcnResult, {
   description: 'Result of one area of a speech, language and communication needs (SLCN) screening by a speech and language therapist.',
   valuesConfig: {
     NO_DIFFICULTY_IDENTIFIED: { description: 'Screened: no difficulty identified in this area.' },
-    DIFFICULTY_IDENTIFIED: { description: 'Screened: a difficulty was identified in this area (a speech, language and communication need).' },
+    DIFFICULTY_IDENTIFIED: {
+      description: 'Screened: a difficulty was identified in this area (a speech, language and communication need).',
+    },
     NOT_ASSESSED: { description: 'This area was not screened.' },
   },
 });
@@ -101,7 +112,8 @@ export enum HealthInvolvementStatus {
 
 registerEnumType(HealthInvolvementStatus, {
   name: 'HealthInvolvementStatus',
-  description: "Where a young person's involvement with a health service stands, computed from its recorded dates on the day asked (never stored).",
+  description:
+    "Where a young person's involvement with a health service stands, computed from its recorded dates on the day asked (never stored).",
   valuesConfig: {
     AWAITING_DECISION: { description: 'Referred; the service has not yet decided whether to accept.' },
     DECLINED: { description: 'The referral was not accepted.' },
@@ -124,13 +136,16 @@ export enum EmergencyAttendanceReason {
 
 registerEnumType(EmergencyAttendanceReason, {
   name: 'EmergencyAttendanceReason',
-  description: 'Reason category for an attendance at an accident and emergency (A&E) department, grouped from the NHS Emergency Care Data Set (ECDS) chief complaint and injury intent. A&E attendances are a No Wrong Door outcome measure.',
+  description:
+    'Reason category for an attendance at an accident and emergency (A&E) department, grouped from the NHS Emergency Care Data Set (ECDS) chief complaint and injury intent. A&E attendances are a No Wrong Door outcome measure.',
   valuesConfig: {
     ACCIDENTAL_INJURY: { description: 'Injury, ECDS injury intent "unintentional" (accident).' },
     SELF_HARM: { description: 'Injury or poisoning, ECDS injury intent "intentional self harm".' },
     ASSAULT: { description: 'Injury, ECDS injury intent "assault".' },
     ALCOHOL_OR_DRUG_RELATED: { description: 'Alcohol or drug intoxication or its effects (ECDS alcohol or drug involvement).' },
-    MENTAL_HEALTH_CRISIS: { description: 'Mental health presentation (ECDS chief complaint in the mental health group), other than self-harm.' },
+    MENTAL_HEALTH_CRISIS: {
+      description: 'Mental health presentation (ECDS chief complaint in the mental health group), other than self-harm.',
+    },
     PHYSICAL_ILLNESS: { description: 'Illness other than injury, intoxication or mental health.' },
     OTHER: { description: 'Any other reason.' },
   },

@@ -3,9 +3,21 @@ import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { HEALTH } from './agency';
 import {
-  CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
-  LifeCoachInvolvement, Patient, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
-  SubstanceMisuseRecord, type PatientRecord,
+  CamhsInvolvement,
+  DentalCheck,
+  DevelopmentCheck,
+  EmergencyAttendance,
+  ImmunisationStatus,
+  InitialHealthAssessment,
+  LifeCoachInvolvement,
+  Patient,
+  ReviewHealthAssessment,
+  SdqScore,
+  SelfHarmEpisode,
+  SexualHealthContact,
+  SlcnScreening,
+  SubstanceMisuseRecord,
+  type PatientRecord,
 } from './entities';
 
 /**
@@ -17,9 +29,13 @@ export function createLoaders(em: EntityManager) {
   const byPatient = <T extends PatientRecord>(entity: EntityClass<T>, dateField: keyof T & string) =>
     manyByKey<number, T>(
       (patientIds) =>
-        em.find(entity as EntityClass<PatientRecord>, { patient: { $in: patientIds } }, {
-          orderBy: { [dateField]: QueryOrder.DESC, id: QueryOrder.DESC },
-        }) as Promise<T[]>,
+        em.find(
+          entity as EntityClass<PatientRecord>,
+          { patient: { $in: patientIds } },
+          {
+            orderBy: { [dateField]: QueryOrder.DESC, id: QueryOrder.DESC },
+          },
+        ) as Promise<T[]>,
       (row) => row.patient.id,
     );
 

@@ -49,9 +49,17 @@ const REVIEW_OUTCOME = rule(
   ({ viewer, purpose }) => viewer.agency === 'HEALTH' || (viewer.role === 'SOCIAL_WORKER' && purpose.kind === PurposeKind.ALLOCATION),
 );
 
-const SDQ_SCORE = rule('sdq-score-health-only', 'the SDQ score is shared only within health; others see its band', ({ viewer }) => viewer.agency === 'HEALTH');
+const SDQ_SCORE = rule(
+  'sdq-score-health-only',
+  'the SDQ score is shared only within health; others see its band',
+  ({ viewer }) => viewer.agency === 'HEALTH',
+);
 
-const SEXUAL_HEALTH = rule('sexual-health-health-only', 'sexual health contacts are kept within health', ({ viewer }) => viewer.agency === 'HEALTH');
+const SEXUAL_HEALTH = rule(
+  'sexual-health-health-only',
+  'sexual health contacts are kept within health',
+  ({ viewer }) => viewer.agency === 'HEALTH',
+);
 
 const HEALTH_AND_SOCIAL_CARE = ({ viewer }: RuleContext) => viewer.agency === 'HEALTH' || viewer.agency === 'SOCIAL_CARE';
 
@@ -72,7 +80,6 @@ const POLICE_STATUSES_ONLY = rule(
   'police see health statuses only (timeliness, SDQ band, involvement status, match status)',
   ({ viewer }) => viewer.agency !== 'POLICE',
 );
-
 
 export const healthPolicy: AgencyPolicy = {
   agency: HEALTH.code,

@@ -8,14 +8,30 @@ import { Life } from './seeding/life';
 import { youngPersonsWishes } from './seeding/wishes';
 import { dentalChecks, developmentChecks, healthAssessments, immunisationsOutsideCare } from './seeding/statutory-checks';
 import {
-  camhsInvolvements, emergencyAttendances, lifeCoachInvolvements, sdqScores, selfHarmEpisodes, sexualHealthContacts,
-  slcnScreenings, substanceMisuse,
+  camhsInvolvements,
+  emergencyAttendances,
+  lifeCoachInvolvements,
+  sdqScores,
+  selfHarmEpisodes,
+  sexualHealthContacts,
+  slcnScreenings,
+  substanceMisuse,
 } from './seeding/wellbeing';
 
 /** Each generator draws from the person's one stream in this fixed order, so the data never changes. */
 const GENERATORS: ((life: Life) => PatientRecord[])[] = [
-  healthAssessments, immunisationsOutsideCare, dentalChecks, developmentChecks, sdqScores, substanceMisuse,
-  camhsInvolvements, lifeCoachInvolvements, slcnScreenings, selfHarmEpisodes, sexualHealthContacts, emergencyAttendances,
+  healthAssessments,
+  immunisationsOutsideCare,
+  dentalChecks,
+  developmentChecks,
+  sdqScores,
+  substanceMisuse,
+  camhsInvolvements,
+  lifeCoachInvolvements,
+  slcnScreenings,
+  selfHarmEpisodes,
+  sexualHealthContacts,
+  emergencyAttendances,
 ];
 
 const PRACTICE_KINDS = ['Medical Practice', 'Surgery', 'Health Centre'] as const;

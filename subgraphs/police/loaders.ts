@@ -3,7 +3,15 @@ import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { POLICE } from './agency';
 import {
-  Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
+  Arrest,
+  Associate,
+  ExploitationConcern,
+  IntelligenceItem,
+  LocationOfConcern,
+  MissingEpisode,
+  Nominal,
+  NrmReferral,
+  ReturnHomeInterview,
 } from './entities';
 
 type OwnedByNominal = { nominal: Nominal };
@@ -21,7 +29,10 @@ export function createLoaders(em: EntityManager) {
   }
 
   return {
-    nominalByPncId: oneByKey<string, Nominal>((pncIds) => em.find(Nominal, { pncId: { $in: pncIds } }), (n) => n.pncId),
+    nominalByPncId: oneByKey<string, Nominal>(
+      (pncIds) => em.find(Nominal, { pncId: { $in: pncIds } }),
+      (n) => n.pncId,
+    ),
     missingEpisodes: byNominal(MissingEpisode, { reportedAt: 'desc' }),
     returnHomeInterviewByEpisode: oneByKey<number, ReturnHomeInterview>(
       (ids) => em.find(ReturnHomeInterview, { missingEpisode: { $in: ids } }),

@@ -74,7 +74,6 @@ export const ARREST_CHARGE_AND_OUTCOME = rule(
   isPoliceOrSocialCare,
 );
 
-
 export const policePolicy: AgencyPolicy = {
   agency: POLICE.code,
   nonPersonalTypes: [],
@@ -88,5 +87,12 @@ export const policePolicy: AgencyPolicy = {
     'PoliceRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
   // An auditor answering a subject access request reaches the record by PNC ID and reads its log.
-  auditFields: ['YoungPerson.pncId', 'YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.accessLog', 'WithheldField.field', 'WithheldField.rule'],
+  auditFields: [
+    'YoungPerson.pncId',
+    'YoungPerson.police',
+    'PoliceRecord.matchStatus',
+    'PoliceRecord.accessLog',
+    'WithheldField.field',
+    'WithheldField.rule',
+  ],
 };

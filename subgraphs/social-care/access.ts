@@ -9,7 +9,11 @@ import type { YoungPerson } from './entities/young-person';
  * Returns the young person only when the viewer has a purpose; otherwise records the refusal and
  * answers exactly as for an id that does not exist, so nothing hints that the record is there.
  */
-export async function withPurpose(ctx: SocialCareContext, person: YoungPerson | null, idForError?: { field: string; value: string }): Promise<YoungPerson | null> {
+export async function withPurpose(
+  ctx: SocialCareContext,
+  person: YoungPerson | null,
+  idForError?: { field: string; value: string },
+): Promise<YoungPerson | null> {
   if (person && (await ctx.loaders.purposes.load(person.id))) return person;
   if (person) ctx.access.refuse(person.id, ctx.breakGlassReasons.get(person.id));
   if (idForError) throw notFound(idForError.field, idForError.value);

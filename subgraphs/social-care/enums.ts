@@ -1,5 +1,10 @@
 import { registerEnumType } from 'type-graphql';
-import { AGENCY_CODES, RECEIVING_AGENCIES, type AgencyCode, type IdentifierScheme as IdentifierSchemeCode } from '../../kit/shared/agencies';
+import {
+  AGENCY_CODES,
+  RECEIVING_AGENCIES,
+  type AgencyCode,
+  type IdentifierScheme as IdentifierSchemeCode,
+} from '../../kit/shared/agencies';
 
 /**
  * Social care's code lists. Values are the official codes where those are valid GraphQL names
@@ -13,24 +18,51 @@ export enum Sex {
 registerEnumType(Sex, { name: 'Sex', description: 'Sex as recorded for the SSDA903 return (1 male, 2 female).' });
 
 export enum Ethnicity {
-  WBRI = 'WBRI', WIRI = 'WIRI', WOTH = 'WOTH', WIRT = 'WIRT', WROM = 'WROM',
-  MWBC = 'MWBC', MWBA = 'MWBA', MWAS = 'MWAS', MOTH = 'MOTH',
-  AIND = 'AIND', APKN = 'APKN', ABAN = 'ABAN', AOTH = 'AOTH',
-  BCRB = 'BCRB', BAFR = 'BAFR', BOTH = 'BOTH',
-  CHNE = 'CHNE', OOTH = 'OOTH', REFU = 'REFU', NOBT = 'NOBT',
+  WBRI = 'WBRI',
+  WIRI = 'WIRI',
+  WOTH = 'WOTH',
+  WIRT = 'WIRT',
+  WROM = 'WROM',
+  MWBC = 'MWBC',
+  MWBA = 'MWBA',
+  MWAS = 'MWAS',
+  MOTH = 'MOTH',
+  AIND = 'AIND',
+  APKN = 'APKN',
+  ABAN = 'ABAN',
+  AOTH = 'AOTH',
+  BCRB = 'BCRB',
+  BAFR = 'BAFR',
+  BOTH = 'BOTH',
+  CHNE = 'CHNE',
+  OOTH = 'OOTH',
+  REFU = 'REFU',
+  NOBT = 'NOBT',
 }
 registerEnumType(Ethnicity, {
   name: 'Ethnicity',
   description: 'Ethnicity, DfE main codes as used in the SSDA903 and CIN census returns.',
   valuesConfig: {
-    WBRI: { description: 'White British' }, WIRI: { description: 'White Irish' }, WOTH: { description: 'Any other White background' },
-    WIRT: { description: 'Traveller of Irish heritage' }, WROM: { description: 'Gypsy/Roma' },
-    MWBC: { description: 'White and Black Caribbean' }, MWBA: { description: 'White and Black African' },
-    MWAS: { description: 'White and Asian' }, MOTH: { description: 'Any other mixed background' },
-    AIND: { description: 'Indian' }, APKN: { description: 'Pakistani' }, ABAN: { description: 'Bangladeshi' },
-    AOTH: { description: 'Any other Asian background' }, BCRB: { description: 'Caribbean' }, BAFR: { description: 'African' },
-    BOTH: { description: 'Any other Black background' }, CHNE: { description: 'Chinese' },
-    OOTH: { description: 'Any other ethnic group' }, REFU: { description: 'Refused' }, NOBT: { description: 'Information not yet obtained' },
+    WBRI: { description: 'White British' },
+    WIRI: { description: 'White Irish' },
+    WOTH: { description: 'Any other White background' },
+    WIRT: { description: 'Traveller of Irish heritage' },
+    WROM: { description: 'Gypsy/Roma' },
+    MWBC: { description: 'White and Black Caribbean' },
+    MWBA: { description: 'White and Black African' },
+    MWAS: { description: 'White and Asian' },
+    MOTH: { description: 'Any other mixed background' },
+    AIND: { description: 'Indian' },
+    APKN: { description: 'Pakistani' },
+    ABAN: { description: 'Bangladeshi' },
+    AOTH: { description: 'Any other Asian background' },
+    BCRB: { description: 'Caribbean' },
+    BAFR: { description: 'African' },
+    BOTH: { description: 'Any other Black background' },
+    CHNE: { description: 'Chinese' },
+    OOTH: { description: 'Any other ethnic group' },
+    REFU: { description: 'Refused' },
+    NOBT: { description: 'Information not yet obtained' },
   },
 });
 
@@ -56,20 +88,38 @@ registerEnumType(CaseStatus, {
 });
 
 export enum CpCategory {
-  NEG = 'NEG', PHY = 'PHY', SAB = 'SAB', EMO = 'EMO', MUL = 'MUL',
+  NEG = 'NEG',
+  PHY = 'PHY',
+  SAB = 'SAB',
+  EMO = 'EMO',
+  MUL = 'MUL',
 }
 registerEnumType(CpCategory, {
   name: 'CpCategory',
   description: 'Initial category of abuse of a Child Protection plan (CIN census).',
   valuesConfig: {
-    NEG: { description: 'Neglect' }, PHY: { description: 'Physical abuse' }, SAB: { description: 'Sexual abuse' },
-    EMO: { description: 'Emotional abuse' }, MUL: { description: 'Multiple categories' },
+    NEG: { description: 'Neglect' },
+    PHY: { description: 'Physical abuse' },
+    SAB: { description: 'Sexual abuse' },
+    EMO: { description: 'Emotional abuse' },
+    MUL: { description: 'Multiple categories' },
   },
 });
 
 export enum LegalStatus {
-  C1 = 'C1', C2 = 'C2', D1 = 'D1', E1 = 'E1', V2 = 'V2', V3 = 'V3', V4 = 'V4',
-  L1 = 'L1', L2 = 'L2', L3 = 'L3', J1 = 'J1', J2 = 'J2', J3 = 'J3',
+  C1 = 'C1',
+  C2 = 'C2',
+  D1 = 'D1',
+  E1 = 'E1',
+  V2 = 'V2',
+  V3 = 'V3',
+  V4 = 'V4',
+  L1 = 'L1',
+  L2 = 'L2',
+  L3 = 'L3',
+  J1 = 'J1',
+  J2 = 'J2',
+  J3 = 'J3',
 }
 registerEnumType(LegalStatus, {
   name: 'LegalStatus',
@@ -92,19 +142,40 @@ registerEnumType(LegalStatus, {
 });
 
 export enum PlacementType {
-  U1 = 'U1', U2 = 'U2', U3 = 'U3', U4 = 'U4', U5 = 'U5', U6 = 'U6',
-  K1 = 'K1', K2 = 'K2', R1 = 'R1', R5 = 'R5', H5 = 'H5', P1 = 'P1', P2 = 'P2', S1 = 'S1', Z1 = 'Z1',
-  NWD_HUB_BED = 'NWD_HUB_BED', NWD_HUB_COMMUNITY_FAMILY = 'NWD_HUB_COMMUNITY_FAMILY', SUPPORTED_LODGINGS = 'SUPPORTED_LODGINGS',
+  U1 = 'U1',
+  U2 = 'U2',
+  U3 = 'U3',
+  U4 = 'U4',
+  U5 = 'U5',
+  U6 = 'U6',
+  K1 = 'K1',
+  K2 = 'K2',
+  R1 = 'R1',
+  R5 = 'R5',
+  H5 = 'H5',
+  P1 = 'P1',
+  P2 = 'P2',
+  S1 = 'S1',
+  Z1 = 'Z1',
+  NWD_HUB_BED = 'NWD_HUB_BED',
+  NWD_HUB_COMMUNITY_FAMILY = 'NWD_HUB_COMMUNITY_FAMILY',
+  SUPPORTED_LODGINGS = 'SUPPORTED_LODGINGS',
 }
 registerEnumType(PlacementType, {
   name: 'PlacementType',
   description: 'Placement type (SSDA903 field PLACE), plus the No Wrong Door hub placements.',
   valuesConfig: {
     U1: { description: 'Foster placement with relative or friend - long term fostering (connected person)' },
-    U2: { description: 'Foster placement with relative or friend who is also an approved adopter - fostering for adoption / concurrent planning (connected person)' },
+    U2: {
+      description:
+        'Foster placement with relative or friend who is also an approved adopter - fostering for adoption / concurrent planning (connected person)',
+    },
     U3: { description: 'Foster placement with relative or friend - not long term or fostering for adoption (connected person)' },
     U4: { description: 'Foster placement with other foster carer - long term fostering' },
-    U5: { description: 'Foster placement with other foster carer who is also an approved adopter - fostering for adoption / concurrent planning' },
+    U5: {
+      description:
+        'Foster placement with other foster carer who is also an approved adopter - fostering for adoption / concurrent planning',
+    },
     U6: { description: 'Foster placement with other foster carer - not long term or fostering for adoption' },
     K1: { description: 'Secure children’s home' },
     K2: { description: 'Children’s home subject to Children’s Homes Regulations' },
@@ -112,7 +183,10 @@ registerEnumType(PlacementType, {
     R5: { description: 'Young offender institution (YOI)' },
     H5: { description: 'Semi-independent living accommodation not subject to Children’s Homes Regulations' },
     P1: { description: 'Placed with own parent(s) or other person(s) with parental responsibility' },
-    P2: { description: 'Independent living, for example in a flat, lodgings, bedsit, bed and breakfast or with friends, with or without formal support' },
+    P2: {
+      description:
+        'Independent living, for example in a flat, lodgings, bedsit, bed and breakfast or with friends, with or without formal support',
+    },
     S1: { description: 'All residential schools, except where dual-registered as a school and children’s home' },
     Z1: { description: 'Other placements (must be listed on a schedule sent to DfE with annual submission)' },
     NWD_HUB_BED: { description: 'No Wrong Door hub: a residential bed in the hub (short-term, with outreach)' },
@@ -122,8 +196,18 @@ registerEnumType(PlacementType, {
 });
 
 export enum PlacementChangeReason {
-  CARPL = 'CARPL', CLOSE = 'CLOSE', ALLEG = 'ALLEG', STAND = 'STAND', APPRR = 'APPRR', CREQB = 'CREQB',
-  CREQO = 'CREQO', CHILD = 'CHILD', LAREQ = 'LAREQ', PLACE = 'PLACE', CUSTOD = 'CUSTOD', OTHER = 'OTHER',
+  CARPL = 'CARPL',
+  CLOSE = 'CLOSE',
+  ALLEG = 'ALLEG',
+  STAND = 'STAND',
+  APPRR = 'APPRR',
+  CREQB = 'CREQB',
+  CREQO = 'CREQO',
+  CHILD = 'CHILD',
+  LAREQ = 'LAREQ',
+  PLACE = 'PLACE',
+  CUSTOD = 'CUSTOD',
+  OTHER = 'OTHER',
 }
 registerEnumType(PlacementChangeReason, {
   name: 'PlacementChangeReason',
@@ -177,7 +261,7 @@ export enum PlanType {
 }
 registerEnumType(PlanType, {
   name: 'PlanType',
-  description: 'A plan held on the young person\'s social care record.',
+  description: "A plan held on the young person's social care record.",
   valuesConfig: {
     CARE_PLAN: { description: 'Care plan for a looked-after child (Care Planning Regulations 2010).' },
     CIN_PLAN: { description: 'Child in Need plan (s17).' },
@@ -214,8 +298,13 @@ registerEnumType(AssessmentFactor, {
 
 /** The CIN census code for each factor. */
 export const ASSESSMENT_FACTOR_CODE: Record<AssessmentFactor, string> = {
-  GOING_MISSING: '10A', CHILD_SEXUAL_EXPLOITATION: '11A', TRAFFICKING: '12A', GANGS: '13A',
-  SOCIALLY_UNACCEPTABLE_BEHAVIOUR: '14A', SELF_HARM: '15A', CHILD_CRIMINAL_EXPLOITATION: '24A',
+  GOING_MISSING: '10A',
+  CHILD_SEXUAL_EXPLOITATION: '11A',
+  TRAFFICKING: '12A',
+  GANGS: '13A',
+  SOCIALLY_UNACCEPTABLE_BEHAVIOUR: '14A',
+  SELF_HARM: '15A',
+  CHILD_CRIMINAL_EXPLOITATION: '24A',
 };
 
 /** One scheme per receiving agency in the agencies table: the identifier it keeps its records under. */
@@ -251,7 +340,10 @@ export enum RagPriority {
   AMBER = 'AMBER',
   GREEN = 'GREEN',
 }
-registerEnumType(RagPriority, { name: 'RagPriority', description: 'Red/amber/green priority given to a referral to the No Wrong Door hub.' });
+registerEnumType(RagPriority, {
+  name: 'RagPriority',
+  description: 'Red/amber/green priority given to a referral to the No Wrong Door hub.',
+});
 
 export enum NwdSupport {
   HUB_PLACEMENT = 'HUB_PLACEMENT',
@@ -299,7 +391,10 @@ registerEnumType(MeetingKind, {
   name: 'MeetingKind',
   description: 'A No Wrong Door multi-agency meeting about one young person.',
   valuesConfig: {
-    RAISE: { description: 'RAISE risk meeting (Risk, Analysis, Intervention, Solution, Evaluation): intelligence-led, Signs of Safety, each agency owns actions.' },
+    RAISE: {
+      description:
+        'RAISE risk meeting (Risk, Analysis, Intervention, Solution, Evaluation): intelligence-led, Signs of Safety, each agency owns actions.',
+    },
     DEEP_DIVE: { description: 'Deep dive: professionals review the whole case history to inform the NWD care and progression plan.' },
   },
 });
@@ -309,7 +404,10 @@ export enum MeetingStatus {
   POSTPONED = 'POSTPONED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(MeetingStatus, { name: 'MeetingStatus', description: 'Whether the meeting took place (postponements are a known failure mode, 000:2081).' });
+registerEnumType(MeetingStatus, {
+  name: 'MeetingStatus',
+  description: 'Whether the meeting took place (postponements are a known failure mode, 000:2081).',
+});
 
 /** The partner agencies of the agencies table, and the hub and others who come to meetings. */
 export const Agency = {
@@ -326,7 +424,10 @@ export enum Attendance {
   SENT_APOLOGIES = 'SENT_APOLOGIES',
   DID_NOT_ATTEND = 'DID_NOT_ATTEND',
 }
-registerEnumType(Attendance, { name: 'Attendance', description: 'Whether an invited professional attended (RAISE meetings are often virtual or hybrid).' });
+registerEnumType(Attendance, {
+  name: 'Attendance',
+  description: 'Whether an invited professional attended (RAISE meetings are often virtual or hybrid).',
+});
 
 export enum ObservationKind {
   STRENGTH = 'STRENGTH',
@@ -342,4 +443,7 @@ export enum ActionStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(ActionStatus, { name: 'ActionStatus', description: 'Recorded state of a meeting action; whether an open action is overdue is computed from its due date.' });
+registerEnumType(ActionStatus, {
+  name: 'ActionStatus',
+  description: 'Recorded state of a meeting action; whether an open action is overdue is computed from its due date.',
+});

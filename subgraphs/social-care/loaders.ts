@@ -45,7 +45,10 @@ function recordLoaders(em: EntityManager, viewerId: string) {
     );
 
   return {
-    youngPerson: oneByKey<string, YoungPerson>((ids) => em.find(YoungPerson, { id: { $in: ids } }), (p) => p.id),
+    youngPerson: oneByKey<string, YoungPerson>(
+      (ids) => em.find(YoungPerson, { id: { $in: ids } }),
+      (p) => p.id,
+    ),
     /** Current links keyed "SCHEME:value", for resolving a young person by another agency's identifier. */
     linkByIdentifier: oneByKey<string, IdentifierLink>(
       async (keys) => {
@@ -75,7 +78,10 @@ function recordLoaders(em: EntityManager, viewerId: string) {
       (ids) => em.find(MeetingAttendee, { practitionerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),
       (a) => a.meeting.youngPerson.id,
     ),
-    meeting: oneByKey<string, Meeting>((ids) => em.find(Meeting, { id: { $in: ids } }), (m) => m.id),
+    meeting: oneByKey<string, Meeting>(
+      (ids) => em.find(Meeting, { id: { $in: ids } }),
+      (m) => m.id,
+    ),
     attendees: byMeeting(MeetingAttendee),
     scalingScores: byMeeting(ScalingScore),
     observations: byMeeting(MeetingObservation),
@@ -91,10 +97,19 @@ function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderReque
   return new DataLoader<string, Purpose | null>(async (ids) =>
     Promise.all(
       ids.map(async (id) => {
-        const [allocations, invitations, statuses] = await Promise.all([l.allocations.load(id), l.invitationsOfViewer.load(id), l.caseStatusEpisodes.load(id)]);
+        const [allocations, invitations, statuses] = await Promise.all([
+          l.allocations.load(id),
+          l.invitationsOfViewer.load(id),
+          l.caseStatusEpisodes.load(id),
+        ]);
         const facts = {
           allocations,
-          invitations: invitations.map((i) => ({ practitionerId: i.practitionerId, invitedOn: i.invitedOn, meetingId: i.meeting.id, heldOn: i.meeting.heldOn })),
+          invitations: invitations.map((i) => ({
+            practitionerId: i.practitionerId,
+            invitedOn: i.invitedOn,
+            meetingId: i.meeting.id,
+            heldOn: i.meeting.heldOn,
+          })),
           lookedAfter: currentEpisode(statuses, request.today)?.status === CaseStatus.LOOKED_AFTER,
         };
         return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));

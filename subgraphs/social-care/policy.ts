@@ -38,7 +38,13 @@ export const socialCarePolicy: AgencyPolicy = {
   // An auditor confirms who the young person is and reads the logs; the keys let the gateway reach
   // the other agencies' logs.
   auditFields: [
-    'YoungPerson.id', 'YoungPerson.accessPurpose', 'AccessPurpose.*', 'YoungPerson.givenName', 'YoungPerson.familyName', 'YoungPerson.dateOfBirth', 'YoungPerson.accessLog',
+    'YoungPerson.id',
+    'YoungPerson.accessPurpose',
+    'AccessPurpose.*',
+    'YoungPerson.givenName',
+    'YoungPerson.familyName',
+    'YoungPerson.dateOfBirth',
+    'YoungPerson.accessLog',
     ...RECEIVING_AGENCIES.flatMap((a) => [`YoungPerson.${a.identifier.field}`, `YoungPerson.${a.grantField}`]),
   ],
 };

@@ -10,9 +10,28 @@ import { NwdInvolvement, SpecialistInvolvement } from './entities/nwd';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
 import { YoungPerson } from './entities/young-person';
 import {
-  ActionStatus, Agency, AssessmentFactor, Attendance, CaseStatus, CpCategory, DistanceBand, Ethnicity, IdentifierScheme, LegalStatus,
-  LinkMethod, MeetingKind, MeetingStatus, MissingFromCareType, NwdSpecialist, NwdSupport, ObservationKind, PlacementChangeReason,
-  PlacementType, PlanType, RagPriority, Sex,
+  ActionStatus,
+  Agency,
+  AssessmentFactor,
+  Attendance,
+  CaseStatus,
+  CpCategory,
+  DistanceBand,
+  Ethnicity,
+  IdentifierScheme,
+  LegalStatus,
+  LinkMethod,
+  MeetingKind,
+  MeetingStatus,
+  MissingFromCareType,
+  NwdSpecialist,
+  NwdSupport,
+  ObservationKind,
+  PlacementChangeReason,
+  PlacementType,
+  PlanType,
+  RagPriority,
+  Sex,
 } from './enums';
 import { Allocation } from './entities/allocation';
 import { teamFor, type Team } from './seeding/team';
@@ -22,16 +41,36 @@ const later = (a: string, b: string) => (a > b ? a : b);
 
 // 001:232-258: foster incl. kinship 73% (connected carers 30%), placed with parents ~12%.
 const PLACEMENTS: [PlacementType, number][] = [
-  [PlacementType.U4, 18], [PlacementType.U6, 25], [PlacementType.U1, 12], [PlacementType.U3, 18],
-  [PlacementType.P1, 12], [PlacementType.K2, 7], [PlacementType.H5, 4], [PlacementType.R1, 2], [PlacementType.S1, 1], [PlacementType.Z1, 1],
+  [PlacementType.U4, 18],
+  [PlacementType.U6, 25],
+  [PlacementType.U1, 12],
+  [PlacementType.U3, 18],
+  [PlacementType.P1, 12],
+  [PlacementType.K2, 7],
+  [PlacementType.H5, 4],
+  [PlacementType.R1, 2],
+  [PlacementType.S1, 1],
+  [PlacementType.Z1, 1],
 ];
 const CHANGE_REASONS: [PlacementChangeReason, number][] = [
-  [PlacementChangeReason.CARPL, 35], [PlacementChangeReason.CREQB, 15], [PlacementChangeReason.CREQO, 10], [PlacementChangeReason.CHILD, 10],
-  [PlacementChangeReason.LAREQ, 8], [PlacementChangeReason.CLOSE, 5], [PlacementChangeReason.STAND, 4], [PlacementChangeReason.ALLEG, 3],
-  [PlacementChangeReason.PLACE, 5], [PlacementChangeReason.OTHER, 5],
+  [PlacementChangeReason.CARPL, 35],
+  [PlacementChangeReason.CREQB, 15],
+  [PlacementChangeReason.CREQO, 10],
+  [PlacementChangeReason.CHILD, 10],
+  [PlacementChangeReason.LAREQ, 8],
+  [PlacementChangeReason.CLOSE, 5],
+  [PlacementChangeReason.STAND, 4],
+  [PlacementChangeReason.ALLEG, 3],
+  [PlacementChangeReason.PLACE, 5],
+  [PlacementChangeReason.OTHER, 5],
 ];
 const LEGAL: [LegalStatus, number][] = [
-  [LegalStatus.C2, 50], [LegalStatus.V2, 28], [LegalStatus.C1, 14], [LegalStatus.E1, 4], [LegalStatus.J1, 2], [LegalStatus.L2, 2],
+  [LegalStatus.C2, 50],
+  [LegalStatus.V2, 28],
+  [LegalStatus.C1, 14],
+  [LegalStatus.E1, 4],
+  [LegalStatus.J1, 2],
+  [LegalStatus.L2, 2],
 ];
 
 function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team) {
@@ -43,7 +82,14 @@ function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPe
   for (const [scheme, value, method] of links) {
     if (!value) continue;
     const linkedOn = later(p.statusSince, addDays(asOf, -r.int(30, 900)));
-    em.create(IdentifierLink, { youngPerson: yp, scheme, value, method, linkedBy: `${team.socialWorker.name} (social worker)`, linkedOn: linkedOn > asOf ? asOf : linkedOn });
+    em.create(IdentifierLink, {
+      youngPerson: yp,
+      scheme,
+      value,
+      method,
+      linkedBy: `${team.socialWorker.name} (social worker)`,
+      linkedOn: linkedOn > asOf ? asOf : linkedOn,
+    });
   }
 }
 
@@ -52,14 +98,28 @@ function seedStatus(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson,
   if (status !== CaseStatus.CHILD_IN_NEED && r.chance(0.5)) {
     const priorStart = later(p.dateOfBirth, addMonths(p.statusSince, -r.int(3, 18)));
     if (priorStart < p.statusSince) {
-      em.create(CaseStatusEpisode, { youngPerson: yp, status: CaseStatus.CHILD_IN_NEED, startDate: priorStart, endDate: addDays(p.statusSince, -1) });
+      em.create(CaseStatusEpisode, {
+        youngPerson: yp,
+        status: CaseStatus.CHILD_IN_NEED,
+        startDate: priorStart,
+        endDate: addDays(p.statusSince, -1),
+      });
     }
   }
   em.create(CaseStatusEpisode, {
     youngPerson: yp,
     status,
     startDate: p.statusSince,
-    cpCategory: status === CaseStatus.CHILD_PROTECTION ? r.weighted([[CpCategory.NEG, 45], [CpCategory.EMO, 35], [CpCategory.PHY, 8], [CpCategory.SAB, 4], [CpCategory.MUL, 8]]) : null,
+    cpCategory:
+      status === CaseStatus.CHILD_PROTECTION
+        ? r.weighted([
+            [CpCategory.NEG, 45],
+            [CpCategory.EMO, 35],
+            [CpCategory.PHY, 8],
+            [CpCategory.SAB, 4],
+            [CpCategory.MUL, 8],
+          ])
+        : null,
     uasc: status === CaseStatus.LOOKED_AFTER && r.chance(0.04),
   });
 }
@@ -69,13 +129,26 @@ function seedCare(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r
   if (legal === LegalStatus.C2 && r.chance(0.5)) {
     const switchOn = addDays(p.statusSince, r.int(30, 200));
     if (switchOn < asOf) {
-      em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: LegalStatus.C1, startDate: p.statusSince, endDate: addDays(switchOn, -1) });
+      em.create(LegalStatusEpisode, {
+        youngPerson: yp,
+        legalStatus: LegalStatus.C1,
+        startDate: p.statusSince,
+        endDate: addDays(switchOn, -1),
+      });
       em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: LegalStatus.C2, startDate: switchOn });
     } else em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: LegalStatus.C1, startDate: p.statusSince });
   } else em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: legal, startDate: p.statusSince });
 
   // NWD young people move more often; 7.4% of all have 3+ moves in a year (000:280).
-  const count = p.nwd ? r.int(1, 6) : r.weighted([[1, 55], [2, 25], [3, 12], [4, 6], [5, 2]] as const);
+  const count = p.nwd
+    ? r.int(1, 6)
+    : r.weighted([
+        [1, 55],
+        [2, 25],
+        [3, 12],
+        [4, 6],
+        [5, 2],
+      ] as const);
   let start = p.statusSince;
   for (let i = 0; i < count && start <= asOf; i++) {
     const last = i === count - 1;
@@ -95,11 +168,28 @@ function seedCare(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r
     if (!end || end >= asOf) break;
     start = addDays(end, 1);
   }
-  em.create(Plan, { youngPerson: yp, type: PlanType.CARE_PLAN, agreedOn: addDays(p.statusSince, r.int(0, 20)) > asOf ? asOf : addDays(p.statusSince, r.int(0, 20)), lastReviewedOn: addDays(asOf, -r.int(10, 180)), summary: '(synthetic) Care plan: remain in placement, maintain school attendance, family time fortnightly.' });
+  em.create(Plan, {
+    youngPerson: yp,
+    type: PlanType.CARE_PLAN,
+    agreedOn: addDays(p.statusSince, r.int(0, 20)) > asOf ? asOf : addDays(p.statusSince, r.int(0, 20)),
+    lastReviewedOn: addDays(asOf, -r.int(10, 180)),
+    summary: '(synthetic) Care plan: remain in placement, maintain school attendance, family time fortnightly.',
+  });
 }
 
 function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string) {
-  const episodes = p.nwd ? r.weighted([[0, 40], [1, 15], [2, 15], [4, 15], [8, 10], [12, 5]] as const) : r.chance(0.05) ? 1 : 0;
+  const episodes = p.nwd
+    ? r.weighted([
+        [0, 40],
+        [1, 15],
+        [2, 15],
+        [4, 15],
+        [8, 10],
+        [12, 5],
+      ] as const)
+    : r.chance(0.05)
+      ? 1
+      : 0;
   for (let i = 0; i < episodes; i++) {
     const day = addDays(asOf, -r.int(1, 540));
     if (day < p.statusSince) continue;
@@ -117,27 +207,64 @@ function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson
 function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, wentMissing: boolean, team: Team) {
   const referredOn = later(p.statusSince, addDays(asOf, -r.int(40, 720)));
   const keyWorker = `${team.keyWorker.name} (key worker)`;
-  em.create(Allocation, { youngPerson: yp, practitionerId: team.keyWorker.id, practitionerName: team.keyWorker.name, role: 'NWD_KEY_WORKER', startDate: referredOn });
+  em.create(Allocation, {
+    youngPerson: yp,
+    practitionerId: team.keyWorker.id,
+    practitionerName: team.keyWorker.name,
+    role: 'NWD_KEY_WORKER',
+    startDate: referredOn,
+  });
   em.create(NwdInvolvement, {
     youngPerson: yp,
     referredOn,
     referralSource: r.pick(['Social work team', 'Police', 'School', 'Youth justice service', 'Health']),
-    priority: r.weighted([[RagPriority.RED, 30], [RagPriority.AMBER, 50], [RagPriority.GREEN, 20]]),
+    priority: r.weighted([
+      [RagPriority.RED, 30],
+      [RagPriority.AMBER, 50],
+      [RagPriority.GREEN, 20],
+    ]),
     supportStartedOn: addDays(referredOn, r.int(7, 30)) > asOf ? null : addDays(referredOn, r.int(7, 30)),
     support: r.chance(5 / 45) ? NwdSupport.HUB_PLACEMENT : NwdSupport.OUTREACH,
     keyWorker,
   });
   // 000:2750-2782: life coach 16%, communication support 22%, police liaison 24%.
   const specialists: [NwdSpecialist, number][] = [
-    [NwdSpecialist.LIFE_COACH, 0.16], [NwdSpecialist.COMMUNICATION_SUPPORT, 0.22], [NwdSpecialist.POLICE_LIAISON, p.pncId ? 0.45 : 0.1],
+    [NwdSpecialist.LIFE_COACH, 0.16],
+    [NwdSpecialist.COMMUNICATION_SUPPORT, 0.22],
+    [NwdSpecialist.POLICE_LIAISON, p.pncId ? 0.45 : 0.1],
   ];
   for (const [specialist, share] of specialists) {
-    if (r.chance(share)) em.create(SpecialistInvolvement, { youngPerson: yp, specialist, startDate: addDays(referredOn, r.int(10, 60)) > asOf ? asOf : addDays(referredOn, r.int(10, 60)) });
+    if (r.chance(share))
+      em.create(SpecialistInvolvement, {
+        youngPerson: yp,
+        specialist,
+        startDate: addDays(referredOn, r.int(10, 60)) > asOf ? asOf : addDays(referredOn, r.int(10, 60)),
+      });
   }
-  const factors = [AssessmentFactor.GOING_MISSING, AssessmentFactor.CHILD_CRIMINAL_EXPLOITATION, AssessmentFactor.CHILD_SEXUAL_EXPLOITATION, AssessmentFactor.SELF_HARM, AssessmentFactor.GANGS, AssessmentFactor.SOCIALLY_UNACCEPTABLE_BEHAVIOUR];
-  for (const factor of factors) if (r.chance(factor === AssessmentFactor.GOING_MISSING && wentMissing ? 0.9 : 0.2)) em.create(AssessmentFactorRecord, { youngPerson: yp, factor, identifiedOn: referredOn });
-  em.create(Plan, { youngPerson: yp, type: PlanType.NWD_CARE_AND_PROGRESSION_PLAN, agreedOn: addDays(referredOn, 14) > asOf ? asOf : addDays(referredOn, 14), summary: '(synthetic) Care and progression plan: stable home, education or training, trusted adult in the hub.' });
-  if (wentMissing) em.create(Plan, { youngPerson: yp, type: PlanType.MISSING_PLAN, agreedOn: addDays(referredOn, 7) > asOf ? asOf : addDays(referredOn, 7), summary: '(synthetic) Missing plan: known places and associates shared with police; call the hub out of hours.' });
+  const factors = [
+    AssessmentFactor.GOING_MISSING,
+    AssessmentFactor.CHILD_CRIMINAL_EXPLOITATION,
+    AssessmentFactor.CHILD_SEXUAL_EXPLOITATION,
+    AssessmentFactor.SELF_HARM,
+    AssessmentFactor.GANGS,
+    AssessmentFactor.SOCIALLY_UNACCEPTABLE_BEHAVIOUR,
+  ];
+  for (const factor of factors)
+    if (r.chance(factor === AssessmentFactor.GOING_MISSING && wentMissing ? 0.9 : 0.2))
+      em.create(AssessmentFactorRecord, { youngPerson: yp, factor, identifiedOn: referredOn });
+  em.create(Plan, {
+    youngPerson: yp,
+    type: PlanType.NWD_CARE_AND_PROGRESSION_PLAN,
+    agreedOn: addDays(referredOn, 14) > asOf ? asOf : addDays(referredOn, 14),
+    summary: '(synthetic) Care and progression plan: stable home, education or training, trusted adult in the hub.',
+  });
+  if (wentMissing)
+    em.create(Plan, {
+      youngPerson: yp,
+      type: PlanType.MISSING_PLAN,
+      agreedOn: addDays(referredOn, 7) > asOf ? asOf : addDays(referredOn, 7),
+      summary: '(synthetic) Missing plan: known places and associates shared with police; call the hub out of hours.',
+    });
   seedMeetings(em, yp, p, r, asOf, referredOn, team);
 }
 
@@ -145,7 +272,11 @@ function seedMeetings(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerso
   let day = addDays(since, r.int(14, 35));
   for (let n = 1; day < asOf && n <= 8; n++) {
     const kind = n === 2 && r.chance(0.3) ? MeetingKind.DEEP_DIVE : MeetingKind.RAISE;
-    const status = r.weighted([[MeetingStatus.HELD, 85], [MeetingStatus.POSTPONED, 12], [MeetingStatus.CANCELLED, 3]]);
+    const status = r.weighted([
+      [MeetingStatus.HELD, 85],
+      [MeetingStatus.POSTPONED, 12],
+      [MeetingStatus.CANCELLED, 3],
+    ]);
     const meeting = em.create(Meeting, {
       id: `${p.id}-M${n}`,
       youngPerson: yp,
@@ -155,7 +286,10 @@ function seedMeetings(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerso
       chair: 'Hub manager (synthetic)',
       youngPersonAgreedToBeDiscussed: r.chance(0.9),
       youngPersonViews: r.chance(0.7) ? r.pick(VIEWS) : null,
-      plan: status === MeetingStatus.HELD ? '(synthetic) Keep the placement stable; police and hub share locations of concern; school to review timetable.' : null,
+      plan:
+        status === MeetingStatus.HELD
+          ? '(synthetic) Keep the placement stable; police and hub share locations of concern; school to review timetable.'
+          : null,
     });
     if (status === MeetingStatus.HELD) seedMeetingRecords(em, meeting, p, r, asOf, team, n);
     day = addDays(day, r.int(35, 70));
@@ -170,14 +304,26 @@ function seedMeetingRecords(em: EntityManager, meeting: Meeting, p: SyntheticYou
     [team.schoolNurse, team.schoolNurse?.name ?? 'Casey Mossley (synthetic)', 'School nurse', Agency.HEALTH],
   ];
   if (p.pncId || r.chance(0.5)) invited.push([team.policeLiaison, team.policeLiaison.name, 'Police liaison officer', Agency.POLICE]);
-  if (team.policeAnalyst && r.chance(0.5)) invited.push([team.policeAnalyst, team.policeAnalyst.name, 'Police intelligence analyst', Agency.POLICE]);
+  if (team.policeAnalyst && r.chance(0.5))
+    invited.push([team.policeAnalyst, team.policeAnalyst.name, 'Police intelligence analyst', Agency.POLICE]);
   const invitedOn = addDays(meeting.heldOn, -14);
   for (const [user, name, role, agency] of invited) {
-    const attendance = r.weighted([[Attendance.ATTENDED_VIRTUALLY, 50], [Attendance.ATTENDED_IN_PERSON, 30], [Attendance.SENT_APOLOGIES, 12], [Attendance.DID_NOT_ATTEND, 8]]);
+    const attendance = r.weighted([
+      [Attendance.ATTENDED_VIRTUALLY, 50],
+      [Attendance.ATTENDED_IN_PERSON, 30],
+      [Attendance.SENT_APOLOGIES, 12],
+      [Attendance.DID_NOT_ATTEND, 8],
+    ]);
     em.create(MeetingAttendee, { meeting, name, practitionerId: user?.id ?? null, invitedOn, role, agency, attendance });
     if (attendance === Attendance.ATTENDED_IN_PERSON || attendance === Attendance.ATTENDED_VIRTUALLY) {
       // Scores drift upwards as NWD support takes hold.
-      em.create(ScalingScore, { meeting, professional: name, agency, score: Math.min(10, r.int(2, 6) + Math.floor(n / 3)), rationale: '(synthetic) Some progress; risks outside the placement remain.' });
+      em.create(ScalingScore, {
+        meeting,
+        professional: name,
+        agency,
+        score: Math.min(10, r.int(2, 6) + Math.floor(n / 3)),
+        rationale: '(synthetic) Some progress; risks outside the placement remain.',
+      });
     }
   }
   for (let i = 0; i < r.int(1, 3); i++) em.create(MeetingObservation, { meeting, kind: ObservationKind.STRENGTH, text: r.pick(STRENGTHS) });
@@ -187,8 +333,13 @@ function seedMeetingRecords(em: EntityManager, meeting: Meeting, p: SyntheticYou
     const dueDate = addDays(meeting.heldOn, r.int(14, 42));
     const done = dueDate < asOf && r.chance(0.8);
     em.create(MeetingAction, {
-      meeting, description, owningAgency: Agency[agency], owner: `${agency.toLowerCase().replace('_', ' ')} lead (synthetic)`, dueDate,
-      status: done ? ActionStatus.COMPLETED : ActionStatus.OPEN, completedOn: done ? addDays(dueDate, -r.int(0, 10)) : null,
+      meeting,
+      description,
+      owningAgency: Agency[agency],
+      owner: `${agency.toLowerCase().replace('_', ' ')} lead (synthetic)`,
+      dueDate,
+      status: done ? ActionStatus.COMPLETED : ActionStatus.OPEN,
+      completedOn: done ? addDays(dueDate, -r.int(0, 10)) : null,
     });
   }
 }
@@ -201,14 +352,33 @@ export const socialCareSeeder: AgencySeeder = {
     const r = new Random(options.seed, 'social-care', p.index);
     const asOf = options.asOf;
     const yp = em.create(YoungPerson, {
-      id: p.id, laCode: LA_CODE, laChildId: p.laChildId, givenName: p.givenName, familyName: p.familyName,
-      preferredName: r.chance(0.1) ? p.givenName.slice(0, 3) : null, dateOfBirth: p.dateOfBirth, sex: Sex[p.sex], ethnicity: Ethnicity[p.ethnicity as Ethnicity],
+      id: p.id,
+      laCode: LA_CODE,
+      laChildId: p.laChildId,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      preferredName: r.chance(0.1) ? p.givenName.slice(0, 3) : null,
+      dateOfBirth: p.dateOfBirth,
+      sex: Sex[p.sex],
+      ethnicity: Ethnicity[p.ethnicity as Ethnicity],
     });
     const team = teamFor(p);
     seedIdentifiers(em, yp, p, r, asOf, team);
-    em.create(Allocation, { youngPerson: yp, practitionerId: team.socialWorker.id, practitionerName: team.socialWorker.name, role: 'SOCIAL_WORKER', startDate: p.statusSince });
+    em.create(Allocation, {
+      youngPerson: yp,
+      practitionerId: team.socialWorker.id,
+      practitionerName: team.socialWorker.name,
+      role: 'SOCIAL_WORKER',
+      startDate: p.statusSince,
+    });
     if (p.status === 'LOOKED_AFTER') {
-      em.create(Allocation, { youngPerson: yp, practitionerId: team.iro.id, practitionerName: team.iro.name, role: 'IRO', startDate: p.statusSince });
+      em.create(Allocation, {
+        youngPerson: yp,
+        practitionerId: team.iro.id,
+        practitionerName: team.iro.name,
+        role: 'IRO',
+        startDate: p.statusSince,
+      });
     }
     seedStatus(em, yp, p, r);
     if (p.status === 'LOOKED_AFTER') seedCare(em, yp, p, r, asOf);

@@ -19,7 +19,14 @@ import { socialCareSeeder } from './seed';
 export const service = defineLeadAgency(SOCIAL_CARE, {
   entities,
   resolvers: [
-    YoungPersonQueries, YoungPersonFields, IdentifierFields, ChronologyFields, MeetingResolver, MeetingActionResolver, AccessGrantFields, AuditFields,
+    YoungPersonQueries,
+    YoungPersonFields,
+    IdentifierFields,
+    ChronologyFields,
+    MeetingResolver,
+    MeetingActionResolver,
+    AccessGrantFields,
+    AuditFields,
   ],
   referenceResolvers,
   subjectOf,

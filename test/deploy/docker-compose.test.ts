@@ -27,7 +27,12 @@ function interpolate(environment: Record<string, string>, dotenv: Record<string,
 }
 const services = compose.services as Record<string, any>;
 /** A well-formed public key, where a check reads configuration that needs one but is not about keys. */
-const TEST_JWK = JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' });
+const TEST_JWK = JSON.stringify({
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+  y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+});
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
 
 describe('docker-compose.yml', () => {
@@ -44,7 +49,12 @@ describe('docker-compose.yml', () => {
     expect(Number(svc.environment.PORT)).toBe(port);
     expect(svc.environment.HOST).toBe('0.0.0.0');
     // The code reads DATABASE_URL; it must be a PostgreSQL URL on this agency's own database service.
-    const url = agencyConfigFromEnv(agency, { ...svc.environment, GATEWAY_PUBLIC_JWK: TEST_JWK, GRANT_PUBLIC_JWK: TEST_JWK, GRANT_PRIVATE_JWK: TEST_JWK }).database;
+    const url = agencyConfigFromEnv(agency, {
+      ...svc.environment,
+      GATEWAY_PUBLIC_JWK: TEST_JWK,
+      GRANT_PUBLIC_JWK: TEST_JWK,
+      GRANT_PRIVATE_JWK: TEST_JWK,
+    }).database;
     expect(isPostgres(url)).toBe(true);
     expect(new URL(url.replace(/\$\{[^}]+\}/, 'x')).hostname).toBe(`${name}-db`);
     expect(svc.depends_on[`${name}-db`].condition).toBe('service_healthy');
@@ -74,9 +84,13 @@ describe('docker-compose.yml', () => {
     const gatewayKeys = await generateSigningKeyPair('g');
     const grantKeys = await generateSigningKeyPair('s');
     const dotenv = {
-      GATEWAY_PRIVATE_JWK: JSON.stringify(gatewayKeys.privateJwk), GATEWAY_PUBLIC_JWK: JSON.stringify(gatewayKeys.publicJwk),
-      GRANT_PRIVATE_JWK: JSON.stringify(grantKeys.privateJwk), GRANT_PUBLIC_JWK: JSON.stringify(grantKeys.publicJwk),
-      AUTH_ISSUER: 'https://idp.example.test', AUTH_AUDIENCE: 'nwd-graph', AUTH_JWKS_URL: 'https://idp.example.test/jwks',
+      GATEWAY_PRIVATE_JWK: JSON.stringify(gatewayKeys.privateJwk),
+      GATEWAY_PUBLIC_JWK: JSON.stringify(gatewayKeys.publicJwk),
+      GRANT_PRIVATE_JWK: JSON.stringify(grantKeys.privateJwk),
+      GRANT_PUBLIC_JWK: JSON.stringify(grantKeys.publicJwk),
+      AUTH_ISSUER: 'https://idp.example.test',
+      AUTH_AUDIENCE: 'nwd-graph',
+      AUTH_JWKS_URL: 'https://idp.example.test/jwks',
     };
     const gw = gatewayConfigFromEnv(interpolate(services.gateway.environment, dotenv));
     expect(gw.production).toBe(true);
@@ -97,7 +111,14 @@ describe('docker-compose.yml', () => {
     const gw = services.gateway;
     expect(gw.command).toEqual(['node', 'dist/gateway/main.js']);
     const keys = await generateSigningKeyPair('g');
-    const config = gatewayConfigFromEnv(interpolate(gw.environment, { GATEWAY_PRIVATE_JWK: JSON.stringify(keys.privateJwk), AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://idp.example.test/jwks' }));
+    const config = gatewayConfigFromEnv(
+      interpolate(gw.environment, {
+        GATEWAY_PRIVATE_JWK: JSON.stringify(keys.privateJwk),
+        AUTH_ISSUER: 'i',
+        AUTH_AUDIENCE: 'a',
+        AUTH_JWKS_URL: 'https://idp.example.test/jwks',
+      }),
+    );
     expect(config.port).toBe(4000);
     expect(gw.ports).toEqual(['4000:4000']);
     const urls = subgraphUrlsFromEnv(gw.environment);

@@ -5,7 +5,18 @@ import { AUDIT_LOGS_ONLY } from '../../kit/subgraph/access/policy';
 import { EHCP_DATES, EXCLUSION_REASONS } from '../../subgraphs/education/policy';
 import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import { AS, educationQuery, entities, ofType, seededRows, TEST_POPULATION, UNKNOWN_UPN, withheld, youngPerson, type Asking } from './fixtures';
+import {
+  AS,
+  educationQuery,
+  entities,
+  ofType,
+  seededRows,
+  TEST_POPULATION,
+  UNKNOWN_UPN,
+  withheld,
+  youngPerson,
+  type Asking,
+} from './fixtures';
 
 const LOG = `matchStatus accessLog { at userId userName userAgency userRole action purpose meetingId breakGlassReason requestId fieldsRead withheld { field rule } }`;
 
@@ -53,9 +64,13 @@ describe('education audit log', () => {
       breakGlassReason: null,
       requestId,
       fieldsRead: [
-        'EducationRecord.matchStatus', 'EducationRecord.suspensions',
-        'Suspension.id', 'Suspension.sessionsLost', 'Suspension.startDate',
-        'YoungPerson.education', 'YoungPerson.upn',
+        'EducationRecord.matchStatus',
+        'EducationRecord.suspensions',
+        'Suspension.id',
+        'Suspension.sessionsLost',
+        'Suspension.startDate',
+        'YoungPerson.education',
+        'YoungPerson.upn',
       ],
       withheld: [{ field: 'Suspension.reason', rule: EXCLUSION_REASONS.id }],
     });
@@ -76,21 +91,36 @@ describe('education audit log', () => {
   it('records a break-glass read with its reason, for a privacy officer to review', async () => {
     const { requestId } = await readAs(AS.policeAnalyst, 'matchStatus');
     const entry = (await accessLog()).find((e) => e.requestId === requestId);
-    expect(entry).toMatchObject({ userId: AS.policeAnalyst.viewer.id, action: 'READ', purpose: 'BREAK_GLASS', breakGlassReason: AS.policeAnalyst.purpose.reason });
+    expect(entry).toMatchObject({
+      userId: AS.policeAnalyst.viewer.id,
+      action: 'READ',
+      purpose: 'BREAK_GLASS',
+      breakGlassReason: AS.policeAnalyst.purpose.reason,
+    });
   });
 
   it('records a refusal: who was turned away, with nothing read', async () => {
     const forger = await createGrantSigner((await generateSigningKeyPair('test-grants')).privateJwk);
     const requestId = agency.nextRequestId();
-    const grant = await forger({ viewerId: AS.designatedTeacher.viewer.id, requestId, audience: 'education', identifier: upn, purpose: AS.designatedTeacher.purpose });
-    const res = await agency.request(educationQuery('matchStatus'), { representations: [{ ...youngPerson(upn), educationAccess: grant }] }, { viewer: AS.designatedTeacher.viewer });
+    const grant = await forger({
+      viewerId: AS.designatedTeacher.viewer.id,
+      requestId,
+      audience: 'education',
+      identifier: upn,
+      purpose: AS.designatedTeacher.purpose,
+    });
+    const res = await agency.request(
+      educationQuery('matchStatus'),
+      { representations: [{ ...youngPerson(upn), educationAccess: grant }] },
+      { viewer: AS.designatedTeacher.viewer },
+    );
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
 
     const entry = (await accessLog()).find((e) => e.requestId === requestId);
     expect(entry).toMatchObject({ userId: AS.designatedTeacher.viewer.id, action: 'REFUSED', purpose: null, fieldsRead: [], withheld: [] });
   });
 
-  it('lists entries newest first, and logs the auditor\'s own reads (purpose AUDIT)', async () => {
+  it("lists entries newest first, and logs the auditor's own reads (purpose AUDIT)", async () => {
     await accessLog();
     const log = await accessLog();
     const [latest] = log;
@@ -101,14 +131,31 @@ describe('education audit log', () => {
   });
 
   it('shows an auditor only the log: every data field is withheld (audit-logs-only), at its path', async () => {
-    const { requestId, res } = await readAs(AS.auditor, 'matchStatus enrolments { id } suspensions { id reason } peps { id } chronology { date } persistentlyAbsent currentEnrolment { id } pepTimeliness { status }');
+    const { requestId, res } = await readAs(
+      AS.auditor,
+      'matchStatus enrolments { id } suspensions { id reason } peps { id } chronology { date } persistentlyAbsent currentEnrolment { id } pepTimeliness { status }',
+    );
     expect(res.data._entities[0]).toEqual({
       upn,
-      education: { matchStatus: 'MATCHED', enrolments: null, suspensions: null, peps: null, chronology: null, persistentlyAbsent: null, currentEnrolment: null, pepTimeliness: null },
+      education: {
+        matchStatus: 'MATCHED',
+        enrolments: null,
+        suspensions: null,
+        peps: null,
+        chronology: null,
+        persistentlyAbsent: null,
+        currentEnrolment: null,
+        pepTimeliness: null,
+      },
     });
     const at = (field: string) => ['_entities', 0, 'education', field];
     expect(withheld(res.errors)).toEqual(
-      ['enrolments', 'suspensions', 'peps', 'chronology', 'persistentlyAbsent', 'currentEnrolment', 'pepTimeliness'].map((f) => ({ path: at(f), agency: 'education', rule: AUDIT_LOGS_ONLY.id, count: undefined })),
+      ['enrolments', 'suspensions', 'peps', 'chronology', 'persistentlyAbsent', 'currentEnrolment', 'pepTimeliness'].map((f) => ({
+        path: at(f),
+        agency: 'education',
+        rule: AUDIT_LOGS_ONLY.id,
+        count: undefined,
+      })),
     );
     // And the attempt is itself in the log.
     const entry = (await accessLog()).find((e) => e.requestId === requestId);

@@ -40,7 +40,7 @@ describe('education subgraph batching', () => {
     expect(one.filter(audit).length).toBeLessThanOrEqual(4);
   });
 
-  it('stays flat when the policy withholds fields and the young person\'s wishes filter lists (police)', async () => {
+  it("stays flat when the policy withholds fields and the young person's wishes filter lists (police)", async () => {
     const [first] = seededPupils();
     agency.queries.length = 0;
     const one = await queriesFor([first.upn], DEEP_QUERY, AS.policeLiaison);
@@ -48,7 +48,8 @@ describe('education subgraph batching', () => {
   });
 
   it('reads the audit logs of 40 young people in one query (auditors)', async () => {
-    const query = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on YoungPerson { education { matchStatus accessLog { requestId } } } } }';
+    const query =
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on YoungPerson { education { matchStatus accessLog { requestId } } } } }';
     agency.queries.length = 0;
     const one = await queriesFor([seededPupils()[0].upn], query, AS.auditor);
     expect((await queriesFor(forty, query, AS.auditor)).length).toBe(one.length);

@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import type { Viewer } from '../../kit/shared/roles';
-import { generatePerson, population, syntheticUpn, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import {
+  generatePerson,
+  population,
+  syntheticUpn,
+  type PopulationOptions,
+  type SyntheticYoungPerson,
+} from '../../kit/dev/synthetic/population';
 import { educationSeeder } from '../../subgraphs/education/seed';
 import { TEST_TODAY, type TestAgency } from '../support/agency';
 
@@ -36,7 +42,10 @@ export const AS = {
   socialWorker: { viewer: PERSONAS.socialWorker, purpose: { kind: PurposeKind.ALLOCATION } },
   lacNurse: { viewer: PERSONAS.lacNurse, purpose: meeting },
   policeLiaison: { viewer: PERSONAS.policeLiaison, purpose: meeting },
-  policeAnalyst: { viewer: PERSONAS.policeAnalyst, purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'Missing tonight: checking the school for last sighting' } },
+  policeAnalyst: {
+    viewer: PERSONAS.policeAnalyst,
+    purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'Missing tonight: checking the school for last sighting' },
+  },
   auditor: { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } },
 } satisfies Record<string, Asking>;
 
@@ -80,7 +89,9 @@ export const ofType = <T extends object>(rows: object[], type: abstract new () =
 
 /** The WITHHELD notices in a response, as { path, rule, count }. */
 export const withheld = (errors: any[] | undefined) =>
-  (errors ?? []).filter((e) => e.extensions?.code === 'WITHHELD').map((e) => ({ path: e.path, agency: e.extensions.agency, rule: e.extensions.rule, count: e.extensions.count }));
+  (errors ?? [])
+    .filter((e) => e.extensions?.code === 'WITHHELD')
+    .map((e) => ({ path: e.path, agency: e.extensions.agency, rule: e.extensions.rule, count: e.extensions.count }));
 
 /** Every field of the education record, nested lists and computed values included. */
 export const DEEP_QUERY = `
@@ -114,7 +125,20 @@ export const DEEP_QUERY = `
 
 /** The nullable data fields: all null when not matched. */
 export const DATA_FIELDS = [
-  'currentEnrolment', 'enrolments', 'attendance', 'persistentlyAbsent', 'suspensions', 'permanentExclusions',
-  'reducedTimetables', 'alternativeProvision', 'notInSchool', 'senProvision', 'currentSenProvision', 'peps',
-  'pepTimeliness', 'pepWithinLastSixMonths', 'postSixteen', 'chronology',
+  'currentEnrolment',
+  'enrolments',
+  'attendance',
+  'persistentlyAbsent',
+  'suspensions',
+  'permanentExclusions',
+  'reducedTimetables',
+  'alternativeProvision',
+  'notInSchool',
+  'senProvision',
+  'currentSenProvision',
+  'peps',
+  'pepTimeliness',
+  'pepWithinLastSixMonths',
+  'postSixteen',
+  'chronology',
 ] as const;

@@ -7,7 +7,7 @@ import { AS, DEEP_QUERY, educationQuery, representations, seededPupils, UNKNOWN_
 
 const FORBIDDEN = { message: 'No access grant from social care for this young person.', extensions: { code: 'FORBIDDEN' } };
 
-describe('education: social care\'s access grant', () => {
+describe("education: social care's access grant", () => {
   let agency: TestAgency;
   const [pupil, other] = seededPupils();
   const upn = pupil.upn!;
@@ -28,7 +28,13 @@ describe('education: social care\'s access grant', () => {
   async function forged(forUpn: string | null) {
     const forger = await generateSigningKeyPair('test-grants');
     const sign = await createGrantSigner(forger.privateJwk);
-    return sign({ viewerId: AS.virtualSchoolHead.viewer.id, requestId: agency.nextRequestId(), audience: 'education', identifier: forUpn, purpose: AS.virtualSchoolHead.purpose });
+    return sign({
+      viewerId: AS.virtualSchoolHead.viewer.id,
+      requestId: agency.nextRequestId(),
+      audience: 'education',
+      identifier: forUpn,
+      purpose: AS.virtualSchoolHead.purpose,
+    });
   }
 
   it('answers with a grant for this viewer, this request and this UPN', async () => {
@@ -84,17 +90,21 @@ describe('education: social care\'s access grant', () => {
   it('refuses one young person without holding back the others in the same request', async () => {
     const [good] = await representations(agency, [upn]);
     const bad = { ...youngPerson(other.upn), educationAccess: await forged(other.upn) };
-    const res = await agency.request(educationQuery('matchStatus'), { representations: [good, bad] }, { viewer: AS.virtualSchoolHead.viewer });
+    const res = await agency.request(
+      educationQuery('matchStatus'),
+      { representations: [good, bad] },
+      { viewer: AS.virtualSchoolHead.viewer },
+    );
     expect(res.data._entities).toEqual([{ upn, education: { matchStatus: 'MATCHED' } }, null]);
     expect(res.errors).toMatchObject([{ ...FORBIDDEN, path: ['_entities', 1] }]);
   });
 
-  it('checks the grant after the UPN itself: a malformed UPN is the caller\'s error either way', async () => {
+  it("checks the grant after the UPN itself: a malformed UPN is the caller's error either way", async () => {
     const res = await ask('not-a-upn', undefined);
     expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'upn' });
   });
 
-  it('answers nothing without the gateway\'s signed token, whatever the grant', async () => {
+  it("answers nothing without the gateway's signed token, whatever the grant", async () => {
     const [rep] = await representations(agency, [upn], { viewer: PERSONAS.virtualSchoolHead, purpose: AS.virtualSchoolHead.purpose });
     const res = await agency.request(DEEP_QUERY, { representations: [rep] }, { authorization: null });
     expect(res.data ?? null).toBeNull();

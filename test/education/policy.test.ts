@@ -38,10 +38,15 @@ async function read(selection: string, upn: string, as: Asking) {
 }
 
 const at = (...path: (string | number)[]) => ['_entities', 0, 'education', ...path];
-const byPath = <T extends { path: unknown[] }>(notices: T[]) => [...notices].sort((a, b) => (JSON.stringify(a.path) < JSON.stringify(b.path) ? -1 : 1));
+const byPath = <T extends { path: unknown[] }>(notices: T[]) =>
+  [...notices].sort((a, b) => (JSON.stringify(a.path) < JSON.stringify(b.path) ? -1 : 1));
 
 /** A pupil all of whose records of one kind satisfy `ok`, with at least one such record. */
-function pupilWhere<T extends { pupil: { upn: string } }>(type: abstract new () => T, ok: (row: T) => boolean, someMatch: (row: T) => boolean = () => true): string {
+function pupilWhere<T extends { pupil: { upn: string } }>(
+  type: abstract new () => T,
+  ok: (row: T) => boolean,
+  someMatch: (row: T) => boolean = () => true,
+): string {
   const byPupil = new Map<string, T[]>();
   for (const row of ofType(rows, type)) byPupil.set(upnOf(row), [...(byPupil.get(upnOf(row)) ?? []), row]);
   const found = [...byPupil].find(([, list]) => list.every(ok) && list.some(someMatch));
@@ -64,7 +69,12 @@ const FIELD_RULES: FieldRuleCase[] = [
     rule: PEP_CONTENT,
     list: 'peps',
     fields: ['targets', 'pupilPremiumPlusAmount', 'pupilPremiumPlusPurpose'],
-    upn: () => pupilWhere(PersonalEducationPlan, () => true, (p) => p.pupilPremiumPlusAmount !== null),
+    upn: () =>
+      pupilWhere(
+        PersonalEducationPlan,
+        () => true,
+        (p) => p.pupilPremiumPlusAmount !== null,
+      ),
     allowed: [AS.virtualSchoolHead, AS.designatedTeacher, AS.socialWorker],
     denied: [AS.lacNurse, AS.policeLiaison, AS.policeAnalyst],
   },
@@ -88,7 +98,12 @@ const FIELD_RULES: FieldRuleCase[] = [
     rule: EHCP_DATES,
     list: 'senProvision',
     fields: ['startDate', 'endDate', 'ehcpRequestDate', 'ehcpIssueDate', 'ehcpDueDate', 'ehcpIssuedWithinTwentyWeeks'],
-    upn: () => pupilWhere(SenProvisionEpisode, () => true, (s) => s.ehcpIssueDate !== null),
+    upn: () =>
+      pupilWhere(
+        SenProvisionEpisode,
+        () => true,
+        (s) => s.ehcpIssueDate !== null,
+      ),
     allowed: [AS.virtualSchoolHead, AS.socialWorker, AS.lacNurse],
     denied: [AS.policeLiaison, AS.policeAnalyst],
   },
@@ -125,17 +140,22 @@ describe('education sharing policy', () => {
       }
     });
 
-    it.each(c.denied.map((as) => [as.viewer.role, as] as const))('withholds them from %s: null, with a notice at each exact path', async (_role, as) => {
-      const upn = c.upn();
-      const full = (await read(selection, upn, AS.virtualSchoolHead)).record[c.list];
-      const { record, notices } = await read(selection, upn, as);
-      // The items themselves are shown (the rule is about these fields only) ...
-      expect(record[c.list].map((item: any) => item.id)).toEqual(full.map((item: any) => item.id));
-      // ... with every guarded field null, and one notice naming the rule for each.
-      for (const item of record[c.list]) for (const field of c.fields) expect(item[field]).toBeNull();
-      const expected = full.flatMap((_: unknown, i: number) => c.fields.map((field) => ({ path: at(c.list, i, field), agency: 'education', rule: c.rule.id, count: undefined })));
-      expect(byPath(notices)).toEqual(byPath(expected));
-    });
+    it.each(c.denied.map((as) => [as.viewer.role, as] as const))(
+      'withholds them from %s: null, with a notice at each exact path',
+      async (_role, as) => {
+        const upn = c.upn();
+        const full = (await read(selection, upn, AS.virtualSchoolHead)).record[c.list];
+        const { record, notices } = await read(selection, upn, as);
+        // The items themselves are shown (the rule is about these fields only) ...
+        expect(record[c.list].map((item: any) => item.id)).toEqual(full.map((item: any) => item.id));
+        // ... with every guarded field null, and one notice naming the rule for each.
+        for (const item of record[c.list]) for (const field of c.fields) expect(item[field]).toBeNull();
+        const expected = full.flatMap((_: unknown, i: number) =>
+          c.fields.map((field) => ({ path: at(c.list, i, field), agency: 'education', rule: c.rule.id, count: undefined })),
+        );
+        expect(byPath(notices)).toEqual(byPath(expected));
+      },
+    );
   });
 
   describe(`${LEAVING_REASON_WISHES.id}: the leaving reason that would reveal an exclusion the young person asked police not to be told about`, () => {
@@ -150,15 +170,20 @@ describe('education sharing policy', () => {
       const { record, notices } = await read(selection, upnOf(e), AS.policeLiaison);
       expect(record.enrolments[i]).toEqual({ ...full[i], reasonForLeaving: null });
       expect(record.enrolments.filter((_: unknown, j: number) => j !== i)).toEqual(full.filter((_: unknown, j: number) => j !== i));
-      expect(notices).toEqual([{ path: at('enrolments', i, 'reasonForLeaving'), agency: 'education', rule: LEAVING_REASON_WISHES.id, count: undefined }]);
+      expect(notices).toEqual([
+        { path: at('enrolments', i, 'reasonForLeaving'), agency: 'education', rule: LEAVING_REASON_WISHES.id, count: undefined },
+      ]);
     });
 
-    it.each([AS.lacNurse, AS.socialWorker, AS.designatedTeacher].map((as) => [as.viewer.role, as] as const))('shows to %s (the wish names police only)', async (_role, as) => {
-      const e = excluded();
-      const { record, notices } = await read(selection, upnOf(e), as);
-      expect(notices).toEqual([]);
-      expect(record.enrolments.some((x: any) => x.reasonForLeaving === 'PERMANENTLY_EXCLUDED')).toBe(true);
-    });
+    it.each([AS.lacNurse, AS.socialWorker, AS.designatedTeacher].map((as) => [as.viewer.role, as] as const))(
+      'shows to %s (the wish names police only)',
+      async (_role, as) => {
+        const e = excluded();
+        const { record, notices } = await read(selection, upnOf(e), as);
+        expect(notices).toEqual([]);
+        expect(record.enrolments.some((x: any) => x.reasonForLeaving === 'PERMANENTLY_EXCLUDED')).toBe(true);
+      },
+    );
   });
 
   describe(`${AUDIT_LOG.id}`, () => {
@@ -170,12 +195,15 @@ describe('education sharing policy', () => {
       expect(record.accessLog.map((e: any) => e.userId)).toContain(AS.virtualSchoolHead.viewer.id);
     });
 
-    it.each([AS.virtualSchoolHead, AS.socialWorker, AS.policeLiaison].map((as) => [as.viewer.role, as] as const))('withholds it from %s', async (_role, as) => {
-      const upn = upnOf(ofType(rows, Suspension)[0]);
-      const { record, notices } = await read('matchStatus accessLog { userId }', upn, as);
-      expect(record).toEqual({ matchStatus: 'MATCHED', accessLog: null });
-      expect(notices).toEqual([{ path: at('accessLog'), agency: 'education', rule: AUDIT_LOG.id, count: undefined }]);
-    });
+    it.each([AS.virtualSchoolHead, AS.socialWorker, AS.policeLiaison].map((as) => [as.viewer.role, as] as const))(
+      'withholds it from %s',
+      async (_role, as) => {
+        const upn = upnOf(ofType(rows, Suspension)[0]);
+        const { record, notices } = await read('matchStatus accessLog { userId }', upn, as);
+        expect(record).toEqual({ matchStatus: 'MATCHED', accessLog: null });
+        expect(notices).toEqual([{ path: at('accessLog'), agency: 'education', rule: AUDIT_LOG.id, count: undefined }]);
+      },
+    );
   });
 
   describe(`${YOUNG_PERSONS_WISHES.id}: records the young person asked police not to be told about`, () => {
@@ -185,7 +213,9 @@ describe('education sharing policy', () => {
       ['reducedTimetables', ReducedTimetable, 'reducedTimetables { id startDate }'],
     ] as const)('leaves them out of %s for police, with a notice and a count; everyone else sees them', async (list, type, selection) => {
       const upn = upnOf(ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).find(wished)!);
-      const hidden = ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).filter((r) => upnOf(r) === upn && wished(r)).length;
+      const hidden = ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).filter(
+        (r) => upnOf(r) === upn && wished(r),
+      ).length;
       const full = await read(selection, upn, AS.virtualSchoolHead);
       expect(full.notices).toEqual([]);
       const police = await read(selection, upn, AS.policeLiaison);
@@ -207,7 +237,9 @@ describe('education sharing policy', () => {
     const wishedLines = (upn: string) =>
       ofType(rows, Suspension).filter((s) => upnOf(s) === upn && wished(s)).length +
       ofType(rows, PermanentExclusion).filter((p) => upnOf(p) === upn && wished(p)).length +
-      ofType(rows, ReducedTimetable).filter((r) => upnOf(r) === upn && wished(r)).reduce((n, r) => n + (r.endDate ? 2 : 1), 0);
+      ofType(rows, ReducedTimetable)
+        .filter((r) => upnOf(r) === upn && wished(r))
+        .reduce((n, r) => n + (r.endDate ? 2 : 1), 0);
 
     it('for police: no exclusion reasons, no SEN dates, nothing the young person asked to keep from them; each with a notice', async () => {
       const upn = pupil();
@@ -227,7 +259,9 @@ describe('education sharing policy', () => {
 
       // The school they were excluded from: police read that they left, not why.
       const wishedLeaving = ofType(rows, SchoolEnrolment).filter((e) => upnOf(e) === upn && e.reasonForLeavingNotSharedWith?.length);
-      const left = kinds(full, 'Left school').filter((e: any) => e.summary.includes('Permanently excluded') && wishedLeaving.some((w) => w.endDate === e.date));
+      const left = kinds(full, 'Left school').filter(
+        (e: any) => e.summary.includes('Permanently excluded') && wishedLeaving.some((w) => w.endDate === e.date),
+      );
       expect(left).toHaveLength(wishedLeaving.length);
       expect(left.length).toBeGreaterThan(0);
       for (const l of left) expect(police).toContainEqual({ ...l, summary: l.summary.replace(/: Permanently excluded.*$/, '.') });
@@ -237,7 +271,12 @@ describe('education sharing policy', () => {
       expect(police).toHaveLength(full.length - sen.length - hidden);
       // One notice per guarded field and rule at the chronology's path, each with how many lines it took.
       expect(notices.every((n) => JSON.stringify(n.path) === JSON.stringify(at('chronology')) && n.agency === 'education')).toBe(true);
-      const counts = Object.fromEntries([...new Set(notices.map((n) => n.rule))].map((rule) => [rule, notices.filter((n) => n.rule === rule).reduce((sum, n) => sum + n.count, 0)]));
+      const counts = Object.fromEntries(
+        [...new Set(notices.map((n) => n.rule))].map((rule) => [
+          rule,
+          notices.filter((n) => n.rule === rule).reduce((sum, n) => sum + n.count, 0),
+        ]),
+      );
       expect(counts).toEqual({
         [EHCP_DATES.id]: sen.length,
         [YOUNG_PERSONS_WISHES.id]: hidden,
@@ -257,7 +296,12 @@ describe('education sharing policy', () => {
       expect(kinds(record.chronology, 'SEN provision')).toEqual(kinds(full, 'SEN provision'));
       expect(record.chronology).toHaveLength(full.length);
       expect(notices).toEqual([
-        { path: at('chronology'), agency: 'education', rule: EXCLUSION_REASONS.id, count: suspensions.length + kinds(full, 'Permanent exclusion').length },
+        {
+          path: at('chronology'),
+          agency: 'education',
+          rule: EXCLUSION_REASONS.id,
+          count: suspensions.length + kinds(full, 'Permanent exclusion').length,
+        },
       ]);
     });
 

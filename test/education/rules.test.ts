@@ -28,8 +28,15 @@ describe('terms (fixed boundaries: Autumn 1 Sep-31 Dec, Spring 1 Jan-31 Mar, Sum
     expect(academicYearOf('2026-08-31')).toBe('2025/26');
     expect(academicYearOf('2026-09-01')).toBe('2026/27');
     expect(academicYearOf('2099-09-01')).toBe('2099/00');
-    expect([termStart({ startYear: 2026, term: SchoolTerm.SPRING }), termEnd({ startYear: 2026, term: SchoolTerm.SPRING })]).toEqual(['2027-01-01', '2027-03-31']);
-    expect(termsBetween('2026-08-31', '2027-01-01').map((t) => `${t.term} ${t.startYear}`)).toEqual(['SUMMER 2025', 'AUTUMN 2026', 'SPRING 2026']);
+    expect([termStart({ startYear: 2026, term: SchoolTerm.SPRING }), termEnd({ startYear: 2026, term: SchoolTerm.SPRING })]).toEqual([
+      '2027-01-01',
+      '2027-03-31',
+    ]);
+    expect(termsBetween('2026-08-31', '2027-01-01').map((t) => `${t.term} ${t.startYear}`)).toEqual([
+      'SUMMER 2025',
+      'AUTUMN 2026',
+      'SPRING 2026',
+    ]);
   });
 });
 
@@ -38,7 +45,11 @@ describe('PEP timeliness', () => {
   const enteredCare = '2026-11-02';
 
   it('is NOT_APPLICABLE when the pupil is not looked after (or not yet)', () => {
-    expect(pepTimeliness(['2026-10-01'], null, '2026-11-23')).toMatchObject({ status: TimelinessStatus.NOT_APPLICABLE, dueDate: null, lastDone: null });
+    expect(pepTimeliness(['2026-10-01'], null, '2026-11-23')).toMatchObject({
+      status: TimelinessStatus.NOT_APPLICABLE,
+      dueDate: null,
+      lastDone: null,
+    });
     expect(pepTimeliness([], '2026-11-24', '2026-11-23').status).toBe(TimelinessStatus.NOT_APPLICABLE);
   });
 
@@ -61,7 +72,9 @@ describe('PEP timeliness', () => {
 
   it('a PEP this term: next due at the end of next term', () => {
     expect(pepTimeliness(['2026-09-20', '2026-10-01'], '2026-09-01', '2026-11-23')).toMatchObject({
-      status: TimelinessStatus.UP_TO_DATE, dueDate: '2027-03-31', lastDone: '2026-10-01',
+      status: TimelinessStatus.UP_TO_DATE,
+      dueDate: '2027-03-31',
+      lastDone: '2026-10-01',
     });
   });
 
@@ -74,7 +87,10 @@ describe('PEP timeliness', () => {
   });
 
   it('a PEP two terms ago is OVERDUE, due at the end of the term after it', () => {
-    expect(pepTimeliness(['2026-06-15'], '2025-01-10', '2027-01-01')).toMatchObject({ status: TimelinessStatus.OVERDUE, dueDate: '2026-12-31' });
+    expect(pepTimeliness(['2026-06-15'], '2025-01-10', '2027-01-01')).toMatchObject({
+      status: TimelinessStatus.OVERDUE,
+      dueDate: '2026-12-31',
+    });
   });
 
   it.each([
@@ -113,7 +129,10 @@ describe('PEP within the last 6 months (local KPI)', () => {
 
 describe('attendance', () => {
   const term = (possible: number, auth: number, unauth: number, academicYear = '2026/27') => ({
-    sessionsPossible: possible, authorisedAbsence: auth, unauthorisedAbsence: unauth, academicYear,
+    sessionsPossible: possible,
+    authorisedAbsence: auth,
+    unauthorisedAbsence: unauth,
+    academicYear,
   });
 
   it('computes attendance % to one decimal place', () => {
@@ -229,8 +248,16 @@ describe('post-16', () => {
 describe('education chronology', () => {
   const school = { name: 'Synthetic Test School' };
   const empty: EducationHistory = {
-    enrolments: [], attendance: [], suspensions: [], permanentExclusions: [], reducedTimetables: [],
-    alternativeProvision: [], notInSchool: [], senProvision: [], peps: [], postSixteen: [],
+    enrolments: [],
+    attendance: [],
+    suspensions: [],
+    permanentExclusions: [],
+    reducedTimetables: [],
+    alternativeProvision: [],
+    notInSchool: [],
+    senProvision: [],
+    peps: [],
+    postSixteen: [],
   };
 
   it('is newest first, leaves out open ends, and marks only persistently absent terms', () => {

@@ -24,37 +24,50 @@ describe('education seeder', () => {
   const pupils = ofType(rows, Pupil);
   const byUpn = new Map(people.map((p) => [p.upn, p]));
   const personOf = (row: { pupil: Pupil }) => byUpn.get(row.pupil.upn)!;
-  const rowsOf = <T extends { pupil: Pupil }>(type: abstract new () => T, pupil: Pupil) => ofType(rows, type).filter((r) => r.pupil === pupil);
+  const rowsOf = <T extends { pupil: Pupil }>(type: abstract new () => T, pupil: Pupil) =>
+    ofType(rows, type).filter((r) => r.pupil === pupil);
 
   it('is deterministic', () => {
     expect(JSON.stringify(seededRows({ ...options, size: 80 }))).toBe(JSON.stringify(seededRows({ ...options, size: 80 })));
   });
 
   it('seeds only pupils with a linked UPN the virtual school holds, and the school directory once', () => {
-    expect(pupils.map((p) => p.upn).sort()).toEqual(people.filter((p) => p.upn && p.heldByEducation).map((p) => p.upn).sort());
+    expect(pupils.map((p) => p.upn).sort()).toEqual(
+      people
+        .filter((p) => p.upn && p.heldByEducation)
+        .map((p) => p.upn)
+        .sort(),
+    );
     const schools = ofType(rows, School);
     expect(new Set(schools.map((s) => s.urn)).size).toBe(schools.length);
     expect(new Set(schools.map((s) => s.name)).size).toBe(schools.length);
-    expect(schools.every((s) => /^\d{6}$/.test(s.urn) && /^\d{4}$/.test(s.establishmentNumber) && s.name.startsWith('Synthetic'))).toBe(true);
+    expect(schools.every((s) => /^\d{6}$/.test(s.urn) && /^\d{4}$/.test(s.establishmentNumber) && s.name.startsWith('Synthetic'))).toBe(
+      true,
+    );
     const urns = new Set(schools.map((s) => s.urn));
     expect(ofType(rows, SchoolEnrolment).every((e) => urns.has(e.school.urn))).toBe(true);
   });
 
-  it.each(['2026-11-23', '2027-01-02', '2027-04-01', '2027-08-15', '2027-09-01'])('keeps every date after birth and on or before asOf %s', (asOf) => {
-    const seeded = seededRows({ size: 150, seed: 'range-test', asOf });
-    const outOfRange = seeded.flatMap((row) => {
-      if (!('pupil' in row)) return [];
-      const dob = (row.pupil as Pupil).dateOfBirth;
-      const dates = Object.values(row).filter((v): v is string => typeof v === 'string' && DATE.test(v));
-      return dates.filter((d) => d <= dob || d > asOf).map((d) => `${row.constructor.name} ${d}`);
-    });
-    expect(outOfRange).toEqual([]);
-    expect(ofType(seeded, DatedEpisode).filter((e) => e.endDate !== null && e.endDate < e.startDate)).toEqual([]);
-  });
+  it.each(['2026-11-23', '2027-01-02', '2027-04-01', '2027-08-15', '2027-09-01'])(
+    'keeps every date after birth and on or before asOf %s',
+    (asOf) => {
+      const seeded = seededRows({ size: 150, seed: 'range-test', asOf });
+      const outOfRange = seeded.flatMap((row) => {
+        if (!('pupil' in row)) return [];
+        const dob = (row.pupil as Pupil).dateOfBirth;
+        const dates = Object.values(row).filter((v): v is string => typeof v === 'string' && DATE.test(v));
+        return dates.filter((d) => d <= dob || d > asOf).map((d) => `${row.constructor.name} ${d}`);
+      });
+      expect(outOfRange).toEqual([]);
+      expect(ofType(seeded, DatedEpisode).filter((e) => e.endDate !== null && e.endDate < e.startDate)).toEqual([]);
+    },
+  );
 
   it('keeps one main school at a time, and reduced timetables under 25 hours', () => {
     for (const pupil of pupils) {
-      const main = rowsOf(SchoolEnrolment, pupil).filter((e) => e.rollStatus !== RollStatus.SUBSIDIARY).sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
+      const main = rowsOf(SchoolEnrolment, pupil)
+        .filter((e) => e.rollStatus !== RollStatus.SUBSIDIARY)
+        .sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
       main.forEach((e, i) => i > 0 && expect(main[i - 1].endDate! < e.startDate).toBe(true));
     }
     expect(ofType(rows, ReducedTimetable).every((t) => t.hoursPerWeek < 25)).toBe(true);
@@ -62,7 +75,13 @@ describe('education seeder', () => {
 
   it('gives nearly every looked-after child a PEP within 6 months (council: 98.9%)', () => {
     const lac = pupils.filter((p) => p.enteredCareDate);
-    const within = lac.filter((p) => pepWithinLastSixMonths(rowsOf(PersonalEducationPlan, p).map((x) => x.meetingDate), p.enteredCareDate, TEST_TODAY));
+    const within = lac.filter((p) =>
+      pepWithinLastSixMonths(
+        rowsOf(PersonalEducationPlan, p).map((x) => x.meetingDate),
+        p.enteredCareDate,
+        TEST_TODAY,
+      ),
+    );
     expect(within.length / lac.length).toBeGreaterThan(0.96);
     expect(pupils.filter((p) => !p.enteredCareDate).every((p) => rowsOf(PersonalEducationPlan, p).length === 0)).toBe(true);
   });

@@ -47,7 +47,7 @@ describe('education subgraph', () => {
     });
   });
 
-  it('returns dated records within the pupil\'s life, newest first, with values computed from them', async () => {
+  it("returns dated records within the pupil's life, newest first, with values computed from them", async () => {
     const records = await educationRecords(pupils.map((p) => p.upn));
     records.forEach((r: any, i: number) => {
       const dates = r.chronology.map((c: any) => c.date);
@@ -96,7 +96,11 @@ describe('education subgraph', () => {
     const unheld = testPeople().find((p) => p.upn && !p.heldByEducation);
     const upns = [null, UNKNOWN_UPN, ...(unheld ? [unheld.upn] : [])];
     const records = await educationRecords(upns);
-    expect(records.map((r: any) => r.matchStatus)).toEqual(['NOT_LINKED', 'NO_RECORD_FOR_IDENTIFIER', ...(unheld ? ['NO_RECORD_FOR_IDENTIFIER'] : [])]);
+    expect(records.map((r: any) => r.matchStatus)).toEqual([
+      'NOT_LINKED',
+      'NO_RECORD_FOR_IDENTIFIER',
+      ...(unheld ? ['NO_RECORD_FOR_IDENTIFIER'] : []),
+    ]);
     for (const r of records) for (const field of DATA_FIELDS) expect(r[field]).toBeNull();
   });
 
@@ -125,7 +129,10 @@ describe('education subgraph', () => {
     expect(sdl).toMatch(/educationAccess: String\s+@external/);
     expect(sdl).toContain('Persistent disruptive behaviour.');
     // No Query root fields of our own: only what federation adds.
-    const queryFields = /type Query \{([^}]*)\}/.exec(sdl)![1].match(/^\s*(\w+)/gm)!.map((f) => f.trim());
+    const queryFields = /type Query \{([^}]*)\}/
+      .exec(sdl)![1]
+      .match(/^\s*(\w+)/gm)!
+      .map((f) => f.trim());
     expect(queryFields.sort()).toEqual(['_entities', '_service']);
   });
 });

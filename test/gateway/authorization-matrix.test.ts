@@ -1,5 +1,12 @@
 import {
-  buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema, type IntrospectionQuery,
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
 } from 'graphql';
 import { withholdingRule, type AgencyPolicy } from '../../kit/subgraph/access/policy';
 import { PERSONAS, type PersonaName } from '../../kit/dev/personas';
@@ -66,9 +73,11 @@ function selectionFor(policy: AgencyPolicy): { tree: Tree; unreachable: string[]
     let node = tree;
     for (const step of path) node = node.get(step) ?? node.set(step, leaf()).get(step)!;
     const type = schema.getType(typeName) as GraphQLObjectType;
-    for (const f of Object.values(type.getFields())) if (isLeafType(getNamedType(f.type)) && f.args.length === 0 && !node.has(f.name)) node.set(f.name, leaf());
+    for (const f of Object.values(type.getFields()))
+      if (isLeafType(getNamedType(f.type)) && f.args.length === 0 && !node.has(f.name)) node.set(f.name, leaf());
     const guarded = type.getFields()[fieldName];
-    if (!node.get(fieldName)?.size) node.set(fieldName, isLeafType(getNamedType(guarded.type)) ? leaf() : new Map([['__typename', leaf()]]));
+    if (!node.get(fieldName)?.size)
+      node.set(fieldName, isLeafType(getNamedType(guarded.type)) ? leaf() : new Map([['__typename', leaf()]]));
   }
   return { tree, unreachable };
 }
@@ -96,11 +105,18 @@ function check(policy: AgencyPolicy, persona: PersonaName, purpose: Purpose, dat
       const cell = `${persona} ${entry} at ${[...at, fieldName].join('.')}`;
       const notice = notices.get([...at, fieldName].join('.'));
       if (rule) {
-        expect({ cell, value: value[fieldName], notice: notice?.extensions }).toEqual({ cell, value: null, notice: expect.objectContaining({ code: 'WITHHELD', agency: label, rule: rule.id }) });
+        expect({ cell, value: value[fieldName], notice: notice?.extensions }).toEqual({
+          cell,
+          value: null,
+          notice: expect.objectContaining({ code: 'WITHHELD', agency: label, rule: rule.id }),
+        });
         observed.withheld.add(policy.fields[entry].id);
       } else {
         // Shown; a notice there may only be about content inside it (a chronology line), never this field's own rule.
-        expect({ cell, rule: notice?.extensions.rule === policy.fields[entry].id ? notice.extensions.rule : undefined }).toEqual({ cell, rule: undefined });
+        expect({ cell, rule: notice?.extensions.rule === policy.fields[entry].id ? notice.extensions.rule : undefined }).toEqual({
+          cell,
+          rule: undefined,
+        });
         observed.shown.add(policy.fields[entry].id);
       }
     };
@@ -109,7 +125,10 @@ function check(policy: AgencyPolicy, persona: PersonaName, purpose: Purpose, dat
 }
 
 // Young people with records in every agency, richest first, so every guarded field has something to guard.
-const subjects = people.filter((p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice).sort((a, b) => Number(b.nwd) - Number(a.nwd)).slice(0, 4);
+const subjects = people
+  .filter((p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice)
+  .sort((a, b) => Number(b.nwd) - Number(a.nwd))
+  .slice(0, 4);
 
 describe.each(POLICIES.map((p) => [p.agency, p] as const))('%s policy', (_agency, policy) => {
   const observed: Observed = { withheld: new Set(), shown: new Set() };
@@ -118,28 +137,56 @@ describe.each(POLICIES.map((p) => [p.agency, p] as const))('%s policy', (_agency
     expect(selectionFor(policy).unreachable).toEqual([]);
   });
 
-  it.each(Object.keys(PERSONAS) as PersonaName[])('as %s, with a legitimate relationship: each field shown or withheld as the policy says', async (persona) => {
-    const { tree } = selectionFor(policy);
-    for (const subject of subjects) {
-      const res = await graph.request(`query($id: ID!, $why: String) { youngPerson(id: $id, breakGlassReason: $why) { accessPurpose { kind meetingId reason } ${print(tree)} } }`, { id: subject.id, why: REASON }, { persona });
-      expect(res.status).toBe(200);
-      expect((res.body.errors ?? []).filter((e: any) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
-      // A real relationship, where the persona has one, comes before break-glass: expectations follow the purpose granted.
-      const granted = res.body.data.youngPerson.accessPurpose;
-      expect(granted.kind).toEqual(persona === 'auditor' ? PurposeKind.AUDIT : expect.any(String));
-      check(policy, persona, { kind: granted.kind, meetingId: granted.meetingId ?? undefined, reason: granted.reason ?? undefined }, res.body.data, res.body.errors ?? [], observed);
-    }
-  });
+  it.each(Object.keys(PERSONAS) as PersonaName[])(
+    'as %s, with a legitimate relationship: each field shown or withheld as the policy says',
+    async (persona) => {
+      const { tree } = selectionFor(policy);
+      for (const subject of subjects) {
+        const res = await graph.request(
+          `query($id: ID!, $why: String) { youngPerson(id: $id, breakGlassReason: $why) { accessPurpose { kind meetingId reason } ${print(tree)} } }`,
+          { id: subject.id, why: REASON },
+          { persona },
+        );
+        expect(res.status).toBe(200);
+        expect((res.body.errors ?? []).filter((e: any) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
+        // A real relationship, where the persona has one, comes before break-glass: expectations follow the purpose granted.
+        const granted = res.body.data.youngPerson.accessPurpose;
+        expect(granted.kind).toEqual(persona === 'auditor' ? PurposeKind.AUDIT : expect.any(String));
+        check(
+          policy,
+          persona,
+          { kind: granted.kind, meetingId: granted.meetingId ?? undefined, reason: granted.reason ?? undefined },
+          res.body.data,
+          res.body.errors ?? [],
+          observed,
+        );
+      }
+    },
+  );
 
-  it.each((Object.keys(PERSONAS) as PersonaName[]).filter((p) => p !== 'auditor'))('as %s, without one: no data and no hint', async (persona) => {
-    const id = PERSONAS[persona].id;
-    // Not looked after (so no statutory role), no meetings, not allocated to this persona.
-    const stranger = people.find((p) => !p.nwd && p.status === 'LOOKED_AFTER' && teamFor(p).socialWorker.id !== id && teamFor(p).iro.id !== id && persona !== 'virtualSchoolHead')
-      ?? people.find((p) => p.status !== 'LOOKED_AFTER' && !teamFor(p).designatedTeacher)!;
-    const res = await graph.request(`query($id: ID!) { youngPerson(id: $id) { ${print(selectionFor(policy).tree)} } }`, { id: stranger.id }, { persona });
-    expect(res.body.data).toBeNull();
-    expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
-  });
+  it.each((Object.keys(PERSONAS) as PersonaName[]).filter((p) => p !== 'auditor'))(
+    'as %s, without one: no data and no hint',
+    async (persona) => {
+      const id = PERSONAS[persona].id;
+      // Not looked after (so no statutory role), no meetings, not allocated to this persona.
+      const stranger =
+        people.find(
+          (p) =>
+            !p.nwd &&
+            p.status === 'LOOKED_AFTER' &&
+            teamFor(p).socialWorker.id !== id &&
+            teamFor(p).iro.id !== id &&
+            persona !== 'virtualSchoolHead',
+        ) ?? people.find((p) => p.status !== 'LOOKED_AFTER' && !teamFor(p).designatedTeacher)!;
+      const res = await graph.request(
+        `query($id: ID!) { youngPerson(id: $id) { ${print(selectionFor(policy).tree)} } }`,
+        { id: stranger.id },
+        { persona },
+      );
+      expect(res.body.data).toBeNull();
+      expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
+    },
+  );
 
   it('exercised every rule both ways: withheld from someone, shown to someone', () => {
     // Rules that follow the young person's recorded wishes depend on records the response does not

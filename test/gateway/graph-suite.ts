@@ -16,9 +16,12 @@ const MULTI_AGENCY_VIEW = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 
 /** The default persona (the social worker) is allocated to these young people. */
 export const allocatedToSocialWorker = (p: SyntheticYoungPerson) => teamFor(p).socialWorker.id === PERSONAS.socialWorker.id;
 /** Known to all four agencies, under all three identifiers, and allocated to the social worker. */
-export const matchedEverywhere = people.find((p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice && allocatedToSocialWorker(p))!;
+export const matchedEverywhere = people.find(
+  (p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice && allocatedToSocialWorker(p),
+)!;
 /** Only notices of withheld values: policy working, not failure. */
-export const onlyWithheld = (errors: { extensions: { code: string } }[] | undefined) => (errors ?? []).every((e) => e.extensions.code === 'WITHHELD');
+export const onlyWithheld = (errors: { extensions: { code: string } }[] | undefined) =>
+  (errors ?? []).every((e) => e.extensions.code === 'WITHHELD');
 
 /** The graph through the gateway, as a meeting tool uses it. Run against SQLite and against PostgreSQL. */
 export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: TestGraph }) {
@@ -35,7 +38,13 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     expect(status).toBe(200);
     expect(onlyWithheld(body.errors)).toBe(true);
     const yp = body.data.youngPerson;
-    expect(yp).toMatchObject({ id: matchedEverywhere.id, givenName: matchedEverywhere.givenName, nhsNumber: matchedEverywhere.nhsNumber, upn: matchedEverywhere.upn, pncId: matchedEverywhere.pncId });
+    expect(yp).toMatchObject({
+      id: matchedEverywhere.id,
+      givenName: matchedEverywhere.givenName,
+      nhsNumber: matchedEverywhere.nhsNumber,
+      upn: matchedEverywhere.upn,
+      pncId: matchedEverywhere.pncId,
+    });
     expect(yp.identifierLinks).toHaveLength(3);
     expect(yp.currentStatus.status).toBe(matchedEverywhere.status);
     expect(yp.chronology.length).toBeGreaterThan(0);
@@ -51,7 +60,10 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
 
   it('shows an agency that cannot be matched as not matched, with null (not empty) data', async () => {
     const noPnc = people.find((p) => !p.pncId && p.nhsNumber && p.heldByHealth && allocatedToSocialWorker(p))!;
-    const { body } = await gql(`query($id: ID!) { youngPerson(id: $id) { pncId police { matchStatus missingEpisodes { reportedAt } arrests { arrestedOn } chronology { date } } health { matchStatus } } }`, { id: noPnc.id });
+    const { body } = await gql(
+      `query($id: ID!) { youngPerson(id: $id) { pncId police { matchStatus missingEpisodes { reportedAt } arrests { arrestedOn } chronology { date } } health { matchStatus } } }`,
+      { id: noPnc.id },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.youngPerson).toEqual({
       pncId: null,
@@ -60,13 +72,17 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     });
     const notHeld = people.find((p) => p.nhsNumber && !p.heldByHealth && allocatedToSocialWorker(p));
     if (notHeld) {
-      const res = await gql(`query($id: ID!) { youngPerson(id: $id) { health { matchStatus dentalChecks { checkedOn } } } }`, { id: notHeld.id });
+      const res = await gql(`query($id: ID!) { youngPerson(id: $id) { health { matchStatus dentalChecks { checkedOn } } } }`, {
+        id: notHeld.id,
+      });
       expect(res.body.data.youngPerson.health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', dentalChecks: null });
     }
   });
 
-  it('pages the NWD caseload with every agency\'s match status, batched across subgraphs', async () => {
-    const { body } = await gql(`{ nwdCaseload(first: 100) { totalCount nodes { id health { matchStatus } education { matchStatus } police { matchStatus } } } }`);
+  it("pages the NWD caseload with every agency's match status, batched across subgraphs", async () => {
+    const { body } = await gql(
+      `{ nwdCaseload(first: 100) { totalCount nodes { id health { matchStatus } education { matchStatus } police { matchStatus } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     const nwd = people.filter((p) => p.nwd && allocatedToSocialWorker(p));
     expect(nwd.length).toBeGreaterThan(0);
@@ -79,8 +95,10 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     }
   });
 
-  it('finds a young person by another agency\'s identifier', async () => {
-    const { body } = await gql(`query($pnc: String) { youngPersonByIdentifier(pncId: $pnc) { id police { matchStatus } } }`, { pnc: matchedEverywhere.pncId });
+  it("finds a young person by another agency's identifier", async () => {
+    const { body } = await gql(`query($pnc: String) { youngPersonByIdentifier(pncId: $pnc) { id police { matchStatus } } }`, {
+      pnc: matchedEverywhere.pncId,
+    });
     expect(body.data.youngPersonByIdentifier).toEqual({ id: matchedEverywhere.id, police: { matchStatus: 'MATCHED' } });
   });
 
@@ -101,10 +119,18 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     const typed = await gql(`{ nwdCaseload(first: "ten") { totalCount } }`);
     expect(typed.status).toBe(400);
     expect(typed.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const raw = await fetch(graphRef.graph!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ youngPerson(' });
+    const raw = await fetch(graphRef.graph!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ youngPerson(',
+    });
     expect(raw.status).toBe(400);
     expect(((await raw.json()) as any).errors[0].message).toMatch(/Malformed JSON/);
-    const huge = await fetch(graphRef.graph!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(200_000) }) });
+    const huge = await fetch(graphRef.graph!.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(200_000) }),
+    });
     expect(huge.status).toBe(413);
     const after = await gql(`{ youngPerson(id: "${matchedEverywhere.id}") { id } }`);
     expect(after.body.data.youngPerson.id).toBe(matchedEverywhere.id);

@@ -1,3 +1,4 @@
+import { LEAD_AGENCY, RECEIVING_AGENCIES } from '../../kit/shared/agencies';
 import { SignJWT, UnsecuredJWT, exportJWK } from 'jose';
 import { Socket } from 'node:net';
 import { gatewayConfigFromEnv } from '../../gateway/config';
@@ -33,7 +34,15 @@ describe('user tokens at the gateway', () => {
   const ISSUER = 'https://idp.example.test';
   const AUDIENCE = 'nwd-graph';
   const claims = { name: PERSONAS.socialWorker.name, agency: 'SOCIAL_CARE', role: 'SOCIAL_WORKER' };
-  const sign = (opts: { key?: Uint8Array | Awaited<ReturnType<typeof importSigningKey>>; alg?: string; aud?: string; iss?: string; exp?: string | number } = {}) =>
+  const sign = (
+    opts: {
+      key?: Uint8Array | Awaited<ReturnType<typeof importSigningKey>>;
+      alg?: string;
+      aud?: string;
+      iss?: string;
+      exp?: string | number;
+    } = {},
+  ) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: opts.alg ?? 'ES256', kid: idp.publicJwk.kid })
       .setIssuer(opts.iss ?? ISSUER)
@@ -70,13 +79,38 @@ describe('user tokens at the gateway', () => {
 
   it.each([
     ['no token', async () => null],
-    ['a token signed with another key (forged)', async () => sign({ key: await importSigningKey((await generateSigningKeyPair('x')).privateJwk) })],
+    [
+      'a token signed with another key (forged)',
+      async () => sign({ key: await importSigningKey((await generateSigningKeyPair('x')).privateJwk) }),
+    ],
     ['an expired token', async () => sign({ key: await importSigningKey(idp.privateJwk), exp: Math.floor(Date.now() / 1000) - 60 })],
     ['a token for another audience', async () => sign({ key: await importSigningKey(idp.privateJwk), aud: 'another-service' })],
     ['a token from another issuer', async () => sign({ key: await importSigningKey(idp.privateJwk), iss: 'https://evil.example.test' })],
-    ['an alg:none token', async () => new UnsecuredJWT(claims).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(PERSONAS.socialWorker.id).setExpirationTime('5m').encode()],
-    ['an HS256 token keyed with the public key', async () => sign({ key: new TextEncoder().encode(JSON.stringify(idp.publicJwk)), alg: 'HS256' })],
-    ['a token whose role is unknown', async () => new SignJWT({ ...claims, role: 'SUPERUSER' }).setProtectedHeader({ alg: 'ES256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('x').setExpirationTime('5m').sign(await importSigningKey(idp.privateJwk))],
+    [
+      'an alg:none token',
+      async () =>
+        new UnsecuredJWT(claims)
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setSubject(PERSONAS.socialWorker.id)
+          .setExpirationTime('5m')
+          .encode(),
+    ],
+    [
+      'an HS256 token keyed with the public key',
+      async () => sign({ key: new TextEncoder().encode(JSON.stringify(idp.publicJwk)), alg: 'HS256' }),
+    ],
+    [
+      'a token whose role is unknown',
+      async () =>
+        new SignJWT({ ...claims, role: 'SUPERUSER' })
+          .setProtectedHeader({ alg: 'ES256' })
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setSubject('x')
+          .setExpirationTime('5m')
+          .sign(await importSigningKey(idp.privateJwk)),
+    ],
   ])('refuses %s with 401 and no data', async (_what, make) => {
     const token = await make();
     const res = await post(gatewayUrl, VIEW(matchedEverywhere.id), token ? { authorization: `Bearer ${token}` } : {});
@@ -91,12 +125,20 @@ describe('user tokens at the gateway', () => {
     Socket.prototype.connect = function (this: Socket, ...args: any[]) {
       // Node passes normalised arguments ([options, callback]) internally.
       const o = Array.isArray(args[0]) ? args[0][0] : args[0];
-      targets.add(typeof o === 'object' ? (o.path ? `unix:${o.path}` : `${o.host ?? 'localhost'}:${o.port}`) : `${args[1] ?? 'localhost'}:${o}`);
+      targets.add(
+        typeof o === 'object' ? (o.path ? `unix:${o.path}` : `${o.host ?? 'localhost'}:${o.port}`) : `${args[1] ?? 'localhost'}:${o}`,
+      );
       return (original as any).apply(this, args);
     } as typeof original;
     try {
       const key = await importSigningKey(idp.privateJwk);
-      await post(gatewayUrl, { query: `{ youngPerson(id: "${matchedEverywhere.id}") { id health { matchStatus } education { matchStatus } police { matchStatus } } }` }, { authorization: `Bearer ${await sign({ key })}` });
+      await post(
+        gatewayUrl,
+        {
+          query: `{ youngPerson(id: "${matchedEverywhere.id}") { id health { matchStatus } education { matchStatus } police { matchStatus } } }`,
+        },
+        { authorization: `Bearer ${await sign({ key })}` },
+      );
       await new Promise((r) => setTimeout(r, 500));
     } finally {
       Socket.prototype.connect = original;
@@ -108,10 +150,14 @@ describe('user tokens at the gateway', () => {
 });
 
 describe('subgraphs answer only the gateway', () => {
-  it('refuses a direct call with no token, with the user\'s own token, or with forged identity headers', async () => {
+  it("refuses a direct call with no token, with the user's own token, or with forged identity headers", async () => {
     const url = graph.subgraphUrls['health'];
     const query = { query: '{ _service { sdl } }' };
-    for (const headers of <Record<string, string>[]>[{}, { authorization: `Bearer ${await graph.token('lacNurse')}` }, { 'x-user-role': 'LAC_NURSE', 'x-user-agency': 'HEALTH', 'x-request-id': 'r1' }]) {
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { authorization: `Bearer ${await graph.token('lacNurse')}` },
+      { 'x-user-role': 'LAC_NURSE', 'x-user-agency': 'HEALTH', 'x-request-id': 'r1' },
+    ]) {
       const res = await post(url, query, headers);
       expect(res.status).toBe(401);
       expect(res.body.data).toBeUndefined();
@@ -120,13 +166,17 @@ describe('subgraphs answer only the gateway', () => {
 
   it('refuses a copied gateway token (single use) and a token made for another subgraph', async () => {
     const sign = await createInternalTokenSigner(JSON.parse(graph.keys.GATEWAY_PRIVATE_JWK!));
-    const token = await sign('social-care', { viewer: PERSONAS.socialWorker, requestId: 'copied-1' });
+    const token = await sign(LEAD_AGENCY.name, { viewer: PERSONAS.socialWorker, requestId: 'copied-1' });
     const query = { query: `{ youngPerson(id: "${matchedEverywhere.id}") { id } }` };
-    const first = await post(graph.subgraphUrls['social-care'], query, { authorization: `Bearer ${token}` });
+    const first = await post(graph.subgraphUrls[LEAD_AGENCY.name], query, { authorization: `Bearer ${token}` });
     expect(first.body.data.youngPerson.id).toBe(matchedEverywhere.id);
-    const copied = await post(graph.subgraphUrls['social-care'], query, { authorization: `Bearer ${token}` });
+    const copied = await post(graph.subgraphUrls[LEAD_AGENCY.name], query, { authorization: `Bearer ${token}` });
     expect(copied.status).toBe(401);
-    const elsewhere = await post(graph.subgraphUrls['police'], { query: '{ _service { sdl } }' }, { authorization: `Bearer ${await sign('social-care', { viewer: PERSONAS.policeLiaison, requestId: 'x' })}` });
+    const elsewhere = await post(
+      graph.subgraphUrls[RECEIVING_AGENCIES[0].name],
+      { query: '{ _service { sdl } }' },
+      { authorization: `Bearer ${await sign(LEAD_AGENCY.name, { viewer: PERSONAS.policeLiaison, requestId: 'x' })}` },
+    );
     expect(elsewhere.status).toBe(401);
   });
 });
@@ -149,8 +199,14 @@ describe('legitimate relationship', () => {
     const reason = 'Police report the young person missing tonight; need placement history now';
     const res = await graph.request(`{ youngPerson(id: "${stranger.id}", breakGlassReason: "${reason}") { id health { matchStatus } } }`);
     expect(res.body.data.youngPerson.id).toBe(stranger.id);
-    const alerts = await graph.request(`{ breakGlassAlerts(first: 50) { userId breakGlassReason purpose requestId } }`, {}, { persona: 'auditor' });
-    expect(alerts.body.data.breakGlassAlerts).toContainEqual(expect.objectContaining({ userId: PERSONAS.socialWorker.id, breakGlassReason: reason, purpose: 'BREAK_GLASS' }));
+    const alerts = await graph.request(
+      `{ breakGlassAlerts(first: 50) { userId breakGlassReason purpose requestId } }`,
+      {},
+      { persona: 'auditor' },
+    );
+    expect(alerts.body.data.breakGlassAlerts).toContainEqual(
+      expect.objectContaining({ userId: PERSONAS.socialWorker.id, breakGlassReason: reason, purpose: 'BREAK_GLASS' }),
+    );
     const notAuditor = await graph.request(`{ breakGlassAlerts(first: 5) { userId } }`);
     expect(notAuditor.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -159,19 +215,36 @@ describe('legitimate relationship', () => {
 describe('audit', () => {
   const LOG = '{ at requestId userId purpose action fieldsRead withheld { field rule } }';
   const logs = async (id: string) =>
-    (await graph.request(`{ youngPerson(id: "${id}") { accessLog ${LOG} health { accessLog ${LOG} } education { accessLog ${LOG} } police { accessLog ${LOG} } } }`, {}, { persona: 'auditor' })).body.data.youngPerson;
+    (
+      await graph.request(
+        `{ youngPerson(id: "${id}") { accessLog ${LOG} health { accessLog ${LOG} } education { accessLog ${LOG} } police { accessLog ${LOG} } } }`,
+        {},
+        { persona: 'auditor' },
+      )
+    ).body.data.youngPerson;
 
   it('records each read in the audit of exactly the agencies whose data was read, under one request id', async () => {
     const res = await fetch(graph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.token('socialWorker')}` },
-      body: JSON.stringify({ query: `{ youngPerson(id: "${matchedEverywhere.id}") { givenName health { matchStatus latestSdq { band } } } }` }),
+      body: JSON.stringify({
+        query: `{ youngPerson(id: "${matchedEverywhere.id}") { givenName health { matchStatus latestSdq { band } } } }`,
+      }),
     });
     const requestId = res.headers.get('x-request-id')!;
     const log = await logs(matchedEverywhere.id);
     const mine = (entries: { requestId: string }[]) => entries.filter((e) => e.requestId === requestId);
-    expect(mine(log.accessLog)).toEqual([expect.objectContaining({ userId: PERSONAS.socialWorker.id, purpose: 'ALLOCATION', action: 'READ', fieldsRead: expect.arrayContaining(['YoungPerson.givenName']) })]);
-    expect(mine(log.health.accessLog)).toEqual([expect.objectContaining({ purpose: 'ALLOCATION', fieldsRead: expect.arrayContaining(['SdqScore.band']) })]);
+    expect(mine(log.accessLog)).toEqual([
+      expect.objectContaining({
+        userId: PERSONAS.socialWorker.id,
+        purpose: 'ALLOCATION',
+        action: 'READ',
+        fieldsRead: expect.arrayContaining(['YoungPerson.givenName']),
+      }),
+    ]);
+    expect(mine(log.health.accessLog)).toEqual([
+      expect.objectContaining({ purpose: 'ALLOCATION', fieldsRead: expect.arrayContaining(['SdqScore.band']) }),
+    ]);
     expect(mine(log.education.accessLog)).toEqual([]);
     expect(mine(log.police.accessLog)).toEqual([]);
   });
@@ -183,18 +256,21 @@ describe('audit', () => {
   });
 
   it('detects a tampered audit record and reports the first broken link', async () => {
-    const database = graph.databases['social-care'];
-    expect((await verifyAgency('social-care', database)).ok).toBe(true);
-    const orm = await openDatabaseFor(loadService('social-care'), database);
+    const database = graph.databases[LEAD_AGENCY.name];
+    expect((await verifyAgency(LEAD_AGENCY.name, database)).ok).toBe(true);
+    const orm = await openDatabaseFor(loadService(LEAD_AGENCY.name), database);
     try {
       const [second] = await orm.em.fork().find(AuditRecord, { seq: 2 });
       await orm.em.fork().nativeUpdate(AuditRecord, { seq: 2 }, { userName: 'Someone Else' });
-      const report = await verifyAgency('social-care', database);
+      const report = await verifyAgency(LEAD_AGENCY.name, database);
       expect(report).toMatchObject({ ok: false, firstBroken: { seq: 2, reason: expect.stringMatching(/changed/) } });
       await orm.em.fork().nativeUpdate(AuditRecord, { seq: 2 }, { userName: second.userName });
-      expect((await verifyAgency('social-care', database)).ok).toBe(true);
+      expect((await verifyAgency(LEAD_AGENCY.name, database)).ok).toBe(true);
       await orm.em.fork().nativeDelete(AuditRecord, { seq: 1 });
-      expect((await verifyAgency('social-care', database)).firstBroken).toMatchObject({ seq: 1, reason: expect.stringMatching(/missing/) });
+      expect((await verifyAgency(LEAD_AGENCY.name, database)).firstBroken).toMatchObject({
+        seq: 1,
+        reason: expect.stringMatching(/missing/),
+      });
     } finally {
       await orm.close(true);
     }
@@ -216,9 +292,16 @@ describe('hardening at the gateway', () => {
   });
 
   it('refuses simple cross-site requests (CSRF prevention) and answers no foreign origin (CORS)', async () => {
-    const csrf = await fetch(graph.url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${await graph.token('socialWorker')}` }, body: '{"query":"{ __typename }"}' });
+    const csrf = await fetch(graph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${await graph.token('socialWorker')}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(csrf.status).toBe(400);
-    const cors = await fetch(graph.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'POST' } });
+    const cors = await fetch(graph.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.test', 'access-control-request-method': 'POST' },
+    });
     expect(cors.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -252,7 +335,9 @@ describe('production mode', () => {
         AUTH_AUDIENCE: 'nwd-graph',
         AUTH_JWKS: JSON.stringify({ keys: [idp.publicJwk] }),
         GATEWAY_PRIVATE_JWK: graph.keys.GATEWAY_PRIVATE_JWK!,
-        ...Object.fromEntries(Object.entries(graph.subgraphUrls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u])),
+        ...Object.fromEntries(
+          Object.entries(graph.subgraphUrls).map(([n, u]) => [`SUBGRAPH_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]),
+        ),
         ...extra,
       },
     };

@@ -29,12 +29,16 @@ describe("health's audit log", () => {
   const s = firstWith(DentalCheck, SdqScore);
   const nhsNumber = s.patient!.nhsNumber;
 
-  it("records each read with who, why, which fields and what was withheld, and shows it to the auditor", async () => {
+  it('records each read with who, why, which fields and what was withheld, and shows it to the auditor', async () => {
     const nurseRead = agency.nextRequestId();
-    expect((await ask(agency, entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } }'), [nhsNumber])).errors).toBeUndefined();
+    expect(
+      (await ask(agency, entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } }'), [nhsNumber])).errors,
+    ).toBeUndefined();
 
     const teacherRead = agency.nextRequestId();
-    const teacher = await ask(agency, entitiesQuery('health { latestSdq { band total } }'), [nhsNumber], { viewer: PERSONAS.designatedTeacher });
+    const teacher = await ask(agency, entitiesQuery('health { latestSdq { band total } }'), [nhsNumber], {
+      viewer: PERSONAS.designatedTeacher,
+    });
     expect(teacher.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ rule: 'sdq-score-health-only' }) })]);
 
     const log = await logOf(nhsNumber);
@@ -48,10 +52,20 @@ describe("health's audit log", () => {
       meetingId: 'YP-000001-M1',
       withheld: [],
     });
-    expect(nurse.fieldsRead).toEqual(['DentalCheck.checkedOn', 'HealthRecord.dentalChecks', 'HealthRecord.matchStatus', 'YoungPerson.health', 'YoungPerson.nhsNumber']);
+    expect(nurse.fieldsRead).toEqual([
+      'DentalCheck.checkedOn',
+      'HealthRecord.dentalChecks',
+      'HealthRecord.matchStatus',
+      'YoungPerson.health',
+      'YoungPerson.nhsNumber',
+    ]);
 
     const school = log.find((e) => e.requestId === teacherRead);
-    expect(school).toMatchObject({ userId: PERSONAS.designatedTeacher.id, action: 'READ', withheld: [{ field: 'SdqScore.total', rule: 'sdq-score-health-only' }] });
+    expect(school).toMatchObject({
+      userId: PERSONAS.designatedTeacher.id,
+      action: 'READ',
+      withheld: [{ field: 'SdqScore.total', rule: 'sdq-score-health-only' }],
+    });
     expect(school.fieldsRead).toContain('SdqScore.band');
     expect(school.fieldsRead).not.toContain('SdqScore.total');
 
@@ -61,7 +75,11 @@ describe("health's audit log", () => {
 
   it('records a refusal (no grant) against the NHS number asked about', async () => {
     const refused = agency.nextRequestId();
-    const res = await agency.request(entitiesQuery('health { matchStatus }'), { reps: [rep(nhsNumber)] }, { viewer: PERSONAS.policeLiaison });
+    const res = await agency.request(
+      entitiesQuery('health { matchStatus }'),
+      { reps: [rep(nhsNumber)] },
+      { viewer: PERSONAS.policeLiaison },
+    );
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const entry = (await logOf(nhsNumber)).find((e) => e.requestId === refused);
     expect(entry).toMatchObject({ userId: PERSONAS.policeLiaison.id, action: 'REFUSED', purpose: null, fieldsRead: [], withheld: [] });
@@ -77,14 +95,22 @@ describe("health's audit log", () => {
 
   it('gives an auditor access logs only: data fields are withheld (audit-logs-only), and logged as such', async () => {
     const read = agency.nextRequestId();
-    const res = await ask(agency, entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } latestSdq { band } accessLog { userId } }'), [nhsNumber], AUDIT);
+    const res = await ask(
+      agency,
+      entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } latestSdq { band } accessLog { userId } }'),
+      [nhsNumber],
+      AUDIT,
+    );
     const health = res.data._entities[0].health;
     expect(res.data._entities[0].nhsNumber).toBe(nhsNumber);
     expect(health).toMatchObject({ matchStatus: 'MATCHED', dentalChecks: null, latestSdq: null });
     expect(health.accessLog.length).toBeGreaterThan(0);
     for (const field of ['dentalChecks', 'latestSdq']) {
       expect(res.errors).toContainEqual(
-        expect.objectContaining({ path: ['_entities', 0, 'health', field], extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule: 'audit-logs-only' }) }),
+        expect.objectContaining({
+          path: ['_entities', 0, 'health', field],
+          extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule: 'audit-logs-only' }),
+        }),
       );
     }
     const entry = (await logOf(nhsNumber)).find((e) => e.requestId === read);

@@ -14,7 +14,8 @@ afterAll(async () => {
 });
 
 /** The audit write: a transaction reading the chain's last link and inserting the request's records. */
-const isAudit = (sql: string) => /^(begin|commit|savepoint|release)/i.test(sql) || (sql.includes('audit_record') && /^insert|limit/i.test(sql));
+const isAudit = (sql: string) =>
+  /^(begin|commit|savepoint|release)/i.test(sql) || (sql.includes('audit_record') && /^insert|limit/i.test(sql));
 
 /** SQL statements one request costs (the data, and the audit write), with grants made for it. */
 async function queriesFor(nhsNumbers: (string | null)[], query = ENTITIES_QUERY, as: AskAs = {}) {
@@ -48,7 +49,9 @@ describe('health subgraph batching (no N+1)', () => {
 
   it('stays batched when the policy withholds and filters (police) and for an auditor reading access logs', async () => {
     const police = { viewer: PERSONAS.policeLiaison };
-    expect(await queriesFor(linked.slice(0, 40), ENTITIES_QUERY, police)).toMatchObject({ data: (await queriesFor([linked[0]], ENTITIES_QUERY, police)).data });
+    expect(await queriesFor(linked.slice(0, 40), ENTITIES_QUERY, police)).toMatchObject({
+      data: (await queriesFor([linked[0]], ENTITIES_QUERY, police)).data,
+    });
     const audit = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
     const logs = entitiesQuery('nhsNumber health { matchStatus accessLog { userId requestId withheld { field rule } } }');
     const oneLog = await queriesFor([linked[0]], logs, audit);

@@ -20,7 +20,8 @@ const nhsNumber = firstWith(DentalCheck).patient!.nhsNumber;
 const other = people.map((p) => p.nhsNumber).find((n): n is string => n !== null && n !== nhsNumber)!;
 
 /** Asks for one young person with this grant (as the default viewer, the LAC nurse). */
-const withGrant = (healthAccess: string | null | undefined, key: string | null = nhsNumber) => agency.request(ENTITIES_QUERY, { reps: [rep(key, healthAccess)] });
+const withGrant = (healthAccess: string | null | undefined, key: string | null = nhsNumber) =>
+  agency.request(ENTITIES_QUERY, { reps: [rep(key, healthAccess)] });
 
 function expectRefused(res: { data?: any; errors?: any[] }) {
   expect(res.data._entities).toEqual([null]);
@@ -84,7 +85,9 @@ describe("health shows nothing without social care's grant for this viewer, requ
     const res = await agency.request(ENTITIES_QUERY, { reps });
     expect(res.data._entities[0].health.matchStatus).toBe('MATCHED');
     expect(res.data._entities[1]).toBeNull();
-    expect(res.errors).toEqual([expect.objectContaining({ path: ['_entities', 1], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(res.errors).toEqual([
+      expect.objectContaining({ path: ['_entities', 1], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
   });
 
   it('still says BAD_USER_INPUT for a malformed NHS number, before looking at the grant', async () => {

@@ -2,8 +2,19 @@ import { withholdingRule } from '../../kit/subgraph/access/policy';
 import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import {
-  CamhsInvolvement, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment, LifeCoachInvolvement, ReviewHealthAssessment,
-  SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening, SubstanceMisuseRecord, DentalCheck, DevelopmentCheck,
+  CamhsInvolvement,
+  EmergencyAttendance,
+  ImmunisationStatus,
+  InitialHealthAssessment,
+  LifeCoachInvolvement,
+  ReviewHealthAssessment,
+  SdqScore,
+  SelfHarmEpisode,
+  SexualHealthContact,
+  SlcnScreening,
+  SubstanceMisuseRecord,
+  DentalCheck,
+  DevelopmentCheck,
 } from '../../subgraphs/health/entities';
 import { healthPolicy } from '../../subgraphs/health/policy';
 import { startTestAgency, type TestAgency } from '../support/agency';
@@ -71,8 +82,11 @@ const RECORD_FIELDS: Record<string, [string, (s: Seeded) => boolean]> = {
   accessLog: ['{ userId }', () => true],
 };
 
-const noWishes = (s: Seeded, entity: new () => object) => rowsOf(s, entity).every((row) => !(row as { notSharedWith?: unknown }).notSharedWith);
-const matched = Array.from({ length: POPULATION.size }, (_, i) => seeded(generatePerson(i, POPULATION), POPULATION)).filter((s) => s.patient);
+const noWishes = (s: Seeded, entity: new () => object) =>
+  rowsOf(s, entity).every((row) => !(row as { notSharedWith?: unknown }).notSharedWith);
+const matched = Array.from({ length: POPULATION.size }, (_, i) => seeded(generatePerson(i, POPULATION), POPULATION)).filter(
+  (s) => s.patient,
+);
 
 /** The selection, the path of the guarded value, and a young person for whom it holds something. */
 function caseFor(field: string): { selection: string; path: (string | number)[]; nhsNumber: string } {
@@ -132,7 +146,8 @@ describe("health's policy, field by field", () => {
 describe('named exceptions and statuses', () => {
   const s = matched.find((m) => rowsOf(m, ReviewHealthAssessment).length > 0)!;
   const outcome = entitiesQuery('health { reviewHealthAssessments { assessedOn outcomeSummary } }');
-  const outcomeOf = async (who: AskAs) => (await ask(agency, outcome, [s.patient!.nhsNumber], who)).data._entities[0].health.reviewHealthAssessments[0].outcomeSummary;
+  const outcomeOf = async (who: AskAs) =>
+    (await ask(agency, outcome, [s.patient!.nhsNumber], who)).data._entities[0].health.reviewHealthAssessments[0].outcomeSummary;
 
   it('shows the review health assessment outcome to health and to the allocated social worker only', async () => {
     expect(await outcomeOf(as('lacNurse'))).toMatch(/^\[Synthetic, invented\] /);
@@ -165,7 +180,9 @@ describe('named exceptions and statuses', () => {
     expect(x.latestSdq).toEqual({ band: a.latestSdq.band, total: null, completedOn: null });
     expect(y.camhsInvolvements.length).toBeGreaterThan(0);
     expect(y.camhsInvolvements.every((i: any) => i.status && i.referredOn === null && i.clinicalNote === null)).toBe(true);
-    expect(new Set(detail.errors!.map((e) => e.extensions.rule))).toEqual(new Set(['sdq-score-health-only', 'police-statuses-only', 'clinical-detail-health-only']));
+    expect(new Set(detail.errors!.map((e) => e.extensions.rule))).toEqual(
+      new Set(['sdq-score-health-only', 'police-statuses-only', 'clinical-detail-health-only']),
+    );
   });
 });
 
@@ -184,7 +201,9 @@ describe("the young person's wishes", () => {
     const teacher = await ask(agency, query, [wished.patient!.nhsNumber], as('designatedTeacher'));
     const health = teacher.data._entities[0].health;
     expect(health.selfHarmEpisodes).toHaveLength(episodes.length - hidden);
-    const notice = teacher.errors!.find((e) => e.extensions.rule === 'young-persons-wishes' && e.path.join('.') === '_entities.0.health.selfHarmEpisodes');
+    const notice = teacher.errors!.find(
+      (e) => e.extensions.rule === 'young-persons-wishes' && e.path.join('.') === '_entities.0.health.selfHarmEpisodes',
+    );
     expect(notice).toMatchObject({ extensions: { code: 'WITHHELD', agency: 'health', count: hidden } });
 
     // The chronology does not tell the school either.
@@ -192,7 +211,10 @@ describe("the young person's wishes", () => {
     expect(selfHarmLines(health)).toBe(episodes.length - hidden);
     expect(selfHarmLines(nurse.data._entities[0].health)).toBe(episodes.length);
     expect(teacher.errors).toContainEqual(
-      expect.objectContaining({ path: ['_entities', 0, 'health', 'chronology'], extensions: expect.objectContaining({ rule: 'young-persons-wishes', count: hidden }) }),
+      expect.objectContaining({
+        path: ['_entities', 0, 'health', 'chronology'],
+        extensions: expect.objectContaining({ rule: 'young-persons-wishes', count: hidden }),
+      }),
     );
   });
 });
@@ -203,7 +225,10 @@ describe('the chronology shows only what the viewer may see of the fields it rep
     return { chronology: res.data._entities[0].health.chronology as { kind: string; summary: string }[], errors: res.errors ?? [] };
   };
   const notice = (rule: string, count: number) =>
-    expect.objectContaining({ path: ['_entities', 0, 'health', 'chronology'], extensions: expect.objectContaining({ code: 'WITHHELD', rule, count }) });
+    expect.objectContaining({
+      path: ['_entities', 0, 'health', 'chronology'],
+      extensions: expect.objectContaining({ code: 'WITHHELD', rule, count }),
+    });
 
   it('leaves sexual health contacts out for social care, saying how many', async () => {
     const s = matched.find((m) => rowsOf(m, SexualHealthContact).length > 0)!;
@@ -217,11 +242,15 @@ describe('the chronology shows only what the viewer may see of the fields it rep
   });
 
   it('leaves substance misuse and A&E reasons out for education, and never states an SDQ score', async () => {
-    const s = matched.find((m) => rowsOf(m, SubstanceMisuseRecord).length > 0 && rowsOf(m, EmergencyAttendance).length > 0 && rowsOf(m, SdqScore).length > 0)!;
+    const s = matched.find(
+      (m) => rowsOf(m, SubstanceMisuseRecord).length > 0 && rowsOf(m, EmergencyAttendance).length > 0 && rowsOf(m, SdqScore).length > 0,
+    )!;
     const teacher = await lines(s.patient!.nhsNumber, as('designatedTeacher'));
     expect(teacher.chronology.some((l) => l.kind.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
     expect(teacher.errors).toContainEqual(notice('a-and-e-reason-health-and-social-care', rowsOf(s, EmergencyAttendance).length));
-    expect(teacher.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) }));
+    expect(teacher.errors).toContainEqual(
+      expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) }),
+    );
     const sdq = teacher.chronology.filter((l) => l.kind === 'SDQ score');
     expect(sdq).toHaveLength(rowsOf(s, SdqScore).length);
     for (const line of sdq) expect(line.summary).toMatch(/^SDQ completed: (normal|borderline|cause for concern)\.$/);

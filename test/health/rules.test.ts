@@ -31,7 +31,11 @@ describe('initial health assessment: due 20 working days after entering care', (
   });
 
   it('is UP_TO_DATE once done, on time or late; lastDone shows which', () => {
-    expect(initialHealthAssessmentTimeliness([{ completedOn: due }], entered, '2027-01-10')).toEqual({ status: UP_TO_DATE, dueDate: due, lastDone: due });
+    expect(initialHealthAssessmentTimeliness([{ completedOn: due }], entered, '2027-01-10')).toEqual({
+      status: UP_TO_DATE,
+      dueDate: due,
+      lastDone: due,
+    });
     expect(initialHealthAssessmentTimeliness([{ completedOn: '2026-12-01' }], entered, '2027-01-10')).toEqual({
       status: UP_TO_DATE,
       dueDate: due,
@@ -94,9 +98,9 @@ describe('review health assessment: every 6 months under 5, every 12 months from
   });
 
   it('is NOT_APPLICABLE when not looked after, or before any assessment in this period of care', () => {
-    expect(reviewHealthAssessmentTimeliness([{ completedOn: '2026-06-15' }], [], { dateOfBirth, enteredCareOn: null }, '2026-09-01').status).toBe(
-      NOT_APPLICABLE,
-    );
+    expect(
+      reviewHealthAssessmentTimeliness([{ completedOn: '2026-06-15' }], [], { dateOfBirth, enteredCareOn: null }, '2026-09-01').status,
+    ).toBe(NOT_APPLICABLE);
     expect(reviewHealthAssessmentTimeliness([{ completedOn: null }], [], care, '2026-09-01').status).toBe(NOT_APPLICABLE);
     expect(reviewHealthAssessmentTimeliness([], [{ assessedOn: '2025-12-01' }], care, '2026-09-01').status).toBe(NOT_APPLICABLE);
   });
@@ -117,7 +121,9 @@ describe('dental check within the last 12 months', () => {
   });
 
   it('uses the latest check', () => {
-    expect(dentalCheckTimeliness([{ checkedOn: '2024-01-01' }, { checkedOn: '2026-06-01' }], dateOfBirth, today).lastDone).toBe('2026-06-01');
+    expect(dentalCheckTimeliness([{ checkedOn: '2024-01-01' }, { checkedOn: '2026-06-01' }], dateOfBirth, today).lastDone).toBe(
+      '2026-06-01',
+    );
   });
 
   it('counts a check exactly 12 months before 29 February (month-end clamping) as within the year', () => {

@@ -1,8 +1,18 @@
 import { addMonths, addWorkingDays, ageOn } from '../../kit/subgraph/dates';
 import { syntheticNhsNumber } from '../../kit/dev/synthetic/population';
 import {
-  CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
-  LifeCoachInvolvement, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
+  CamhsInvolvement,
+  DentalCheck,
+  DevelopmentCheck,
+  EmergencyAttendance,
+  ImmunisationStatus,
+  InitialHealthAssessment,
+  LifeCoachInvolvement,
+  ReviewHealthAssessment,
+  SdqScore,
+  SelfHarmEpisode,
+  SexualHealthContact,
+  SlcnScreening,
   SubstanceMisuseRecord,
 } from '../../subgraphs/health/entities';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
@@ -42,7 +52,11 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
     expect(health.dentalChecks.map((d: any) => d.checkedOn)).toEqual(newestFirst(rowsOf(s, DentalCheck).map((d) => d.checkedOn)));
 
     const [initial] = rowsOf(s, InitialHealthAssessment);
-    expect(health.initialHealthAssessment).toEqual({ requestedOn: initial.requestedOn, completedOn: initial.completedOn, assessorRole: initial.assessorRole });
+    expect(health.initialHealthAssessment).toEqual({
+      requestedOn: initial.requestedOn,
+      completedOn: initial.completedOn,
+      assessorRole: initial.assessorRole,
+    });
     expect(health.initialHealthAssessmentTimeliness.dueDate).toBe(addWorkingDays(patient.enteredCareOn!, 20));
 
     const lastAssessed = newestFirst([initial.completedOn!, ...reviews])[0];
@@ -59,10 +73,17 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
     const matched = people.map((p) => seeded(p)).filter((s) => s.patient);
     const health = await healthOf(...matched.map((s) => s.patient!.nhsNumber));
     const kinds: [string, new () => object][] = [
-      ['reviewHealthAssessments', ReviewHealthAssessment], ['dentalChecks', DentalCheck], ['developmentChecks', DevelopmentCheck],
-      ['sdqScores', SdqScore], ['camhsInvolvements', CamhsInvolvement], ['lifeCoachInvolvements', LifeCoachInvolvement],
-      ['slcnScreenings', SlcnScreening], ['substanceMisuse', SubstanceMisuseRecord], ['selfHarmEpisodes', SelfHarmEpisode],
-      ['sexualHealthContacts', SexualHealthContact], ['emergencyAttendances', EmergencyAttendance],
+      ['reviewHealthAssessments', ReviewHealthAssessment],
+      ['dentalChecks', DentalCheck],
+      ['developmentChecks', DevelopmentCheck],
+      ['sdqScores', SdqScore],
+      ['camhsInvolvements', CamhsInvolvement],
+      ['lifeCoachInvolvements', LifeCoachInvolvement],
+      ['slcnScreenings', SlcnScreening],
+      ['substanceMisuse', SubstanceMisuseRecord],
+      ['selfHarmEpisodes', SelfHarmEpisode],
+      ['sexualHealthContacts', SexualHealthContact],
+      ['emergencyAttendances', EmergencyAttendance],
     ];
     for (const [field, entity] of kinds) {
       const served = health.map((h: any) => h[field].length);
@@ -79,8 +100,20 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
     const coach = firstWith(LifeCoachInvolvement);
     const [a, b] = await healthOf(camhs.patient!.nhsNumber, coach.patient!.nhsNumber);
     const [referral] = rowsOf(camhs, CamhsInvolvement);
-    const expected = referral.endedOn ? 'CLOSED' : referral.startedOn ? 'OPEN' : referral.decision === 'DECLINED' ? 'DECLINED' : referral.decision ? 'WAITING_TO_START' : 'AWAITING_DECISION';
-    expect(a.camhsInvolvements[0]).toMatchObject({ referredOn: referral.referredOn, status: expected, clinicalNote: referral.clinicalNote });
+    const expected = referral.endedOn
+      ? 'CLOSED'
+      : referral.startedOn
+        ? 'OPEN'
+        : referral.decision === 'DECLINED'
+          ? 'DECLINED'
+          : referral.decision
+            ? 'WAITING_TO_START'
+            : 'AWAITING_DECISION';
+    expect(a.camhsInvolvements[0]).toMatchObject({
+      referredOn: referral.referredOn,
+      status: expected,
+      clinicalNote: referral.clinicalNote,
+    });
     const [involvement] = rowsOf(coach, LifeCoachInvolvement);
     expect(b.lifeCoachInvolvements[0]).toMatchObject({ startedOn: involvement.startedOn, status: involvement.endedOn ? 'CLOSED' : 'OPEN' });
   });

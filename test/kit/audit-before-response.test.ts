@@ -8,7 +8,9 @@ import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency'
 /** No data leaves without its audit record: when the log cannot be written, nothing is returned. */
 describe('audit before response', () => {
   let agency: TestAgency;
-  const person = [...Array(60).keys()].map((i) => generatePerson(i, { size: 60, seed: 'test-seed', asOf: TEST_TODAY })).find((p) => teamFor(p).socialWorker.id === PERSONAS.socialWorker.id)!;
+  const person = [...Array(60).keys()]
+    .map((i) => generatePerson(i, { size: 60, seed: 'test-seed', asOf: TEST_TODAY }))
+    .find((p) => teamFor(p).socialWorker.id === PERSONAS.socialWorker.id)!;
   const query = `{ youngPerson(id: "${person.id}") { id givenName dateOfBirth } }`;
 
   beforeAll(async () => {

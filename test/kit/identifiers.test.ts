@@ -30,7 +30,8 @@ describe('NHS number (modulus 11, DOMAIN.md §3 vectors)', () => {
 describe('UPN (weights 2..13, mod 23 check letter)', () => {
   it('accepts the DOMAIN.md vector B801200005001', () => expect(checkUpn('B801200005001')).toEqual({ ok: true, value: 'B801200005001' }));
   it('normalises case and spaces', () => expect(checkUpn(' b801200005001 ')).toEqual({ ok: true, value: 'B801200005001' }));
-  it('rejects a wrong check letter', () => expect(checkUpn('A801200005001')).toEqual({ ok: false, reason: expect.stringMatching(/check letter/) }));
+  it('rejects a wrong check letter', () =>
+    expect(checkUpn('A801200005001')).toEqual({ ok: false, reason: expect.stringMatching(/check letter/) }));
   it('rejects a transposition', () => expect(checkUpn('B802100005001').ok).toBe(false));
   it.each(['', 'B80120000500', '1801200005001', 'B80120000500X'])('rejects malformed %p', (u) => expect(checkUpn(u).ok).toBe(false));
 });
@@ -41,8 +42,11 @@ describe('PNC ID ((YY + 7-digit serial) mod 23)', () => {
     expect(checkPncId('08/56560Z')).toEqual({ ok: true, value: '2008/0056560Z' });
     expect(checkPncId('81/154257C')).toEqual({ ok: true, value: '1981/0154257C' });
   });
-  it('rejects a wrong check letter', () => expect(checkPncId('2008/0056560A')).toEqual({ ok: false, reason: expect.stringMatching(/check letter/) }));
-  it.each(['', '2008-0056560Z', '2008/0056560', '208/0056560Z', '2008/00565601Z'])('rejects malformed %p', (p) => expect(checkPncId(p).ok).toBe(false));
+  it('rejects a wrong check letter', () =>
+    expect(checkPncId('2008/0056560A')).toEqual({ ok: false, reason: expect.stringMatching(/check letter/) }));
+  it.each(['', '2008-0056560Z', '2008/0056560', '208/0056560Z', '2008/00565601Z'])('rejects malformed %p', (p) =>
+    expect(checkPncId(p).ok).toBe(false),
+  );
 });
 
 describe('synthetic identifiers', () => {

@@ -5,7 +5,8 @@ import { startTestAgency, type TestAgency } from '../support/agency';
 import { policeQuery, readAs, seededPeople, withheldAt, youngPerson } from './fixtures';
 
 const AUDIT: Purpose = { kind: PurposeKind.AUDIT };
-const LOG = 'accessLog { at loggedBy userId userName userAgency userRole action purpose meetingId breakGlassReason fieldsRead withheld { field rule } requestId }';
+const LOG =
+  'accessLog { at loggedBy userId userName userAgency userRole action purpose meetingId breakGlassReason fieldsRead withheld { field rule } requestId }';
 
 /**
  * DPA 2018 s62: every consultation and disclosure of police data is logged (who, when, why, what was
@@ -33,32 +34,58 @@ describe('police subgraph: audit log', () => {
   it("logs a teacher's read: who, why, the fields read and the fields withheld with their rules", async () => {
     const requestId = agency.nextRequestId();
     const meeting: Purpose = { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000007-M2' };
-    const read = await readAs(agency, policeQuery('matchStatus arrests { arrestedOn outcome } intelligence { handlingCode fullText }'), [pncId], {
-      viewer: PERSONAS.designatedTeacher, purpose: meeting,
-    });
+    const read = await readAs(
+      agency,
+      policeQuery('matchStatus arrests { arrestedOn outcome } intelligence { handlingCode fullText }'),
+      [pncId],
+      {
+        viewer: PERSONAS.designatedTeacher,
+        purpose: meeting,
+      },
+    );
     expect(read.data._entities[0].police.matchStatus).toBe('MATCHED');
 
     const entries = (await auditorReadsLog()).filter((e) => e.requestId === requestId);
     expect(entries).toHaveLength(1);
     const [entry] = entries;
     expect(entry).toMatchObject({
-      loggedBy: 'police', action: 'READ', purpose: 'MEETING_INVITATION', meetingId: 'YP-000007-M2', breakGlassReason: null,
-      userId: PERSONAS.designatedTeacher.id, userName: PERSONAS.designatedTeacher.name, userAgency: 'EDUCATION', userRole: 'DESIGNATED_TEACHER',
+      loggedBy: 'police',
+      action: 'READ',
+      purpose: 'MEETING_INVITATION',
+      meetingId: 'YP-000007-M2',
+      breakGlassReason: null,
+      userId: PERSONAS.designatedTeacher.id,
+      userName: PERSONAS.designatedTeacher.name,
+      userAgency: 'EDUCATION',
+      userRole: 'DESIGNATED_TEACHER',
     });
     expect(new Date(entry.at).toISOString()).toBe('2026-11-23T12:00:00.000Z'); // the agency's clock
-    expect(entry.fieldsRead).toEqual(expect.arrayContaining(['YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.arrests', 'Arrest.arrestedOn', 'IntelligenceItem.handlingCode']));
+    expect(entry.fieldsRead).toEqual(
+      expect.arrayContaining([
+        'YoungPerson.police',
+        'PoliceRecord.matchStatus',
+        'PoliceRecord.arrests',
+        'Arrest.arrestedOn',
+        'IntelligenceItem.handlingCode',
+      ]),
+    );
     expect(entry.fieldsRead).not.toContain('IntelligenceItem.fullText');
     expect(entry.fieldsRead).not.toContain('Arrest.outcome');
-    expect(entry.withheld).toEqual(expect.arrayContaining([
-      { field: 'IntelligenceItem.fullText', rule: 'intelligence-full-text-police-only' },
-      { field: 'Arrest.outcome', rule: 'arrest-charge-and-outcome-need-to-know' },
-    ]));
+    expect(entry.withheld).toEqual(
+      expect.arrayContaining([
+        { field: 'IntelligenceItem.fullText', rule: 'intelligence-full-text-police-only' },
+        { field: 'Arrest.outcome', rule: 'arrest-charge-and-outcome-need-to-know' },
+      ]),
+    );
   });
 
   it('logs a break-glass read with its typed reason', async () => {
     const requestId = agency.nextRequestId();
     const reason = 'Young person missing overnight, out of hours, allocated worker unreachable';
-    await readAs(agency, policeQuery('currentlyMissing'), [pncId], { viewer: PERSONAS.policeLiaison, purpose: { kind: PurposeKind.BREAK_GLASS, reason } });
+    await readAs(agency, policeQuery('currentlyMissing'), [pncId], {
+      viewer: PERSONAS.policeLiaison,
+      purpose: { kind: PurposeKind.BREAK_GLASS, reason },
+    });
     const [entry] = (await auditorReadsLog()).filter((e) => e.requestId === requestId);
     expect(entry).toMatchObject({ purpose: 'BREAK_GLASS', breakGlassReason: reason, userId: PERSONAS.policeLiaison.id, withheld: [] });
     expect(entry.fieldsRead).toEqual(['PoliceRecord.currentlyMissing', 'YoungPerson.pncId', 'YoungPerson.police']);
@@ -66,7 +93,9 @@ describe('police subgraph: audit log', () => {
 
   it('logs a refusal (no valid grant) with nothing read', async () => {
     const requestId = agency.nextRequestId();
-    const res = await agency.request(policeQuery('matchStatus'), { representations: [{ ...youngPerson(pncId), policeAccess: await agency.grant(other.pncId) }] });
+    const res = await agency.request(policeQuery('matchStatus'), {
+      representations: [{ ...youngPerson(pncId), policeAccess: await agency.grant(other.pncId) }],
+    });
     expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
     const [entry] = (await auditorReadsLog()).filter((e) => e.requestId === requestId);
     expect(entry).toMatchObject({ action: 'REFUSED', purpose: null, fieldsRead: [], withheld: [], userId: agency.viewer.id });
@@ -80,7 +109,7 @@ describe('police subgraph: audit log', () => {
     expect((await auditorReadsLog()).filter((e) => e.requestId === requestId)).toHaveLength(1);
   });
 
-  it('lists the log newest first, and keeps each young person\'s log to themselves', async () => {
+  it("lists the log newest first, and keeps each young person's log to themselves", async () => {
     const log = await auditorReadsLog();
     const times = log.map((e) => e.requestId.replace('test-request-', '')).map(Number);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -101,7 +130,9 @@ describe('police subgraph: audit log', () => {
   it('shows an auditor no police data: every data field is withheld by audit-logs-only', async () => {
     const res = await readAs(
       agency,
-      policeQuery('matchStatus currentlyMissing arrests { id } intelligence { sanitisedText } chronology { summary } accessLog { requestId }'),
+      policeQuery(
+        'matchStatus currentlyMissing arrests { id } intelligence { sanitisedText } chronology { summary } accessLog { requestId }',
+      ),
       [pncId],
       { viewer: PERSONAS.auditor, purpose: AUDIT },
     );
@@ -109,7 +140,11 @@ describe('police subgraph: audit log', () => {
     expect(police).toMatchObject({ matchStatus: 'MATCHED', currentlyMissing: null, arrests: null, intelligence: null, chronology: null });
     expect(police.accessLog.length).toBeGreaterThan(0);
     for (const field of ['currentlyMissing', 'arrests', 'intelligence', 'chronology']) {
-      expect(withheldAt(res.errors, ['_entities', 0, 'police', field])?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'audit-logs-only' });
+      expect(withheldAt(res.errors, ['_entities', 0, 'police', field])?.extensions).toEqual({
+        code: 'WITHHELD',
+        agency: 'police',
+        rule: 'audit-logs-only',
+      });
     }
     expect(res.errors).toHaveLength(4);
   });

@@ -1,7 +1,13 @@
 import { ukDate } from '../../kit/subgraph/dates';
 import { Arrest, IntelligenceItem, MissingEpisode, ReturnHomeInterview } from '../../subgraphs/police/entities';
 import {
-  ArrestOutcome, HandlingCode, IntelligenceAssessment, IntelligenceGradingScheme, MissingRiskGrading, OffenceCategory, SourceEvaluation,
+  ArrestOutcome,
+  HandlingCode,
+  IntelligenceAssessment,
+  IntelligenceGradingScheme,
+  MissingRiskGrading,
+  OffenceCategory,
+  SourceEvaluation,
 } from '../../subgraphs/police/enums';
 import type { ShowsField } from '../../kit/subgraph/access/chronology-guard';
 import { policeChronology, type PoliceHistory } from '../../subgraphs/police/rules/chronology';
@@ -9,23 +15,44 @@ import { policeChronology, type PoliceHistory } from '../../subgraphs/police/rul
 const showsAll: ShowsField = () => true;
 
 const empty: PoliceHistory = {
-  missingEpisodes: [], arrests: [], exploitationConcerns: [], nrmReferrals: [], intelligence: [], associates: [], locationsOfConcern: [],
+  missingEpisodes: [],
+  arrests: [],
+  exploitationConcerns: [],
+  nrmReferrals: [],
+  intelligence: [],
+  associates: [],
+  locationsOfConcern: [],
 };
 
 describe('police chronology', () => {
   const episode = Object.assign(new MissingEpisode(), {
-    reportedAt: new Date('2026-10-01T21:00:00Z'), foundAt: new Date('2026-10-02T09:00:00Z'),
-    riskGrading: MissingRiskGrading.MEDIUM, riskGradingSchemeVersion: 'v3', locationFound: null,
+    reportedAt: new Date('2026-10-01T21:00:00Z'),
+    foundAt: new Date('2026-10-02T09:00:00Z'),
+    riskGrading: MissingRiskGrading.MEDIUM,
+    riskGradingSchemeVersion: 'v3',
+    locationFound: null,
   });
-  const lateOffer = Object.assign(new ReturnHomeInterview(), { offeredAt: new Date('2026-10-05T09:01:00Z'), tookPlaceAt: null, takenUp: null });
+  const lateOffer = Object.assign(new ReturnHomeInterview(), {
+    offeredAt: new Date('2026-10-05T09:01:00Z'),
+    tookPlaceAt: null,
+    takenUp: null,
+  });
   const arrest = Object.assign(new Arrest(), {
-    arrestedOn: '2026-10-03', offenceCategory: OffenceCategory.THEFT_AND_HANDLING, gravityScore: 2, charge: null,
-    outcome: ArrestOutcome.COMMUNITY_RESOLUTION, offenceInNwdHub: true,
+    arrestedOn: '2026-10-03',
+    offenceCategory: OffenceCategory.THEFT_AND_HANDLING,
+    gravityScore: 2,
+    charge: null,
+    outcome: ArrestOutcome.COMMUNITY_RESOLUTION,
+    offenceInNwdHub: true,
   });
   const intelligence = Object.assign(new IntelligenceItem(), {
-    recordedAt: new Date('2026-09-30T23:30:00Z'), gradingScheme: IntelligenceGradingScheme.THREE_BY_FIVE_BY_TWO,
-    sourceEvaluation: SourceEvaluation.UNTESTED, intelligenceAssessment: IntelligenceAssessment.B, handlingCode: HandlingCode.C,
-    fullText: 'SECRET-SOURCE-DETAIL', sanitisedText: 'SANITISED-DETAIL',
+    recordedAt: new Date('2026-09-30T23:30:00Z'),
+    gradingScheme: IntelligenceGradingScheme.THREE_BY_FIVE_BY_TWO,
+    sourceEvaluation: SourceEvaluation.UNTESTED,
+    intelligenceAssessment: IntelligenceAssessment.B,
+    handlingCode: HandlingCode.C,
+    fullText: 'SECRET-SOURCE-DETAIL',
+    sanitisedText: 'SANITISED-DETAIL',
   });
   const history = { ...empty, missingEpisodes: [{ episode, interview: lateOffer }], arrests: [arrest], intelligence: [intelligence] };
   const entries = policeChronology(history, showsAll).map((line) => line.entry);
@@ -43,7 +70,9 @@ describe('police chronology', () => {
 
   it('says what happened in words, including a late interview offer and an offence in a hub', () => {
     expect(entries[0].summary).toMatch(/later than 72 hours/);
-    expect(entries[1].summary).toBe('Arrested: theft and handling (YJS gravity 2); outcome: community resolution. Offence inside a NWD hub.');
+    expect(entries[1].summary).toBe(
+      'Arrested: theft and handling (YJS gravity 2); outcome: community resolution. Offence inside a NWD hub.',
+    );
     expect(entries[2].summary).toMatch(/risk graded medium.*Found after 12 hours/);
   });
 
@@ -63,13 +92,20 @@ describe('police chronology', () => {
       return false;
     });
     expect(asked).toEqual([['Arrest.outcome', arrest]]);
-    expect(partner.find((l) => l.entry.kind === 'Arrest')!.entry.summary).toBe('Arrested: theft and handling (YJS gravity 2). Offence inside a NWD hub.');
+    expect(partner.find((l) => l.entry.kind === 'Arrest')!.entry.summary).toBe(
+      'Arrested: theft and handling (YJS gravity 2). Offence inside a NWD hub.',
+    );
     expect(JSON.stringify(partner)).not.toMatch(/community resolution/);
   });
 
-  it('names the record each entry is about, so the young person\'s wishes on it apply to the entry', () => {
+  it("names the record each entry is about, so the young person's wishes on it apply to the entry", () => {
     const hidden = policeChronology(
-      { ...history, missingEpisodes: [{ episode: Object.assign(new MissingEpisode(), episode, { notSharedWith: ['EDUCATION'] }), interview: lateOffer }] },
+      {
+        ...history,
+        missingEpisodes: [
+          { episode: Object.assign(new MissingEpisode(), episode, { notSharedWith: ['EDUCATION'] }), interview: lateOffer },
+        ],
+      },
       showsAll,
     );
     const wishes = hidden.map(({ entry, record }) => [entry.kind, (record as { notSharedWith?: string[] | null }).notSharedWith ?? null]);
@@ -86,7 +122,9 @@ describe('police chronology', () => {
       {
         ...empty,
         associates: [{ name: 'NAME-OF-ASSOCIATE', relationship: 'PEER', knownFrom: '2026-01-01', knownTo: null } as never],
-        locationsOfConcern: [{ description: 'PLACE-DESCRIPTION', kind: 'TRANSPORT_HUB', concernFrom: '2026-01-02', concernTo: null } as never],
+        locationsOfConcern: [
+          { description: 'PLACE-DESCRIPTION', kind: 'TRANSPORT_HUB', concernFrom: '2026-01-02', concernTo: null } as never,
+        ],
       },
       showsAll,
     );

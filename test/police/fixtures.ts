@@ -50,7 +50,10 @@ export const policeQuery = (selection: string) => `
 /** The WITHHELD error at exactly this path (by this rule, when given), if any. */
 export function withheldAt(errors: any[] | undefined, path: (string | number)[], rule?: string) {
   return (errors ?? []).find(
-    (e) => e.extensions?.code === 'WITHHELD' && JSON.stringify(e.path) === JSON.stringify(path) && (rule === undefined || e.extensions.rule === rule),
+    (e) =>
+      e.extensions?.code === 'WITHHELD' &&
+      JSON.stringify(e.path) === JSON.stringify(path) &&
+      (rule === undefined || e.extensions.rule === rule),
   );
 }
 
@@ -91,6 +94,13 @@ export const DEEP_QUERY = `
 `;
 
 export const POLICE_LIST_FIELDS = [
-  'missingEpisodes', 'arrests', 'exploitationConcerns', 'nrmReferrals', 'intelligence', 'associates', 'locationsOfConcern', 'chronology',
+  'missingEpisodes',
+  'arrests',
+  'exploitationConcerns',
+  'nrmReferrals',
+  'intelligence',
+  'associates',
+  'locationsOfConcern',
+  'chronology',
 ] as const;
 export const POLICE_VALUE_FIELDS = ['missingEpisodesInLastSixMonths', 'currentlyMissing', 'arrestsInLastSixMonths'] as const;

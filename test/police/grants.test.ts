@@ -87,7 +87,11 @@ describe('police subgraph: access grants from social care', () => {
     const forger = await generateSigningKeyPair('test-grants'); // same key id, different key
     const sign = await createGrantSigner(forger.privateJwk);
     const forged = await sign({
-      viewerId: agency.viewer.id, requestId: agency.nextRequestId(), audience: 'police', identifier: pncId, purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'forged' },
+      viewerId: agency.viewer.id,
+      requestId: agency.nextRequestId(),
+      audience: 'police',
+      identifier: pncId,
+      purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'forged' },
     });
     expectRefused(await withGrant(forged));
   });

@@ -20,7 +20,13 @@ describe('police policy', () => {
   const truth = new Map<string, any>();
   let truthRecords: any[];
 
-  const partners: Viewer[] = [PERSONAS.socialWorker, PERSONAS.designatedTeacher, PERSONAS.virtualSchoolHead, PERSONAS.lacNurse, PERSONAS.lifeCoach];
+  const partners: Viewer[] = [
+    PERSONAS.socialWorker,
+    PERSONAS.designatedTeacher,
+    PERSONAS.virtualSchoolHead,
+    PERSONAS.lacNurse,
+    PERSONAS.lifeCoach,
+  ];
   const police: Viewer[] = [PERSONAS.policeLiaison, PERSONAS.policeAnalyst];
 
   beforeAll(async () => {
@@ -44,7 +50,13 @@ describe('police policy', () => {
    * For every item of `list` the viewer got: withheld (null and the rule's notice at its path) when
    * `withheld(truth)`, otherwise exactly the police's value with no notice. Returns [withheld, shown].
    */
-  async function check(viewer: Viewer, list: string, field: string, rule: string, withheld: (item: any) => boolean): Promise<[number, number]> {
+  async function check(
+    viewer: Viewer,
+    list: string,
+    field: string,
+    rule: string,
+    withheld: (item: any) => boolean,
+  ): Promise<[number, number]> {
     const res = await read(`${list} { id ${field} }`, viewer);
     let counts: [number, number] = [0, 0];
     res.data._entities.forEach((entity: any, e: number) => {
@@ -79,10 +91,17 @@ describe('police policy', () => {
       expect([key, definition && isNonNullType(definition.type)]).toEqual([key, false]);
     }
     expect(Object.keys(policePolicy.fields).sort()).toEqual([
-      'Arrest.charge', 'Arrest.outcome', 'Associate.name', 'IntelligenceItem.fullText', 'IntelligenceItem.sanitisedText', 'LocationOfConcern.description',
+      'Arrest.charge',
+      'Arrest.outcome',
+      'Associate.name',
+      'IntelligenceItem.fullText',
+      'IntelligenceItem.sanitisedText',
+      'LocationOfConcern.description',
       'PoliceRecord.accessLog',
     ]);
-    expect(policePolicy.auditFields).toEqual(expect.arrayContaining(['YoungPerson.pncId', 'YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.accessLog']));
+    expect(policePolicy.auditFields).toEqual(
+      expect.arrayContaining(['YoungPerson.pncId', 'YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.accessLog']),
+    );
   });
 
   describe('intelligence-full-text-police-only', () => {
@@ -108,18 +127,26 @@ describe('police policy', () => {
   describe('not-marked-for-sharing', () => {
     it('shows partners the sanitised text only of items marked for sharing', async () => {
       for (const viewer of partners) {
-        const [withheld, shown] = await check(viewer, 'intelligence', 'sanitisedText', 'not-marked-for-sharing', (i) => !i.markedForSharing);
+        const [withheld, shown] = await check(
+          viewer,
+          'intelligence',
+          'sanitisedText',
+          'not-marked-for-sharing',
+          (i) => !i.markedForSharing,
+        );
         expect(withheld).toBeGreaterThan(0);
         expect(shown).toBeGreaterThan(0);
       }
     });
 
     it('shows the police the sanitised text of every item', async () => {
-      for (const viewer of police) expect((await check(viewer, 'intelligence', 'sanitisedText', 'not-marked-for-sharing', () => false))[1]).toBeGreaterThan(0);
+      for (const viewer of police)
+        expect((await check(viewer, 'intelligence', 'sanitisedText', 'not-marked-for-sharing', () => false))[1]).toBeGreaterThan(0);
     });
 
     it('shows every item its grading to everyone: 3x5x2, legacy 5x5x5, handling code and conditions', async () => {
-      const grades = 'id gradingScheme sourceEvaluation intelligenceAssessment handlingCode handlingConditions legacySourceEvaluation legacyIntelligenceEvaluation legacyHandlingCode markedForSharing recordedAt';
+      const grades =
+        'id gradingScheme sourceEvaluation intelligenceAssessment handlingCode handlingConditions legacySourceEvaluation legacyIntelligenceEvaluation legacyHandlingCode markedForSharing recordedAt';
       for (const viewer of [...partners, PERSONAS.policeLiaison]) {
         const res = await read(`intelligence { ${grades} }`, viewer);
         expect(res.errors).toBeUndefined();
@@ -154,17 +181,35 @@ describe('police policy', () => {
   describe('locations-of-concern-police-and-social-care', () => {
     it('shows where a location of concern is to police and social care', async () => {
       for (const viewer of [...police, PERSONAS.socialWorker, PERSONAS.keyWorker]) {
-        const [withheld, shown] = await check(viewer, 'locationsOfConcern', 'description', 'locations-of-concern-police-and-social-care', () => false);
+        const [withheld, shown] = await check(
+          viewer,
+          'locationsOfConcern',
+          'description',
+          'locations-of-concern-police-and-social-care',
+          () => false,
+        );
         expect([withheld, shown > 0]).toEqual([0, true]);
       }
     });
 
     it('withholds it from education and health, who still see the kind of place and the dates', async () => {
       for (const viewer of [PERSONAS.designatedTeacher, PERSONAS.lacNurse]) {
-        const [withheld, shown] = await check(viewer, 'locationsOfConcern', 'description', 'locations-of-concern-police-and-social-care', () => true);
+        const [withheld, shown] = await check(
+          viewer,
+          'locationsOfConcern',
+          'description',
+          'locations-of-concern-police-and-social-care',
+          () => true,
+        );
         expect([withheld > 0, shown]).toEqual([true, 0]);
         for (const field of ['kind', 'concernFrom', 'concernTo']) {
-          const [withheld, shown] = await check(viewer, 'locationsOfConcern', field, 'locations-of-concern-police-and-social-care', () => false);
+          const [withheld, shown] = await check(
+            viewer,
+            'locationsOfConcern',
+            field,
+            'locations-of-concern-police-and-social-care',
+            () => false,
+          );
           expect([withheld, shown > 0]).toEqual([0, true]);
         }
       }
@@ -209,7 +254,13 @@ describe('police policy', () => {
         expect(arrests.some((c: any) => /outcome/.test(c.summary))).toBe(false);
         const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'arrest-charge-and-outcome-need-to-know');
         if (arrests.length === 0) expect(notice).toBeUndefined();
-        else expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'arrest-charge-and-outcome-need-to-know', count: arrests.length });
+        else
+          expect(notice?.extensions).toEqual({
+            code: 'WITHHELD',
+            agency: 'police',
+            rule: 'arrest-charge-and-outcome-need-to-know',
+            count: arrests.length,
+          });
         withheld += arrests.length;
       });
       expect(withheld).toBeGreaterThan(0);
@@ -218,7 +269,8 @@ describe('police policy', () => {
 
   describe('missing episodes and return home interviews', () => {
     it('are shown to everyone with a relationship (the health nurse sees exactly what the police see)', async () => {
-      const selection = 'missingEpisodesInLastSixMonths currentlyMissing missingEpisodes { id reportedAt foundAt riskGrading locationFound returnHomeInterviewStatus returnHomeInterview { offeredAt takenUp } }';
+      const selection =
+        'missingEpisodesInLastSixMonths currentlyMissing missingEpisodes { id reportedAt foundAt riskGrading locationFound returnHomeInterviewStatus returnHomeInterview { offeredAt takenUp } }';
       const nurse = await read(selection, PERSONAS.lacNurse);
       const analyst = await read(selection, PERSONAS.policeAnalyst);
       expect(nurse.errors).toBeUndefined();
@@ -232,13 +284,20 @@ describe('police policy', () => {
         const res = await read('matchStatus accessLog { requestId }', viewer);
         res.data._entities.forEach((entity: any, e: number) => {
           expect(entity.police).toEqual({ matchStatus: 'MATCHED', accessLog: null });
-          expect(withheldAt(res.errors, ['_entities', e, 'police', 'accessLog'])?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'audit-log-auditors-only' });
+          expect(withheldAt(res.errors, ['_entities', e, 'police', 'accessLog'])?.extensions).toEqual({
+            code: 'WITHHELD',
+            agency: 'police',
+            rule: 'audit-log-auditors-only',
+          });
         });
       }
     });
 
     it('shows it to an auditor reading under the AUDIT purpose', async () => {
-      const res = await readAs(agency, policeQuery('matchStatus accessLog { requestId loggedBy }'), pncIds, { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } });
+      const res = await readAs(agency, policeQuery('matchStatus accessLog { requestId loggedBy }'), pncIds, {
+        viewer: PERSONAS.auditor,
+        purpose: { kind: PurposeKind.AUDIT },
+      });
       expect(res.errors).toBeUndefined();
       for (const entity of res.data._entities) {
         expect(entity.police.accessLog.length).toBeGreaterThan(0); // every earlier test read everyone

@@ -2,10 +2,19 @@ import { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { ReasonableGroundsOutcome, ReturnHomeInterviewStatus } from '../../subgraphs/police/enums';
 import { checkGravityScore, isGravityScore } from '../../subgraphs/police/rules/gravity';
 import {
-  conclusiveGroundsAfterRecoveryPeriod, conclusiveGroundsEarliestOn, reasonableGroundsDecidedInTime, reasonableGroundsDueOn, reasonableGroundsTimeliness,
+  conclusiveGroundsAfterRecoveryPeriod,
+  conclusiveGroundsEarliestOn,
+  reasonableGroundsDecidedInTime,
+  reasonableGroundsDueOn,
+  reasonableGroundsTimeliness,
   type NrmDates,
 } from '../../subgraphs/police/rules/nrm';
-import { arrestsInLastSixMonths, inLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../../subgraphs/police/rules/recent';
+import {
+  arrestsInLastSixMonths,
+  inLastSixMonths,
+  isCurrentlyMissing,
+  missingEpisodesInLastSixMonths,
+} from '../../subgraphs/police/rules/recent';
 import { returnHomeInterviewDueBy, returnHomeInterviewStatus } from '../../subgraphs/police/rules/return-home-interview';
 
 const at = (iso: string) => new Date(iso);
@@ -57,14 +66,20 @@ describe('NRM: reasonable grounds decision within 5 working days of referral', (
 
   it('is due soon the day before and on the due day, overdue the day after, while undecided', () => {
     const r = referral('2026-11-16');
-    expect(reasonableGroundsTimeliness(r, '2026-11-22')).toEqual({ status: TimelinessStatus.DUE_SOON, dueDate: '2026-11-23', lastDone: null });
+    expect(reasonableGroundsTimeliness(r, '2026-11-22')).toEqual({
+      status: TimelinessStatus.DUE_SOON,
+      dueDate: '2026-11-23',
+      lastDone: null,
+    });
     expect(reasonableGroundsTimeliness(r, '2026-11-23').status).toBe(TimelinessStatus.DUE_SOON);
     expect(reasonableGroundsTimeliness(r, '2026-11-24').status).toBe(TimelinessStatus.OVERDUE);
   });
 
   it('is up to date once decided, and says whether the decision was in time', () => {
     expect(reasonableGroundsTimeliness(referral('2026-11-16', '2026-11-30'), '2026-12-01')).toEqual({
-      status: TimelinessStatus.UP_TO_DATE, dueDate: '2026-11-23', lastDone: '2026-11-30',
+      status: TimelinessStatus.UP_TO_DATE,
+      dueDate: '2026-11-23',
+      lastDone: '2026-11-30',
     });
     expect(reasonableGroundsDecidedInTime(referral('2026-11-16', '2026-11-22'))).toBe(true);
     expect(reasonableGroundsDecidedInTime(referral('2026-11-16', '2026-11-23'))).toBe(true);

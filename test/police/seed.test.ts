@@ -5,7 +5,15 @@ import { ukDate } from '../../kit/subgraph/dates';
 import type { AgencyOrm } from '../../kit/subgraph/orm';
 import { generatePerson, type PopulationOptions } from '../../kit/dev/synthetic/population';
 import {
-  Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview,
+  Arrest,
+  Associate,
+  ExploitationConcern,
+  IntelligenceItem,
+  LocationOfConcern,
+  MissingEpisode,
+  Nominal,
+  NrmReferral,
+  ReturnHomeInterview,
 } from '../../subgraphs/police/entities';
 import { ArrestOutcome, OffenceCategory } from '../../subgraphs/police/enums';
 import { service as policeService } from '../../subgraphs/police/service';
@@ -21,7 +29,17 @@ async function seeded(options = OPTIONS): Promise<AgencyOrm> {
 /** Every row of every table, as plain data, for comparing two seedings. */
 async function dump(orm: AgencyOrm) {
   const em = orm.em.fork();
-  const tables: EntityClass<object>[] = [Nominal, MissingEpisode, ReturnHomeInterview, Arrest, ExploitationConcern, NrmReferral, IntelligenceItem, Associate, LocationOfConcern];
+  const tables: EntityClass<object>[] = [
+    Nominal,
+    MissingEpisode,
+    ReturnHomeInterview,
+    Arrest,
+    ExploitationConcern,
+    NrmReferral,
+    IntelligenceItem,
+    Associate,
+    LocationOfConcern,
+  ];
   return Promise.all(tables.map(async (t) => JSON.stringify(await em.find(t, {}, { orderBy: { id: 'asc' } as never }))));
 }
 
@@ -39,7 +57,10 @@ describe('police seeding', () => {
 
   it('holds a nominal for exactly the people with a PNC ID the police really hold', async () => {
     const nominals = await orm.em.fork().find(Nominal, {});
-    const expected = people.filter((p) => p.pncId && p.heldByPolice).map((p) => p.pncId).sort();
+    const expected = people
+      .filter((p) => p.pncId && p.heldByPolice)
+      .map((p) => p.pncId)
+      .sort();
     expect(nominals.map((n) => n.pncId).sort()).toEqual(expected);
     expect(await policeService.seeder.isSeeded(orm.em.fork())).toBe(true);
   });
@@ -48,11 +69,18 @@ describe('police seeding', () => {
     const em = orm.em.fork();
     const episodes = await em.find(MissingEpisode, {}, { populate: ['nominal'] });
     const dated = [
-      ...episodes.flatMap((e) => [[e.nominal, ukDate(e.reportedAt)], ...(e.foundAt ? [[e.nominal, ukDate(e.foundAt)]] : [])] as [Nominal, string][]),
+      ...episodes.flatMap(
+        (e) => [[e.nominal, ukDate(e.reportedAt)], ...(e.foundAt ? [[e.nominal, ukDate(e.foundAt)]] : [])] as [Nominal, string][],
+      ),
       ...(await em.find(Arrest, {}, { populate: ['nominal'] })).map((a) => [a.nominal, a.arrestedOn] as [Nominal, string]),
       ...(await em.find(NrmReferral, {}, { populate: ['nominal'] })).flatMap((n) =>
-        [n.referredOn, n.reasonableGroundsDecisionOn, n.conclusiveGroundsDecisionOn].filter((d): d is string => d !== null).map((d) => [n.nominal, d] as [Nominal, string])),
-      ...(await em.find(IntelligenceItem, {}, { populate: ['nominal'] })).map((i) => [i.nominal, ukDate(i.recordedAt)] as [Nominal, string]),
+        [n.referredOn, n.reasonableGroundsDecisionOn, n.conclusiveGroundsDecisionOn]
+          .filter((d): d is string => d !== null)
+          .map((d) => [n.nominal, d] as [Nominal, string]),
+      ),
+      ...(await em.find(IntelligenceItem, {}, { populate: ['nominal'] })).map(
+        (i) => [i.nominal, ukDate(i.recordedAt)] as [Nominal, string],
+      ),
     ];
     expect(dated.length).toBeGreaterThan(100);
     for (const [nominal, date] of dated) {
@@ -111,8 +139,13 @@ describe('police seeding', () => {
     const em = orm.em.fork();
     const nominal = await em.findOneOrFail(Nominal, { id: 1 });
     em.create(Arrest, {
-      nominal, arrestedOn: '2026-01-01', offenceCategory: OffenceCategory.OTHER, gravityScore: 9, charge: null,
-      outcome: ArrestOutcome.NO_FURTHER_ACTION, offenceInNwdHub: false,
+      nominal,
+      arrestedOn: '2026-01-01',
+      offenceCategory: OffenceCategory.OTHER,
+      gravityScore: 9,
+      charge: null,
+      outcome: ArrestOutcome.NO_FURTHER_ACTION,
+      offenceInNwdHub: false,
     });
     await expect(em.flush()).rejects.toThrow(/constraint/i);
   });

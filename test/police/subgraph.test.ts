@@ -58,8 +58,12 @@ describe('police subgraph', () => {
       const dueBy = new Date(new Date(e.foundAt).getTime() + 72 * 3_600_000);
       expect(new Date(e.returnHomeInterviewDueBy)).toEqual(dueBy);
       const expected = e.returnHomeInterview
-        ? new Date(e.returnHomeInterview.offeredAt) <= dueBy ? 'OFFERED_IN_TIME' : 'OFFERED_LATE'
-        : NOW <= dueBy ? 'DUE' : 'OVERDUE';
+        ? new Date(e.returnHomeInterview.offeredAt) <= dueBy
+          ? 'OFFERED_IN_TIME'
+          : 'OFFERED_LATE'
+        : NOW <= dueBy
+          ? 'DUE'
+          : 'OVERDUE';
       expect(e.returnHomeInterviewStatus).toBe(expected);
     }
     const inTime = episodes.filter((e: any) => e.returnHomeInterviewStatus === 'OFFERED_IN_TIME').length;

@@ -38,13 +38,21 @@ describe('social care subgraph', () => {
     const res = await agency.request(`{ youngPerson(id: "${p.id}") { id givenName familyName dateOfBirth nhsNumber upn pncId } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.youngPerson).toEqual({
-      id: p.id, givenName: p.givenName, familyName: p.familyName, dateOfBirth: p.dateOfBirth, nhsNumber: p.nhsNumber, upn: p.upn, pncId: p.pncId,
+      id: p.id,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      dateOfBirth: p.dateOfBirth,
+      nhsNumber: p.nhsNumber,
+      upn: p.upn,
+      pncId: p.pncId,
     });
   });
 
   it('finds a young person by any agency identifier, and validates it', async () => {
     const p = everyone.find((x) => x.nhsNumber && x.upn && allocatedToSocialWorker(x))!;
-    const byNhs = await agency.request(`{ youngPersonByIdentifier(nhsNumber: "${p.nhsNumber!.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}") { id } }`);
+    const byNhs = await agency.request(
+      `{ youngPersonByIdentifier(nhsNumber: "${p.nhsNumber!.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}") { id } }`,
+    );
     expect(byNhs.data.youngPersonByIdentifier).toEqual({ id: p.id });
     const byUpn = await agency.request(`{ youngPersonByIdentifier(upn: "${p.upn}") { id } }`);
     expect(byUpn.data.youngPersonByIdentifier).toEqual({ id: p.id });
@@ -68,9 +76,13 @@ describe('social care subgraph', () => {
     expect(all.data.nwdCaseload.nodes.every((n: { onNwdCaseload: boolean }) => n.onNwdCaseload)).toBe(true);
 
     const first = await agency.request(`{ nwdCaseload(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }`, {}, asKeyWorker);
-    const second = await agency.request(`query($after: String) { nwdCaseload(first: 2, after: $after) { nodes { id } } }`, {
-      after: first.data.nwdCaseload.pageInfo.endCursor,
-    }, asKeyWorker);
+    const second = await agency.request(
+      `query($after: String) { nwdCaseload(first: 2, after: $after) { nodes { id } } }`,
+      {
+        after: first.data.nwdCaseload.pageInfo.endCursor,
+      },
+      asKeyWorker,
+    );
     expect(first.data.nwdCaseload.pageInfo.hasNextPage).toBe(expected.length > 2);
     expect([...first.data.nwdCaseload.nodes, ...second.data.nwdCaseload.nodes].map((n: { id: string }) => n.id)).toEqual(
       all.data.nwdCaseload.nodes.slice(0, 4).map((n: { id: string }) => n.id),
@@ -119,7 +131,10 @@ describe('social care subgraph', () => {
     expect(res.data._entities).toEqual([{ id: people[1].id }, { id: people.find((p) => p.nhsNumber)!.id }, { id: withPnc.id }, null]);
     // Unknown, and known but no relationship, look exactly the same.
     const refused = await agency.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { id } } }`, {
-      r: [{ __typename: 'YoungPerson', id: notAllocated.id }, { __typename: 'YoungPerson', id: 'YP-999999' }],
+      r: [
+        { __typename: 'YoungPerson', id: notAllocated.id },
+        { __typename: 'YoungPerson', id: 'YP-999999' },
+      ],
     });
     expect(refused).toEqual({ data: { _entities: [null, null] } });
   });
@@ -131,7 +146,10 @@ describe('social care subgraph', () => {
       n === 1
         ? [{ __typename: 'YoungPerson', id: full.id }]
         : // As the gateway sends them: repeats, and young people this viewer may not see, mixed in.
-          [...Array(n).keys()].map((i) => ({ __typename: 'YoungPerson', id: i % 5 === 4 ? person(i).id : caseload[i % caseload.length].id }));
+          [...Array(n).keys()].map((i) => ({
+            __typename: 'YoungPerson',
+            id: i % 5 === 4 ? person(i).id : caseload[i % caseload.length].id,
+          }));
     const caseload = everyone.filter(keyWorkerFor);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { ${DEEP} } } }`;
     const count = async (n: number) => {

@@ -89,7 +89,9 @@ export async function startTestAgency(
     async request(query, variables, options = {}) {
       const requestId = `test-request-${++counter}`;
       const authorization =
-        options.authorization !== undefined ? options.authorization : `Bearer ${await signInternal(agency.name, { viewer: options.viewer ?? viewer, requestId })}`;
+        options.authorization !== undefined
+          ? options.authorization
+          : `Bearer ${await signInternal(agency.name, { viewer: options.viewer ?? viewer, requestId })}`;
       const res = await fetch(running.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },

@@ -15,12 +15,16 @@ export interface TestGraph {
   /** The development identity provider (issuer URL). */
   issuer: string;
   subgraphUrls: Record<string, string>;
-  databases: Record<AgencyName, string>;
+  databases: Record<string, string>;
   keys: NodeJS.ProcessEnv;
   /** A user token for a persona, from the development identity provider. */
   token(persona: PersonaName): Promise<string>;
   /** POSTs to the gateway as `persona` (default: the social worker). */
-  request(query: string, variables?: Record<string, unknown>, options?: { persona?: PersonaName; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  request(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { persona?: PersonaName; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +51,11 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
   const tokens = new Map<PersonaName, string>();
   const token = async (persona: PersonaName) => {
     if (!tokens.has(persona)) {
-      const res = await fetch(`${graph.identityProvider.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) });
+      const res = await fetch(`${graph.identityProvider.issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona }),
+      });
       tokens.set(persona, ((await res.json()) as { access_token: string }).access_token);
     }
     return tokens.get(persona)!;
@@ -62,7 +70,11 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
     async request(query, variables, options = {}) {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(options.persona ?? 'socialWorker')}`, ...options.headers },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await token(options.persona ?? 'socialWorker')}`,
+          ...options.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: await res.json() };

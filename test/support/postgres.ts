@@ -11,7 +11,10 @@ export const TEST_POSTGRES = process.env.TEST_POSTGRES_URL ?? 'postgres://postgr
 export function postgresAvailable(): boolean {
   const probe = spawnSync(
     process.execPath,
-    ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(`${TEST_POSTGRES}/postgres`)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`],
+    [
+      '-e',
+      `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(`${TEST_POSTGRES}/postgres`)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`,
+    ],
     { cwd: __dirname, timeout: 10_000 },
   );
   const ok = probe.status === 0;
@@ -19,7 +22,9 @@ export function postgresAvailable(): boolean {
     throw new Error(`PostgreSQL is not reachable at ${TEST_POSTGRES}: CI must run the PostgreSQL suite (.ci/run starts the server).`);
   }
   if (!ok) {
-    console.warn(`SKIPPED: the PostgreSQL suite, because no PostgreSQL answers at ${TEST_POSTGRES} (set TEST_POSTGRES_URL, or start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start).`);
+    console.warn(
+      `SKIPPED: the PostgreSQL suite, because no PostgreSQL answers at ${TEST_POSTGRES} (set TEST_POSTGRES_URL, or start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start).`,
+    );
   }
   return ok;
 }

@@ -52,16 +52,33 @@ export interface SyntheticYoungPerson {
 
 // 001:181-188 (looked-after ages); NWD works with 12-25 year olds (002:87).
 const AGE_BANDS: [readonly [number, number], number][] = [
-  [[0, 0], 5.6], [[1, 4], 21.4], [[5, 9], 23], [[10, 15], 35.4], [[16, 17], 14.5],
+  [[0, 0], 5.6],
+  [[1, 4], 21.4],
+  [[5, 9], 23],
+  [[10, 15], 35.4],
+  [[16, 17], 14.5],
 ];
 // 001:192-196, as SSDA903 / CIN ethnicity codes.
 const ETHNICITY: [string, number][] = [
-  ['WBRI', 80.9], ['WOTH', 3.0], ['WIRI', 1.0], ['MWBC', 2.6], ['MWBA', 1.5], ['MWAS', 1.0], ['MOTH', 1.0],
-  ['APKN', 1.2], ['AOTH', 1.1], ['BAFR', 3.6], ['BOTH', 1.4], ['OOTH', 0.9],
+  ['WBRI', 80.9],
+  ['WOTH', 3.0],
+  ['WIRI', 1.0],
+  ['MWBC', 2.6],
+  ['MWBA', 1.5],
+  ['MWAS', 1.0],
+  ['MOTH', 1.0],
+  ['APKN', 1.2],
+  ['AOTH', 1.1],
+  ['BAFR', 3.6],
+  ['BOTH', 1.4],
+  ['OOTH', 0.9],
 ];
 // NWD caseload: 57% looked after, 28% CP, 13% CIN (000:2750-2782); the rest care leavers.
 const NWD_STATUS: [CaseStatus, number][] = [
-  ['LOOKED_AFTER', 57], ['CHILD_PROTECTION', 28], ['CHILD_IN_NEED', 13], ['CARE_LEAVER', 2],
+  ['LOOKED_AFTER', 57],
+  ['CHILD_PROTECTION', 28],
+  ['CHILD_IN_NEED', 13],
+  ['CARE_LEAVER', 2],
 ];
 /** About 50 of 600 looked-after children are on the NWD caseload. */
 const NWD_SHARE = 50 / 600;

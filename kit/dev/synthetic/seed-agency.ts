@@ -6,7 +6,12 @@ import { progressReporter } from './progress';
 const SEED_BATCH = 500;
 
 /** Seeds an agency's share of the synthetic population, flushing in batches so memory stays flat at any size. */
-export async function seedAgency(orm: AgencyOrm, service: Pick<AgencyService, 'agency' | 'seeder'>, options: PopulationOptions, showProgress = true): Promise<void> {
+export async function seedAgency(
+  orm: AgencyOrm,
+  service: Pick<AgencyService, 'agency' | 'seeder'>,
+  options: PopulationOptions,
+  showProgress = true,
+): Promise<void> {
   const progress = showProgress ? progressReporter(service.agency.name, options.size) : undefined;
   let em = orm.em.fork();
   let done = 0;

@@ -24,7 +24,13 @@ export interface AccessGrant {
 export async function createGrantSigner(privateJwk: JWK) {
   const key = await importSigningKey(privateJwk);
   return (grant: AccessGrant): Promise<string> =>
-    new SignJWT({ rid: grant.requestId, idf: grant.identifier, pk: grant.purpose.kind, mtg: grant.purpose.meetingId, why: grant.purpose.reason })
+    new SignJWT({
+      rid: grant.requestId,
+      idf: grant.identifier,
+      pk: grant.purpose.kind,
+      mtg: grant.purpose.meetingId,
+      why: grant.purpose.reason,
+    })
       .setProtectedHeader({ alg: SIGNING_ALG, kid: privateJwk.kid })
       .setIssuer(GRANT_ISSUER)
       .setAudience(`grant:${grant.audience}`)
@@ -42,7 +48,12 @@ export async function createGrantVerifier(publicJwk: JWK, audience: string, now:
     if (typeof token !== 'string' || !token) throw new GrantRejected('no access grant from social care');
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, key, { issuer: GRANT_ISSUER, audience: `grant:${audience}`, algorithms: [SIGNING_ALG], currentDate: new Date(now()) }));
+      ({ payload } = await jwtVerify(token, key, {
+        issuer: GRANT_ISSUER,
+        audience: `grant:${audience}`,
+        algorithms: [SIGNING_ALG],
+        currentDate: new Date(now()),
+      }));
     } catch (err) {
       throw new GrantRejected(`access grant refused: ${(err as Error).message}`);
     }

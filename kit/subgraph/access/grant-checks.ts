@@ -9,7 +9,8 @@ import type { RequestAccess } from './request-access';
 export const NOT_LINKED = '(not linked)';
 
 /** One answer for every refused grant: it says nothing about whether the agency holds the young person. */
-export const noGrant = () => new GraphQLError('No access grant from social care for this young person.', { extensions: { code: 'FORBIDDEN' } });
+export const noGrant = () =>
+  new GraphQLError('No access grant from social care for this young person.', { extensions: { code: 'FORBIDDEN' } });
 
 /**
  * The purpose social care granted this viewer, in this request, for `identifier` exactly as the

@@ -4,7 +4,11 @@ import { agencyName, SUBJECT_NOT_ESTABLISHED, withholdingRule, YOUNG_PERSONS_WIS
 import { pathToArray, type Subject } from './request-access';
 
 /** The young person an object of this type is about (YoungPerson, Meeting...), or undefined when it says nothing itself. */
-export type SubjectOf<Ctx extends AgencyContext> = (typeName: string, root: unknown, ctx: Ctx) => Promise<Subject | undefined> | Subject | undefined;
+export type SubjectOf<Ctx extends AgencyContext> = (
+  typeName: string,
+  root: unknown,
+  ctx: Ctx,
+) => Promise<Subject | undefined> | Subject | undefined;
 
 /**
  * Runs on every field of every agency subgraph. It finds whose data the field is (the object's own

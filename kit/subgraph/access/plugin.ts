@@ -9,7 +9,11 @@ import type { RequestAccess } from './request-access';
  * Before a response leaves a subgraph: its withheld notices are added as WITHHELD errors at their
  * paths, and the request's audit records are written. If they cannot be written, no data leaves.
  */
-export function auditBeforeResponsePlugin(em: EntityManager, clock: Clock, logger: Logger): ApolloServerPlugin<BaseContext & { access?: RequestAccess }> {
+export function auditBeforeResponsePlugin(
+  em: EntityManager,
+  clock: Clock,
+  logger: Logger,
+): ApolloServerPlugin<BaseContext & { access?: RequestAccess }> {
   return {
     async requestDidStart() {
       return {
@@ -31,7 +35,14 @@ export function auditBeforeResponsePlugin(em: EntityManager, clock: Clock, logge
             await appendAuditRecords(em, access.auditContents(clock.now()));
           } catch (err) {
             logger.error({ err, requestId: access.requestId }, 'audit write failed: response withheld');
-            response.body.singleResult = { errors: [{ message: 'The audit log could not be written, so no data was returned. Try again.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+            response.body.singleResult = {
+              errors: [
+                {
+                  message: 'The audit log could not be written, so no data was returned. Try again.',
+                  extensions: { code: 'AUDIT_UNAVAILABLE' },
+                },
+              ],
+            };
             if (response.http) response.http.status = 503;
           }
         },

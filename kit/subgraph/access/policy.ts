@@ -75,7 +75,12 @@ export const ACCESS_LOG_AUDITORS_ONLY = rule(
 export const AUDIT_LOGS_ONLY = rule('audit-logs-only', 'an audit purpose shows access logs only', () => false);
 
 export function isAuditField(policy: AgencyPolicy, typeName: string, field: string): boolean {
-  return policy.auditFields.includes(`${typeName}.${field}`) || policy.auditFields.includes(`${typeName}.*`) || typeName === 'AuditEntry' || typeName === 'WithheldField';
+  return (
+    policy.auditFields.includes(`${typeName}.${field}`) ||
+    policy.auditFields.includes(`${typeName}.*`) ||
+    typeName === 'AuditEntry' ||
+    typeName === 'WithheldField'
+  );
 }
 
 /** The rule that withholds this field from this viewer, or null when it may be shown. */

@@ -18,8 +18,13 @@ registerEnumType(PurposeKind, {
   description: 'The legitimate relationship under which a record was read.',
   valuesConfig: {
     ALLOCATION: { description: 'Allocated to the young person (social worker, NWD key worker, IRO).' },
-    STATUTORY_ROLE: { description: 'A statutory role over the young person (the virtual school head for every looked-after child of the authority).' },
-    MEETING_INVITATION: { description: 'Invited to a RAISE meeting or deep dive about the young person, from the invitation until the set period after the meeting.' },
+    STATUTORY_ROLE: {
+      description: 'A statutory role over the young person (the virtual school head for every looked-after child of the authority).',
+    },
+    MEETING_INVITATION: {
+      description:
+        'Invited to a RAISE meeting or deep dive about the young person, from the invitation until the set period after the meeting.',
+    },
     BREAK_GLASS: { description: 'Emergency access with a typed justification: allowed, recorded, and raised as an alert for auditors.' },
     AUDIT: { description: 'An information-governance auditor answering a subject access request: access logs only.' },
   },

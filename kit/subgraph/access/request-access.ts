@@ -98,7 +98,14 @@ export class RequestAccess {
   }
 
   auditContents(at: Date): AuditContent[] {
-    const who = { at, requestId: this.requestId, userId: this.viewer.id, userName: this.viewer.name, userAgency: this.viewer.agency, userRole: this.viewer.role };
+    const who = {
+      at,
+      requestId: this.requestId,
+      userId: this.viewer.id,
+      userName: this.viewer.name,
+      userAgency: this.viewer.agency,
+      userRole: this.viewer.role,
+    };
     return [
       ...[...this.logs.values()].map(({ subject, read, withheld }) => ({
         ...who,
@@ -111,13 +118,28 @@ export class RequestAccess {
         withheld: JSON.stringify([...withheld.values()]),
       })),
       ...[...this.refusals].map(([subject, breakGlassReason]) => ({
-        ...who, subject, action: 'REFUSED' as const, purposeKind: null, meetingId: null, breakGlassReason, fieldsRead: '[]', withheld: '[]',
+        ...who,
+        subject,
+        action: 'REFUSED' as const,
+        purposeKind: null,
+        meetingId: null,
+        breakGlassReason,
+        fieldsRead: '[]',
+        withheld: '[]',
       })),
       ...(this.unattributed.size
-        ? [{
-            ...who, subject: SUBJECT_NOT_ESTABLISHED_KEY, action: 'READ' as const, purposeKind: null, meetingId: null, breakGlassReason: null,
-            fieldsRead: '[]', withheld: JSON.stringify([...this.unattributed.values()]),
-          }]
+        ? [
+            {
+              ...who,
+              subject: SUBJECT_NOT_ESTABLISHED_KEY,
+              action: 'READ' as const,
+              purposeKind: null,
+              meetingId: null,
+              breakGlassReason: null,
+              fieldsRead: '[]',
+              withheld: JSON.stringify([...this.unattributed.values()]),
+            },
+          ]
         : []),
     ];
   }

@@ -10,8 +10,21 @@ export type AuditContent = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 /** The hash of a record: its content in a fixed order, and the hash before it. */
 export function hashRecord(seq: number, content: AuditContent, prevHash: string): string {
   const canonical = JSON.stringify([
-    seq, content.at.toISOString(), content.requestId, content.userId, content.userName, content.userAgency, content.userRole,
-    content.subject, content.action, content.purposeKind, content.meetingId, content.breakGlassReason, content.fieldsRead, content.withheld, prevHash,
+    seq,
+    content.at.toISOString(),
+    content.requestId,
+    content.userId,
+    content.userName,
+    content.userAgency,
+    content.userRole,
+    content.subject,
+    content.action,
+    content.purposeKind,
+    content.meetingId,
+    content.breakGlassReason,
+    content.fieldsRead,
+    content.withheld,
+    prevHash,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -65,9 +78,11 @@ export async function verifyAuditChain(em: EntityManager, batch = 1000): Promise
     if (rows.length === 0) return { records, ok: true };
     for (const row of rows) {
       const broken = (reason: string) => ({ records, ok: false, firstBroken: { seq: row.seq, reason } });
-      if (row.seq !== expectedSeq) return { records, ok: false, firstBroken: { seq: expectedSeq, reason: `record ${expectedSeq} is missing (next is ${row.seq})` } };
-      if (row.prevHash !== prevHash) return broken("prevHash does not match the previous record's hash (a record before it was changed, removed or inserted)");
-      if (hashRecord(row.seq, row, row.prevHash) !== row.hash) return broken("content does not match its hash (this record was changed)");
+      if (row.seq !== expectedSeq)
+        return { records, ok: false, firstBroken: { seq: expectedSeq, reason: `record ${expectedSeq} is missing (next is ${row.seq})` } };
+      if (row.prevHash !== prevHash)
+        return broken("prevHash does not match the previous record's hash (a record before it was changed, removed or inserted)");
+      if (hashRecord(row.seq, row, row.prevHash) !== row.hash) return broken('content does not match its hash (this record was changed)');
       prevHash = row.hash;
       expectedSeq++;
       records++;

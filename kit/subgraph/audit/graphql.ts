@@ -20,7 +20,9 @@ export class WithheldField {
  * answering "who has looked at this young person's data" (a subject access request).
  */
 @Directive('@shareable')
-@ObjectType({ description: "An entry in an agency's audit log: who read (or was refused) this young person's data, when, under which purpose." })
+@ObjectType({
+  description: "An entry in an agency's audit log: who read (or was refused) this young person's data, when, under which purpose.",
+})
 export class AuditEntry {
   @Field(() => DateTimeScalar)
   at!: Date;
@@ -64,16 +66,29 @@ export class AuditEntry {
 
 export function toAuditEntry(loggedBy: string, r: AuditRecord): AuditEntry {
   return Object.assign(new AuditEntry(), {
-    at: r.at, loggedBy, requestId: r.requestId, userId: r.userId, userName: r.userName, userAgency: r.userAgency, userRole: r.userRole,
-    action: r.action, purpose: r.purposeKind, meetingId: r.meetingId, breakGlassReason: r.breakGlassReason,
-    fieldsRead: JSON.parse(r.fieldsRead), withheld: JSON.parse(r.withheld),
+    at: r.at,
+    loggedBy,
+    requestId: r.requestId,
+    userId: r.userId,
+    userName: r.userName,
+    userAgency: r.userAgency,
+    userRole: r.userRole,
+    action: r.action,
+    purpose: r.purposeKind,
+    meetingId: r.meetingId,
+    breakGlassReason: r.breakGlassReason,
+    fieldsRead: JSON.parse(r.fieldsRead),
+    withheld: JSON.parse(r.withheld),
   });
 }
 
 /** Per-request loader: an agency's audit entries by subject, newest first. */
 export function accessLogLoader(em: EntityManager, loggedBy: string) {
   return manyByKey<string, AuditEntry>(
-    async (subjects) => (await em.find(AuditRecord, { subject: { $in: subjects } }, { orderBy: { seq: 'desc' } })).map((r) => Object.assign(toAuditEntry(loggedBy, r), { subject: r.subject })),
+    async (subjects) =>
+      (await em.find(AuditRecord, { subject: { $in: subjects } }, { orderBy: { seq: 'desc' } })).map((r) =>
+        Object.assign(toAuditEntry(loggedBy, r), { subject: r.subject }),
+      ),
     (e) => (e as AuditEntry & { subject: string }).subject,
   );
 }

@@ -7,7 +7,10 @@ import { LocalDateScalar } from './scalars';
  * agency's lines into the single chronology case reviews keep finding missing (DOMAIN.md §1).
  */
 @Directive('@shareable')
-@ObjectType({ description: "One dated event in a young person's history, as one agency recorded it; deep dives merge all agencies' entries into one chronology." })
+@ObjectType({
+  description:
+    "One dated event in a young person's history, as one agency recorded it; deep dives merge all agencies' entries into one chronology.",
+})
 export class ChronologyEntry {
   @Field(() => LocalDateScalar)
   date!: string;

@@ -12,14 +12,16 @@ export enum AgencyMatchStatus {
 
 registerEnumType(AgencyMatchStatus, {
   name: 'AgencyMatchStatus',
-  description: "Whether an agency holds a record for this young person under its own identifier.",
+  description: 'Whether an agency holds a record for this young person under its own identifier.',
   valuesConfig: {
     MATCHED: { description: "The agency holds a record under the identifier in social care's cross-reference." },
     NOT_LINKED: {
-      description: "Not matched: social care's cross-reference has no identifier for this agency, so the agency cannot look. Absence of data here says nothing about the young person.",
+      description:
+        "Not matched: social care's cross-reference has no identifier for this agency, so the agency cannot look. Absence of data here says nothing about the young person.",
     },
     NO_RECORD_FOR_IDENTIFIER: {
-      description: 'Not matched: the agency has no record under the linked identifier (it may be wrong, or the record is held elsewhere). Absence of data here says nothing about the young person.',
+      description:
+        'Not matched: the agency has no record under the linked identifier (it may be wrong, or the record is held elsewhere). Absence of data here says nothing about the young person.',
     },
   },
 });

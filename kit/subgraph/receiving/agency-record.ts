@@ -10,7 +10,9 @@ import type { ReceivedYoungPerson } from './young-person';
 // Registered so subclasses inherit its field; never emitted itself (nothing returns it).
 @ObjectType()
 export abstract class AgencyRecord<Owner> {
-  @Field(() => AgencyMatchStatus, { description: 'Whether the agency holds a record under the identifier linked in social care\'s cross-reference.' })
+  @Field(() => AgencyMatchStatus, {
+    description: "Whether the agency holds a record under the identifier linked in social care's cross-reference.",
+  })
   readonly matchStatus: AgencyMatchStatus;
 
   /** The agency's own record of the young person; null when not matched. Not a GraphQL field. */

@@ -27,7 +27,9 @@ export type ReceivedYoungPersonClass<Owner> = new () => ReceivedYoungPerson<Owne
 export function receivingYoungPersonType<Owner>(agency: ReceivingAgency): ReceivedYoungPersonClass<Owner> {
   const { identifier, grantField } = agency;
   @Directive(`@key(fields: "${identifier.field}")`)
-  @ObjectType('YoungPerson', { description: `A young person known to children's social care; ${agency.label} finds them by ${identifier.label}.` })
+  @ObjectType('YoungPerson', {
+    description: `A young person known to children's social care; ${agency.label} finds them by ${identifier.label}.`,
+  })
   class YoungPerson implements ReceivedYoungPerson<Owner> {
     identifier: string | null = null;
     owner: Owner | null = null;
@@ -38,7 +40,10 @@ export function receivingYoungPersonType<Owner>(agency: ReceivingAgency): Receiv
     description: `${identifier.description} From social care's cross-reference; null when none is linked, so ${agency.label} cannot look.`,
   })(YoungPerson.prototype, identifier.field);
   Directive('@external')(YoungPerson.prototype, grantField);
-  Field(() => String, { nullable: true, description: `Social care's access grant for ${agency.label} (internal).` })(YoungPerson.prototype, grantField);
+  Field(() => String, { nullable: true, description: `Social care's access grant for ${agency.label} (internal).` })(
+    YoungPerson.prototype,
+    grantField,
+  );
   return YoungPerson;
 }
 

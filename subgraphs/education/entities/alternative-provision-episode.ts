@@ -14,7 +14,8 @@ export class AlternativeProvisionEpisode extends DatedEpisode {
 
   @Property({ type: 'boolean' })
   @Field({
-    description: 'Whether the provider is registered (as a school or independent school); unregistered provision gets extra scrutiny (000:426).',
+    description:
+      'Whether the provider is registered (as a school or independent school); unregistered provision gets extra scrutiny (000:426).',
   })
   registeredProvider!: boolean;
 

@@ -13,11 +13,31 @@ import { Suspension } from './suspension';
 import { TermAttendance } from './term-attendance';
 
 export {
-  AlternativeProvisionEpisode, NotInSchoolEpisode, PermanentExclusion, PersonalEducationPlan, PostSixteenStatus, Pupil, ReducedTimetable,
-  School, SchoolEnrolment, SenProvisionEpisode, Suspension, TermAttendance,
+  AlternativeProvisionEpisode,
+  NotInSchoolEpisode,
+  PermanentExclusion,
+  PersonalEducationPlan,
+  PostSixteenStatus,
+  Pupil,
+  ReducedTimetable,
+  School,
+  SchoolEnrolment,
+  SenProvisionEpisode,
+  Suspension,
+  TermAttendance,
 };
 
 export const entities = [
-  Pupil, School, SchoolEnrolment, TermAttendance, Suspension, PermanentExclusion, ReducedTimetable,
-  AlternativeProvisionEpisode, NotInSchoolEpisode, SenProvisionEpisode, PersonalEducationPlan, PostSixteenStatus,
+  Pupil,
+  School,
+  SchoolEnrolment,
+  TermAttendance,
+  Suspension,
+  PermanentExclusion,
+  ReducedTimetable,
+  AlternativeProvisionEpisode,
+  NotInSchoolEpisode,
+  SenProvisionEpisode,
+  PersonalEducationPlan,
+  PostSixteenStatus,
 ];

@@ -4,7 +4,9 @@ import { NotInSchoolKind } from '../enums';
 import { DatedEpisode } from './dated-episode';
 
 @Entity({ tableName: 'not_in_school_episode' })
-@ObjectType({ description: 'A period when a child of compulsory school age was on no school roll: missing education, or electively home educated.' })
+@ObjectType({
+  description: 'A period when a child of compulsory school age was on no school roll: missing education, or electively home educated.',
+})
 export class NotInSchoolEpisode extends DatedEpisode {
   @Enum({ items: () => NotInSchoolKind })
   @Field(() => NotInSchoolKind)

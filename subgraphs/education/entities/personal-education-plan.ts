@@ -36,7 +36,8 @@ export class PersonalEducationPlan extends PupilRecord {
   @Property({ type: 'string', nullable: true })
   @Field(() => String, {
     nullable: true,
-    description: 'What the Pupil Premium Plus pays for, to meet the targets. Shared with education and social care only: null (with a notice) for others.',
+    description:
+      'What the Pupil Premium Plus pays for, to meet the targets. Shared with education and social care only: null (with a notice) for others.',
   })
   pupilPremiumPlusPurpose!: string | null;
 }

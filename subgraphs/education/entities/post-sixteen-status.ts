@@ -34,7 +34,8 @@ export class PostSixteenStatus extends PupilRecord {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Computed: whether the activity meets the duty to participate in education or training to 18 (RPA); null without an activity.',
+    description:
+      'Computed: whether the activity meets the duty to participate in education or training to 18 (RPA); null without an activity.',
   })
   get meetsParticipationDuty(): boolean | null {
     return this.activity ? meetsParticipationDuty(this.activity) : null;

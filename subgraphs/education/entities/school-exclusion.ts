@@ -25,7 +25,10 @@ export abstract class SchoolExclusion extends PupilRecord {
 
   @Enum({ items: () => ExclusionReason })
   // Nullable: the reason is withheld from agencies the policy does not share it with (policy.ts).
-  @Field(() => ExclusionReason, { nullable: true, description: 'Why the pupil was excluded. Shared with education and social care only: null (with a notice) for others.' })
+  @Field(() => ExclusionReason, {
+    nullable: true,
+    description: 'Why the pupil was excluded. Shared with education and social care only: null (with a notice) for others.',
+  })
   reason!: ExclusionReason;
 
   /**

@@ -19,7 +19,8 @@ export class School {
 
   @Property({ type: 'string', length: 4 })
   @Field({
-    description: 'DfE establishment number: four digits, unique within the local authority (LA code + establishment number = LAESTAB); the school part of a UPN.',
+    description:
+      'DfE establishment number: four digits, unique within the local authority (LA code + establishment number = LAESTAB); the school part of a UPN.',
   })
   establishmentNumber!: string;
 

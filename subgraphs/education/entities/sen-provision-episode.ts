@@ -32,6 +32,9 @@ export class SenProvisionEpisode extends DatedEpisode {
   ehcpRequestDate!: string | null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => LocalDateScalar, { nullable: true, description: `When the final EHC plan was issued; null when not (yet) issued. ${EHCP_AUDIENCE}` })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: `When the final EHC plan was issued; null when not (yet) issued. ${EHCP_AUDIENCE}`,
+  })
   ehcpIssueDate!: string | null;
 }

@@ -25,7 +25,7 @@ export class TermAttendance extends PupilRecord {
   sessionsPossible!: number;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Sessions missed with the school\'s authorisation (e.g. illness, medical appointments).' })
+  @Field(() => Int, { description: "Sessions missed with the school's authorisation (e.g. illness, medical appointments)." })
   authorisedAbsence!: number;
 
   @Property({ type: 'integer' })
@@ -34,7 +34,8 @@ export class TermAttendance extends PupilRecord {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Computed: sessions attended as a percentage of sessions possible, one decimal place; null when no sessions were possible.',
+    description:
+      'Computed: sessions attended as a percentage of sessions possible, one decimal place; null when no sessions were possible.',
   })
   get attendancePercentage(): number | null {
     return attendancePercentage(this);

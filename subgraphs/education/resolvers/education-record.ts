@@ -6,8 +6,17 @@ import { ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import { AgencyRecord } from '../../../kit/subgraph/receiving/agency-record';
 import type { EducationContext } from '../context';
 import {
-  AlternativeProvisionEpisode, NotInSchoolEpisode, PermanentExclusion, PersonalEducationPlan, PostSixteenStatus, type Pupil, ReducedTimetable,
-  SchoolEnrolment, SenProvisionEpisode, Suspension, TermAttendance,
+  AlternativeProvisionEpisode,
+  NotInSchoolEpisode,
+  PermanentExclusion,
+  PersonalEducationPlan,
+  PostSixteenStatus,
+  type Pupil,
+  ReducedTimetable,
+  SchoolEnrolment,
+  SenProvisionEpisode,
+  Suspension,
+  TermAttendance,
 } from '../entities';
 import { educationChronology } from '../rules/chronology';
 import { loadHistory } from './history';
@@ -48,7 +57,10 @@ export class EducationRecordResolver {
     return record.whenMatched((pupil) => ctx.loaders.reducedTimetables.load(pupil.id));
   }
 
-  @FieldResolver(() => [AlternativeProvisionEpisode], { nullable: true, description: `Alternative provision, newest first. ${NOT_MATCHED}` })
+  @FieldResolver(() => [AlternativeProvisionEpisode], {
+    nullable: true,
+    description: `Alternative provision, newest first. ${NOT_MATCHED}`,
+  })
   alternativeProvision(@Root() record: EducationRecord, @Ctx() ctx: EducationContext) {
     return record.whenMatched((pupil) => ctx.loaders.alternativeProvision.load(pupil.id));
   }
@@ -66,12 +78,18 @@ export class EducationRecordResolver {
     return record.whenMatched((pupil) => ctx.loaders.senProvision.load(pupil.id));
   }
 
-  @FieldResolver(() => [PersonalEducationPlan], { nullable: true, description: `Personal Education Plan meetings, newest first. ${NOT_MATCHED}` })
+  @FieldResolver(() => [PersonalEducationPlan], {
+    nullable: true,
+    description: `Personal Education Plan meetings, newest first. ${NOT_MATCHED}`,
+  })
   peps(@Root() record: EducationRecord, @Ctx() ctx: EducationContext) {
     return record.whenMatched((pupil) => ctx.loaders.peps.load(pupil.id));
   }
 
-  @FieldResolver(() => [PostSixteenStatus], { nullable: true, description: `Post-16 records (risk of NEET, transition plan, activity), newest first. ${NOT_MATCHED}` })
+  @FieldResolver(() => [PostSixteenStatus], {
+    nullable: true,
+    description: `Post-16 records (risk of NEET, transition plan, activity), newest first. ${NOT_MATCHED}`,
+  })
   postSixteen(@Root() record: EducationRecord, @Ctx() ctx: EducationContext) {
     return record.whenMatched((pupil) => ctx.loaders.postSixteen.load(pupil.id));
   }

@@ -17,7 +17,8 @@ const meetingDates = (peps: PersonalEducationPlan[]) => peps.map((p) => p.meetin
 export class EducationStatusResolver {
   @FieldResolver(() => SchoolEnrolment, {
     nullable: true,
-    description: 'The school the pupil is on roll at today (the main registration when dual registered); null when on no roll or not matched.',
+    description:
+      'The school the pupil is on roll at today (the main registration when dual registered); null when on no roll or not matched.',
   })
   currentEnrolment(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
     return r.whenMatched(async (pupil) => {
@@ -38,7 +39,10 @@ export class EducationStatusResolver {
     });
   }
 
-  @FieldResolver(() => SenProvisionEpisode, { nullable: true, description: 'The SEN provision in place today; null when none is recorded or not matched.' })
+  @FieldResolver(() => SenProvisionEpisode, {
+    nullable: true,
+    description: 'The SEN provision in place today; null when none is recorded or not matched.',
+  })
   currentSenProvision(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
     return r.whenMatched(async (pupil) => {
       const episodes = await ctx.loaders.senProvision.load(pupil.id);

@@ -6,7 +6,11 @@ import { ehcpDueDate, ehcpIssuedWithinTwentyWeeks } from '../rules/sen';
 
 @Resolver(() => SenProvisionEpisode)
 export class SenProvisionEpisodeResolver {
-  @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'Computed: when the EHC plan is due, 20 weeks after the request; null without a request. Shared with education, social care and health only.' })
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'Computed: when the EHC plan is due, 20 weeks after the request; null without a request. Shared with education, social care and health only.',
+  })
   ehcpDueDate(@Root() e: SenProvisionEpisode): string | null {
     return e.ehcpRequestDate && ehcpDueDate(e.ehcpRequestDate);
   }

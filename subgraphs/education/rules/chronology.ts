@@ -49,7 +49,8 @@ const days = (sessions: number) => `${sessions / 2} school day${sessions === 2 ?
  * what the record's own field would withhold: an exclusion's reason, a leaving reason, SEN dates.
  */
 function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[] {
-  const because = (type: string, s: Suspension | PermanentExclusion) => (shows(`${type}.reason`, s) ? `: ${EXCLUSION_REASON_MEANINGS[s.reason]}` : '.');
+  const because = (type: string, s: Suspension | PermanentExclusion) =>
+    shows(`${type}.reason`, s) ? `: ${EXCLUSION_REASON_MEANINGS[s.reason]}` : '.';
   return [
     ...h.enrolments.flatMap((e): Line[] => [
       [e.startDate, 'Joined school', `Admitted to ${e.school.name} (${e.rollStatus.toLowerCase()} registration).`, e],
@@ -69,8 +70,18 @@ function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[]
         const label = `${t.term.toLowerCase()} term ${t.academicYear}`;
         return [end < today ? end : today, 'Persistent absence', `Attendance ${attendancePercentage(t)}% in the ${label}.`, t];
       }),
-    ...h.suspensions.map((s): Line => [s.startDate, 'Suspension', `Suspended from ${s.school.name} for ${days(s.sessionsLost)}${because('Suspension', s)}`, s]),
-    ...h.permanentExclusions.map((p): Line => [p.startDate, 'Permanent exclusion', `Permanently excluded from ${p.school.name}${because('PermanentExclusion', p)}`, p]),
+    ...h.suspensions.map((s): Line => [
+      s.startDate,
+      'Suspension',
+      `Suspended from ${s.school.name} for ${days(s.sessionsLost)}${because('Suspension', s)}`,
+      s,
+    ]),
+    ...h.permanentExclusions.map((p): Line => [
+      p.startDate,
+      'Permanent exclusion',
+      `Permanently excluded from ${p.school.name}${because('PermanentExclusion', p)}`,
+      p,
+    ]),
     ...h.reducedTimetables.flatMap((r): Line[] => [
       [r.startDate, 'Reduced timetable began', `Part-time timetable of ${r.hoursPerWeek} hours a week.`, r],
       [r.endDate, 'Reduced timetable ended', 'Back to a full-time timetable.', r],
@@ -84,11 +95,25 @@ function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[]
       ...(s.ehcpRequestDate && shows('SenProvisionEpisode.ehcpRequestDate', s)
         ? [[s.ehcpRequestDate, 'EHC needs assessment requested', 'Request for an Education, Health and Care needs assessment.', s] as Line]
         : []),
-      ...(shows('SenProvisionEpisode.startDate', s) ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision], s] as Line] : []),
+      ...(shows('SenProvisionEpisode.startDate', s)
+        ? [[s.startDate, 'SEN provision', SEN_PROVISION_MEANINGS[s.provision], s] as Line]
+        : []),
     ]),
-    ...h.peps.map((p): Line => [p.meetingDate, 'PEP meeting', `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`, p]),
+    ...h.peps.map((p): Line => [
+      p.meetingDate,
+      'PEP meeting',
+      `Personal Education Plan reviewed${p.quality ? ` (quality ${p.quality.toLowerCase()})` : ''}.`,
+      p,
+    ]),
     ...h.postSixteen.flatMap((p): Line[] => [
-      [p.recordedOn, 'Post-16 status', p.activity ? POST_SIXTEEN_ACTIVITY_MEANINGS[p.activity] : `Risk of NEET: ${p.riskOfNeet?.toLowerCase().replace('_', ' ') ?? 'not assessed'}.`, p],
+      [
+        p.recordedOn,
+        'Post-16 status',
+        p.activity
+          ? POST_SIXTEEN_ACTIVITY_MEANINGS[p.activity]
+          : `Risk of NEET: ${p.riskOfNeet?.toLowerCase().replace('_', ' ') ?? 'not assessed'}.`,
+        p,
+      ],
       [p.transitionPlanDate, 'Transition plan', 'Post-16 transition plan completed.', p],
     ]),
   ];

@@ -11,16 +11,56 @@ import { wishesAbout } from './wishes';
 
 // Persistent disruptive behaviour is by far the most common reason nationally.
 const SUSPENSION_REASONS: [ExclusionReason, number][] = [
-  [ExclusionReason.PD, 32], [ExclusionReason.VP, 14], [ExclusionReason.PA, 12], [ExclusionReason.VA, 8],
-  [ExclusionReason.PP, 7], [ExclusionReason.OT, 6], [ExclusionReason.DA, 4], [ExclusionReason.DM, 4],
-  [ExclusionReason.WP, 3], [ExclusionReason.MT, 3], [ExclusionReason.BU, 3], [ExclusionReason.SM, 1],
-  [ExclusionReason.TH, 1], [ExclusionReason.RA, 1], [ExclusionReason.LG, 0.5], [ExclusionReason.DS, 0.5],
+  [ExclusionReason.PD, 32],
+  [ExclusionReason.VP, 14],
+  [ExclusionReason.PA, 12],
+  [ExclusionReason.VA, 8],
+  [ExclusionReason.PP, 7],
+  [ExclusionReason.OT, 6],
+  [ExclusionReason.DA, 4],
+  [ExclusionReason.DM, 4],
+  [ExclusionReason.WP, 3],
+  [ExclusionReason.MT, 3],
+  [ExclusionReason.BU, 3],
+  [ExclusionReason.SM, 1],
+  [ExclusionReason.TH, 1],
+  [ExclusionReason.RA, 1],
+  [ExclusionReason.LG, 0.5],
+  [ExclusionReason.DS, 0.5],
 ];
-const SUSPENSIONS_NWD: [number, number][] = [[0, 35], [1, 20], [2, 15], [3, 12], [4, 8], [6, 6], [8, 4]];
-const SUSPENSIONS_SECONDARY: [number, number][] = [[0, 85], [1, 9], [2, 4], [3, 2]];
-const SUSPENSIONS_PRIMARY: [number, number][] = [[0, 96], [1, 3], [2, 1]];
-const SESSIONS_LOST: [number, number][] = [[1, 10], [2, 30], [3, 10], [4, 25], [6, 15], [10, 10]];
-const AP_PROVIDERS = ['Synthetic Riverside Skills Centre', 'Synthetic Moorland Outdoor Learning', 'Synthetic Workshop Motor Vehicle Project'];
+const SUSPENSIONS_NWD: [number, number][] = [
+  [0, 35],
+  [1, 20],
+  [2, 15],
+  [3, 12],
+  [4, 8],
+  [6, 6],
+  [8, 4],
+];
+const SUSPENSIONS_SECONDARY: [number, number][] = [
+  [0, 85],
+  [1, 9],
+  [2, 4],
+  [3, 2],
+];
+const SUSPENSIONS_PRIMARY: [number, number][] = [
+  [0, 96],
+  [1, 3],
+  [2, 1],
+];
+const SESSIONS_LOST: [number, number][] = [
+  [1, 10],
+  [2, 30],
+  [3, 10],
+  [4, 25],
+  [6, 15],
+  [10, 10],
+];
+const AP_PROVIDERS = [
+  'Synthetic Riverside Skills Centre',
+  'Synthetic Moorland Outdoor Learning',
+  'Synthetic Workshop Motor Vehicle Project',
+];
 
 const currentStint = (stints: Stint[]) => stints.find((s) => s.enrolment.endDate === null) ?? null;
 
@@ -38,7 +78,13 @@ export function seedSuspensions(seed: PupilSeed, stints: Stint[]): void {
     // Schools are shut in August: a suspension then would be implausible.
     if (!day || !stint || day.slice(5, 7) === '08') continue;
     // Some young people asked that police are not told (DOMAIN.md §4: "treated like criminals").
-    record(seed, Suspension, { school: schoolRef(seed.em, stint.school), startDate: day, sessionsLost, reason, notSharedWith: wishesAbout(seed, ['POLICE']) });
+    record(seed, Suspension, {
+      school: schoolRef(seed.em, stint.school),
+      startDate: day,
+      sessionsLost,
+      reason,
+      notSharedWith: wishesAbout(seed, ['POLICE']),
+    });
   }
 }
 
@@ -56,7 +102,8 @@ export function seedReducedTimetable(seed: PupilSeed, stints: Stint[]): void {
   const stint = currentStint(stints);
   if (!stint || seed.yearGroup < 1 || !seed.r.chance(seed.person.nwd ? 0.15 : 0.02)) return;
   const period = recentPeriod(seed, stint, 9, 0.4);
-  if (period) record(seed, ReducedTimetable, { ...period, hoursPerWeek: seed.r.int(20, 45) / 2, notSharedWith: wishesAbout(seed, ['POLICE']) });
+  if (period)
+    record(seed, ReducedTimetable, { ...period, hoursPerWeek: seed.r.int(20, 45) / 2, notSharedWith: wishesAbout(seed, ['POLICE']) });
 }
 
 /** Alternative provision; at the pupil referral unit while still on the school's roll it is a dual registration. */

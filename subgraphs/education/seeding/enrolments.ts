@@ -26,12 +26,29 @@ interface Segment {
 }
 
 // Children in care move school more often than their peers; the NWD cohort most of all.
-const MOVES_NWD: [number, number][] = [[0, 40], [1, 35], [2, 25]];
-const MOVES_LAC: [number, number][] = [[0, 65], [1, 25], [2, 10]];
-const MOVES_OTHER: [number, number][] = [[0, 75], [1, 20], [2, 5]];
+const MOVES_NWD: [number, number][] = [
+  [0, 40],
+  [1, 35],
+  [2, 25],
+];
+const MOVES_LAC: [number, number][] = [
+  [0, 65],
+  [1, 25],
+  [2, 10],
+];
+const MOVES_OTHER: [number, number][] = [
+  [0, 75],
+  [1, 20],
+  [2, 5],
+];
 const PEX_REASONS: [ExclusionReason, number][] = [
-  [ExclusionReason.PD, 30], [ExclusionReason.PA, 20], [ExclusionReason.PP, 12], [ExclusionReason.DA, 12],
-  [ExclusionReason.WP, 12], [ExclusionReason.VP, 8], [ExclusionReason.OT, 6],
+  [ExclusionReason.PD, 30],
+  [ExclusionReason.PA, 20],
+  [ExclusionReason.PP, 12],
+  [ExclusionReason.DA, 12],
+  [ExclusionReason.WP, 12],
+  [ExclusionReason.VP, 8],
+  [ExclusionReason.OT, 6],
 ];
 /** Days a school move needs at the least, so stints do not collapse into each other. */
 const MIN_STINT_DAYS = 60;
@@ -72,14 +89,27 @@ function leavingReason(seed: PupilSeed, canExclude: boolean): ReasonForLeaving {
 }
 
 /** What happens between leaving one school and joining the next; returns the next admission date. */
-function afterLeaving(seed: PupilSeed, stints: Stint[], school: number, left: LocalDate, reason: ReasonForLeaving, latestStart: LocalDate): LocalDate {
+function afterLeaving(
+  seed: PupilSeed,
+  stints: Stint[],
+  school: number,
+  left: LocalDate,
+  reason: ReasonForLeaving,
+  latestStart: LocalDate,
+): LocalDate {
   const { r } = seed;
   const next = (weekdays: number) => earliest(addWorkingDays(left, weekdays), latestStart);
   switch (reason) {
     case ReasonForLeaving.PERMANENTLY_EXCLUDED: {
       // Sessions lost until the local authority's provision starts on the sixth school day.
       const notSharedWith = wishesAbout(seed, ['POLICE']);
-      record(seed, PermanentExclusion, { school: schoolRef(seed.em, school), startDate: left, sessionsLost: 10, reason: r.weighted(PEX_REASONS), notSharedWith });
+      record(seed, PermanentExclusion, {
+        school: schoolRef(seed.em, school),
+        startDate: left,
+        sessionsLost: 10,
+        reason: r.weighted(PEX_REASONS),
+        notSharedWith,
+      });
       // The reason for leaving that school would tell the same agencies: it carries the same wishes.
       const excludedFrom = stints.find((s) => s.school === school && s.enrolment.endDate === left);
       if (notSharedWith && excludedFrom) excludedFrom.enrolment.reasonForLeavingNotSharedWith = notSharedWith;
@@ -94,7 +124,8 @@ function afterLeaving(seed: PupilSeed, stints: Stint[], school: number, left: Lo
     case ReasonForLeaving.CEASED_TO_RESIDE_NEARBY: {
       const start = next(reason === ReasonForLeaving.CONTINUOUS_ABSENCE ? r.int(11, 40) : r.int(1, 12));
       // More than two school weeks off any roll: the child is missing education.
-      if (start > addWorkingDays(left, 10)) notInSchool(seed, NotInSchoolKind.CHILD_MISSING_EDUCATION, addDays(left, 1), addDays(start, -1));
+      if (start > addWorkingDays(left, 10))
+        notInSchool(seed, NotInSchoolKind.CHILD_MISSING_EDUCATION, addDays(left, 1), addDays(start, -1));
       return start;
     }
     case ReasonForLeaving.ELECTIVE_HOME_EDUCATION: {
@@ -135,7 +166,13 @@ export function seedEnrolments(seed: PupilSeed): Stint[] {
   const leftAfterYear11 = yearGroup >= 12 && r.chance(0.55);
   const segments: Segment[] = [];
   if (phaseOf(current) === SchoolPhase.SECONDARY && yearGroup >= 7) {
-    segments.push({ pool: PRIMARY_NUMBERS, start: educationStart, end: summerTermEnds(year7), finalSchool: r.pick(PRIMARY_NUMBERS), finalReason: ReasonForLeaving.COMPLETED_SCHOOL_PHASE });
+    segments.push({
+      pool: PRIMARY_NUMBERS,
+      start: educationStart,
+      end: summerTermEnds(year7),
+      finalSchool: r.pick(PRIMARY_NUMBERS),
+      finalReason: ReasonForLeaving.COMPLETED_SCHOOL_PHASE,
+    });
     segments.push({
       pool: SECONDARY_NUMBERS,
       start: earliest(autumnTermBegins(year7), asOf),

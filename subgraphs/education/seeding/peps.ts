@@ -6,7 +6,11 @@ import { schoolDayBetween } from './calendar';
 import { record, type PupilSeed } from './pupil-seed';
 
 // 003:1564-1571: amber PEPs down to 11.4%, good or outstanding (green/gold) 89%.
-const QUALITY: [PepQuality, number][] = [[PepQuality.AMBER, 11.4], [PepQuality.GREEN, 60], [PepQuality.GOLD, 28.6]];
+const QUALITY: [PepQuality, number][] = [
+  [PepQuality.AMBER, 11.4],
+  [PepQuality.GREEN, 60],
+  [PepQuality.GOLD, 28.6],
+];
 const TARGETS = [
   'Synthetic target: read aloud to a carer for 15 minutes, four evenings a week',
   'Synthetic target: attend every maths catch-up session this half term',

@@ -6,8 +6,18 @@ import { autumnTermBegins, schoolDayBetween } from './calendar';
 import type { Stint } from './enrolments';
 import { record, type PupilSeed } from './pupil-seed';
 
-const RISK_NWD: [RiskOfNeet, number][] = [[RiskOfNeet.LOW, 10], [RiskOfNeet.MEDIUM, 25], [RiskOfNeet.HIGH, 35], [RiskOfNeet.VERY_HIGH, 30]];
-const RISK_OTHER: [RiskOfNeet, number][] = [[RiskOfNeet.LOW, 45], [RiskOfNeet.MEDIUM, 30], [RiskOfNeet.HIGH, 17], [RiskOfNeet.VERY_HIGH, 8]];
+const RISK_NWD: [RiskOfNeet, number][] = [
+  [RiskOfNeet.LOW, 10],
+  [RiskOfNeet.MEDIUM, 25],
+  [RiskOfNeet.HIGH, 35],
+  [RiskOfNeet.VERY_HIGH, 30],
+];
+const RISK_OTHER: [RiskOfNeet, number][] = [
+  [RiskOfNeet.LOW, 45],
+  [RiskOfNeet.MEDIUM, 30],
+  [RiskOfNeet.HIGH, 17],
+  [RiskOfNeet.VERY_HIGH, 8],
+];
 
 function activityAfterLeaving(seed: PupilSeed, sen: SenProvision): PostSixteenActivity {
   return seed.r.weighted<PostSixteenActivity>([
@@ -38,7 +48,10 @@ export function seedPostSixteen(seed: PupilSeed, stints: Stint[], sen: SenProvis
     const transitionPlanDate = recordedOn && planned ? addDays(recordedOn, r.int(10, 60)) : null;
     if (!recordedOn || recordedOn > asOf) continue;
     record(seed, PostSixteenStatus, {
-      recordedOn, activity: null, riskOfNeet: risk, transitionPlanDate: transitionPlanDate && transitionPlanDate <= asOf ? transitionPlanDate : null,
+      recordedOn,
+      activity: null,
+      riskOfNeet: risk,
+      transitionPlanDate: transitionPlanDate && transitionPlanDate <= asOf ? transitionPlanDate : null,
     });
   }
   if (yearGroup < 12) return;
@@ -49,5 +62,11 @@ export function seedPostSixteen(seed: PupilSeed, stints: Stint[], sen: SenProvis
   record(seed, PostSixteenStatus, { recordedOn: september, activity, riskOfNeet: null, transitionPlanDate: null });
   const droppedOut = leftSchool && activity === PostSixteenActivity.FULL_TIME_EDUCATION && r.chance(0.15);
   const later = droppedOut ? schoolDayBetween(r, addDays(september, 30), asOf) : null;
-  if (later) record(seed, PostSixteenStatus, { recordedOn: later, activity: PostSixteenActivity.NEET_AVAILABLE, riskOfNeet: null, transitionPlanDate: null });
+  if (later)
+    record(seed, PostSixteenStatus, {
+      recordedOn: later,
+      activity: PostSixteenActivity.NEET_AVAILABLE,
+      riskOfNeet: null,
+      transitionPlanDate: null,
+    });
 }

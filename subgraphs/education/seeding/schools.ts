@@ -13,7 +13,22 @@ export const SECONDARY_NUMBERS = range(SECONDARY_SCHOOL_NUMBERS.from, SECONDARY_
 export const PUPIL_REFERRAL_UNIT = 1100;
 const DIRECTORY = [...PRIMARY_NUMBERS, ...SECONDARY_NUMBERS, PUPIL_REFERRAL_UNIT];
 
-const NAME_STARTS = ['Alder', 'Birch', 'Cedar', 'Damson', 'Elder', 'Furze', 'Gean', 'Holly', 'Juniper', 'Larch', 'Medlar', 'Rowan', 'Sorrel', 'Teasel'];
+const NAME_STARTS = [
+  'Alder',
+  'Birch',
+  'Cedar',
+  'Damson',
+  'Elder',
+  'Furze',
+  'Gean',
+  'Holly',
+  'Juniper',
+  'Larch',
+  'Medlar',
+  'Rowan',
+  'Sorrel',
+  'Teasel',
+];
 const NAME_ENDS = ['brook', 'croft', 'field', 'gate', 'hurst', 'lea', 'mead', 'side'];
 
 function range(from: number, to: number): number[] {

@@ -5,10 +5,24 @@ import { dateBetween, latest, schoolDayBetween } from './calendar';
 import { record, type PupilSeed } from './pupil-seed';
 
 // Among looked-after children about 30% have SEN support and 25% an EHC plan (brief; DfE outcomes data).
-const LOOKED_AFTER: [SenProvision, number][] = [[SenProvision.N, 45], [SenProvision.K, 30], [SenProvision.E, 25]];
-const OTHERS: [SenProvision, number][] = [[SenProvision.N, 60], [SenProvision.K, 27], [SenProvision.E, 13]];
+const LOOKED_AFTER: [SenProvision, number][] = [
+  [SenProvision.N, 45],
+  [SenProvision.K, 30],
+  [SenProvision.E, 25],
+];
+const OTHERS: [SenProvision, number][] = [
+  [SenProvision.N, 60],
+  [SenProvision.K, 27],
+  [SenProvision.E, 13],
+];
 
-function episode(seed: PupilSeed, provision: SenProvision, startDate: LocalDate, endDate: LocalDate | null, ehcp: Partial<SenProvisionEpisode> = {}) {
+function episode(
+  seed: PupilSeed,
+  provision: SenProvision,
+  startDate: LocalDate,
+  endDate: LocalDate | null,
+  ehcp: Partial<SenProvisionEpisode> = {},
+) {
   if (endDate !== null && endDate < startDate) return;
   record(seed, SenProvisionEpisode, { provision, startDate, endDate, ehcpRequestDate: null, ehcpIssueDate: null, ...ehcp });
 }

@@ -8,11 +8,15 @@ import { PatientRecord } from './patient-record';
 /** Dates and decision are the status (computed in rules/involvement.ts); clinicalNote is detail that may be withheld. */
 @Entity()
 @ObjectType({
-  description: 'A referral to Child and Adolescent Mental Health Services (CAMHS) and the involvement that followed: referred, accepted or declined, seen from, discharged on.',
+  description:
+    'A referral to Child and Adolescent Mental Health Services (CAMHS) and the involvement that followed: referred, accepted or declined, seen from, discharged on.',
 })
 export class CamhsInvolvement extends PatientRecord {
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When the young person was referred to CAMHS (withheld from police: statuses only).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the young person was referred to CAMHS (withheld from police: statuses only).',
+  })
   referredOn!: string;
 
   @Enum({ items: () => CamhsReferralDecision, nullable: true })

@@ -6,7 +6,8 @@ import { PatientRecord } from './patient-record';
 
 @Entity()
 @ObjectType({
-  description: "A development check of a child under 5: a Healthy Child Programme review, recording whether the child's health surveillance and health promotion checks were up to date (SSDA903 OC2 HEALTH_CHECK, reported for children under 5).",
+  description:
+    "A development check of a child under 5: a Healthy Child Programme review, recording whether the child's health surveillance and health promotion checks were up to date (SSDA903 OC2 HEALTH_CHECK, reported for children under 5).",
 })
 export class DevelopmentCheck extends PatientRecord {
   @Property({ type: 'date' })

@@ -5,7 +5,8 @@ import { PatientRecord } from './patient-record';
 
 @Entity()
 @ObjectType({
-  description: "Whether the child's immunisations were up to date for their age (the UK routine immunisation schedule), as recorded at a check (SSDA903 OC2 IMMUNISATIONS).",
+  description:
+    "Whether the child's immunisations were up to date for their age (the UK routine immunisation schedule), as recorded at a check (SSDA903 OC2 IMMUNISATIONS).",
 })
 export class ImmunisationStatus extends PatientRecord {
   @Property({ type: 'date' })

@@ -6,7 +6,8 @@ import { PatientRecord } from './patient-record';
 
 @Entity()
 @ObjectType({
-  description: "Initial Health Assessment: the statutory assessment of a child's physical, emotional and mental health when they start to be looked after, carried out by a registered medical practitioner; its result informs the health plan within the care plan.",
+  description:
+    "Initial Health Assessment: the statutory assessment of a child's physical, emotional and mental health when they start to be looked after, carried out by a registered medical practitioner; its result informs the health plan within the care plan.",
 })
 export class InitialHealthAssessment extends PatientRecord {
   @Property({ type: 'date' })
@@ -18,6 +19,9 @@ export class InitialHealthAssessment extends PatientRecord {
   completedOn: string | null = null;
 
   @Enum({ items: () => HealthAssessorRole, nullable: true })
-  @Field(() => HealthAssessorRole, { nullable: true, description: 'Who carried it out (must be a registered medical practitioner); null while outstanding.' })
+  @Field(() => HealthAssessorRole, {
+    nullable: true,
+    description: 'Who carried it out (must be a registered medical practitioner); null while outstanding.',
+  })
   assessorRole: HealthAssessorRole | null = null;
 }

@@ -6,7 +6,8 @@ import { PatientRecord } from './patient-record';
 
 @Entity()
 @ObjectType({
-  description: 'Review Health Assessment: the statutory review of a looked-after child\'s health, at least every 6 months before the child\'s fifth birthday and every 12 months after it.',
+  description:
+    "Review Health Assessment: the statutory review of a looked-after child's health, at least every 6 months before the child's fifth birthday and every 12 months after it.",
 })
 export class ReviewHealthAssessment extends PatientRecord {
   @Property({ type: 'date' })
@@ -18,6 +19,9 @@ export class ReviewHealthAssessment extends PatientRecord {
   assessorRole!: HealthAssessorRole;
 
   @Property({ type: 'text' })
-  @Field(() => String, { nullable: true, description: 'Summary of the outcome and the health plan agreed (clinical detail): health and the allocated social worker only.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Summary of the outcome and the health plan agreed (clinical detail): health and the allocated social worker only.',
+  })
   outcomeSummary!: string;
 }

@@ -7,15 +7,22 @@ import { PatientRecord } from './patient-record';
 
 @Entity()
 @ObjectType({
-  description: "A Strengths and Difficulties Questionnaire (SDQ) total difficulties score: a brief behavioural screening questionnaire, completed for looked-after children aged 4 to 16 (SSDA903 OC2 SDQ_SCORE). NWD young people averaged 17.9 at entry.",
+  description:
+    'A Strengths and Difficulties Questionnaire (SDQ) total difficulties score: a brief behavioural screening questionnaire, completed for looked-after children aged 4 to 16 (SSDA903 OC2 SDQ_SCORE). NWD young people averaged 17.9 at entry.',
 })
 export class SdqScore extends PatientRecord {
   @Property({ type: 'date' })
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When the questionnaire was completed (withheld from police: statuses only).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the questionnaire was completed (withheld from police: statuses only).',
+  })
   completedOn!: string;
 
   @Property()
-  @Field(() => Int, { nullable: true, description: 'Total difficulties score, 0 to 40 (higher means more difficulties). Health only: others see the band.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Total difficulties score, 0 to 40 (higher means more difficulties). Health only: others see the band.',
+  })
   total!: number;
 
   /** Computed, never stored: the band follows from the total. */

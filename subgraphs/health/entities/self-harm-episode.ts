@@ -5,7 +5,9 @@ import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { PatientRecord } from './patient-record';
 
 @Entity()
-@ObjectType({ description: 'An episode of self-harm known to health: intentional self-poisoning or self-injury, irrespective of motivation (NICE).' })
+@ObjectType({
+  description: 'An episode of self-harm known to health: intentional self-poisoning or self-injury, irrespective of motivation (NICE).',
+})
 export class SelfHarmEpisode extends PatientRecord {
   @Property({ type: 'date' })
   @Field(() => LocalDateScalar, { description: 'When the self-harm happened (or, if unknown, when health learned of it).' })

@@ -6,7 +6,8 @@ import { PatientRecord } from './patient-record';
 
 @Entity()
 @ObjectType({
-  description: 'A speech, language and communication needs (SLCN) screening, by the NWD communication support worker (a speech and language therapist). 46% of NWD young people screened had an SLCN (receptive language 40%, social communication 28%, vocabulary 16%).',
+  description:
+    'A speech, language and communication needs (SLCN) screening, by the NWD communication support worker (a speech and language therapist). 46% of NWD young people screened had an SLCN (receptive language 40%, social communication 28%, vocabulary 16%).',
 })
 export class SlcnScreening extends PatientRecord {
   @Property({ type: 'date' })
@@ -18,11 +19,14 @@ export class SlcnScreening extends PatientRecord {
   receptiveLanguage!: SlcnResult;
 
   @Enum(() => SlcnResult)
-  @Field(() => SlcnResult, { nullable: true, description: 'Social communication: using language in social situations (turn-taking, inference, non-literal language).' })
+  @Field(() => SlcnResult, {
+    nullable: true,
+    description: 'Social communication: using language in social situations (turn-taking, inference, non-literal language).',
+  })
   socialCommunication!: SlcnResult;
 
   @Enum(() => SlcnResult)
-  @Field(() => SlcnResult, { nullable: true, description: 'Vocabulary: the range of words known and used for the young person\'s age.' })
+  @Field(() => SlcnResult, { nullable: true, description: "Vocabulary: the range of words known and used for the young person's age." })
   vocabulary!: SlcnResult;
 
   /** Computed: a need in any area is a speech, language and communication need. */

@@ -7,9 +7,21 @@ import { Timeliness } from '../../../kit/subgraph/graphql/timeliness';
 import { AgencyRecord } from '../../../kit/subgraph/receiving/agency-record';
 import type { HealthContext } from '../context';
 import {
-  CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
-  LifeCoachInvolvement, Patient, RegisteredGpPractice, ReviewHealthAssessment, SdqScore, SelfHarmEpisode,
-  SexualHealthContact, SlcnScreening, SubstanceMisuseRecord,
+  CamhsInvolvement,
+  DentalCheck,
+  DevelopmentCheck,
+  EmergencyAttendance,
+  ImmunisationStatus,
+  InitialHealthAssessment,
+  LifeCoachInvolvement,
+  Patient,
+  RegisteredGpPractice,
+  ReviewHealthAssessment,
+  SdqScore,
+  SelfHarmEpisode,
+  SexualHealthContact,
+  SlcnScreening,
+  SubstanceMisuseRecord,
 } from '../entities';
 import { healthChronology } from '../rules/chronology';
 import { dentalCheckTimeliness } from '../rules/dental-check';
@@ -29,17 +41,26 @@ export class HealthRecord extends AgencyRecord<Patient> {}
 /** Every field is read through the request's batch loaders: one query per kind of record per request. */
 @Resolver(() => HealthRecord)
 export class HealthRecordResolver {
-  @FieldResolver(() => RegisteredGpPractice, { nullable: true, description: `The GP practice the young person is registered with; null also when not registered.${NOT_MATCHED}` })
+  @FieldResolver(() => RegisteredGpPractice, {
+    nullable: true,
+    description: `The GP practice the young person is registered with; null also when not registered.${NOT_MATCHED}`,
+  })
   registeredGp(@Root() record: HealthRecord) {
     return record.whenMatched((patient) => patient.registeredGp ?? null);
   }
 
-  @FieldResolver(() => InitialHealthAssessment, { nullable: true, description: `The latest initial health assessment requested; null also when none was.${NOT_MATCHED}` })
+  @FieldResolver(() => InitialHealthAssessment, {
+    nullable: true,
+    description: `The latest initial health assessment requested; null also when none was.${NOT_MATCHED}`,
+  })
   initialHealthAssessment(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched(async (patient) => latest(await ctx.loaders.initialHealthAssessments.load(patient.id), (a) => a.requestedOn));
   }
 
-  @FieldResolver(() => Timeliness, { nullable: true, description: `Initial health assessment: due 20 working days after entering care; NOT_APPLICABLE when not looked after.${NOT_MATCHED}` })
+  @FieldResolver(() => Timeliness, {
+    nullable: true,
+    description: `Initial health assessment: due 20 working days after entering care; NOT_APPLICABLE when not looked after.${NOT_MATCHED}`,
+  })
   initialHealthAssessmentTimeliness(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched(async (patient) =>
       initialHealthAssessmentTimeliness(await ctx.loaders.initialHealthAssessments.load(patient.id), patient.enteredCareOn, ctx.today),
@@ -57,7 +78,10 @@ export class HealthRecordResolver {
   })
   reviewHealthAssessmentTimeliness(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched(async (patient) => {
-      const [initial, reviews] = await Promise.all([ctx.loaders.initialHealthAssessments.load(patient.id), ctx.loaders.reviewHealthAssessments.load(patient.id)]);
+      const [initial, reviews] = await Promise.all([
+        ctx.loaders.initialHealthAssessments.load(patient.id),
+        ctx.loaders.reviewHealthAssessments.load(patient.id),
+      ]);
       return reviewHealthAssessmentTimeliness(initial, reviews, patient, ctx.today);
     });
   }
@@ -67,57 +91,92 @@ export class HealthRecordResolver {
     return record.whenMatched((patient) => ctx.loaders.dentalChecks.load(patient.id));
   }
 
-  @FieldResolver(() => Timeliness, { nullable: true, description: `Dental check: due 12 months after the last one (by the first birthday if never checked).${NOT_MATCHED}` })
+  @FieldResolver(() => Timeliness, {
+    nullable: true,
+    description: `Dental check: due 12 months after the last one (by the first birthday if never checked).${NOT_MATCHED}`,
+  })
   dentalCheckTimeliness(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
-    return record.whenMatched(async (patient) => dentalCheckTimeliness(await ctx.loaders.dentalChecks.load(patient.id), patient.dateOfBirth, ctx.today));
+    return record.whenMatched(async (patient) =>
+      dentalCheckTimeliness(await ctx.loaders.dentalChecks.load(patient.id), patient.dateOfBirth, ctx.today),
+    );
   }
 
-  @FieldResolver(() => ImmunisationStatus, { nullable: true, description: `Whether immunisations were up to date, as last recorded; null also when never recorded.${NOT_MATCHED}` })
+  @FieldResolver(() => ImmunisationStatus, {
+    nullable: true,
+    description: `Whether immunisations were up to date, as last recorded; null also when never recorded.${NOT_MATCHED}`,
+  })
   immunisationsUpToDate(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched(async (patient) => latest(await ctx.loaders.immunisationStatuses.load(patient.id), (i) => i.recordedOn));
   }
 
-  @FieldResolver(() => [DevelopmentCheck], { nullable: true, description: `Development checks while under 5 (Healthy Child Programme reviews), newest first.${NOT_MATCHED}` })
+  @FieldResolver(() => [DevelopmentCheck], {
+    nullable: true,
+    description: `Development checks while under 5 (Healthy Child Programme reviews), newest first.${NOT_MATCHED}`,
+  })
   developmentChecks(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.developmentChecks.load(patient.id));
   }
 
-  @FieldResolver(() => [SdqScore], { nullable: true, description: `Strengths and Difficulties Questionnaire scores, newest first.${NOT_MATCHED}` })
+  @FieldResolver(() => [SdqScore], {
+    nullable: true,
+    description: `Strengths and Difficulties Questionnaire scores, newest first.${NOT_MATCHED}`,
+  })
   sdqScores(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.sdqScores.load(patient.id));
   }
 
-  @FieldResolver(() => SdqScore, { nullable: true, description: `The latest SDQ score and its band; null also when none was recorded.${NOT_MATCHED}` })
+  @FieldResolver(() => SdqScore, {
+    nullable: true,
+    description: `The latest SDQ score and its band; null also when none was recorded.${NOT_MATCHED}`,
+  })
   latestSdq(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched(async (patient) => latest(await ctx.loaders.sdqScores.load(patient.id), (s) => s.completedOn));
   }
 
-  @FieldResolver(() => [CamhsInvolvement], { nullable: true, description: `CAMHS referrals and involvement, newest referral first.${NOT_MATCHED}` })
+  @FieldResolver(() => [CamhsInvolvement], {
+    nullable: true,
+    description: `CAMHS referrals and involvement, newest referral first.${NOT_MATCHED}`,
+  })
   camhsInvolvements(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.camhsInvolvements.load(patient.id));
   }
 
-  @FieldResolver(() => [LifeCoachInvolvement], { nullable: true, description: `NWD life coach (clinical psychologist) involvement, newest first.${NOT_MATCHED}` })
+  @FieldResolver(() => [LifeCoachInvolvement], {
+    nullable: true,
+    description: `NWD life coach (clinical psychologist) involvement, newest first.${NOT_MATCHED}`,
+  })
   lifeCoachInvolvements(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.lifeCoachInvolvements.load(patient.id));
   }
 
-  @FieldResolver(() => [SlcnScreening], { nullable: true, description: `Speech, language and communication needs screenings, newest first.${NOT_MATCHED}` })
+  @FieldResolver(() => [SlcnScreening], {
+    nullable: true,
+    description: `Speech, language and communication needs screenings, newest first.${NOT_MATCHED}`,
+  })
   slcnScreenings(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.slcnScreenings.load(patient.id));
   }
 
-  @FieldResolver(() => [SubstanceMisuseRecord], { nullable: true, description: `Substance misuse problems identified and interventions, newest first. Health and social care only.${NOT_MATCHED}` })
+  @FieldResolver(() => [SubstanceMisuseRecord], {
+    nullable: true,
+    description: `Substance misuse problems identified and interventions, newest first. Health and social care only.${NOT_MATCHED}`,
+  })
   substanceMisuse(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.substanceMisuse.load(patient.id));
   }
 
-  @FieldResolver(() => [SelfHarmEpisode], { nullable: true, description: `Self-harm episodes known to health, newest first.${NOT_MATCHED}` })
+  @FieldResolver(() => [SelfHarmEpisode], {
+    nullable: true,
+    description: `Self-harm episodes known to health, newest first.${NOT_MATCHED}`,
+  })
   selfHarmEpisodes(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.selfHarmEpisodes.load(patient.id));
   }
 
-  @FieldResolver(() => [SexualHealthContact], { nullable: true, description: `Sexual health service contacts, newest first. Health only.${NOT_MATCHED}` })
+  @FieldResolver(() => [SexualHealthContact], {
+    nullable: true,
+    description: `Sexual health service contacts, newest first. Health only.${NOT_MATCHED}`,
+  })
   sexualHealthContacts(@Root() record: HealthRecord, @Ctx() ctx: HealthContext) {
     return record.whenMatched((patient) => ctx.loaders.sexualHealthContacts.load(patient.id));
   }

@@ -1,8 +1,18 @@
 import type { ChronologyLine } from '../../../kit/subgraph/access/chronology-guard';
 import { byDateDescending, chronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import type {
-  CamhsInvolvement, DentalCheck, DevelopmentCheck, EmergencyAttendance, ImmunisationStatus, InitialHealthAssessment,
-  LifeCoachInvolvement, ReviewHealthAssessment, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
+  CamhsInvolvement,
+  DentalCheck,
+  DevelopmentCheck,
+  EmergencyAttendance,
+  ImmunisationStatus,
+  InitialHealthAssessment,
+  LifeCoachInvolvement,
+  ReviewHealthAssessment,
+  SdqScore,
+  SelfHarmEpisode,
+  SexualHealthContact,
+  SlcnScreening,
   SubstanceMisuseRecord,
 } from '../entities';
 import { SlcnResult } from '../enums';
@@ -31,7 +41,13 @@ type Line = ChronologyLine | null;
 const about =
   (kind: string, typeName: string, record: object) =>
   (date: string | null, title: string, summary: string, ...fields: string[]): Line =>
-    date ? { entry: chronologyEntry('health', date, title, summary), record, fields: [`HealthRecord.${kind}`, ...fields.map((f) => `${typeName}.${f}`)] } : null;
+    date
+      ? {
+          entry: chronologyEntry('health', date, title, summary),
+          record,
+          fields: [`HealthRecord.${kind}`, ...fields.map((f) => `${typeName}.${f}`)],
+        }
+      : null;
 
 /** "REGISTERED_NURSE" -> "registered nurse": codes read as words in a summary. */
 const words = (code: string): string => code.toLowerCase().replace(/_/g, ' ');
@@ -48,31 +64,73 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
     ...h.initialHealthAssessments.flatMap((a) => {
       const line = about('initialHealthAssessment', 'InitialHealthAssessment', a);
       return [
-        line(a.requestedOn, 'Initial health assessment requested', 'The local authority requested an initial health assessment.', 'requestedOn'),
-        line(a.completedOn, 'Initial health assessment', `Initial health assessment carried out by a ${words(a.assessorRole ?? 'practitioner')}.`, 'completedOn', 'assessorRole'),
+        line(
+          a.requestedOn,
+          'Initial health assessment requested',
+          'The local authority requested an initial health assessment.',
+          'requestedOn',
+        ),
+        line(
+          a.completedOn,
+          'Initial health assessment',
+          `Initial health assessment carried out by a ${words(a.assessorRole ?? 'practitioner')}.`,
+          'completedOn',
+          'assessorRole',
+        ),
       ];
     }),
     ...h.reviewHealthAssessments.map((r) =>
-      about('reviewHealthAssessments', 'ReviewHealthAssessment', r)(r.assessedOn, 'Review health assessment', `Review health assessment carried out by a ${words(r.assessorRole)}.`, 'assessedOn', 'assessorRole'),
+      about('reviewHealthAssessments', 'ReviewHealthAssessment', r)(
+        r.assessedOn,
+        'Review health assessment',
+        `Review health assessment carried out by a ${words(r.assessorRole)}.`,
+        'assessedOn',
+        'assessorRole',
+      ),
     ),
-    ...h.dentalChecks.map((d) => about('dentalChecks', 'DentalCheck', d)(d.checkedOn, 'Dental check', 'Teeth checked by a dentist.', 'checkedOn')),
+    ...h.dentalChecks.map((d) =>
+      about('dentalChecks', 'DentalCheck', d)(d.checkedOn, 'Dental check', 'Teeth checked by a dentist.', 'checkedOn'),
+    ),
     ...h.immunisationStatuses.map((i) =>
-      about('immunisationsUpToDate', 'ImmunisationStatus', i)(i.recordedOn, 'Immunisation status', `Immunisations recorded as ${upToDate(i.upToDate)}.`, 'recordedOn', 'upToDate'),
+      about('immunisationsUpToDate', 'ImmunisationStatus', i)(
+        i.recordedOn,
+        'Immunisation status',
+        `Immunisations recorded as ${upToDate(i.upToDate)}.`,
+        'recordedOn',
+        'upToDate',
+      ),
     ),
     ...h.developmentChecks.map((d) =>
       about('developmentChecks', 'DevelopmentCheck', d)(
-        d.reviewedOn, 'Development check', `Healthy Child Programme ${words(d.stage)}: development checks ${upToDate(d.developmentChecksUpToDate)}.`,
-        'reviewedOn', 'stage', 'developmentChecksUpToDate',
+        d.reviewedOn,
+        'Development check',
+        `Healthy Child Programme ${words(d.stage)}: development checks ${upToDate(d.developmentChecksUpToDate)}.`,
+        'reviewedOn',
+        'stage',
+        'developmentChecksUpToDate',
       ),
     ),
     // The band, never the score: the score is health's alone.
-    ...h.sdqScores.map((s) => about('sdqScores', 'SdqScore', s)(s.completedOn, 'SDQ score', `SDQ completed: ${words(sdqBand(s.total))}.`, 'completedOn', 'band')),
+    ...h.sdqScores.map((s) =>
+      about('sdqScores', 'SdqScore', s)(s.completedOn, 'SDQ score', `SDQ completed: ${words(sdqBand(s.total))}.`, 'completedOn', 'band'),
+    ),
     ...h.substanceMisuse.flatMap((s) => {
       const line = about('substanceMisuse', 'SubstanceMisuseRecord', s);
       return [
         line(s.identifiedOn, 'Substance misuse identified', 'Identified as having a substance misuse problem.', 'identifiedOn'),
-        line(s.interventionOfferedOn, 'Substance misuse intervention offered', s.interventionRefused ? 'Intervention offered and refused.' : 'Intervention offered.', 'interventionOfferedOn', 'interventionRefused'),
-        line(s.interventionReceivedOn, 'Substance misuse intervention received', 'Began to receive an intervention for substance misuse.', 'interventionReceivedOn'),
+        line(
+          s.interventionOfferedOn,
+          'Substance misuse intervention offered',
+          s.interventionRefused ? 'Intervention offered and refused.' : 'Intervention offered.',
+          'interventionOfferedOn',
+          'interventionRefused',
+        ),
+        line(
+          s.interventionReceivedOn,
+          'Substance misuse intervention received',
+          'Began to receive an intervention for substance misuse.',
+          'interventionReceivedOn',
+        ),
       ];
     }),
     ...h.camhsInvolvements.flatMap((c) => {
@@ -87,19 +145,45 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
     ...h.lifeCoachInvolvements.flatMap((l) => {
       const line = about('lifeCoachInvolvements', 'LifeCoachInvolvement', l);
       return [
-        line(l.startedOn, 'Life coach involvement began', 'The NWD life coach (clinical psychologist) began working with the young person.', 'startedOn'),
+        line(
+          l.startedOn,
+          'Life coach involvement began',
+          'The NWD life coach (clinical psychologist) began working with the young person.',
+          'startedOn',
+        ),
         line(l.endedOn, 'Life coach involvement ended', 'The NWD life coach involvement ended.', 'endedOn'),
       ];
     }),
     ...h.slcnScreenings.map((s) =>
-      about('slcnScreenings', 'SlcnScreening', s)(s.screenedOn, 'SLCN screening', slcnSummary(s), 'screenedOn', 'receptiveLanguage', 'socialCommunication', 'vocabulary'),
+      about('slcnScreenings', 'SlcnScreening', s)(
+        s.screenedOn,
+        'SLCN screening',
+        slcnSummary(s),
+        'screenedOn',
+        'receptiveLanguage',
+        'socialCommunication',
+        'vocabulary',
+      ),
     ),
-    ...h.selfHarmEpisodes.map((s) => about('selfHarmEpisodes', 'SelfHarmEpisode', s)(s.occurredOn, 'Self-harm', 'An episode of self-harm was recorded.', 'occurredOn')),
+    ...h.selfHarmEpisodes.map((s) =>
+      about('selfHarmEpisodes', 'SelfHarmEpisode', s)(s.occurredOn, 'Self-harm', 'An episode of self-harm was recorded.', 'occurredOn'),
+    ),
     ...h.sexualHealthContacts.map((s) =>
-      about('sexualHealthContacts', 'SexualHealthContact', s)(s.contactOn, 'Sexual health contact', 'Contact with a sexual health service.', 'contactOn'),
+      about('sexualHealthContacts', 'SexualHealthContact', s)(
+        s.contactOn,
+        'Sexual health contact',
+        'Contact with a sexual health service.',
+        'contactOn',
+      ),
     ),
     ...h.emergencyAttendances.map((e) =>
-      about('emergencyAttendances', 'EmergencyAttendance', e)(e.attendedOn, 'A&E attendance', `Attended A&E: ${words(e.reason)}.`, 'attendedOn', 'reason'),
+      about('emergencyAttendances', 'EmergencyAttendance', e)(
+        e.attendedOn,
+        'A&E attendance',
+        `Attended A&E: ${words(e.reason)}.`,
+        'attendedOn',
+        'reason',
+      ),
     ),
   ];
   return lines.filter((l): l is ChronologyLine => l !== null).sort((a, b) => byDateDescending(a.entry, b.entry));

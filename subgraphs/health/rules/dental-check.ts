@@ -10,12 +10,13 @@ export const DENTAL_CHECK_MONTHS = 12;
  * addMonths(today, -12) ago still counts, even where month-end clamping (29 February) would put
  * last + 12 months a day before today.
  */
-export function dentalCheckTimeliness(
-  checks: readonly { checkedOn: LocalDate }[],
-  dateOfBirth: LocalDate,
-  today: LocalDate,
-): Timeliness {
-  const last = checks.map((c) => c.checkedOn).filter((d) => d <= today).sort().at(-1) ?? null;
+export function dentalCheckTimeliness(checks: readonly { checkedOn: LocalDate }[], dateOfBirth: LocalDate, today: LocalDate): Timeliness {
+  const last =
+    checks
+      .map((c) => c.checkedOn)
+      .filter((d) => d <= today)
+      .sort()
+      .at(-1) ?? null;
   const due = addMonths(last ?? dateOfBirth, DENTAL_CHECK_MONTHS);
   if (last === null) return timeliness(statusFor(due, today), due, null);
   const withinLastYear = last >= addMonths(today, -DENTAL_CHECK_MONTHS);

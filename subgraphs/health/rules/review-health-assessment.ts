@@ -30,7 +30,10 @@ export function reviewHealthAssessmentTimeliness(
   const since = care.enteredCareOn;
   if (!since) return notApplicable();
   const dates = [...initial.map((a) => a.completedOn), ...reviews.map((r) => r.assessedOn)];
-  const last = dates.filter((d): d is LocalDate => d !== null && d >= since && d <= today).sort().at(-1);
+  const last = dates
+    .filter((d): d is LocalDate => d !== null && d >= since && d <= today)
+    .sort()
+    .at(-1);
   if (!last) return notApplicable();
   return scheduled(last, nextReviewDue(last, care.dateOfBirth), today);
 }

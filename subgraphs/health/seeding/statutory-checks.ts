@@ -1,5 +1,12 @@
 import { addDays, addMonths, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
-import { DentalCheck, DevelopmentCheck, ImmunisationStatus, InitialHealthAssessment, ReviewHealthAssessment, type PatientRecord } from '../entities';
+import {
+  DentalCheck,
+  DevelopmentCheck,
+  ImmunisationStatus,
+  InitialHealthAssessment,
+  ReviewHealthAssessment,
+  type PatientRecord,
+} from '../entities';
 import { DevelopmentReviewStage, HealthAssessorRole } from '../enums';
 import { initialHealthAssessmentDue } from '../rules/initial-health-assessment';
 import { nextReviewDue } from '../rules/review-health-assessment';
@@ -18,13 +25,19 @@ export function healthAssessments(life: Life): PatientRecord[] {
   // A child can enter care on the day of birth; the request follows birth.
   const requestedOn = life.happened(maxDate(addDays(entered, r.int(0, 5)), addDays(life.person.dateOfBirth, 1)));
   if (!requestedOn) return [];
-  const timing = r.weighted([['in time', 75], ['late', 20], ['not yet', 5]] as const);
+  const timing = r.weighted([
+    ['in time', 75],
+    ['late', 20],
+    ['not yet', 5],
+  ] as const);
   const due = initialHealthAssessmentDue(entered);
   // Left undone only while recent: after months in care it has happened, if late.
   const undone = timing === 'not yet' && life.monthsAgo(3) < entered;
   const completedOn = undone
     ? null
-    : life.happened(timing === 'in time' ? addDays(requestedOn, r.int(3, Math.max(3, daysBetween(requestedOn, due)))) : addDays(due, r.int(1, 56)));
+    : life.happened(
+        timing === 'in time' ? addDays(requestedOn, r.int(3, Math.max(3, daysBetween(requestedOn, due)))) : addDays(due, r.int(1, 56)),
+      );
   const initial = life.record(InitialHealthAssessment, {
     requestedOn,
     completedOn,
@@ -32,7 +45,9 @@ export function healthAssessments(life: Life): PatientRecord[] {
   });
   const reviews = completedOn ? reviewsAfter(life, completedOn) : [];
   const assessedOn = [completedOn, ...reviews.map((x) => x.assessedOn)].filter((d): d is LocalDate => d !== null);
-  const immunisations = assessedOn.map((recordedOn) => life.record(ImmunisationStatus, { recordedOn, upToDate: r.chance(life.nwd ? 0.8 : 0.88) }));
+  const immunisations = assessedOn.map((recordedOn) =>
+    life.record(ImmunisationStatus, { recordedOn, upToDate: r.chance(life.nwd ? 0.8 : 0.88) }),
+  );
   return [initial, ...reviews, ...immunisations];
 }
 

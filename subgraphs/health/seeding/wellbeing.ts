@@ -1,7 +1,14 @@
 import { addDays } from '../../../kit/subgraph/dates';
 import {
-  CamhsInvolvement, EmergencyAttendance, LifeCoachInvolvement, SdqScore, SelfHarmEpisode, SexualHealthContact, SlcnScreening,
-  SubstanceMisuseRecord, type PatientRecord,
+  CamhsInvolvement,
+  EmergencyAttendance,
+  LifeCoachInvolvement,
+  SdqScore,
+  SelfHarmEpisode,
+  SexualHealthContact,
+  SlcnScreening,
+  SubstanceMisuseRecord,
+  type PatientRecord,
 } from '../entities';
 import { CamhsReferralDecision, EmergencyAttendanceReason as Reason, SlcnResult } from '../enums';
 import { Life, syntheticNote } from './life';
@@ -20,7 +27,11 @@ export function sdqScores(life: Life): PatientRecord[] {
   return [0, 1, 2].flatMap((yearsAgo) => {
     const anniversary = life.monthsAgo(12 * yearsAgo);
     const completedOn = life.dateIn(addDays(anniversary, -r.int(0, 120)), anniversary);
-    const eligible = completedOn && completedOn >= life.birthday(4) && completedOn < life.birthday(18) && (!patient.enteredCareOn || completedOn >= patient.enteredCareOn);
+    const eligible =
+      completedOn &&
+      completedOn >= life.birthday(4) &&
+      completedOn < life.birthday(18) &&
+      (!patient.enteredCareOn || completedOn >= patient.enteredCareOn);
     if (!eligible || !r.chance(0.85)) return [];
     const mean = life.nwd ? 16.3 + 0.8 * yearsAgo : 13.5;
     return [life.record(SdqScore, { completedOn, total: life.normalInt(mean, 6, 0, 40) })];
@@ -33,9 +44,14 @@ export function substanceMisuse(life: Life): PatientRecord[] {
   if (!life.has(11, 0.3, 0.04)) return [];
   const identifiedOn = life.recentDate(24, 11);
   if (!identifiedOn) return [];
-  const outcome = r.weighted([['received', 55], ['refused', 25], ['not offered', 20]] as const);
+  const outcome = r.weighted([
+    ['received', 55],
+    ['refused', 25],
+    ['not offered', 20],
+  ] as const);
   const interventionOfferedOn = outcome === 'not offered' ? null : life.happened(addDays(identifiedOn, r.int(0, 28)));
-  const interventionReceivedOn = outcome === 'received' && interventionOfferedOn ? life.happened(addDays(interventionOfferedOn, r.int(7, 42))) : null;
+  const interventionReceivedOn =
+    outcome === 'received' && interventionOfferedOn ? life.happened(addDays(interventionOfferedOn, r.int(7, 42))) : null;
   return [
     life.record(SubstanceMisuseRecord, {
       identifiedOn,
@@ -80,7 +96,7 @@ export function slcnScreenings(life: Life): PatientRecord[] {
   const need = r.chance(0.46);
   const area = (p: number) => (need && r.chance(p) ? SlcnResult.DIFFICULTY_IDENTIFIED : SlcnResult.NO_DIFFICULTY_IDENTIFIED);
   const socialCommunication = area(0.6);
-  const vocabulary = (need || r.chance(0.95)) ? area(0.35) : SlcnResult.NOT_ASSESSED;
+  const vocabulary = need || r.chance(0.95) ? area(0.35) : SlcnResult.NOT_ASSESSED;
   // A need means at least one area: receptive language is the commonest (40% of 46%).
   const receptiveLanguage =
     need && socialCommunication !== SlcnResult.DIFFICULTY_IDENTIFIED && vocabulary !== SlcnResult.DIFFICULTY_IDENTIFIED
@@ -107,14 +123,28 @@ export function sexualHealthContacts(life: Life): PatientRecord[] {
   );
 }
 
-const CHILD_REASONS: [Reason, number][] = [[Reason.ACCIDENTAL_INJURY, 50], [Reason.PHYSICAL_ILLNESS, 45], [Reason.OTHER, 5]];
+const CHILD_REASONS: [Reason, number][] = [
+  [Reason.ACCIDENTAL_INJURY, 50],
+  [Reason.PHYSICAL_ILLNESS, 45],
+  [Reason.OTHER, 5],
+];
 const ADOLESCENT_REASONS: [Reason, number][] = [
-  [Reason.ACCIDENTAL_INJURY, 40], [Reason.PHYSICAL_ILLNESS, 35], [Reason.SELF_HARM, 5], [Reason.ASSAULT, 5],
-  [Reason.ALCOHOL_OR_DRUG_RELATED, 5], [Reason.MENTAL_HEALTH_CRISIS, 5], [Reason.OTHER, 5],
+  [Reason.ACCIDENTAL_INJURY, 40],
+  [Reason.PHYSICAL_ILLNESS, 35],
+  [Reason.SELF_HARM, 5],
+  [Reason.ASSAULT, 5],
+  [Reason.ALCOHOL_OR_DRUG_RELATED, 5],
+  [Reason.MENTAL_HEALTH_CRISIS, 5],
+  [Reason.OTHER, 5],
 ];
 const NWD_REASONS: [Reason, number][] = [
-  [Reason.ACCIDENTAL_INJURY, 25], [Reason.PHYSICAL_ILLNESS, 15], [Reason.SELF_HARM, 15], [Reason.ASSAULT, 15],
-  [Reason.ALCOHOL_OR_DRUG_RELATED, 15], [Reason.MENTAL_HEALTH_CRISIS, 10], [Reason.OTHER, 5],
+  [Reason.ACCIDENTAL_INJURY, 25],
+  [Reason.PHYSICAL_ILLNESS, 15],
+  [Reason.SELF_HARM, 15],
+  [Reason.ASSAULT, 15],
+  [Reason.ALCOHOL_OR_DRUG_RELATED, 15],
+  [Reason.MENTAL_HEALTH_CRISIS, 10],
+  [Reason.OTHER, 5],
 ];
 
 /** A&E attendances in the last two years (an NWD outcome measure): more, and for riskier reasons, on the NWD caseload. */

@@ -5,7 +5,11 @@ import { CamhsInvolvement, SelfHarmEpisode, SexualHealthContact, type PatientRec
 /** Kinds of record a young person plausibly asks health not to pass on (to their school, to police). */
 const PRIVATE_KINDS = [CamhsInvolvement, SelfHarmEpisode, SexualHealthContact];
 
-const WISHES: readonly (readonly [AgencyCode[], number])[] = [[['EDUCATION'], 45], [['POLICE'], 35], [['EDUCATION', 'POLICE'], 20]];
+const WISHES: readonly (readonly [AgencyCode[], number])[] = [
+  [['EDUCATION'], 45],
+  [['POLICE'], 35],
+  [['EDUCATION', 'POLICE'], 20],
+];
 
 /**
  * About one such record in ten carries the young person's wish that it is not shared with an agency.

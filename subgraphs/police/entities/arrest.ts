@@ -27,14 +27,16 @@ export class Arrest extends NominalRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The offence the young person was charged with, in charge wording; null when not charged, or when withheld by police policy (a WITHHELD error then says so).',
+    description:
+      'The offence the young person was charged with, in charge wording; null when not charged, or when withheld by police policy (a WITHHELD error then says so).',
   })
   @Property({ type: 'string', nullable: true })
   charge!: string | null;
 
   @Field(() => ArrestOutcome, {
     nullable: true,
-    description: 'What followed the arrest (Home Office outcome, or the interim position). Null only when withheld by police policy (a WITHHELD error then says so).',
+    description:
+      'What followed the arrest (Home Office outcome, or the interim position). Null only when withheld by police policy (a WITHHELD error then says so).',
   })
   @Enum({ items: () => ArrestOutcome })
   outcome!: ArrestOutcome;

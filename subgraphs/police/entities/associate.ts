@@ -7,7 +7,10 @@ import { NominalRecord } from './nominal-record';
 @Entity()
 @ObjectType({ description: 'A person the young person associates with, recorded by the police for use in missing plans.' })
 export class Associate extends NominalRecord {
-  @Field(() => String, { nullable: true, description: 'The name the associate is known by; null when withheld by police policy (a WITHHELD error then says so).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name the associate is known by; null when withheld by police policy (a WITHHELD error then says so).',
+  })
   @Property()
   name!: string;
 

@@ -8,9 +8,27 @@ import { Nominal } from './nominal';
 import { NrmReferral } from './nrm-referral';
 import { ReturnHomeInterview } from './return-home-interview';
 
-export { Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, Nominal, NrmReferral, ReturnHomeInterview };
+export {
+  Arrest,
+  Associate,
+  ExploitationConcern,
+  IntelligenceItem,
+  LocationOfConcern,
+  MissingEpisode,
+  Nominal,
+  NrmReferral,
+  ReturnHomeInterview,
+};
 
 /** Every table this agency holds. */
 export const entities = [
-  Nominal, MissingEpisode, ReturnHomeInterview, Arrest, ExploitationConcern, NrmReferral, IntelligenceItem, Associate, LocationOfConcern,
+  Nominal,
+  MissingEpisode,
+  ReturnHomeInterview,
+  Arrest,
+  ExploitationConcern,
+  NrmReferral,
+  IntelligenceItem,
+  Associate,
+  LocationOfConcern,
 ];

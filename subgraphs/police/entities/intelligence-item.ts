@@ -9,7 +9,10 @@ import { NominalRecord } from './nominal-record';
  * original grades as recorded, because regrading old intelligence would invent an assessment nobody made.
  */
 @Entity()
-@ObjectType({ description: 'A police intelligence log entry about the young person, graded for reliability and handling (College of Policing APP, Intelligence management).' })
+@ObjectType({
+  description:
+    'A police intelligence log entry about the young person, graded for reliability and handling (College of Policing APP, Intelligence management).',
+})
 export class IntelligenceItem extends NominalRecord {
   @Field(() => DateTimeScalar, { description: 'When the intelligence was recorded.' })
   @Property({ type: 'datetime' })
@@ -37,7 +40,8 @@ export class IntelligenceItem extends NominalRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Legacy 5x5x5 source evaluation as recorded: A always reliable, B mostly reliable, C sometimes reliable, D unreliable, E untested source.',
+    description:
+      'Legacy 5x5x5 source evaluation as recorded: A always reliable, B mostly reliable, C sometimes reliable, D unreliable, E untested source.',
   })
   @Property({ type: 'string', length: 1, nullable: true })
   legacySourceEvaluation!: string | null;
@@ -60,7 +64,8 @@ export class IntelligenceItem extends NominalRecord {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The intelligence as recorded, including detail that could reveal the source. Police only: null for anyone else, with a WITHHELD error.',
+    description:
+      'The intelligence as recorded, including detail that could reveal the source. Police only: null for anyone else, with a WITHHELD error.',
   })
   @Property({ type: 'text' })
   fullText!: string;

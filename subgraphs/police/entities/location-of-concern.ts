@@ -5,9 +5,15 @@ import { LocationOfConcernKind } from '../enums';
 import { NominalRecord } from './nominal-record';
 
 @Entity()
-@ObjectType({ description: 'A place linked to risk for the young person (where they go when missing, or are exploited), recorded for use in missing plans.' })
+@ObjectType({
+  description:
+    'A place linked to risk for the young person (where they go when missing, or are exploited), recorded for use in missing plans.',
+})
 export class LocationOfConcern extends NominalRecord {
-  @Field(() => String, { nullable: true, description: 'A generic description of the place; null when withheld by police policy (a WITHHELD error then says so).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A generic description of the place; null when withheld by police policy (a WITHHELD error then says so).',
+  })
   @Property()
   description!: string;
 

@@ -23,11 +23,17 @@ export class MissingEpisode extends NominalRecord {
   @Enum({ items: () => MissingRiskGrading })
   riskGrading!: MissingRiskGrading;
 
-  @Field({ description: "The force's missing person risk assessment scheme and version the grading was made under (gradings are force-specific and change over time)." })
+  @Field({
+    description:
+      "The force's missing person risk assessment scheme and version the grading was made under (gradings are force-specific and change over time).",
+  })
   @Property()
   riskGradingSchemeVersion!: string;
 
-  @Field(() => String, { nullable: true, description: 'Where the young person was found, as a generic description (never an address in this view).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the young person was found, as a generic description (never an address in this view).',
+  })
   @Property({ type: 'string', nullable: true })
   locationFound!: string | null;
 

@@ -14,7 +14,10 @@ export class NrmReferral extends NominalRecord {
   @Property({ type: 'date' })
   referredOn!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When the competent authority made the reasonable grounds decision; null while awaited.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the competent authority made the reasonable grounds decision; null while awaited.',
+  })
   @Property({ type: 'date', nullable: true })
   reasonableGroundsDecisionOn!: string | null;
 
@@ -22,7 +25,10 @@ export class NrmReferral extends NominalRecord {
   @Enum({ items: () => ReasonableGroundsOutcome, nullable: true })
   reasonableGroundsOutcome!: ReasonableGroundsOutcome | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When the competent authority made the conclusive grounds decision; null while awaited.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the competent authority made the conclusive grounds decision; null while awaited.',
+  })
   @Property({ type: 'date', nullable: true })
   conclusiveGroundsDecisionOn!: string | null;
 

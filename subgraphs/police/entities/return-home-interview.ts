@@ -26,7 +26,10 @@ export class ReturnHomeInterview {
   @Property({ type: 'datetime', nullable: true })
   tookPlaceAt!: Date | null;
 
-  @Field(() => ReturnHomeInterviewTakeUp, { nullable: true, description: 'Whether the offer was taken up; null while the offer is still open.' })
+  @Field(() => ReturnHomeInterviewTakeUp, {
+    nullable: true,
+    description: 'Whether the offer was taken up; null while the offer is still open.',
+  })
   @Enum({ items: () => ReturnHomeInterviewTakeUp, nullable: true })
   takenUp!: ReturnHomeInterviewTakeUp | null;
 }

@@ -6,7 +6,14 @@ import { ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import { AgencyRecord } from '../../../kit/subgraph/receiving/agency-record';
 import type { PoliceContext } from '../context';
 import {
-  Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, type Nominal, NrmReferral,
+  Arrest,
+  Associate,
+  ExploitationConcern,
+  IntelligenceItem,
+  LocationOfConcern,
+  MissingEpisode,
+  type Nominal,
+  NrmReferral,
 } from '../entities';
 import { policeChronology } from '../rules/chronology';
 import { arrestsInLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../rules/recent';
@@ -32,10 +39,15 @@ export class PoliceRecordResolver {
     description: `Missing episodes reported in the last six months, from the same day six months ago to today (a NWD outcome measure). ${NOT_MATCHED}`,
   })
   missingEpisodesInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
-    return record.whenMatched(async (nominal) => missingEpisodesInLastSixMonths(await ctx.loaders.missingEpisodes.load(nominal.id), ctx.today));
+    return record.whenMatched(async (nominal) =>
+      missingEpisodesInLastSixMonths(await ctx.loaders.missingEpisodes.load(nominal.id), ctx.today),
+    );
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: `Whether the young person is missing right now (an episode reported and not yet found). ${NOT_MATCHED}` })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: `Whether the young person is missing right now (an episode reported and not yet found). ${NOT_MATCHED}`,
+  })
   currentlyMissing(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched(async (nominal) => isCurrentlyMissing(await ctx.loaders.missingEpisodes.load(nominal.id), ctx.now));
   }
@@ -53,12 +65,18 @@ export class PoliceRecordResolver {
     return record.whenMatched(async (nominal) => arrestsInLastSixMonths(await ctx.loaders.arrests.load(nominal.id), ctx.today));
   }
 
-  @FieldResolver(() => [ExploitationConcern], { nullable: true, description: `Exploitation concerns (CSE, CCE, county lines), newest first. ${NOT_MATCHED}` })
+  @FieldResolver(() => [ExploitationConcern], {
+    nullable: true,
+    description: `Exploitation concerns (CSE, CCE, county lines), newest first. ${NOT_MATCHED}`,
+  })
   exploitationConcerns(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched((nominal) => ctx.loaders.exploitationConcerns.load(nominal.id));
   }
 
-  @FieldResolver(() => [NrmReferral], { nullable: true, description: `National Referral Mechanism referrals, newest first. ${NOT_MATCHED}` })
+  @FieldResolver(() => [NrmReferral], {
+    nullable: true,
+    description: `National Referral Mechanism referrals, newest first. ${NOT_MATCHED}`,
+  })
   nrmReferrals(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched((nominal) => ctx.loaders.nrmReferrals.load(nominal.id));
   }
@@ -73,7 +91,10 @@ export class PoliceRecordResolver {
     return record.whenMatched((nominal) => ctx.loaders.associates.load(nominal.id));
   }
 
-  @FieldResolver(() => [LocationOfConcern], { nullable: true, description: `Locations of concern recorded for missing plans, newest first. ${NOT_MATCHED}` })
+  @FieldResolver(() => [LocationOfConcern], {
+    nullable: true,
+    description: `Locations of concern recorded for missing plans, newest first. ${NOT_MATCHED}`,
+  })
   locationsOfConcern(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched((nominal) => ctx.loaders.locationsOfConcern.load(nominal.id));
   }

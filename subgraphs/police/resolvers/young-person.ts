@@ -11,7 +11,9 @@ export const YoungPerson = receivingYoungPersonType<Nominal>(POLICE);
 @Resolver(() => YoungPerson)
 export class YoungPersonPoliceResolver {
   @Directive(requiresGrant(POLICE))
-  @FieldResolver(() => PoliceRecord, { description: 'What the police hold about this young person, or why nothing can be shown (matchStatus).' })
+  @FieldResolver(() => PoliceRecord, {
+    description: 'What the police hold about this young person, or why nothing can be shown (matchStatus).',
+  })
   police(@Root() person: ReceivedYoungPerson<Nominal>): PoliceRecord {
     return new PoliceRecord(person);
   }

@@ -2,7 +2,16 @@ import { ukDate } from '../../../kit/subgraph/dates';
 import type { ChronologyLine, ShowsField } from '../../../kit/subgraph/access/chronology-guard';
 import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import { POLICE } from '../agency';
-import type { Arrest, Associate, ExploitationConcern, IntelligenceItem, LocationOfConcern, MissingEpisode, NrmReferral, ReturnHomeInterview } from '../entities';
+import type {
+  Arrest,
+  Associate,
+  ExploitationConcern,
+  IntelligenceItem,
+  LocationOfConcern,
+  MissingEpisode,
+  NrmReferral,
+  ReturnHomeInterview,
+} from '../entities';
 import { ExploitationType, IntelligenceGradingScheme, type SourceEvaluation } from '../enums';
 import { offeredInTime } from './return-home-interview';
 
@@ -42,13 +51,23 @@ function hoursBetween(from: Date, to: Date): number {
 function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes'][number]): ChronologyLine[] {
   const found = episode.foundAt ? ` Found after ${hoursBetween(episode.reportedAt, episode.foundAt)} hours.` : ' Still missing.';
   const entries = [
-    chronologyEntry(AGENCY, ukDate(episode.reportedAt), 'Missing episode',
-      `Reported missing; risk graded ${words(episode.riskGrading)} under ${episode.riskGradingSchemeVersion}.${found}`),
+    chronologyEntry(
+      AGENCY,
+      ukDate(episode.reportedAt),
+      'Missing episode',
+      `Reported missing; risk graded ${words(episode.riskGrading)} under ${episode.riskGradingSchemeVersion}.${found}`,
+    ),
   ];
   if (interview) {
-        const takenUp = interview.takenUp ? ` Taken up: ${words(interview.takenUp)}.` : '';
-    entries.push(chronologyEntry(AGENCY, ukDate(interview.offeredAt), 'Return home interview offered',
-      `Return home interview offered ${offeredInTime(episode, interview) ? 'within' : 'later than'} 72 hours of being found.${takenUp}`));
+    const takenUp = interview.takenUp ? ` Taken up: ${words(interview.takenUp)}.` : '';
+    entries.push(
+      chronologyEntry(
+        AGENCY,
+        ukDate(interview.offeredAt),
+        'Return home interview offered',
+        `Return home interview offered ${offeredInTime(episode, interview) ? 'within' : 'later than'} 72 hours of being found.${takenUp}`,
+      ),
+    );
   }
   return entries.map((entry) => about(episode, entry));
 }
@@ -56,24 +75,45 @@ function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes']
 function arrestEntry(a: Arrest, shows: ShowsField): ChronologyLine {
   const hub = a.offenceInNwdHub ? ' Offence inside a NWD hub.' : '';
   const outcome = shows('Arrest.outcome', a) ? `; outcome: ${words(a.outcome)}` : '';
-  return about(a, chronologyEntry(AGENCY, a.arrestedOn, 'Arrest', `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore})${outcome}.${hub}`));
+  return about(
+    a,
+    chronologyEntry(
+      AGENCY,
+      a.arrestedOn,
+      'Arrest',
+      `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore})${outcome}.${hub}`,
+    ),
+  );
 }
 
 function exploitationEntries(c: ExploitationConcern): ChronologyLine[] {
   const entries = [chronologyEntry(AGENCY, c.concernFrom, 'Exploitation concern recorded', `${EXPLOITATION[c.type]} concern recorded.`)];
-  if (c.concernTo) entries.push(chronologyEntry(AGENCY, c.concernTo, 'Exploitation concern closed', `${EXPLOITATION[c.type]} concern closed.`));
+  if (c.concernTo)
+    entries.push(chronologyEntry(AGENCY, c.concernTo, 'Exploitation concern closed', `${EXPLOITATION[c.type]} concern closed.`));
   return entries.map((entry) => about(c, entry));
 }
 
 function nrmEntries(n: NrmReferral): ChronologyLine[] {
   const entries = [chronologyEntry(AGENCY, n.referredOn, 'NRM referral', 'Referred to the National Referral Mechanism.')];
   if (n.reasonableGroundsDecisionOn && n.reasonableGroundsOutcome) {
-    entries.push(chronologyEntry(AGENCY, n.reasonableGroundsDecisionOn, 'NRM reasonable grounds decision',
-      `Reasonable grounds decision: ${words(n.reasonableGroundsOutcome)}.`));
+    entries.push(
+      chronologyEntry(
+        AGENCY,
+        n.reasonableGroundsDecisionOn,
+        'NRM reasonable grounds decision',
+        `Reasonable grounds decision: ${words(n.reasonableGroundsOutcome)}.`,
+      ),
+    );
   }
   if (n.conclusiveGroundsDecisionOn && n.conclusiveGroundsOutcome) {
-    entries.push(chronologyEntry(AGENCY, n.conclusiveGroundsDecisionOn, 'NRM conclusive grounds decision',
-      `Conclusive grounds decision: ${words(n.conclusiveGroundsOutcome)}.`));
+    entries.push(
+      chronologyEntry(
+        AGENCY,
+        n.conclusiveGroundsDecisionOn,
+        'NRM conclusive grounds decision',
+        `Conclusive grounds decision: ${words(n.conclusiveGroundsOutcome)}.`,
+      ),
+    );
   }
   return entries.map((entry) => about(n, entry));
 }
@@ -82,9 +122,10 @@ const SOURCE_GRADE: Record<SourceEvaluation, string> = { RELIABLE: '1', UNTESTED
 
 /** The grade only: intelligence text never goes into a chronology that is read out in meetings. */
 function intelligenceEntry(i: IntelligenceItem): ChronologyLine {
-  const grade = i.gradingScheme === IntelligenceGradingScheme.FIVE_BY_FIVE_BY_FIVE
-    ? `${i.legacySourceEvaluation}/${i.legacyIntelligenceEvaluation}/${i.legacyHandlingCode} (legacy 5x5x5)`
-    : `${i.sourceEvaluation ? SOURCE_GRADE[i.sourceEvaluation] : '?'}/${i.intelligenceAssessment}/${i.handlingCode} (3x5x2)`;
+  const grade =
+    i.gradingScheme === IntelligenceGradingScheme.FIVE_BY_FIVE_BY_FIVE
+      ? `${i.legacySourceEvaluation}/${i.legacyIntelligenceEvaluation}/${i.legacyHandlingCode} (legacy 5x5x5)`
+      : `${i.sourceEvaluation ? SOURCE_GRADE[i.sourceEvaluation] : '?'}/${i.intelligenceAssessment}/${i.handlingCode} (3x5x2)`;
   return about(i, chronologyEntry(AGENCY, ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`));
 }
 
@@ -96,7 +137,27 @@ export function policeChronology(history: PoliceHistory, shows: ShowsField): Chr
     ...history.exploitationConcerns.flatMap(exploitationEntries),
     ...history.nrmReferrals.flatMap(nrmEntries),
     ...history.intelligence.map(intelligenceEntry),
-    ...history.associates.map((a) => about(a, chronologyEntry(AGENCY, a.knownFrom, 'Associate recorded', `An associate (${words(a.relationship)}) recorded for the missing plan.`))),
-    ...history.locationsOfConcern.map((l) => about(l, chronologyEntry(AGENCY, l.concernFrom, 'Location of concern recorded', `A location of concern (${words(l.kind)}) recorded for the missing plan.`))),
+    ...history.associates.map((a) =>
+      about(
+        a,
+        chronologyEntry(
+          AGENCY,
+          a.knownFrom,
+          'Associate recorded',
+          `An associate (${words(a.relationship)}) recorded for the missing plan.`,
+        ),
+      ),
+    ),
+    ...history.locationsOfConcern.map((l) =>
+      about(
+        l,
+        chronologyEntry(
+          AGENCY,
+          l.concernFrom,
+          'Location of concern recorded',
+          `A location of concern (${words(l.kind)}) recorded for the missing plan.`,
+        ),
+      ),
+    ),
   ].sort((a, b) => byDateDescending(a.entry, b.entry));
 }

@@ -4,8 +4,19 @@ import { ArrestOutcome, OffenceCategory } from '../enums';
 import { checkGravityScore } from '../rules/gravity';
 import { dateIn, synthetic, youngPersonsWish, type Scene } from './scene';
 
-const ARRESTS_NWD: [number, number][] = [[0, 30], [1, 25], [2, 20], [3, 12], [4, 8], [6, 5]];
-const ARRESTS_OTHERS: [number, number][] = [[0, 55], [1, 30], [2, 15]];
+const ARRESTS_NWD: [number, number][] = [
+  [0, 30],
+  [1, 25],
+  [2, 20],
+  [3, 12],
+  [4, 8],
+  [6, 5],
+];
+const ARRESTS_OTHERS: [number, number][] = [
+  [0, 55],
+  [1, 30],
+  [2, 15],
+];
 
 /** Offence mix and gravity ranges chosen so the average gravity is about 3.2, as in 002:1138. */
 const OFFENCES: [{ category: OffenceCategory; gravity: [number, number]; charge: string }, number][] = [
@@ -22,9 +33,14 @@ const OFFENCES: [{ category: OffenceCategory; gravity: [number, number]; charge:
 ];
 // About half of NWD arrests lead to a charge (002:1126: 47-55%).
 const OUTCOMES: [ArrestOutcome, number][] = [
-  [ArrestOutcome.CHARGED, 45], [ArrestOutcome.YOUTH_CONDITIONAL_CAUTION, 6], [ArrestOutcome.YOUTH_CAUTION, 6],
-  [ArrestOutcome.COMMUNITY_RESOLUTION, 12], [ArrestOutcome.OUTCOME_22, 8], [ArrestOutcome.NO_FURTHER_ACTION, 13],
-  [ArrestOutcome.RELEASED_UNDER_INVESTIGATION, 7], [ArrestOutcome.BAILED, 3],
+  [ArrestOutcome.CHARGED, 45],
+  [ArrestOutcome.YOUTH_CONDITIONAL_CAUTION, 6],
+  [ArrestOutcome.YOUTH_CAUTION, 6],
+  [ArrestOutcome.COMMUNITY_RESOLUTION, 12],
+  [ArrestOutcome.OUTCOME_22, 8],
+  [ArrestOutcome.NO_FURTHER_ACTION, 13],
+  [ArrestOutcome.RELEASED_UNDER_INVESTIGATION, 7],
+  [ArrestOutcome.BAILED, 3],
 ];
 const INTERIM = new Set([ArrestOutcome.RELEASED_UNDER_INVESTIGATION, ArrestOutcome.BAILED]);
 

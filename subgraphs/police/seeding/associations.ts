@@ -5,7 +5,10 @@ import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, inventedSurname } from '../../../
 import { dateIn, synthetic, type Scene } from './scene';
 
 const RELATIONSHIPS: [AssociateRelationship, number][] = [
-  [AssociateRelationship.PEER, 45], [AssociateRelationship.ADULT_OF_CONCERN, 25], [AssociateRelationship.FAMILY_MEMBER, 15], [AssociateRelationship.PARTNER, 15],
+  [AssociateRelationship.PEER, 45],
+  [AssociateRelationship.ADULT_OF_CONCERN, 25],
+  [AssociateRelationship.FAMILY_MEMBER, 15],
+  [AssociateRelationship.PARTNER, 15],
 ];
 const PLACES: [LocationOfConcernKind, string][] = [
   [LocationOfConcernKind.PUBLIC_SPACE, 'An underpass next to a retail park'],
@@ -34,7 +37,13 @@ export function seedAssociates(scene: Scene): void {
   const count = person.nwd ? r.int(0, 4) : r.int(0, 1);
   for (let i = 0; i < count; i++) {
     const knownFrom = dateIn(r, scene.from, scene.to);
-    scene.em.create(Associate, { nominal: scene.nominal, name: inventedName(scene), relationship: r.weighted(RELATIONSHIPS), knownFrom, knownTo: endedOn(scene, knownFrom) });
+    scene.em.create(Associate, {
+      nominal: scene.nominal,
+      name: inventedName(scene),
+      relationship: r.weighted(RELATIONSHIPS),
+      knownFrom,
+      knownTo: endedOn(scene, knownFrom),
+    });
   }
 }
 
@@ -44,6 +53,12 @@ export function seedLocationsOfConcern(scene: Scene): void {
   for (let i = 0; i < count; i++) {
     const [kind, description] = r.pick(PLACES);
     const concernFrom = dateIn(r, scene.from, scene.to);
-    scene.em.create(LocationOfConcern, { nominal: scene.nominal, kind, description: synthetic(description), concernFrom, concernTo: endedOn(scene, concernFrom) });
+    scene.em.create(LocationOfConcern, {
+      nominal: scene.nominal,
+      kind,
+      description: synthetic(description),
+      concernFrom,
+      concernTo: endedOn(scene, concernFrom),
+    });
   }
 }

@@ -34,13 +34,39 @@ const CONDITIONS = [
   'Not to be disclosed to the subject or their family; refer to the originating analyst before any onward sharing.',
   'For safeguarding planning only; not to be recorded on partner case files verbatim.',
 ];
-const SOURCE: [SourceEvaluation, number][] = [[SourceEvaluation.RELIABLE, 30], [SourceEvaluation.UNTESTED, 55], [SourceEvaluation.NOT_RELIABLE, 15]];
-const ASSESSMENT: [IntelligenceAssessment, number][] = [
-  [IntelligenceAssessment.A, 20], [IntelligenceAssessment.B, 35], [IntelligenceAssessment.C, 30], [IntelligenceAssessment.D, 12], [IntelligenceAssessment.E, 3],
+const SOURCE: [SourceEvaluation, number][] = [
+  [SourceEvaluation.RELIABLE, 30],
+  [SourceEvaluation.UNTESTED, 55],
+  [SourceEvaluation.NOT_RELIABLE, 15],
 ];
-const LEGACY_SOURCE: [string, number][] = [['A', 10], ['B', 35], ['C', 30], ['D', 10], ['E', 15]];
-const LEGACY_EVALUATION: [string, number][] = [['1', 10], ['2', 30], ['3', 35], ['4', 20], ['5', 5]];
-const LEGACY_HANDLING: [string, number][] = [['1', 40], ['2', 30], ['3', 5], ['4', 20], ['5', 5]];
+const ASSESSMENT: [IntelligenceAssessment, number][] = [
+  [IntelligenceAssessment.A, 20],
+  [IntelligenceAssessment.B, 35],
+  [IntelligenceAssessment.C, 30],
+  [IntelligenceAssessment.D, 12],
+  [IntelligenceAssessment.E, 3],
+];
+const LEGACY_SOURCE: [string, number][] = [
+  ['A', 10],
+  ['B', 35],
+  ['C', 30],
+  ['D', 10],
+  ['E', 15],
+];
+const LEGACY_EVALUATION: [string, number][] = [
+  ['1', 10],
+  ['2', 30],
+  ['3', 35],
+  ['4', 20],
+  ['5', 5],
+];
+const LEGACY_HANDLING: [string, number][] = [
+  ['1', 40],
+  ['2', 30],
+  ['3', 5],
+  ['4', 20],
+  ['5', 5],
+];
 const LEGACY_SHARE = 0.07;
 
 export function seedIntelligence(scene: Scene): void {

@@ -4,18 +4,39 @@ import { MissingRiskGrading, ReturnHomeInterviewTakeUp } from '../enums';
 import { dateIn, endOf, HOUR_MINUTES, instantOn, minutesAfter, synthetic, youngPersonsWish, type Scene } from './scene';
 
 // NWD young people go missing far more (Middlesbrough: 94 episodes across 11 young people in a year, 001:471).
-const EPISODES_OTHERS: [number, number][] = [[0, 45], [1, 30], [2, 15], [3, 10]];
+const EPISODES_OTHERS: [number, number][] = [
+  [0, 45],
+  [1, 30],
+  [2, 15],
+  [3, 10],
+];
 const RISK_NWD: [MissingRiskGrading, number][] = [
-  [MissingRiskGrading.NO_APPARENT_RISK, 8], [MissingRiskGrading.LOW, 42], [MissingRiskGrading.MEDIUM, 40], [MissingRiskGrading.HIGH, 10],
+  [MissingRiskGrading.NO_APPARENT_RISK, 8],
+  [MissingRiskGrading.LOW, 42],
+  [MissingRiskGrading.MEDIUM, 40],
+  [MissingRiskGrading.HIGH, 10],
 ];
 const RISK_OTHERS: [MissingRiskGrading, number][] = [
-  [MissingRiskGrading.NO_APPARENT_RISK, 15], [MissingRiskGrading.LOW, 50], [MissingRiskGrading.MEDIUM, 28], [MissingRiskGrading.HIGH, 7],
+  [MissingRiskGrading.NO_APPARENT_RISK, 15],
+  [MissingRiskGrading.LOW, 50],
+  [MissingRiskGrading.MEDIUM, 28],
+  [MissingRiskGrading.HIGH, 7],
 ];
 // Most episodes last hours; some a day or two; a few most of a week (in minutes).
-const DURATION: [[number, number], number][] = [[[60, 720], 50], [[720, 2880], 35], [[2880, 10080], 15]];
+const DURATION: [[number, number], number][] = [
+  [[60, 720], 50],
+  [[720, 2880], 35],
+  [[2880, 10080], 15],
+];
 const LOCATIONS_FOUND = [
-  "At a friend's home in the same town", 'In the town centre', 'At a fast-food restaurant', 'At a railway station in another town',
-  'Returned to the placement of their own accord', "At a relative's home", 'In a local park', 'At a shopping centre',
+  "At a friend's home in the same town",
+  'In the town centre',
+  'At a fast-food restaurant',
+  'At a railway station in another town',
+  'Returned to the placement of their own accord',
+  "At a relative's home",
+  'In a local park',
+  'At a shopping centre',
   'At an address in another force area',
 ];
 // The (invented) force revised its risk assessment scheme; gradings keep the version they were made under.
@@ -23,7 +44,9 @@ const SCHEME_REVISED_ON = '2024-04-01';
 const SCHEME_BEFORE = 'Synthetic force missing person risk assessment v2 (2021)';
 const SCHEME_AFTER = 'Synthetic force missing person risk assessment v3 (2024)';
 const TAKE_UP: [ReturnHomeInterviewTakeUp, number][] = [
-  [ReturnHomeInterviewTakeUp.YES, 60], [ReturnHomeInterviewTakeUp.DECLINED, 30], [ReturnHomeInterviewTakeUp.NO, 10],
+  [ReturnHomeInterviewTakeUp.YES, 60],
+  [ReturnHomeInterviewTakeUp.DECLINED, 30],
+  [ReturnHomeInterviewTakeUp.NO, 10],
 ];
 const RHI_WINDOW_MINUTES = 72 * HOUR_MINUTES;
 
@@ -31,7 +54,9 @@ export function seedMissingEpisodes(scene: Scene): void {
   const { r, person } = scene;
   const end = endOf(scene);
   const count = person.nwd ? r.int(3, 16) : r.weighted(EPISODES_OTHERS);
-  const reports = Array.from({ length: count }, () => instantOn(r, dateIn(r, scene.from, scene.to))).sort((a, b) => a.getTime() - b.getTime());
+  const reports = Array.from({ length: count }, () => instantOn(r, dateIn(r, scene.from, scene.to))).sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
   // Now and then an NWD young person is missing as the data is taken.
   const missingNow = person.nwd && count > 0 && r.chance(0.08);
   if (missingNow) {
@@ -71,7 +96,8 @@ function seedReturnHomeInterview(scene: Scene, episode: MissingEpisode, foundAt:
   const offeredAt = minutesAfter(foundAt, delay);
   if (offeredAt >= end) return; // not offered yet when the data was taken
   let takenUp: ReturnHomeInterviewTakeUp | null = r.weighted(TAKE_UP);
-  let tookPlaceAt: Date | null = takenUp === ReturnHomeInterviewTakeUp.YES ? minutesAfter(offeredAt, r.int(HOUR_MINUTES, 5 * 24 * HOUR_MINUTES)) : null;
+  let tookPlaceAt: Date | null =
+    takenUp === ReturnHomeInterviewTakeUp.YES ? minutesAfter(offeredAt, r.int(HOUR_MINUTES, 5 * 24 * HOUR_MINUTES)) : null;
   if (tookPlaceAt && tookPlaceAt >= end) {
     takenUp = null; // offer still open
     tookPlaceAt = null;

@@ -23,7 +23,13 @@ export interface Scene {
 }
 
 export function sceneFor(
-  em: EntityManager, r: Random, wishes: Random, person: SyntheticYoungPerson, nominal: Nominal, pncId: string, asOf: LocalDate,
+  em: EntityManager,
+  r: Random,
+  wishes: Random,
+  person: SyntheticYoungPerson,
+  nominal: Nominal,
+  pncId: string,
+  asOf: LocalDate,
 ): Scene {
   const to = addDays(asOf, -1);
   const from = latest(addMonths(person.dateOfBirth, 120), `${pncId.slice(0, 4)}-01-01`);

@@ -13,7 +13,6 @@ export class CaseStatusEpisode extends YoungPersonEpisode {
   @Enum({ items: () => CaseStatus })
   status!: CaseStatus;
 
-
   @Field(() => CpCategory, { nullable: true, description: 'Initial category of abuse, for a Child Protection plan.' })
   @Enum({ items: () => CpCategory, nullable: true })
   cpCategory?: CpCategory | null;
@@ -29,7 +28,6 @@ export class LegalStatusEpisode extends YoungPersonEpisode {
   @Field(() => LegalStatus)
   @Enum({ items: () => LegalStatus })
   legalStatus!: LegalStatus;
-
 }
 
 @ObjectType({ description: 'A placement episode (SSDA903 PLACE), with the provider and why it ended.' })
@@ -39,10 +37,13 @@ export class PlacementEpisode extends YoungPersonEpisode {
   @Enum({ items: () => PlacementType })
   placementType!: PlacementType;
 
-  @Field(() => String, { nullable: true, description: 'Provider (carer household, home or scheme), invented for synthetic data. Guarded by policy: null with a WITHHELD notice when not shared.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Provider (carer household, home or scheme), invented for synthetic data. Guarded by policy: null with a WITHHELD notice when not shared.',
+  })
   @Property({ type: 'string' })
   provider!: string;
-
 
   @Field(() => PlacementChangeReason, { nullable: true, description: 'Why the placement ended or changed (SSDA903 REASON_PLACE_CHANGE).' })
   @Enum({ items: () => PlacementChangeReason, nullable: true })

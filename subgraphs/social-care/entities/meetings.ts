@@ -53,7 +53,10 @@ abstract class MeetingRecord {
   meeting!: Meeting;
 }
 
-@ObjectType({ description: 'A professional invited to the meeting, by agency, and whether they attended. The invitation is a legitimate relationship from the day it is sent until a set period after the meeting.' })
+@ObjectType({
+  description:
+    'A professional invited to the meeting, by agency, and whether they attended. The invitation is a legitimate relationship from the day it is sent until a set period after the meeting.',
+})
 @Entity()
 @Index({ properties: ['practitionerId'] })
 export class MeetingAttendee extends MeetingRecord {
@@ -82,7 +85,9 @@ export class MeetingAttendee extends MeetingRecord {
   attendance!: Attendance;
 }
 
-@ObjectType({ description: 'A Signs of Safety scaling score given by one professional: 0 (certain harm will happen) to 10 (safe enough to close).' })
+@ObjectType({
+  description: 'A Signs of Safety scaling score given by one professional: 0 (certain harm will happen) to 10 (safe enough to close).',
+})
 @Entity()
 export class ScalingScore extends MeetingRecord {
   @Field()

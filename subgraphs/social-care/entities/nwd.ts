@@ -19,7 +19,10 @@ export class NwdInvolvement extends YoungPersonRecord {
   @Enum({ items: () => RagPriority })
   priority!: RagPriority;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When support began (NWD measures referral to support: 23 days, 000:1946).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When support began (NWD measures referral to support: 23 days, 000:1946).',
+  })
   @Property({ type: 'date', nullable: true })
   supportStartedOn?: string | null;
 
@@ -46,5 +49,4 @@ export class SpecialistInvolvement extends YoungPersonEpisode {
   @Field(() => NwdSpecialist)
   @Enum({ items: () => NwdSpecialist })
   specialist!: NwdSpecialist;
-
 }

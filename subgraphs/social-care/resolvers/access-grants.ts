@@ -6,7 +6,9 @@ import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
 import { currentLink } from './identifiers';
 
-@ObjectType({ description: "Why you may see this record: the legitimate relationship it is being read under (recorded in every agency's audit)." })
+@ObjectType({
+  description: "Why you may see this record: the legitimate relationship it is being read under (recorded in every agency's audit).",
+})
 class AccessPurpose {
   @Field(() => PurposeKind)
   kind!: PurposeKind;
@@ -21,7 +23,9 @@ class AccessPurpose {
 /** Why you may see this young person (every agency records it with each read). */
 @Resolver(() => YoungPerson)
 export class AccessGrantFields {
-  @FieldResolver(() => AccessPurpose, { description: 'Why you may see this record (allocation, statutory role, meeting invitation, break-glass, audit).' })
+  @FieldResolver(() => AccessPurpose, {
+    description: 'Why you may see this record (allocation, statutory role, meeting invitation, break-glass, audit).',
+  })
   async accessPurpose(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): Promise<AccessPurpose> {
     // The guard has already refused anyone without one: a young person is only ever returned with a purpose.
     return (await ctx.loaders.purposes.load(p.id))!;

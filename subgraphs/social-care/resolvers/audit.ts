@@ -12,15 +12,19 @@ import { YoungPerson } from '../entities/young-person';
 export class AuditFields {
   @FieldResolver(() => [AuditEntry], {
     nullable: true,
-    description: "Who has looked at (or been refused) this young person's social care data, newest first. Information-governance auditors only.",
+    description:
+      "Who has looked at (or been refused) this young person's social care data, newest first. Information-governance auditors only.",
   })
   accessLog(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.accessLog.load(p.id);
   }
 
-  @Query(() => [AuditEntry], { description: 'Break-glass reads, newest first, for a privacy officer to review. Information-governance auditors only.' })
+  @Query(() => [AuditEntry], {
+    description: 'Break-glass reads, newest first, for a privacy officer to review. Information-governance auditors only.',
+  })
   async breakGlassAlerts(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: SocialCareContext): Promise<AuditEntry[]> {
-    if (ctx.viewer.role !== 'IG_AUDITOR') throw new GraphQLError('Break-glass alerts are for information-governance auditors.', { extensions: { code: 'FORBIDDEN' } });
+    if (ctx.viewer.role !== 'IG_AUDITOR')
+      throw new GraphQLError('Break-glass alerts are for information-governance auditors.', { extensions: { code: 'FORBIDDEN' } });
     const { limit, offset } = pageWindow(page);
     const rows = await ctx.em.find(AuditRecord, { purposeKind: PurposeKind.BREAK_GLASS }, { orderBy: { seq: 'desc' }, limit, offset });
     return rows.map((r) => Object.assign(toAuditEntry('social-care', r), { subject: r.subject }));

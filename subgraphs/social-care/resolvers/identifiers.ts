@@ -14,7 +14,10 @@ export async function currentLink(p: YoungPerson, ctx: SocialCareContext, scheme
 /** The cross-reference: each agency's identifier for the young person, with provenance. */
 @Resolver(() => YoungPerson)
 export class IdentifierFields {
-  @FieldResolver(() => [IdentifierLink], { nullable: true, description: 'Every link in the cross-reference, current and superseded, with who linked it, when and how.' })
+  @FieldResolver(() => [IdentifierLink], {
+    nullable: true,
+    description: 'Every link in the cross-reference, current and superseded, with who linked it, when and how.',
+  })
   identifierLinks(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.identifierLinks.load(p.id);
   }
@@ -27,7 +30,10 @@ for (const agency of RECEIVING_AGENCIES) {
     IdentifierFields,
     field,
     () => String,
-    { nullable: true, description: `${label} (${agency.label}'s identifier), if linked. Null: not linked, so ${agency.label} cannot be matched.` },
+    {
+      nullable: true,
+      description: `${label} (${agency.label}'s identifier), if linked. Null: not linked, so ${agency.label} cannot be matched.`,
+    },
     (p: YoungPerson, ctx: SocialCareContext) => currentLink(p, ctx, scheme),
   );
 }

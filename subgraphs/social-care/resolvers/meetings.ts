@@ -54,7 +54,7 @@ export class MeetingResolver {
     return [...byAgency.values()];
   }
 
-  @FieldResolver(() => [ScalingScore], { description: 'Each professional\'s Signs of Safety scaling score (0-10).' })
+  @FieldResolver(() => [ScalingScore], { description: "Each professional's Signs of Safety scaling score (0-10)." })
   scalingScores(@Root() m: Meeting, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.scalingScores.load(m.id);
   }

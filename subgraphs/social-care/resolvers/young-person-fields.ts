@@ -47,12 +47,18 @@ export class YoungPersonFields {
     return currentEpisode(await ctx.loaders.placementEpisodes.load(p.id), ctx.today);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Placement moves in the last 12 months (3 or more is the stability KPI, 000:280).' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Placement moves in the last 12 months (3 or more is the stability KPI, 000:280).',
+  })
   async placementMovesInLast12Months(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return placementMovesInLast12Months(await ctx.loaders.placementEpisodes.load(p.id), ctx.today);
   }
 
-  @FieldResolver(() => [MissingFromCareEpisode], { nullable: true, description: 'Missing from care and away without authorisation (SSDA903), oldest first.' })
+  @FieldResolver(() => [MissingFromCareEpisode], {
+    nullable: true,
+    description: 'Missing from care and away without authorisation (SSDA903), oldest first.',
+  })
   missingFromCare(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.missingFromCareEpisodes.load(p.id);
   }
@@ -82,7 +88,10 @@ export class YoungPersonFields {
     return (await ctx.loaders.nwdInvolvements.load(p.id)).some((i) => !i.closedOn);
   }
 
-  @FieldResolver(() => [SpecialistInvolvement], { nullable: true, description: 'Hub specialists working (or who worked) with the young person.' })
+  @FieldResolver(() => [SpecialistInvolvement], {
+    nullable: true,
+    description: 'Hub specialists working (or who worked) with the young person.',
+  })
   specialistInvolvements(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.specialistInvolvements.load(p.id);
   }

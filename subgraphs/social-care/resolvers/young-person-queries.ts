@@ -67,13 +67,17 @@ export class YoungPersonQueries {
   async youngPerson(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SocialCareContext,
-    @Arg('breakGlassReason', () => String, { nullable: true, description: `Emergency access only: why you need this record now (at least ${MIN_BREAK_GLASS_REASON} characters).` })
+    @Arg('breakGlassReason', () => String, {
+      nullable: true,
+      description: `Emergency access only: why you need this record now (at least ${MIN_BREAK_GLASS_REASON} characters).`,
+    })
     breakGlassReason?: string,
   ): Promise<YoungPerson> {
     const checked = SOCIAL_CARE.identifier.check(id);
     if (!checked.ok || checked.value !== id) throw badUserInput('id', 'a person id looks like "YP-000123"');
     if (breakGlassReason != null) {
-      if (!isValidBreakGlassReason(breakGlassReason)) throw badUserInput('breakGlassReason', `say why you need this record now, in at least ${MIN_BREAK_GLASS_REASON} characters`);
+      if (!isValidBreakGlassReason(breakGlassReason))
+        throw badUserInput('breakGlassReason', `say why you need this record now, in at least ${MIN_BREAK_GLASS_REASON} characters`);
       ctx.breakGlassReasons.set(id, breakGlassReason.trim());
     }
     return (await withPurpose(ctx, await ctx.loaders.youngPerson.load(id), { field: 'id', value: id }))!;
@@ -83,7 +87,10 @@ export class YoungPersonQueries {
     nullable: true,
     description: "Finds a young person by exactly one agency identifier, through social care's cross-reference. Null when none is linked.",
   })
-  async youngPersonByIdentifier(@Ctx() ctx: SocialCareContext, @Args(() => IdentifierArgs) args: IdentifierArgs): Promise<YoungPerson | null> {
+  async youngPersonByIdentifier(
+    @Ctx() ctx: SocialCareContext,
+    @Args(() => IdentifierArgs) args: IdentifierArgs,
+  ): Promise<YoungPerson | null> {
     const given = Object.entries(args as Record<string, string | null | undefined>).filter(([, v]) => v != null);
     if (given.length !== 1) throw badUserInput('youngPersonByIdentifier', `give exactly one of ${IDENTIFIER_ARGS.join(', ')}`);
     const [field, value] = given[0] as [string, string];
@@ -95,7 +102,9 @@ export class YoungPersonQueries {
     return withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null);
   }
 
-  @Query(() => NwdCaseloadPage, { description: 'Young people with an open No Wrong Door involvement whom you have a legitimate relationship with, by family name.' })
+  @Query(() => NwdCaseloadPage, {
+    description: 'Young people with an open No Wrong Door involvement whom you have a legitimate relationship with, by family name.',
+  })
   async nwdCaseload(
     @Ctx() ctx: SocialCareContext,
     @Args(() => PageArgs) page: PageArgs,

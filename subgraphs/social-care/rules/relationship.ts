@@ -23,7 +23,8 @@ export function legitimateRelationship(viewer: Viewer, facts: RelationshipFacts,
     .filter((i) => i.practitionerId === viewer.id && i.invitedOn <= today && today <= addDays(i.heldOn, INVITATION_GRACE_DAYS))
     .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))[0];
   if (invitation) return { kind: PurposeKind.MEETING_INVITATION, meetingId: invitation.meetingId };
-  if (breakGlassReason && isValidBreakGlassReason(breakGlassReason)) return { kind: PurposeKind.BREAK_GLASS, reason: breakGlassReason.trim() };
+  if (breakGlassReason && isValidBreakGlassReason(breakGlassReason))
+    return { kind: PurposeKind.BREAK_GLASS, reason: breakGlassReason.trim() };
   return null;
 }
 
