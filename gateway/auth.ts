@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { viewerFromClaims, type Viewer } from '../kit/shared/roles';
 
 /** Users' tokens: RS256 or ES256, from the configured issuer, for this audience. Never alg none, never HMAC. */
@@ -18,7 +18,7 @@ export function createUserTokenVerifier(config: UserTokenConfig) {
   return async (authorization: string | undefined): Promise<Viewer> => {
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new Unauthenticated('sign in: send "Authorization: Bearer <token>" from your identity provider');
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, { issuer: config.issuer, audience: config.audience, algorithms: USER_TOKEN_ALGORITHMS }));
     } catch (err) {

@@ -17,7 +17,10 @@ const ASSETS: Record<string, [pkg: string, file: string]> = {
 /** A package's folder (its exports map may not expose these files, so they are found on disk). */
 function packageRoot(pkg: string): string {
   let dir = dirname(require.resolve(pkg));
-  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== pkg) {
+  while (
+    !existsSync(join(dir, 'package.json')) ||
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== pkg
+  ) {
     const up = dirname(dir);
     if (up === dir) throw new Error(`cannot find the ${pkg} package`);
     dir = up;

@@ -18,8 +18,8 @@ startGateway(config)
         () => process.exit(0),
         () => process.exit(1),
       );
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
   })
   .catch((err: unknown) => {
     logger.fatal({ err }, 'gateway failed to start');

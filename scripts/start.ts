@@ -36,7 +36,7 @@ async function run() {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping...');
-    graph.stop().then(() => process.exit(0));
+    void graph.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -7,8 +7,8 @@ startDevIdentityProvider(portFromEnv(process.env, 'PORT', 4010))
   .then((idp) => {
     logger.info({ issuer: idp.issuer }, 'development identity provider ready');
     const shutdown = () => idp.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
   })
   .catch((err: unknown) => {
     logger.fatal({ err: err instanceof Error ? err.message : err }, 'development identity provider refused to start');

@@ -1,5 +1,5 @@
 import express from 'express';
-import { SignJWT, type JWK } from 'jose';
+import { SignJWT } from 'jose';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKeyPair, importSigningKey, SIGNING_ALG } from '../shared/keys';
 import { PERSONA_LIST, PERSONAS, type Persona } from './personas';
@@ -34,13 +34,14 @@ export async function startDevIdentityProvider(port: number, host = '127.0.0.1')
     res.json({ status: 'ok' });
   });
   app.get('/.well-known/jwks.json', (_req, res) => {
-    res.json({ keys: [publicJwk as JWK] });
+    res.json({ keys: [publicJwk] });
   });
   app.get('/personas', (_req, res) => {
     res.json(Object.entries(PERSONAS).map(([key, p]) => ({ key, ...p })));
   });
   app.post('/token', express.json({ limit: '2kb' }), async (req, res) => {
-    const persona = typeof req.body?.persona === 'string' ? findPersona(req.body.persona) : undefined;
+    const asked = (req.body as { persona?: unknown } | undefined)?.persona;
+    const persona = typeof asked === 'string' ? findPersona(asked) : undefined;
     if (!persona) {
       res.status(400).json({ error: `persona must be one of: ${Object.keys(PERSONAS).join(', ')}` });
       return;

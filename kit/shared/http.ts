@@ -54,16 +54,20 @@ export function maskInternalErrors(logger: Logger) {
 }
 
 /** JSON errors for requests that never reach GraphQL (malformed JSON, oversized bodies). */
-const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
-  if (res.headersSent) return next(err);
-  const status = typeof err?.status === 'number' ? err.status : 500;
+const bodyErrors: ErrorRequestHandler = (thrown, _req, res, next) => {
+  if (res.headersSent) return next(thrown);
+  // What body-parser throws: an http-errors error with a type.
+  const err = (thrown ?? {}) as { status?: unknown; type?: unknown; message?: unknown };
+  const status = typeof err.status === 'number' ? err.status : 500;
   const message =
-    err?.type === 'entity.too.large'
+    err.type === 'entity.too.large'
       ? `Request body is larger than the ${MAX_BODY} limit`
-      : err?.type === 'entity.parse.failed'
-        ? `Malformed JSON in request body: ${err.message}`
+      : err.type === 'entity.parse.failed'
+        ? `Malformed JSON in request body: ${String(err.message)}`
         : status < 500
-          ? String(err?.message ?? 'Bad request')
+          ? typeof err.message === 'string'
+            ? err.message
+            : 'Bad request'
           : 'Internal server error';
   res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };
@@ -100,7 +104,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     csrfPrevention: true,
     formatError: maskInternalErrors(options.logger),
     plugins: [...noOutboundCallsPlugins(), ...(options.plugins ?? [ApolloServerPluginLandingPageDisabled()])],
-  } as ConstructorParameters<typeof ApolloServer<Ctx>>[0]);
+  });
   await apollo.start();
 
   const app = express();

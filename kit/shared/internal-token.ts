@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify, type JWK } from 'jose';
+import { SignJWT, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { importSigningKey, SIGNING_ALG } from './keys';
 import { viewerFromClaims, type Viewer } from './roles';
 
@@ -40,7 +40,7 @@ export async function createInternalTokenVerifier(publicJwk: JWK, subgraph: stri
   const used = new Map<string, number>(); // jti -> expiry (ms)
   return async (token: string | undefined): Promise<InternalClaims> => {
     if (!token) throw new InternalTokenRejected('no gateway token: subgraphs answer only the gateway');
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key, {
         issuer: GATEWAY_ISSUER,

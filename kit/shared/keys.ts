@@ -25,7 +25,7 @@ export function jwkFromEnv(env: Readonly<Record<string, string | undefined>>, na
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') throw new Error('not a P-256 EC key');
     return jwk;
   } catch (err) {
-    throw new Error(`${name} is not a P-256 JSON Web Key: ${(err as Error).message}`);
+    throw new Error(`${name} is not a P-256 JSON Web Key: ${(err as Error).message}`, { cause: err });
   }
 }
 

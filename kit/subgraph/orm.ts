@@ -65,7 +65,7 @@ async function bringSchemaUpToDate(orm: MikroORM): Promise<void> {
     .digest('hex');
   const connection = orm.em.getConnection();
   await connection.execute(`create table if not exists ${FINGERPRINT_TABLE} (id integer primary key, fingerprint varchar(64) not null)`);
-  const rows = await connection.execute<{ fingerprint: string }[]>(`select fingerprint from ${FINGERPRINT_TABLE} where id = 1`);
+  const rows = (await connection.execute(`select fingerprint from ${FINGERPRINT_TABLE} where id = 1`)) as { fingerprint: string }[];
   if (rows[0]?.fingerprint === wanted) return;
   if (isPostgres(orm.config.get('clientUrl') ?? '')) {
     await orm.schema.updateSchema({ safe: true });

@@ -55,7 +55,7 @@ export function defineLeadAgency<Ctx extends LeadAgencyContext>(
     entities: parts.entities,
     policy: parts.policy,
     seeder: parts.seeder,
-    createContext: parts.createContext,
+    createContext: (base) => parts.createContext(base),
     buildSchema: () => buildAgencySubgraphSchema<Ctx>(parts),
   };
 }
@@ -78,13 +78,15 @@ export function defineReceivingAgency<Ctx extends ReceivingAgencyContext, Owner>
     entities: parts.entities,
     policy: parts.policy,
     seeder: parts.seeder,
-    createContext: parts.createContext,
+    createContext: (base) => parts.createContext(base),
     buildSchema: () =>
       buildAgencySubgraphSchema<Ctx>({
         resolvers: parts.resolvers,
         // No query returns YoungPerson: type-graphql must be told to keep it.
         orphanedTypes: [parts.youngPerson],
-        referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, parts.findRecord),
+        referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, (ctx: Ctx, identifier) =>
+          parts.findRecord(ctx, identifier),
+        ),
         subjectOf: receivingSubjectOf,
       }),
   };

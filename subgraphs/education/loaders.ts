@@ -19,9 +19,9 @@ import { TermAttendance } from './entities/term-attendance';
  * One loader per kind of record, keyed by the pupil's id: one SQL query per kind per request.
  * The school is joined in the same query where a record names one.
  */
-function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, any>) {
+function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) {
   return manyByKey<number, T>(
-    (ids) => em.find(entity, { pupil: { $in: ids } } as never, options) as Promise<T[]>,
+    (ids) => em.find(entity, { pupil: { $in: ids } }, options) as Promise<T[]>,
     (row) => row.pupil.id,
   );
 }

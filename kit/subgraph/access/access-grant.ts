@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, type JWK } from 'jose';
+import { SignJWT, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { importSigningKey, SIGNING_ALG } from '../../shared/keys';
 import { PurposeKind, type Purpose } from './purpose';
 
@@ -46,7 +46,7 @@ export async function createGrantVerifier(publicJwk: JWK, audience: string, now:
   const key = await importSigningKey(publicJwk);
   return async (token: unknown, expected: { viewerId: string; requestId: string; identifier: string | null }): Promise<Purpose> => {
     if (typeof token !== 'string' || !token) throw new GrantRejected('no access grant from social care');
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key, {
         issuer: GRANT_ISSUER,

@@ -41,7 +41,8 @@ export function grantChecks(verify: Verify, request: { viewer: Viewer; requestId
   );
   return async (token, identifier, subjectKey) => {
     try {
-      return await loader.load({ token, identifier: identifier === null || identifier === undefined ? null : String(identifier) });
+      const received = identifier == null ? null : typeof identifier === 'string' ? identifier : JSON.stringify(identifier);
+      return await loader.load({ token, identifier: received });
     } catch (err) {
       if (!(err instanceof GrantRejected)) throw err;
       request.access.refuse(subjectKey);

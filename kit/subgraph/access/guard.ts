@@ -21,7 +21,7 @@ export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectO
   return async ({ root, info, context }, next) => {
     const typeName = info.parentType.name;
     const { access, policy } = context;
-    if (typeName === 'Query' || typeName === 'Mutation' || policy.nonPersonalTypes.includes(typeName)) return next();
+    if (typeName === 'Query' || typeName === 'Mutation' || policy.nonPersonalTypes.includes(typeName)) return (await next()) as unknown;
     const own = await subjectOf(typeName, root, context);
     if (own) access.registerSubject(info.path.prev, own);
     const subject: Subject | undefined = access.subjectAt(info.path.prev);
@@ -33,15 +33,15 @@ export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectO
       return null;
     }
 
-    const ruleContext = { viewer: access.viewer, purpose: subject.purpose, item: root };
+    const ruleContext = { viewer: access.viewer, purpose: subject.purpose, item: root as unknown };
     const rule = withholdingRule(policy, typeName, info.fieldName, ruleContext);
     if (rule) {
       access.withhold(subject, field, rule, agency, path);
       return null;
     }
-    const value: unknown = await next();
+    const value = (await next()) as unknown;
     if (Array.isArray(value)) {
-      const shown = value.filter((item: unknown) => YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item }));
+      const shown = (value as unknown[]).filter((item: unknown) => YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item }));
       if (shown.length < value.length) access.withhold(subject, field, YOUNG_PERSONS_WISHES, agency, path, value.length - shown.length);
       access.read(subject, field);
       return shown;

@@ -15,8 +15,8 @@ export function auditBeforeResponsePlugin(
   logger: Logger,
 ): ApolloServerPlugin<BaseContext & { access?: RequestAccess }> {
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
         async willSendResponse({ contextValue, response }) {
           const access = contextValue.access;
           if (!access || response.body.kind !== 'single') return;
@@ -46,7 +46,7 @@ export function auditBeforeResponsePlugin(
             if (response.http) response.http.status = 503;
           }
         },
-      };
+      });
     },
   };
 }

@@ -44,7 +44,7 @@ export function agencyName(policy: AgencyPolicy): string {
 
 /** A rule over the objects of one type (`Item`): the guard hands it the object the field belongs to. */
 export function rule<Item = unknown>(id: string, explanation: string, allows: (ctx: RuleContext<Item>) => boolean): PolicyRule {
-  return { id, explanation, allows: allows as (ctx: RuleContext) => boolean };
+  return { id, explanation, allows: allows };
 }
 
 /** Fail closed: a field of a personal type read where no young person (and so no purpose) could be established. */

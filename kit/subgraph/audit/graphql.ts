@@ -77,8 +77,8 @@ export function toAuditEntry(loggedBy: string, r: AuditRecord): AuditEntry {
     purpose: r.purposeKind,
     meetingId: r.meetingId,
     breakGlassReason: r.breakGlassReason,
-    fieldsRead: JSON.parse(r.fieldsRead),
-    withheld: JSON.parse(r.withheld),
+    fieldsRead: JSON.parse(r.fieldsRead) as string[],
+    withheld: JSON.parse(r.withheld) as WithheldField[],
   });
 }
 

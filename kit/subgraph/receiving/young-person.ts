@@ -55,7 +55,8 @@ export function requiresGrant(agency: ReceivingAgency): string {
 /** A received identifier, normalised; null when absent (not linked); a malformed one is the caller's mistake. */
 function checkedIdentifier(identifier: LinkedIdentifier, received: unknown): string | null {
   if (received === null || received === undefined) return null;
-  const checked = identifier.check(String(received));
+  if (typeof received !== 'string') throw badUserInput(identifier.field, `a ${identifier.label} is a string`);
+  const checked = identifier.check(received);
   if (!checked.ok) throw badUserInput(identifier.field, checked.reason);
   return checked.value;
 }

@@ -10,7 +10,7 @@ import {
 import { DevelopmentReviewStage, HealthAssessorRole } from '../enums';
 import { initialHealthAssessmentDue } from '../rules/initial-health-assessment';
 import { nextReviewDue } from '../rules/review-health-assessment';
-import { Life, maxDate, syntheticNote } from './life';
+import { type Life, maxDate, syntheticNote } from './life';
 import { SYNTHETIC_NOTES } from './notes';
 
 /**

@@ -11,7 +11,7 @@ import {
   type PatientRecord,
 } from '../entities';
 import { CamhsReferralDecision, EmergencyAttendanceReason as Reason, SlcnResult } from '../enums';
-import { Life, syntheticNote } from './life';
+import { type Life, syntheticNote } from './life';
 import { SYNTHETIC_NOTES } from './notes';
 
 /**

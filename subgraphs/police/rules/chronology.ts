@@ -12,7 +12,7 @@ import type {
   NrmReferral,
   ReturnHomeInterview,
 } from '../entities';
-import { ExploitationType, IntelligenceGradingScheme, type SourceEvaluation } from '../enums';
+import { type ExploitationType, IntelligenceGradingScheme, type SourceEvaluation } from '../enums';
 import { offeredInTime } from './return-home-interview';
 
 /** Everything the police hold about one young person, as loaded for one request. */

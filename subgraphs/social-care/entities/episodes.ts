@@ -1,6 +1,6 @@
 import { Entity, Enum, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { DateTimeScalar, LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
+import { DateTimeScalar } from '../../../kit/subgraph/graphql/scalars';
 import { CaseStatus, CpCategory, DistanceBand, LegalStatus, MissingFromCareType, PlacementChangeReason, PlacementType } from '../enums';
 import { YoungPersonEpisode, YoungPersonRecord } from './young-person-record';
 

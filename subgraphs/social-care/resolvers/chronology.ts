@@ -6,6 +6,7 @@ import { byDateDescending, ChronologyEntry, chronologyEntry } from '../../../kit
 import { SOCIAL_CARE } from '../agency';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
+import { MeetingKind, MissingFromCareType } from '../enums';
 
 const line = (record: object, date: string, kind: string, summary: string): ChronologyLine => ({
   entry: chronologyEntry(SOCIAL_CARE.name, date, kind, summary),
@@ -38,11 +39,16 @@ export class ChronologyFields {
         ...placements.map((s) => line(s, s.startDate, 'Placement began', s.placementType)),
         ...placements.flatMap((s) => (s.endDate ? [line(s, s.endDate, 'Placement ended', s.reasonForChange ?? 'no reason recorded')] : [])),
         ...missing.map((m) =>
-          line(m, toLocalDate(m.startedAt), 'Missing from care', m.type === 'M' ? 'Missing' : 'Away without authorisation'),
+          line(
+            m,
+            toLocalDate(m.startedAt),
+            'Missing from care',
+            m.type === MissingFromCareType.M ? 'Missing' : 'Away without authorisation',
+          ),
         ),
         ...plans.map((s) => line(s, s.agreedOn, 'Plan agreed', s.type)),
         ...nwd.map((n) => line(n, n.referredOn, 'Referred to No Wrong Door', `${n.priority} priority, from ${n.referralSource}`)),
-        ...meetings.map((m) => line(m, m.heldOn, m.kind === 'RAISE' ? 'RAISE meeting' : 'Deep dive', m.status)),
+        ...meetings.map((m) => line(m, m.heldOn, m.kind === MeetingKind.RAISE ? 'RAISE meeting' : 'Deep dive', m.status)),
       ].sort((a, b) => byDateDescending(a.entry, b.entry)),
     );
   }

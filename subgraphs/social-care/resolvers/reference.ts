@@ -15,7 +15,8 @@ export const referenceResolvers = {
       for (const { identifier } of RECEIVING_AGENCIES) {
         const value = ref[identifier.field];
         if (value == null) continue;
-        const checked = identifier.check(String(value));
+        if (typeof value !== 'string') throw badUserInput(identifier.field, `a ${identifier.label} is a string`);
+        const checked = identifier.check(value);
         if (!checked.ok) throw badUserInput(identifier.field, checked.reason);
         const link = await ctx.loaders.linkByIdentifier.load(`${identifier.scheme}:${checked.value}`);
         return withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null);
