@@ -17,7 +17,10 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
@@ -27,7 +30,14 @@ export default tseslint.config(
   },
   ...rooms.map(({ files, forbidden }) => ({
     files,
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: 'This room of the kit may not depend on that one (kit/README in subgraphs/README.md).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: forbidden, message: 'This room of the kit may not depend on that one (kit/README in subgraphs/README.md).' }],
+        },
+      ],
+    },
   })),
   {
     files: ['test/**/*.ts'],

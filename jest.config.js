@@ -1,8 +1,24 @@
-/** Tests run on the tsc output: type-graphql and MikroORM need the decorator metadata tsc emits. */
+/**
+ * Tests run from the TypeScript source through SWC, with decorator metadata on (type-graphql and
+ * MikroORM read it; test/kit/decorator-metadata.test.ts checks SWC's matches tsc's). The graph
+ * suites start the compiled services (dist/) as separate processes: `npm test` builds first.
+ */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/dist/test'],
-  testMatch: ['**/*.test.js'],
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   testTimeout: 60000,
   setupFiles: ['reflect-metadata'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],

@@ -1,3 +1,4 @@
+import { DIST } from '../../kit/shared/paths';
 import { LEAD_AGENCY, RECEIVING_AGENCIES } from '../../kit/shared/agencies';
 import { SignJWT, UnsecuredJWT, exportJWK } from 'jose';
 import { Socket } from 'node:net';
@@ -384,7 +385,7 @@ describe('production mode', () => {
   it('refuses to start the development identity provider', async () => {
     const { spawnSync } = await import('node:child_process');
     const { join } = await import('node:path');
-    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'kit', 'dev', 'identity-provider-main.js')], {
+    const run = spawnSync(process.execPath, [join(DIST, 'kit', 'dev', 'identity-provider-main.js')], {
       env: { ...process.env, NODE_ENV: 'production', PORT: String(await freePort()) },
       encoding: 'utf8',
       timeout: 20_000,

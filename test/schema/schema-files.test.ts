@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { generateSchemaFiles, SCHEMA_DIR } from '../../scripts/schema-files';
+import { assertServicesBuilt } from '../support/built';
 
 describe('schema/', () => {
   // Printing the four subgraphs and composing them takes a few seconds; do it once.
   let generated: Map<string, string>;
   beforeAll(() => {
+    assertServicesBuilt();
     generated = generateSchemaFiles();
   });
 

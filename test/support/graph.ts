@@ -5,6 +5,7 @@ import { startGraphProcesses } from '../../scripts/processes';
 import { AGENCIES, type AgencyName } from '../../kit/shared/agencies';
 import type { PersonaName } from '../../kit/dev/personas';
 import { TEST_TODAY } from './agency';
+import { assertServicesBuilt } from './built';
 import { freePort } from './ports';
 import { dropDatabases, TEST_POSTGRES } from './postgres';
 
@@ -33,6 +34,7 @@ export interface TestGraph {
  * files, or PostgreSQL databases), and the gateway process in front, on free ports.
  */
 export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestGraph> {
+  assertServicesBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'nwd-graph-'));
   const dbName = (name: AgencyName) => `nwd_test_${name.replace(/-/g, '_')}_${process.pid}`;
   if (kind === 'postgres') await dropDatabases(AGENCIES.map((a) => dbName(a.name)));
