@@ -10,6 +10,7 @@ import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import type { Viewer } from '../../kit/shared/roles';
 import type { PopulationOptions } from '../../kit/dev/synthetic/population';
+import type { GraphQLBody } from './graphql';
 
 /** The date every test's data describes and every test's clock shows, unless a test says otherwise. */
 export const TEST_TODAY = '2026-11-23';
@@ -35,8 +36,10 @@ export interface TestAgency {
   viewer: Viewer;
   /** The agency's database (tests that reach under the service: tampering, failures). */
   orm: RunningAgency['orm'];
+  /** Its row in the agencies table. */
+  agency: AgencyDefinition;
   /** POSTs a GraphQL operation as the gateway would for `viewer`; returns the parsed JSON body. */
-  request(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<{ data?: any; errors?: any[] }>;
+  request<Data = unknown>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLBody<Data>>;
   /** A grant social care would hand this agency for one young person (its own identifier), as `<agency>Access`. */
   grant(identifier: string | null, options?: { viewer?: Viewer; purpose?: Purpose; requestId?: string }): Promise<string>;
   /** The request id the next request will carry (grants must name it). */
@@ -86,7 +89,8 @@ export async function startTestAgency(
     viewer,
     orm: running.orm,
     nextRequestId,
-    async request(query, variables, options = {}) {
+    agency,
+    async request<Data>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
       const requestId = `test-request-${++counter}`;
       const authorization =
         options.authorization !== undefined
@@ -97,7 +101,7 @@ export async function startTestAgency(
         headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },
         body: JSON.stringify({ query, variables }),
       });
-      return (await res.json()) as { data?: any; errors?: any[] };
+      return (await res.json()) as GraphQLBody<Data>;
     },
     grant(identifier, options = {}) {
       return signGrant({

@@ -6,6 +6,7 @@ import { AGENCIES, type AgencyName } from '../../kit/shared/agencies';
 import type { PersonaName } from '../../kit/dev/personas';
 import { TEST_TODAY } from './agency';
 import { assertServicesBuilt } from './built';
+import type { GraphQLBody } from './graphql';
 import { freePort } from './ports';
 import { dropDatabases, TEST_POSTGRES } from './postgres';
 
@@ -21,11 +22,11 @@ export interface TestGraph {
   /** A user token for a persona, from the development identity provider. */
   token(persona: PersonaName): Promise<string>;
   /** POSTs to the gateway as `persona` (default: the social worker). */
-  request(
+  request<Data = unknown>(
     query: string,
     variables?: Record<string, unknown>,
     options?: { persona?: PersonaName; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: GraphQLBody<Data> }>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +70,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
     databases,
     keys: graph.keys,
     token,
-    async request(query, variables, options = {}) {
+    async request<Data>(query: string, variables?: Record<string, unknown>, options: { persona?: PersonaName; headers?: Record<string, string> } = {}) {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
         headers: {
@@ -79,7 +80,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
         },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as GraphQLBody<Data> };
     },
     async stop() {
       await graph.stop();
