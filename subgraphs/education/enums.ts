@@ -1,17 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import { codeList } from '../../kit/subgraph/graphql/code-list';
 
 /**
  * The virtual school's code lists. Values equal their names; each description carries the official
  * meaning (DfE school census, Get Information about Schools, pupil registration regulations, NCCIS).
  */
-
-/** valuesConfig from a map of official meanings, so code and documentation share one wording. */
-function described<T extends string>(meanings: Record<T, string>): Record<T, { description: string }> {
-  return Object.fromEntries(Object.entries(meanings).map(([code, description]) => [code, { description }])) as Record<
-    T,
-    { description: string }
-  >;
-}
 
 export enum SchoolTerm {
   AUTUMN = 'AUTUMN',
@@ -26,12 +18,12 @@ export const SCHOOL_TERM_MEANINGS: Record<SchoolTerm, string> = {
   SUMMER: 'Summer term: 1 April to 31 August (the last term of the academic year).',
 };
 
-registerEnumType(SchoolTerm, {
-  name: 'SchoolTerm',
-  description:
-    'A school term. Easter moves every year, so this service uses fixed boundaries: Autumn 1 September to 31 December, Spring 1 January to 31 March, Summer 1 April to 31 August.',
-  valuesConfig: described(SCHOOL_TERM_MEANINGS),
-});
+codeList(
+  SchoolTerm,
+  'SchoolTerm',
+  'A school term. Easter moves every year, so this service uses fixed boundaries: Autumn 1 September to 31 December, Spring 1 January to 31 March, Summer 1 April to 31 August.',
+  SCHOOL_TERM_MEANINGS,
+);
 
 export enum SchoolPhase {
   NURSERY = 'NURSERY',
@@ -52,11 +44,12 @@ export const SCHOOL_PHASE_MEANINGS: Record<SchoolPhase, string> = {
   NOT_APPLICABLE: 'Not applicable: no single phase, e.g. pupil referral units and most special schools.',
 };
 
-registerEnumType(SchoolPhase, {
-  name: 'SchoolPhase',
-  description: 'Phase of education, as DfE Get Information about Schools (GIAS) records it for an establishment.',
-  valuesConfig: described(SCHOOL_PHASE_MEANINGS),
-});
+codeList(
+  SchoolPhase,
+  'SchoolPhase',
+  'Phase of education, as DfE Get Information about Schools (GIAS) records it for an establishment.',
+  SCHOOL_PHASE_MEANINGS,
+);
 
 export enum RollStatus {
   SINGLE = 'SINGLE',
@@ -75,11 +68,7 @@ export const ROLL_STATUS_MEANINGS: Record<RollStatus, string> = {
   FE_COLLEGE: 'Census code F: a 14 to 16 year old pupil attending a further education college.',
 };
 
-registerEnumType(RollStatus, {
-  name: 'RollStatus',
-  description: 'Enrolment status on the school roll, as in the DfE school census (EnrolStatus).',
-  valuesConfig: described(ROLL_STATUS_MEANINGS),
-});
+codeList(RollStatus, 'RollStatus', 'Enrolment status on the school roll, as in the DfE school census (EnrolStatus).', ROLL_STATUS_MEANINGS);
 
 export enum ReasonForLeaving {
   REGISTERED_AT_ANOTHER_SCHOOL = 'REGISTERED_AT_ANOTHER_SCHOOL',
@@ -105,12 +94,12 @@ export const REASON_FOR_LEAVING_MEANINGS: Record<ReasonForLeaving, string> = {
   OTHER: 'Another ground permitted by the regulations.',
 };
 
-registerEnumType(ReasonForLeaving, {
-  name: 'ReasonForLeaving',
-  description:
-    'Why the pupil left a school: the ground for deleting the name from the admission register under the Education (Pupil Registration) (England) Regulations.',
-  valuesConfig: described(REASON_FOR_LEAVING_MEANINGS),
-});
+codeList(
+  ReasonForLeaving,
+  'ReasonForLeaving',
+  'Why the pupil left a school: the ground for deleting the name from the admission register under the Education (Pupil Registration) (England) Regulations.',
+  REASON_FOR_LEAVING_MEANINGS,
+);
 
 export enum ExclusionReason {
   PA = 'PA',
@@ -151,11 +140,12 @@ export const EXCLUSION_REASON_MEANINGS: Record<ExclusionReason, string> = {
   OT: 'Other.',
 };
 
-registerEnumType(ExclusionReason, {
-  name: 'ExclusionReason',
-  description: 'Reason for a suspension or permanent exclusion: the DfE school census exclusion reason codes.',
-  valuesConfig: described(EXCLUSION_REASON_MEANINGS),
-});
+codeList(
+  ExclusionReason,
+  'ExclusionReason',
+  'Reason for a suspension or permanent exclusion: the DfE school census exclusion reason codes.',
+  EXCLUSION_REASON_MEANINGS,
+);
 
 export enum NotInSchoolKind {
   CHILD_MISSING_EDUCATION = 'CHILD_MISSING_EDUCATION',
@@ -170,11 +160,7 @@ export const NOT_IN_SCHOOL_KIND_MEANINGS: Record<NotInSchoolKind, string> = {
     'Elective home education: the parent has chosen to educate the child at home instead of at school (Education Act 1996 s7).',
 };
 
-registerEnumType(NotInSchoolKind, {
-  name: 'NotInSchoolKind',
-  description: 'Why a child of compulsory school age was not on a school roll.',
-  valuesConfig: described(NOT_IN_SCHOOL_KIND_MEANINGS),
-});
+codeList(NotInSchoolKind, 'NotInSchoolKind', 'Why a child of compulsory school age was not on a school roll.', NOT_IN_SCHOOL_KIND_MEANINGS);
 
 export enum SenProvision {
   N = 'N',
@@ -189,11 +175,12 @@ export const SEN_PROVISION_MEANINGS: Record<SenProvision, string> = {
   E: 'Education, Health and Care plan: a statutory plan issued by the local authority (Children and Families Act 2014 s37).',
 };
 
-registerEnumType(SenProvision, {
-  name: 'SenProvision',
-  description: 'Special educational needs provision, as in the DfE school census (SENprovision).',
-  valuesConfig: described(SEN_PROVISION_MEANINGS),
-});
+codeList(
+  SenProvision,
+  'SenProvision',
+  'Special educational needs provision, as in the DfE school census (SENprovision).',
+  SEN_PROVISION_MEANINGS,
+);
 
 export enum PepQuality {
   AMBER = 'AMBER',
@@ -208,12 +195,12 @@ export const PEP_QUALITY_MEANINGS: Record<PepQuality, string> = {
   GOLD: 'Gold: outstanding.',
 };
 
-registerEnumType(PepQuality, {
-  name: 'PepQuality',
-  description:
-    "The virtual school's quality-assurance rating of a PEP (amber, green, gold: 003:1564-1571, where green and gold together count as good or outstanding).",
-  valuesConfig: described(PEP_QUALITY_MEANINGS),
-});
+codeList(
+  PepQuality,
+  'PepQuality',
+  "The virtual school's quality-assurance rating of a PEP (amber, green, gold: 003:1564-1571, where green and gold together count as good or outstanding).",
+  PEP_QUALITY_MEANINGS,
+);
 
 export enum PostSixteenActivity {
   FULL_TIME_EDUCATION = 'FULL_TIME_EDUCATION',
@@ -240,12 +227,12 @@ export const POST_SIXTEEN_ACTIVITY_MEANINGS: Record<PostSixteenActivity, string>
   NOT_KNOWN: 'Activity not known: the local authority could not establish what the young person is doing.',
 };
 
-registerEnumType(PostSixteenActivity, {
-  name: 'PostSixteenActivity',
-  description:
-    "A young person's education, employment or training activity after Year 11, in the groups the DfE participation and NEET returns (NCCIS) use.",
-  valuesConfig: described(POST_SIXTEEN_ACTIVITY_MEANINGS),
-});
+codeList(
+  PostSixteenActivity,
+  'PostSixteenActivity',
+  "A young person's education, employment or training activity after Year 11, in the groups the DfE participation and NEET returns (NCCIS) use.",
+  POST_SIXTEEN_ACTIVITY_MEANINGS,
+);
 
 export enum EetGroup {
   EET = 'EET',
@@ -260,11 +247,7 @@ export const EET_GROUP_MEANINGS: Record<EetGroup, string> = {
   NOT_KNOWN: 'Activity not known.',
 };
 
-registerEnumType(EetGroup, {
-  name: 'EetGroup',
-  description: 'Whether a young person is in education, employment or training.',
-  valuesConfig: described(EET_GROUP_MEANINGS),
-});
+codeList(EetGroup, 'EetGroup', 'Whether a young person is in education, employment or training.', EET_GROUP_MEANINGS);
 
 export enum RiskOfNeet {
   LOW = 'LOW',
@@ -281,9 +264,9 @@ export const RISK_OF_NEET_MEANINGS: Record<RiskOfNeet, string> = {
   VERY_HIGH: 'Very high risk of becoming NEET: a transition plan is expected.',
 };
 
-registerEnumType(RiskOfNeet, {
-  name: 'RiskOfNeet',
-  description:
-    'The Risk of NEET Indicator (RONI) schools complete in Years 10 and 11; a transition plan is expected for every young person at high or very high risk (003:1421, 003:1614).',
-  valuesConfig: described(RISK_OF_NEET_MEANINGS),
-});
+codeList(
+  RiskOfNeet,
+  'RiskOfNeet',
+  'The Risk of NEET Indicator (RONI) schools complete in Years 10 and 11; a transition plan is expected for every young person at high or very high risk (003:1421, 003:1614).',
+  RISK_OF_NEET_MEANINGS,
+);

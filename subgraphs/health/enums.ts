@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { codeList } from '../../kit/subgraph/graphql/code-list';
 
 /**
  * Health's code lists. Each value's description carries the official meaning (NHS, DfE SSDA903,
@@ -12,16 +12,16 @@ export enum SdqBand {
   CAUSE_FOR_CONCERN = 'CAUSE_FOR_CONCERN',
 }
 
-registerEnumType(SdqBand, {
-  name: 'SdqBand',
-  description:
-    "Band of a Strengths and Difficulties Questionnaire total difficulties score (0-40), as DfE reports children looked after's emotional and behavioural health.",
-  valuesConfig: {
-    NORMAL: { description: 'Total difficulties score 0 to 13: considered normal.' },
-    BORDERLINE: { description: 'Total difficulties score 14 to 16: borderline cause for concern.' },
-    CAUSE_FOR_CONCERN: { description: 'Total difficulties score 17 to 40: a cause for concern.' },
+codeList(
+  SdqBand,
+  'SdqBand',
+  "Band of a Strengths and Difficulties Questionnaire total difficulties score (0-40), as DfE reports children looked after's emotional and behavioural health.",
+  {
+    NORMAL: 'Total difficulties score 0 to 13: considered normal.',
+    BORDERLINE: 'Total difficulties score 14 to 16: borderline cause for concern.',
+    CAUSE_FOR_CONCERN: 'Total difficulties score 17 to 40: a cause for concern.',
   },
-});
+);
 
 /** Who may carry out a looked-after child's health assessment (Care Planning, Placement and Case Review (England) Regulations 2010, reg 7). */
 export enum HealthAssessorRole {
@@ -30,23 +30,17 @@ export enum HealthAssessorRole {
   REGISTERED_MIDWIFE = 'REGISTERED_MIDWIFE',
 }
 
-registerEnumType(HealthAssessorRole, {
-  name: 'HealthAssessorRole',
-  description:
-    'The professional who carried out a health assessment. The initial assessment must be by a registered medical practitioner; reviews may also be by a registered nurse or registered midwife (Care Planning, Placement and Case Review (England) Regulations 2010, reg 7).',
-  valuesConfig: {
-    REGISTERED_MEDICAL_PRACTITIONER: {
-      description: 'A doctor registered with the General Medical Council. Required for the initial health assessment.',
-    },
-    REGISTERED_NURSE: {
-      description:
-        'A nurse registered with the Nursing and Midwifery Council (e.g. a looked-after children nurse). May carry out review health assessments.',
-    },
-    REGISTERED_MIDWIFE: {
-      description: 'A midwife registered with the Nursing and Midwifery Council. May carry out review health assessments.',
-    },
+codeList(
+  HealthAssessorRole,
+  'HealthAssessorRole',
+  'The professional who carried out a health assessment. The initial assessment must be by a registered medical practitioner; reviews may also be by a registered nurse or registered midwife (Care Planning, Placement and Case Review (England) Regulations 2010, reg 7).',
+  {
+    REGISTERED_MEDICAL_PRACTITIONER: 'A doctor registered with the General Medical Council. Required for the initial health assessment.',
+    REGISTERED_NURSE:
+      'A nurse registered with the Nursing and Midwifery Council (e.g. a looked-after children nurse). May carry out review health assessments.',
+    REGISTERED_MIDWIFE: 'A midwife registered with the Nursing and Midwifery Council. May carry out review health assessments.',
   },
-});
+);
 
 /** The Healthy Child Programme's mandated development reviews before age 5 (behind SSDA903 OC2 HEALTH_CHECK). */
 export enum DevelopmentReviewStage {
@@ -56,16 +50,17 @@ export enum DevelopmentReviewStage {
   TWO_TO_TWO_AND_A_HALF_YEAR_REVIEW = 'TWO_TO_TWO_AND_A_HALF_YEAR_REVIEW',
 }
 
-registerEnumType(DevelopmentReviewStage, {
-  name: 'DevelopmentReviewStage',
-  description: 'A Healthy Child Programme health and development review for children under 5, carried out by the health visiting service.',
-  valuesConfig: {
-    NEW_BABY_REVIEW: { description: 'New baby review, 10 to 14 days after birth.' },
-    SIX_TO_EIGHT_WEEK_REVIEW: { description: '6 to 8 week assessment.' },
-    ONE_YEAR_REVIEW: { description: 'One year review (by 12 months; offered from 9 months).' },
-    TWO_TO_TWO_AND_A_HALF_YEAR_REVIEW: { description: '2 to 2 and a half year review, including the Ages and Stages Questionnaire.' },
+codeList(
+  DevelopmentReviewStage,
+  'DevelopmentReviewStage',
+  'A Healthy Child Programme health and development review for children under 5, carried out by the health visiting service.',
+  {
+    NEW_BABY_REVIEW: 'New baby review, 10 to 14 days after birth.',
+    SIX_TO_EIGHT_WEEK_REVIEW: '6 to 8 week assessment.',
+    ONE_YEAR_REVIEW: 'One year review (by 12 months; offered from 9 months).',
+    TWO_TO_TWO_AND_A_HALF_YEAR_REVIEW: '2 to 2 and a half year review, including the Ages and Stages Questionnaire.',
   },
-});
+);
 
 /** One area of a speech, language and communication needs (SLCN) screening. */
 export enum SlcnResult {
@@ -74,17 +69,16 @@ export enum SlcnResult {
   NOT_ASSESSED = 'NOT_ASSESSED',
 }
 
-registerEnumType(SlcnResult, {
-  name: 'SlcnResult',
-  description: 'Result of one area of a speech, language and communication needs (SLCN) screening by a speech and language therapist.',
-  valuesConfig: {
-    NO_DIFFICULTY_IDENTIFIED: { description: 'Screened: no difficulty identified in this area.' },
-    DIFFICULTY_IDENTIFIED: {
-      description: 'Screened: a difficulty was identified in this area (a speech, language and communication need).',
-    },
-    NOT_ASSESSED: { description: 'This area was not screened.' },
+codeList(
+  SlcnResult,
+  'SlcnResult',
+  'Result of one area of a speech, language and communication needs (SLCN) screening by a speech and language therapist.',
+  {
+    NO_DIFFICULTY_IDENTIFIED: 'Screened: no difficulty identified in this area.',
+    DIFFICULTY_IDENTIFIED: 'Screened: a difficulty was identified in this area (a speech, language and communication need).',
+    NOT_ASSESSED: 'This area was not screened.',
   },
-});
+);
 
 /** The CAMHS service's decision on a referral. */
 export enum CamhsReferralDecision {
@@ -92,13 +86,9 @@ export enum CamhsReferralDecision {
   DECLINED = 'DECLINED',
 }
 
-registerEnumType(CamhsReferralDecision, {
-  name: 'CamhsReferralDecision',
-  description: "Child and Adolescent Mental Health Services' decision on a referral.",
-  valuesConfig: {
-    ACCEPTED: { description: 'The referral was accepted: the young person will be (or was) offered assessment or treatment.' },
-    DECLINED: { description: 'The referral was not accepted (e.g. did not meet the threshold; signposted elsewhere).' },
-  },
+codeList(CamhsReferralDecision, 'CamhsReferralDecision', "Child and Adolescent Mental Health Services' decision on a referral.", {
+  ACCEPTED: 'The referral was accepted: the young person will be (or was) offered assessment or treatment.',
+  DECLINED: 'The referral was not accepted (e.g. did not meet the threshold; signposted elsewhere).',
 });
 
 /** Where an involvement with a health service stands, computed from its dates on the day asked. */
@@ -110,18 +100,18 @@ export enum HealthInvolvementStatus {
   CLOSED = 'CLOSED',
 }
 
-registerEnumType(HealthInvolvementStatus, {
-  name: 'HealthInvolvementStatus',
-  description:
-    "Where a young person's involvement with a health service stands, computed from its recorded dates on the day asked (never stored).",
-  valuesConfig: {
-    AWAITING_DECISION: { description: 'Referred; the service has not yet decided whether to accept.' },
-    DECLINED: { description: 'The referral was not accepted.' },
-    WAITING_TO_START: { description: 'Accepted, but the young person has not yet been seen (on the waiting list).' },
-    OPEN: { description: 'The service is working with the young person.' },
-    CLOSED: { description: 'The involvement has ended.' },
+codeList(
+  HealthInvolvementStatus,
+  'HealthInvolvementStatus',
+  "Where a young person's involvement with a health service stands, computed from its recorded dates on the day asked (never stored).",
+  {
+    AWAITING_DECISION: 'Referred; the service has not yet decided whether to accept.',
+    DECLINED: 'The referral was not accepted.',
+    WAITING_TO_START: 'Accepted, but the young person has not yet been seen (on the waiting list).',
+    OPEN: 'The service is working with the young person.',
+    CLOSED: 'The involvement has ended.',
   },
-});
+);
 
 /** Why a young person attended an emergency department, grouped from the Emergency Care Data Set (ECDS) chief complaint and injury intent. */
 export enum EmergencyAttendanceReason {
@@ -134,19 +124,17 @@ export enum EmergencyAttendanceReason {
   OTHER = 'OTHER',
 }
 
-registerEnumType(EmergencyAttendanceReason, {
-  name: 'EmergencyAttendanceReason',
-  description:
-    'Reason category for an attendance at an accident and emergency (A&E) department, grouped from the NHS Emergency Care Data Set (ECDS) chief complaint and injury intent. A&E attendances are a No Wrong Door outcome measure.',
-  valuesConfig: {
-    ACCIDENTAL_INJURY: { description: 'Injury, ECDS injury intent "unintentional" (accident).' },
-    SELF_HARM: { description: 'Injury or poisoning, ECDS injury intent "intentional self harm".' },
-    ASSAULT: { description: 'Injury, ECDS injury intent "assault".' },
-    ALCOHOL_OR_DRUG_RELATED: { description: 'Alcohol or drug intoxication or its effects (ECDS alcohol or drug involvement).' },
-    MENTAL_HEALTH_CRISIS: {
-      description: 'Mental health presentation (ECDS chief complaint in the mental health group), other than self-harm.',
-    },
-    PHYSICAL_ILLNESS: { description: 'Illness other than injury, intoxication or mental health.' },
-    OTHER: { description: 'Any other reason.' },
+codeList(
+  EmergencyAttendanceReason,
+  'EmergencyAttendanceReason',
+  'Reason category for an attendance at an accident and emergency (A&E) department, grouped from the NHS Emergency Care Data Set (ECDS) chief complaint and injury intent. A&E attendances are a No Wrong Door outcome measure.',
+  {
+    ACCIDENTAL_INJURY: 'Injury, ECDS injury intent "unintentional" (accident).',
+    SELF_HARM: 'Injury or poisoning, ECDS injury intent "intentional self harm".',
+    ASSAULT: 'Injury, ECDS injury intent "assault".',
+    ALCOHOL_OR_DRUG_RELATED: 'Alcohol or drug intoxication or its effects (ECDS alcohol or drug involvement).',
+    MENTAL_HEALTH_CRISIS: 'Mental health presentation (ECDS chief complaint in the mental health group), other than self-harm.',
+    PHYSICAL_ILLNESS: 'Illness other than injury, intoxication or mental health.',
+    OTHER: 'Any other reason.',
   },
-});
+);

@@ -1,16 +1,9 @@
-import { registerEnumType } from 'type-graphql';
+import { codeList } from '../../kit/subgraph/graphql/code-list';
 
 /**
  * The police code lists, each value documented with its official meaning (College of Policing APP,
  * Home Office, YJB, Modern Slavery Act guidance), so the explorer explains itself.
  */
-
-type Meanings<E extends Record<string, string>> = { [K in keyof E]: string };
-
-function codeList<E extends Record<string, string>>(values: E, name: string, description: string, meanings: Meanings<E>): void {
-  const valuesConfig = Object.fromEntries(Object.entries(meanings).map(([k, d]) => [k, { description: d }]));
-  registerEnumType(values, { name, description, valuesConfig: valuesConfig as never });
-}
 
 export enum MissingRiskGrading {
   NO_APPARENT_RISK = 'NO_APPARENT_RISK',

@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { codeList, type Meanings } from '../../kit/subgraph/graphql/code-list';
 import {
   AGENCY_CODES,
   RECEIVING_AGENCIES,
@@ -15,7 +15,7 @@ export enum Sex {
   MALE = 'MALE',
   FEMALE = 'FEMALE',
 }
-registerEnumType(Sex, { name: 'Sex', description: 'Sex as recorded for the SSDA903 return (1 male, 2 female).' });
+codeList(Sex, 'Sex', 'Sex as recorded for the SSDA903 return (1 male, 2 female).');
 
 export enum Ethnicity {
   WBRI = 'WBRI',
@@ -39,31 +39,27 @@ export enum Ethnicity {
   REFU = 'REFU',
   NOBT = 'NOBT',
 }
-registerEnumType(Ethnicity, {
-  name: 'Ethnicity',
-  description: 'Ethnicity, DfE main codes as used in the SSDA903 and CIN census returns.',
-  valuesConfig: {
-    WBRI: { description: 'White British' },
-    WIRI: { description: 'White Irish' },
-    WOTH: { description: 'Any other White background' },
-    WIRT: { description: 'Traveller of Irish heritage' },
-    WROM: { description: 'Gypsy/Roma' },
-    MWBC: { description: 'White and Black Caribbean' },
-    MWBA: { description: 'White and Black African' },
-    MWAS: { description: 'White and Asian' },
-    MOTH: { description: 'Any other mixed background' },
-    AIND: { description: 'Indian' },
-    APKN: { description: 'Pakistani' },
-    ABAN: { description: 'Bangladeshi' },
-    AOTH: { description: 'Any other Asian background' },
-    BCRB: { description: 'Caribbean' },
-    BAFR: { description: 'African' },
-    BOTH: { description: 'Any other Black background' },
-    CHNE: { description: 'Chinese' },
-    OOTH: { description: 'Any other ethnic group' },
-    REFU: { description: 'Refused' },
-    NOBT: { description: 'Information not yet obtained' },
-  },
+codeList(Ethnicity, 'Ethnicity', 'Ethnicity, DfE main codes as used in the SSDA903 and CIN census returns.', {
+  WBRI: 'White British',
+  WIRI: 'White Irish',
+  WOTH: 'Any other White background',
+  WIRT: 'Traveller of Irish heritage',
+  WROM: 'Gypsy/Roma',
+  MWBC: 'White and Black Caribbean',
+  MWBA: 'White and Black African',
+  MWAS: 'White and Asian',
+  MOTH: 'Any other mixed background',
+  AIND: 'Indian',
+  APKN: 'Pakistani',
+  ABAN: 'Bangladeshi',
+  AOTH: 'Any other Asian background',
+  BCRB: 'Caribbean',
+  BAFR: 'African',
+  BOTH: 'Any other Black background',
+  CHNE: 'Chinese',
+  OOTH: 'Any other ethnic group',
+  REFU: 'Refused',
+  NOBT: 'Information not yet obtained',
 });
 
 export enum CaseStatus {
@@ -74,17 +70,13 @@ export enum CaseStatus {
   CARE_LEAVER = 'CARE_LEAVER',
   EDGE_OF_CARE = 'EDGE_OF_CARE',
 }
-registerEnumType(CaseStatus, {
-  name: 'CaseStatus',
-  description: "The young person's status with children's social care over a dated episode.",
-  valuesConfig: {
-    EARLY_HELP: { description: 'Early Help: support below the statutory threshold, by consent.' },
-    CHILD_IN_NEED: { description: 'Child in Need under s17 Children Act 1989.' },
-    CHILD_PROTECTION: { description: 'Subject of a Child Protection plan (s47 enquiry and initial child protection conference).' },
-    LOOKED_AFTER: { description: 'Looked after by the local authority (s20 accommodation or a care order, s22 Children Act 1989).' },
-    CARE_LEAVER: { description: 'Care leaver: eligible, relevant or former relevant child under the Children (Leaving Care) Act 2000.' },
-    EDGE_OF_CARE: { description: 'Edge of care: at risk of becoming looked after; NWD works to keep them safely at home.' },
-  },
+codeList(CaseStatus, 'CaseStatus', "The young person's status with children's social care over a dated episode.", {
+  EARLY_HELP: 'Early Help: support below the statutory threshold, by consent.',
+  CHILD_IN_NEED: 'Child in Need under s17 Children Act 1989.',
+  CHILD_PROTECTION: 'Subject of a Child Protection plan (s47 enquiry and initial child protection conference).',
+  LOOKED_AFTER: 'Looked after by the local authority (s20 accommodation or a care order, s22 Children Act 1989).',
+  CARE_LEAVER: 'Care leaver: eligible, relevant or former relevant child under the Children (Leaving Care) Act 2000.',
+  EDGE_OF_CARE: 'Edge of care: at risk of becoming looked after; NWD works to keep them safely at home.',
 });
 
 export enum CpCategory {
@@ -94,16 +86,12 @@ export enum CpCategory {
   EMO = 'EMO',
   MUL = 'MUL',
 }
-registerEnumType(CpCategory, {
-  name: 'CpCategory',
-  description: 'Initial category of abuse of a Child Protection plan (CIN census).',
-  valuesConfig: {
-    NEG: { description: 'Neglect' },
-    PHY: { description: 'Physical abuse' },
-    SAB: { description: 'Sexual abuse' },
-    EMO: { description: 'Emotional abuse' },
-    MUL: { description: 'Multiple categories' },
-  },
+codeList(CpCategory, 'CpCategory', 'Initial category of abuse of a Child Protection plan (CIN census).', {
+  NEG: 'Neglect',
+  PHY: 'Physical abuse',
+  SAB: 'Sexual abuse',
+  EMO: 'Emotional abuse',
+  MUL: 'Multiple categories',
 });
 
 export enum LegalStatus {
@@ -121,24 +109,20 @@ export enum LegalStatus {
   J2 = 'J2',
   J3 = 'J3',
 }
-registerEnumType(LegalStatus, {
-  name: 'LegalStatus',
-  description: 'Legal status of a looked-after child (SSDA903 field LS).',
-  valuesConfig: {
-    C1: { description: 'Interim care order' },
-    C2: { description: 'Full care order' },
-    D1: { description: 'Freeing order granted' },
-    E1: { description: 'Placement order granted' },
-    V2: { description: 'Single period of accommodation under section 20 (Children Act 1989)' },
-    V3: { description: 'Accommodated under an agreed series of short-term breaks, when individual episodes of care are recorded' },
-    V4: { description: 'Accommodated under an agreed series of short-term breaks, when agreements are recorded (not individual episodes)' },
-    L1: { description: 'Under police protection and in local authority accommodation' },
-    L2: { description: 'Emergency protection order (EPO)' },
-    L3: { description: 'Under a child assessment order and in local authority accommodation' },
-    J1: { description: 'Remanded to local authority accommodation or to youth detention accommodation' },
-    J2: { description: 'Placed in local authority accommodation under the Police and Criminal Evidence Act 1984' },
-    J3: { description: 'Sentenced to a youth rehabilitation order with residence or intensive fostering requirement' },
-  },
+codeList(LegalStatus, 'LegalStatus', 'Legal status of a looked-after child (SSDA903 field LS).', {
+  C1: 'Interim care order',
+  C2: 'Full care order',
+  D1: 'Freeing order granted',
+  E1: 'Placement order granted',
+  V2: 'Single period of accommodation under section 20 (Children Act 1989)',
+  V3: 'Accommodated under an agreed series of short-term breaks, when individual episodes of care are recorded',
+  V4: 'Accommodated under an agreed series of short-term breaks, when agreements are recorded (not individual episodes)',
+  L1: 'Under police protection and in local authority accommodation',
+  L2: 'Emergency protection order (EPO)',
+  L3: 'Under a child assessment order and in local authority accommodation',
+  J1: 'Remanded to local authority accommodation or to youth detention accommodation',
+  J2: 'Placed in local authority accommodation under the Police and Criminal Evidence Act 1984',
+  J3: 'Sentenced to a youth rehabilitation order with residence or intensive fostering requirement',
 });
 
 export enum PlacementType {
@@ -161,38 +145,25 @@ export enum PlacementType {
   NWD_HUB_COMMUNITY_FAMILY = 'NWD_HUB_COMMUNITY_FAMILY',
   SUPPORTED_LODGINGS = 'SUPPORTED_LODGINGS',
 }
-registerEnumType(PlacementType, {
-  name: 'PlacementType',
-  description: 'Placement type (SSDA903 field PLACE), plus the No Wrong Door hub placements.',
-  valuesConfig: {
-    U1: { description: 'Foster placement with relative or friend - long term fostering (connected person)' },
-    U2: {
-      description:
-        'Foster placement with relative or friend who is also an approved adopter - fostering for adoption / concurrent planning (connected person)',
-    },
-    U3: { description: 'Foster placement with relative or friend - not long term or fostering for adoption (connected person)' },
-    U4: { description: 'Foster placement with other foster carer - long term fostering' },
-    U5: {
-      description:
-        'Foster placement with other foster carer who is also an approved adopter - fostering for adoption / concurrent planning',
-    },
-    U6: { description: 'Foster placement with other foster carer - not long term or fostering for adoption' },
-    K1: { description: 'Secure children’s home' },
-    K2: { description: 'Children’s home subject to Children’s Homes Regulations' },
-    R1: { description: 'Residential care home' },
-    R5: { description: 'Young offender institution (YOI)' },
-    H5: { description: 'Semi-independent living accommodation not subject to Children’s Homes Regulations' },
-    P1: { description: 'Placed with own parent(s) or other person(s) with parental responsibility' },
-    P2: {
-      description:
-        'Independent living, for example in a flat, lodgings, bedsit, bed and breakfast or with friends, with or without formal support',
-    },
-    S1: { description: 'All residential schools, except where dual-registered as a school and children’s home' },
-    Z1: { description: 'Other placements (must be listed on a schedule sent to DfE with annual submission)' },
-    NWD_HUB_BED: { description: 'No Wrong Door hub: a residential bed in the hub (short-term, with outreach)' },
-    NWD_HUB_COMMUNITY_FAMILY: { description: 'No Wrong Door hub community family: a foster family attached to the hub' },
-    SUPPORTED_LODGINGS: { description: 'Supported lodgings: a room in a host’s home with support, for older young people' },
-  },
+codeList(PlacementType, 'PlacementType', 'Placement type (SSDA903 field PLACE), plus the No Wrong Door hub placements.', {
+  U1: 'Foster placement with relative or friend - long term fostering (connected person)',
+  U2: 'Foster placement with relative or friend who is also an approved adopter - fostering for adoption / concurrent planning (connected person)',
+  U3: 'Foster placement with relative or friend - not long term or fostering for adoption (connected person)',
+  U4: 'Foster placement with other foster carer - long term fostering',
+  U5: 'Foster placement with other foster carer who is also an approved adopter - fostering for adoption / concurrent planning',
+  U6: 'Foster placement with other foster carer - not long term or fostering for adoption',
+  K1: 'Secure children’s home',
+  K2: 'Children’s home subject to Children’s Homes Regulations',
+  R1: 'Residential care home',
+  R5: 'Young offender institution (YOI)',
+  H5: 'Semi-independent living accommodation not subject to Children’s Homes Regulations',
+  P1: 'Placed with own parent(s) or other person(s) with parental responsibility',
+  P2: 'Independent living, for example in a flat, lodgings, bedsit, bed and breakfast or with friends, with or without formal support',
+  S1: 'All residential schools, except where dual-registered as a school and children’s home',
+  Z1: 'Other placements (must be listed on a schedule sent to DfE with annual submission)',
+  NWD_HUB_BED: 'No Wrong Door hub: a residential bed in the hub (short-term, with outreach)',
+  NWD_HUB_COMMUNITY_FAMILY: 'No Wrong Door hub community family: a foster family attached to the hub',
+  SUPPORTED_LODGINGS: 'Supported lodgings: a room in a host’s home with support, for older young people',
 });
 
 export enum PlacementChangeReason {
@@ -209,45 +180,34 @@ export enum PlacementChangeReason {
   CUSTOD = 'CUSTOD',
   OTHER = 'OTHER',
 }
-registerEnumType(PlacementChangeReason, {
-  name: 'PlacementChangeReason',
-  description: 'Reason for a placement ending or changing (SSDA903 field REASON_PLACE_CHANGE).',
-  valuesConfig: {
-    CARPL: { description: 'Change to or implementation of the care plan' },
-    CLOSE: { description: 'Resignation or closure of the provider' },
-    ALLEG: { description: 'Allegation (s47)' },
-    STAND: { description: 'Standards of care concern' },
-    APPRR: { description: 'Approval removed' },
-    CREQB: { description: 'Carer(s) requested placement end due to child’s behaviour' },
-    CREQO: { description: 'Carer(s) requested placement end other than due to child’s behaviour' },
-    CHILD: { description: 'Child requested placement end' },
-    LAREQ: { description: 'Responsible or area authority requested placement end' },
-    PLACE: { description: 'Change in the status of placement only' },
-    CUSTOD: { description: 'Child arrested or sentenced to custody' },
-    OTHER: { description: 'Other' },
-  },
+codeList(PlacementChangeReason, 'PlacementChangeReason', 'Reason for a placement ending or changing (SSDA903 field REASON_PLACE_CHANGE).', {
+  CARPL: 'Change to or implementation of the care plan',
+  CLOSE: 'Resignation or closure of the provider',
+  ALLEG: 'Allegation (s47)',
+  STAND: 'Standards of care concern',
+  APPRR: 'Approval removed',
+  CREQB: 'Carer(s) requested placement end due to child’s behaviour',
+  CREQO: 'Carer(s) requested placement end other than due to child’s behaviour',
+  CHILD: 'Child requested placement end',
+  LAREQ: 'Responsible or area authority requested placement end',
+  PLACE: 'Change in the status of placement only',
+  CUSTOD: 'Child arrested or sentenced to custody',
+  OTHER: 'Other',
 });
 
 export enum DistanceBand {
   WITHIN_20_MILES = 'WITHIN_20_MILES',
   BEYOND_20_MILES = 'BEYOND_20_MILES',
 }
-registerEnumType(DistanceBand, {
-  name: 'DistanceBand',
-  description: 'Distance between the home address and the placement (SSDA903 PL_DISTANCE, banded at 20 miles).',
-});
+codeList(DistanceBand, 'DistanceBand', 'Distance between the home address and the placement (SSDA903 PL_DISTANCE, banded at 20 miles).');
 
 export enum MissingFromCareType {
   M = 'M',
   A = 'A',
 }
-registerEnumType(MissingFromCareType, {
-  name: 'MissingFromCareType',
-  description: 'SSDA903 missing episode type.',
-  valuesConfig: {
-    M: { description: 'Missing: not at the placement or place they are expected to be, and whereabouts not known.' },
-    A: { description: 'Away from placement without authorisation: whereabouts known but not at the placement.' },
-  },
+codeList(MissingFromCareType, 'MissingFromCareType', 'SSDA903 missing episode type.', {
+  M: 'Missing: not at the placement or place they are expected to be, and whereabouts not known.',
+  A: 'Away from placement without authorisation: whereabouts known but not at the placement.',
 });
 
 export enum PlanType {
@@ -259,18 +219,14 @@ export enum PlanType {
   SAFETY_PLAN = 'SAFETY_PLAN',
   MISSING_PLAN = 'MISSING_PLAN',
 }
-registerEnumType(PlanType, {
-  name: 'PlanType',
-  description: "A plan held on the young person's social care record.",
-  valuesConfig: {
-    CARE_PLAN: { description: 'Care plan for a looked-after child (Care Planning Regulations 2010).' },
-    CIN_PLAN: { description: 'Child in Need plan (s17).' },
-    CP_PLAN: { description: 'Child Protection plan.' },
-    PATHWAY_PLAN: { description: 'Pathway plan for an eligible or relevant child / care leaver.' },
-    NWD_CARE_AND_PROGRESSION_PLAN: { description: 'No Wrong Door care and progression plan, informed by deep dives.' },
-    SAFETY_PLAN: { description: 'Safety plan agreed with the young person and the network.' },
-    MISSING_PLAN: { description: 'Missing plan: what to do if the young person goes missing (places, associates, who to call).' },
-  },
+codeList(PlanType, 'PlanType', "A plan held on the young person's social care record.", {
+  CARE_PLAN: 'Care plan for a looked-after child (Care Planning Regulations 2010).',
+  CIN_PLAN: 'Child in Need plan (s17).',
+  CP_PLAN: 'Child Protection plan.',
+  PATHWAY_PLAN: 'Pathway plan for an eligible or relevant child / care leaver.',
+  NWD_CARE_AND_PROGRESSION_PLAN: 'No Wrong Door care and progression plan, informed by deep dives.',
+  SAFETY_PLAN: 'Safety plan agreed with the young person and the network.',
+  MISSING_PLAN: 'Missing plan: what to do if the young person goes missing (places, associates, who to call).',
 });
 
 export enum AssessmentFactor {
@@ -282,41 +238,32 @@ export enum AssessmentFactor {
   SELF_HARM = 'SELF_HARM',
   CHILD_CRIMINAL_EXPLOITATION = 'CHILD_CRIMINAL_EXPLOITATION',
 }
-registerEnumType(AssessmentFactor, {
-  name: 'AssessmentFactor',
-  description: 'Factors identified at the end of a Child in Need assessment (CIN census), those most relevant to adolescents.',
-  valuesConfig: {
-    GOING_MISSING: { description: '10A: Child going missing' },
-    CHILD_SEXUAL_EXPLOITATION: { description: '11A: Child sexual exploitation' },
-    TRAFFICKING: { description: '12A: Trafficking' },
-    GANGS: { description: '13A: Gangs' },
-    SOCIALLY_UNACCEPTABLE_BEHAVIOUR: { description: '14A: Socially unacceptable behaviour' },
-    SELF_HARM: { description: '15A: Self-harm' },
-    CHILD_CRIMINAL_EXPLOITATION: { description: '24A: Child criminal exploitation' },
+codeList(
+  AssessmentFactor,
+  'AssessmentFactor',
+  'Factors identified at the end of a Child in Need assessment (CIN census), those most relevant to adolescents.',
+  {
+    GOING_MISSING: '10A: Child going missing',
+    CHILD_SEXUAL_EXPLOITATION: '11A: Child sexual exploitation',
+    TRAFFICKING: '12A: Trafficking',
+    GANGS: '13A: Gangs',
+    SOCIALLY_UNACCEPTABLE_BEHAVIOUR: '14A: Socially unacceptable behaviour',
+    SELF_HARM: '15A: Self-harm',
+    CHILD_CRIMINAL_EXPLOITATION: '24A: Child criminal exploitation',
   },
-});
-
-/** The CIN census code for each factor. */
-export const ASSESSMENT_FACTOR_CODE: Record<AssessmentFactor, string> = {
-  GOING_MISSING: '10A',
-  CHILD_SEXUAL_EXPLOITATION: '11A',
-  TRAFFICKING: '12A',
-  GANGS: '13A',
-  SOCIALLY_UNACCEPTABLE_BEHAVIOUR: '14A',
-  SELF_HARM: '15A',
-  CHILD_CRIMINAL_EXPLOITATION: '24A',
-};
+);
 
 /** One scheme per receiving agency in the agencies table: the identifier it keeps its records under. */
 export const IdentifierScheme = Object.fromEntries(RECEIVING_AGENCIES.map((a) => [a.identifier.scheme, a.identifier.scheme])) as {
   readonly [S in IdentifierSchemeCode]: S;
 };
 export type IdentifierScheme = IdentifierSchemeCode;
-registerEnumType(IdentifierScheme, {
-  name: 'IdentifierScheme',
-  description: 'An identifier another agency keeps its records under.',
-  valuesConfig: Object.fromEntries(RECEIVING_AGENCIES.map((a) => [a.identifier.scheme, { description: a.identifier.description }])),
-});
+codeList(
+  IdentifierScheme,
+  'IdentifierScheme',
+  'An identifier another agency keeps its records under.',
+  Object.fromEntries(RECEIVING_AGENCIES.map((a) => [a.identifier.scheme, a.identifier.description])) as Meanings<typeof IdentifierScheme>,
+);
 
 export enum LinkMethod {
   NHS_SPINE_TRACE = 'NHS_SPINE_TRACE',
@@ -324,15 +271,11 @@ export enum LinkMethod {
   DEMOGRAPHIC_MATCH = 'DEMOGRAPHIC_MATCH',
   RECORDED_BY_PRACTITIONER = 'RECORDED_BY_PRACTITIONER',
 }
-registerEnumType(LinkMethod, {
-  name: 'LinkMethod',
-  description: 'How social care came to link an agency identifier to the young person (provenance of the match).',
-  valuesConfig: {
-    NHS_SPINE_TRACE: { description: 'Traced on the NHS Personal Demographics Service.' },
-    AGENCY_CONFIRMED: { description: 'The owning agency confirmed the identifier belongs to this young person.' },
-    DEMOGRAPHIC_MATCH: { description: 'Matched on name, date of birth and address; not confirmed by the owning agency.' },
-    RECORDED_BY_PRACTITIONER: { description: 'Typed in by a practitioner from a document; the check digit was valid.' },
-  },
+codeList(LinkMethod, 'LinkMethod', 'How social care came to link an agency identifier to the young person (provenance of the match).', {
+  NHS_SPINE_TRACE: 'Traced on the NHS Personal Demographics Service.',
+  AGENCY_CONFIRMED: 'The owning agency confirmed the identifier belongs to this young person.',
+  DEMOGRAPHIC_MATCH: 'Matched on name, date of birth and address; not confirmed by the owning agency.',
+  RECORDED_BY_PRACTITIONER: 'Typed in by a practitioner from a document; the check digit was valid.',
 });
 
 export enum RagPriority {
@@ -340,22 +283,15 @@ export enum RagPriority {
   AMBER = 'AMBER',
   GREEN = 'GREEN',
 }
-registerEnumType(RagPriority, {
-  name: 'RagPriority',
-  description: 'Red/amber/green priority given to a referral to the No Wrong Door hub.',
-});
+codeList(RagPriority, 'RagPriority', 'Red/amber/green priority given to a referral to the No Wrong Door hub.');
 
 export enum NwdSupport {
   HUB_PLACEMENT = 'HUB_PLACEMENT',
   OUTREACH = 'OUTREACH',
 }
-registerEnumType(NwdSupport, {
-  name: 'NwdSupport',
-  description: 'How the No Wrong Door hub supports the young person.',
-  valuesConfig: {
-    HUB_PLACEMENT: { description: 'Lives in a hub bed or hub community family.' },
-    OUTREACH: { description: 'Lives elsewhere; the hub team works with them where they are.' },
-  },
+codeList(NwdSupport, 'NwdSupport', 'How the No Wrong Door hub supports the young person.', {
+  HUB_PLACEMENT: 'Lives in a hub bed or hub community family.',
+  OUTREACH: 'Lives elsewhere; the hub team works with them where they are.',
 });
 
 export enum NwdSpecialist {
@@ -363,14 +299,10 @@ export enum NwdSpecialist {
   COMMUNICATION_SUPPORT = 'COMMUNICATION_SUPPORT',
   POLICE_LIAISON = 'POLICE_LIAISON',
 }
-registerEnumType(NwdSpecialist, {
-  name: 'NwdSpecialist',
-  description: 'A specialist embedded in the No Wrong Door hub.',
-  valuesConfig: {
-    LIFE_COACH: { description: 'Life coach: a clinical psychologist (health) working on emotional and mental health.' },
-    COMMUNICATION_SUPPORT: { description: 'Communication support worker: a speech and language therapist screening for SLCN.' },
-    POLICE_LIAISON: { description: 'Police liaison officer embedded in the hub.' },
-  },
+codeList(NwdSpecialist, 'NwdSpecialist', 'A specialist embedded in the No Wrong Door hub.', {
+  LIFE_COACH: 'Life coach: a clinical psychologist (health) working on emotional and mental health.',
+  COMMUNICATION_SUPPORT: 'Communication support worker: a speech and language therapist screening for SLCN.',
+  POLICE_LIAISON: 'Police liaison officer embedded in the hub.',
 });
 
 export enum NwdClosureOutcome {
@@ -381,22 +313,16 @@ export enum NwdClosureOutcome {
   MOVED_AWAY = 'MOVED_AWAY',
   OTHER = 'OTHER',
 }
-registerEnumType(NwdClosureOutcome, { name: 'NwdClosureOutcome', description: 'Outcome recorded when No Wrong Door involvement closes.' });
+codeList(NwdClosureOutcome, 'NwdClosureOutcome', 'Outcome recorded when No Wrong Door involvement closes.');
 
 export enum MeetingKind {
   RAISE = 'RAISE',
   DEEP_DIVE = 'DEEP_DIVE',
 }
-registerEnumType(MeetingKind, {
-  name: 'MeetingKind',
-  description: 'A No Wrong Door multi-agency meeting about one young person.',
-  valuesConfig: {
-    RAISE: {
-      description:
-        'RAISE risk meeting (Risk, Analysis, Intervention, Solution, Evaluation): intelligence-led, Signs of Safety, each agency owns actions.',
-    },
-    DEEP_DIVE: { description: 'Deep dive: professionals review the whole case history to inform the NWD care and progression plan.' },
-  },
+codeList(MeetingKind, 'MeetingKind', 'A No Wrong Door multi-agency meeting about one young person.', {
+  RAISE:
+    'RAISE risk meeting (Risk, Analysis, Intervention, Solution, Evaluation): intelligence-led, Signs of Safety, each agency owns actions.',
+  DEEP_DIVE: 'Deep dive: professionals review the whole case history to inform the NWD care and progression plan.',
 });
 
 export enum MeetingStatus {
@@ -404,10 +330,7 @@ export enum MeetingStatus {
   POSTPONED = 'POSTPONED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(MeetingStatus, {
-  name: 'MeetingStatus',
-  description: 'Whether the meeting took place (postponements are a known failure mode, 000:2081).',
-});
+codeList(MeetingStatus, 'MeetingStatus', 'Whether the meeting took place (postponements are a known failure mode, 000:2081).');
 
 /** The partner agencies of the agencies table, and the hub and others who come to meetings. */
 export const Agency = {
@@ -416,7 +339,7 @@ export const Agency = {
   OTHER: 'OTHER',
 } as const;
 export type Agency = (typeof Agency)[keyof typeof Agency];
-registerEnumType(Agency, { name: 'Agency', description: 'The partner agency a professional represents.' });
+codeList(Agency, 'Agency', 'The partner agency a professional represents.');
 
 export enum Attendance {
   ATTENDED_IN_PERSON = 'ATTENDED_IN_PERSON',
@@ -424,26 +347,21 @@ export enum Attendance {
   SENT_APOLOGIES = 'SENT_APOLOGIES',
   DID_NOT_ATTEND = 'DID_NOT_ATTEND',
 }
-registerEnumType(Attendance, {
-  name: 'Attendance',
-  description: 'Whether an invited professional attended (RAISE meetings are often virtual or hybrid).',
-});
+codeList(Attendance, 'Attendance', 'Whether an invited professional attended (RAISE meetings are often virtual or hybrid).');
 
 export enum ObservationKind {
   STRENGTH = 'STRENGTH',
   RISK = 'RISK',
 }
-registerEnumType(ObservationKind, {
-  name: 'ObservationKind',
-  description: 'Signs of Safety: "what is working well" (strength) or "what are we worried about" (risk).',
-});
+codeList(ObservationKind, 'ObservationKind', 'Signs of Safety: "what is working well" (strength) or "what are we worried about" (risk).');
 
 export enum ActionStatus {
   OPEN = 'OPEN',
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(ActionStatus, {
-  name: 'ActionStatus',
-  description: 'Recorded state of a meeting action; whether an open action is overdue is computed from its due date.',
-});
+codeList(
+  ActionStatus,
+  'ActionStatus',
+  'Recorded state of a meeting action; whether an open action is overdue is computed from its due date.',
+);

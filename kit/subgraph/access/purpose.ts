@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { codeList } from '../graphql/code-list';
 
 /**
  * Why a user may see a young person's record: the legitimate relationship (DOMAIN.md §4). Social care
@@ -13,21 +13,13 @@ export enum PurposeKind {
   AUDIT = 'AUDIT',
 }
 
-registerEnumType(PurposeKind, {
-  name: 'PurposeKind',
-  description: 'The legitimate relationship under which a record was read.',
-  valuesConfig: {
-    ALLOCATION: { description: 'Allocated to the young person (social worker, NWD key worker, IRO).' },
-    STATUTORY_ROLE: {
-      description: 'A statutory role over the young person (the virtual school head for every looked-after child of the authority).',
-    },
-    MEETING_INVITATION: {
-      description:
-        'Invited to a RAISE meeting or deep dive about the young person, from the invitation until the set period after the meeting.',
-    },
-    BREAK_GLASS: { description: 'Emergency access with a typed justification: allowed, recorded, and raised as an alert for auditors.' },
-    AUDIT: { description: 'An information-governance auditor answering a subject access request: access logs only.' },
-  },
+codeList(PurposeKind, 'PurposeKind', 'The legitimate relationship under which a record was read.', {
+  ALLOCATION: 'Allocated to the young person (social worker, NWD key worker, IRO).',
+  STATUTORY_ROLE: 'A statutory role over the young person (the virtual school head for every looked-after child of the authority).',
+  MEETING_INVITATION:
+    'Invited to a RAISE meeting or deep dive about the young person, from the invitation until the set period after the meeting.',
+  BREAK_GLASS: 'Emergency access with a typed justification: allowed, recorded, and raised as an alert for auditors.',
+  AUDIT: 'An information-governance auditor answering a subject access request: access logs only.',
 });
 
 export interface Purpose {

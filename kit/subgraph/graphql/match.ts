@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { codeList } from './code-list';
 
 /**
  * Whether an agency holds a record for the young person. "Not matched" must never read as
@@ -10,20 +10,12 @@ export enum AgencyMatchStatus {
   NO_RECORD_FOR_IDENTIFIER = 'NO_RECORD_FOR_IDENTIFIER',
 }
 
-registerEnumType(AgencyMatchStatus, {
-  name: 'AgencyMatchStatus',
-  description: 'Whether an agency holds a record for this young person under its own identifier.',
-  valuesConfig: {
-    MATCHED: { description: "The agency holds a record under the identifier in social care's cross-reference." },
-    NOT_LINKED: {
-      description:
-        "Not matched: social care's cross-reference has no identifier for this agency, so the agency cannot look. Absence of data here says nothing about the young person.",
-    },
-    NO_RECORD_FOR_IDENTIFIER: {
-      description:
-        'Not matched: the agency has no record under the linked identifier (it may be wrong, or the record is held elsewhere). Absence of data here says nothing about the young person.',
-    },
-  },
+codeList(AgencyMatchStatus, 'AgencyMatchStatus', 'Whether an agency holds a record for this young person under its own identifier.', {
+  MATCHED: "The agency holds a record under the identifier in social care's cross-reference.",
+  NOT_LINKED:
+    "Not matched: social care's cross-reference has no identifier for this agency, so the agency cannot look. Absence of data here says nothing about the young person.",
+  NO_RECORD_FOR_IDENTIFIER:
+    'Not matched: the agency has no record under the linked identifier (it may be wrong, or the record is held elsewhere). Absence of data here says nothing about the young person.',
 });
 
 /** MATCHED when the agency's record was found; otherwise why not. */

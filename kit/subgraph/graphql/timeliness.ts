@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { codeList } from './code-list';
 import { LocalDateScalar } from './scalars';
 
 /** Computed, never stored: every status here is derived from dates and the injected clock. */
@@ -10,16 +11,17 @@ export enum TimelinessStatus {
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
 
-registerEnumType(TimelinessStatus, {
-  name: 'TimelinessStatus',
-  description: 'Whether a statutory timescale is being met, computed from recorded dates on the day asked.',
-  valuesConfig: {
-    UP_TO_DATE: { description: 'Done within its timescale; the next one is not due within 28 days.' },
-    DUE_SOON: { description: 'Due within the next 28 days (or today), not yet overdue.' },
-    OVERDUE: { description: 'The due date has passed without it being done.' },
-    NOT_APPLICABLE: { description: 'The rule does not apply to this young person now.' },
+codeList(
+  TimelinessStatus,
+  'TimelinessStatus',
+  'Whether a statutory timescale is being met, computed from recorded dates on the day asked.',
+  {
+    UP_TO_DATE: 'Done within its timescale; the next one is not due within 28 days.',
+    DUE_SOON: 'Due within the next 28 days (or today), not yet overdue.',
+    OVERDUE: 'The due date has passed without it being done.',
+    NOT_APPLICABLE: 'The rule does not apply to this young person now.',
   },
-});
+);
 
 /** How close to its due date a statutory task is. A value type several agencies return, hence shareable. */
 @Directive('@shareable')

@@ -1,17 +1,4 @@
 // Invented, obviously synthetic wording for meeting records and plans. No real people or places.
-export const KEY_WORKERS = [
-  'Sam Hollyoak (key worker)',
-  'Priya Lanthorn (key worker)',
-  'Jo Brackwell (key worker)',
-  'Dev Ashgrove (key worker)',
-  'Morgan Teasel (key worker)',
-];
-export const SOCIAL_WORKERS = [
-  'Alex Fernleigh (social worker)',
-  'Chris Oakhurst (social worker)',
-  'Pat Ivybridge (social worker)',
-  'Robin Wrenfield (social worker)',
-];
 export const PROVIDERS = [
   'Synthetic Foster Household',
   'Example Kinship Carers',
