@@ -8,9 +8,25 @@ import { agencyConfigFromEnv, agencyKeysFromEnv } from '../../kit/subgraph/confi
 import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { isPostgres } from '../../kit/subgraph/orm';
 
+/** The parts of a docker compose service the checks read. */
+interface ComposeService {
+  image?: string;
+  command?: string[];
+  /** Every value is quoted in the file: strings, before docker compose interpolates them. */
+  environment: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+}
+
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+}
+
 /** No Docker engine runs here, so docker-compose.yml is checked against the code that reads it. */
 // merge: docker compose honours YAML merge keys (<<: *subgraph), so the test must too.
-const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true });
+const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as ComposeFile;
 
 /** What docker compose does with ${NAME:?message} and ${NAME:-default}, given a .env. */
 function interpolate(environment: Record<string, string>, dotenv: Record<string, string>): NodeJS.ProcessEnv {
@@ -25,7 +41,7 @@ function interpolate(environment: Record<string, string>, dotenv: Record<string,
     ]),
   );
 }
-const services = compose.services as Record<string, any>;
+const { services } = compose;
 /** A well-formed public key, where a check reads configuration that needs one but is not about keys. */
 const TEST_JWK = JSON.stringify({
   kty: 'EC',
@@ -57,14 +73,14 @@ describe('docker-compose.yml', () => {
     }).database;
     expect(isPostgres(url)).toBe(true);
     expect(new URL(url.replace(/\$\{[^}]+\}/, 'x')).hostname).toBe(`${name}-db`);
-    expect(svc.depends_on[`${name}-db`].condition).toBe('service_healthy');
-    expect(svc.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
+    expect(svc.depends_on?.[`${name}-db`]?.condition).toBe('service_healthy');
+    expect(svc.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
     // Subgraphs are reachable only inside the compose network, never published on the host.
     expect(svc.ports).toBeUndefined();
   });
 
   it('gives each agency database its own volume and credentials', () => {
-    const volumes = AGENCIES.map((a) => services[`${a.name}-db`].volumes[0].split(':')[0]);
+    const volumes = AGENCIES.map((a) => services[`${a.name}-db`].volumes![0].split(':')[0]);
     expect(new Set(volumes).size).toBe(4);
     for (const a of AGENCIES) {
       const db = services[`${a.name}-db`];
@@ -125,7 +141,7 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(urls).sort()).toEqual(AGENCIES.map((a) => a.name).sort());
     for (const { name, defaultPort } of AGENCIES) {
       expect(urls[name]).toBe(`http://${name}:${defaultPort}/graphql`);
-      expect(gw.depends_on[name].condition).toBe('service_healthy');
+      expect(gw.depends_on?.[name]?.condition).toBe('service_healthy');
     }
   });
 

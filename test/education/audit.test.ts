@@ -5,18 +5,9 @@ import { AUDIT_LOGS_ONLY } from '../../kit/subgraph/access/policy';
 import { EHCP_DATES, EXCLUSION_REASONS } from '../../subgraphs/education/policy';
 import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import {
-  AS,
-  educationQuery,
-  entities,
-  ofType,
-  seededRows,
-  TEST_POPULATION,
-  UNKNOWN_UPN,
-  withheld,
-  youngPerson,
-  type Asking,
-} from './fixtures';
+import { dataOf, withheldNotices } from '../support/graphql';
+import { AS, askAbout, entitiesQuery, representation, type Asking } from '../support/receiving';
+import { educationOf, ofType, present, seededRows, TEST_POPULATION, UNKNOWN_UPN, type EducationEntities } from './fixtures';
 
 const LOG = `matchStatus accessLog { at userId userName userAgency userRole action purpose meetingId breakGlassReason requestId fieldsRead withheld { field rule } }`;
 
@@ -37,19 +28,19 @@ describe('education audit log', () => {
   /** Reads as `as`; returns the request id the read was made under and the response. */
   async function readAs(as: Asking, selection: string, upns: (string | null)[] = [upn]) {
     const requestId = agency.nextRequestId();
-    const res = await entities(agency, educationQuery(selection), upns, as);
+    const res = await askAbout<EducationEntities>(agency, entitiesQuery(agency, 'education', selection), upns, as);
     return { requestId, res };
   }
 
   async function accessLog(forUpn = upn) {
     const { res } = await readAs(AS.auditor, LOG, [forUpn]);
     expect(res.errors).toBeUndefined();
-    return res.data._entities[0].education.accessLog as any[];
+    return present(educationOf(res).accessLog, 'an access log');
   }
 
   it('records a read: who, when, under which purpose, the fields read and what was withheld by which rule', async () => {
     const { requestId, res } = await readAs(AS.policeLiaison, 'matchStatus suspensions { id startDate sessionsLost reason }');
-    expect(withheld(res.errors).map((n) => n.rule)).toContain(EXCLUSION_REASONS.id);
+    expect(withheldNotices(res.errors).map((n) => n.rule)).toContain(EXCLUSION_REASONS.id);
 
     const entry = (await accessLog()).find((e) => e.requestId === requestId);
     expect(entry).toEqual({
@@ -79,8 +70,8 @@ describe('education audit log', () => {
   it('records what a chronology left out, by the field it would have shown', async () => {
     const { requestId } = await readAs(AS.policeLiaison, 'chronology { date kind summary }');
     const entry = (await accessLog()).find((e) => e.requestId === requestId);
-    expect(entry.fieldsRead).toContain('EducationRecord.chronology');
-    expect(entry.withheld).toEqual(
+    expect(present(entry, 'its log entry').fieldsRead).toContain('EducationRecord.chronology');
+    expect(present(entry, 'its log entry').withheld).toEqual(
       expect.arrayContaining([
         { field: 'Suspension.reason', rule: EXCLUSION_REASONS.id },
         { field: 'SenProvisionEpisode.startDate', rule: EHCP_DATES.id },
@@ -109,9 +100,9 @@ describe('education audit log', () => {
       identifier: upn,
       purpose: AS.designatedTeacher.purpose,
     });
-    const res = await agency.request(
-      educationQuery('matchStatus'),
-      { representations: [{ ...youngPerson(upn), educationAccess: grant }] },
+    const res = await agency.request<EducationEntities>(
+      entitiesQuery(agency, 'education', 'matchStatus'),
+      { representations: [representation(agency, upn, grant)] },
       { viewer: AS.designatedTeacher.viewer },
     );
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -135,7 +126,7 @@ describe('education audit log', () => {
       AS.auditor,
       'matchStatus enrolments { id } suspensions { id reason } peps { id } chronology { date } persistentlyAbsent currentEnrolment { id } pepTimeliness { status }',
     );
-    expect(res.data._entities[0]).toEqual({
+    expect(dataOf(res)._entities[0]).toEqual({
       upn,
       education: {
         matchStatus: 'MATCHED',
@@ -149,7 +140,7 @@ describe('education audit log', () => {
       },
     });
     const at = (field: string) => ['_entities', 0, 'education', field];
-    expect(withheld(res.errors)).toEqual(
+    expect(withheldNotices(res.errors)).toEqual(
       ['enrolments', 'suspensions', 'peps', 'chronology', 'persistentlyAbsent', 'currentEnrolment', 'pepTimeliness'].map((f) => ({
         path: at(f),
         agency: 'education',
@@ -159,12 +150,14 @@ describe('education audit log', () => {
     );
     // And the attempt is itself in the log.
     const entry = (await accessLog()).find((e) => e.requestId === requestId);
-    expect(entry.withheld).toEqual(expect.arrayContaining([{ field: 'EducationRecord.enrolments', rule: AUDIT_LOGS_ONLY.id }]));
+    expect(present(entry, 'its log entry').withheld).toEqual(
+      expect.arrayContaining([{ field: 'EducationRecord.enrolments', rule: AUDIT_LOGS_ONLY.id }]),
+    );
   });
 
   it('has no log for a UPN the virtual school does not hold (null: not matched)', async () => {
     const { res } = await readAs(AS.auditor, LOG, [UNKNOWN_UPN]);
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0].education).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', accessLog: null });
+    expect(educationOf(res)).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', accessLog: null });
   });
 });

@@ -1,6 +1,8 @@
 import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { AS, DEEP_QUERY, entities, seededPupils, testPeople, type Asking } from './fixtures';
+import { dataOf } from '../support/graphql';
+import { AS, askAbout, type Asking } from '../support/receiving';
+import { DEEP_QUERY, seededPupils, testPeople, type EducationEntities } from './fixtures';
 
 describe('education subgraph batching', () => {
   let agency: TestAgency;
@@ -13,9 +15,9 @@ describe('education subgraph batching', () => {
   });
 
   async function queriesFor(upns: (string | null)[], query = DEEP_QUERY, as: Asking = AS.virtualSchoolHead): Promise<string[]> {
-    const res = await entities(agency, query, upns, as);
+    const res = await askAbout<EducationEntities>(agency, query, upns, as);
     expect((res.errors ?? []).filter((e) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
-    expect(res.data._entities).toHaveLength(upns.length);
+    expect(dataOf(res)._entities).toHaveLength(upns.length);
     const sent = [...agency.queries];
     agency.queries.length = 0;
     return sent;

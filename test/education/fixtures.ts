@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PERSONAS } from '../../kit/dev/personas';
-import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
-import type { Viewer } from '../../kit/shared/roles';
+import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
+import type { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import {
   generatePerson,
   population,
@@ -9,8 +8,23 @@ import {
   type PopulationOptions,
   type SyntheticYoungPerson,
 } from '../../kit/dev/synthetic/population';
+import type {
+  EetGroup,
+  ExclusionReason,
+  NotInSchoolKind,
+  PepQuality,
+  PostSixteenActivity,
+  ReasonForLeaving,
+  RiskOfNeet,
+  RollStatus,
+  SchoolPhase,
+  SchoolTerm,
+  SenProvision,
+} from '../../subgraphs/education/enums';
 import { educationSeeder } from '../../subgraphs/education/seed';
-import { TEST_TODAY, type TestAgency } from '../support/agency';
+import { TEST_TODAY } from '../support/agency';
+import { dataOf, type GraphQLBody } from '../support/graphql';
+import type { Entities } from '../support/receiving';
 
 /** The population startTestAgency seeds (60 people, 'test-seed', as of TEST_TODAY). */
 export const TEST_POPULATION = { size: 60, seed: 'test-seed', asOf: TEST_TODAY };
@@ -27,53 +41,6 @@ export function seededPupils(): SyntheticYoungPerson[] {
 /** A UPN with a valid check letter for an index the 60-person population never reaches. */
 export const UNKNOWN_UPN = syntheticUpn(999, 2001);
 
-/** Who asks, and the purpose social care's grant names (the legitimate relationship it found). */
-export interface Asking {
-  viewer: Viewer;
-  purpose: Purpose;
-}
-
-const meeting: Purpose = { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' };
-
-/** The personas as social care would grant them: each with the relationship it typically has. */
-export const AS = {
-  virtualSchoolHead: { viewer: PERSONAS.virtualSchoolHead, purpose: { kind: PurposeKind.STATUTORY_ROLE } },
-  designatedTeacher: { viewer: PERSONAS.designatedTeacher, purpose: meeting },
-  socialWorker: { viewer: PERSONAS.socialWorker, purpose: { kind: PurposeKind.ALLOCATION } },
-  lacNurse: { viewer: PERSONAS.lacNurse, purpose: meeting },
-  policeLiaison: { viewer: PERSONAS.policeLiaison, purpose: meeting },
-  policeAnalyst: {
-    viewer: PERSONAS.policeAnalyst,
-    purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'Missing tonight: checking the school for last sighting' },
-  },
-  auditor: { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } },
-} satisfies Record<string, Asking>;
-
-/** A representation without a grant (as nobody but the gateway, after social care, could send). */
-export const youngPerson = (upn: string | null) => ({ __typename: 'YoungPerson', upn });
-
-/**
- * Representations as the gateway sends them for the next request: each with social care's grant for
- * this viewer, that request and exactly that UPN.
- */
-export async function representations(agency: TestAgency, upns: (string | null)[], as: Asking = AS.virtualSchoolHead) {
-  const requestId = agency.nextRequestId();
-  return Promise.all(upns.map(async (upn) => ({ ...youngPerson(upn), educationAccess: await agency.grant(upn, { ...as, requestId }) })));
-}
-
-/** Asks `query` about the young people as `as`, with their grants; returns the whole response. */
-export async function entities(agency: TestAgency, query: string, upns: (string | null)[], as: Asking = AS.virtualSchoolHead) {
-  const reps = await representations(agency, upns, as);
-  return agency.request(query, { representations: reps }, { viewer: as.viewer });
-}
-
-/** `_entities` over the representations, asking `selection` of each young person's education record. */
-export const educationQuery = (selection: string) => `
-  query ($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on YoungPerson { upn education { ${selection} } } }
-  }
-`;
-
 /** The rows the education seeder persists for a population (in memory: the seeder only persists). */
 export function seededRows(options: PopulationOptions): object[] {
   const rows: object[] = [];
@@ -86,12 +53,6 @@ export function seededRows(options: PopulationOptions): object[] {
 }
 
 export const ofType = <T extends object>(rows: object[], type: abstract new () => T): T[] => rows.filter((r): r is T => r instanceof type);
-
-/** The WITHHELD notices in a response, as { path, rule, count }. */
-export const withheld = (errors: any[] | undefined) =>
-  (errors ?? [])
-    .filter((e) => e.extensions?.code === 'WITHHELD')
-    .map((e) => ({ path: e.path, agency: e.extensions.agency, rule: e.extensions.rule, count: e.extensions.count }));
 
 /** Every field of the education record, nested lists and computed values included. */
 export const DEEP_QUERY = `
@@ -142,3 +103,174 @@ export const DATA_FIELDS = [
   'postSixteen',
   'chronology',
 ] as const;
+
+/*
+ * What education's queries return, as JSON. A list or value on the record is null when the virtual
+ * school holds no record (not matched) or a policy withholds it, and absent when a query does not
+ * select it. Within a list item, each field is typed as it comes when selected: a policy withholds
+ * only nullable fields (policy.test.ts checks this), so those are `| null`. Code lists arrive as
+ * their values' names; dates as 'YYYY-MM-DD' strings.
+ */
+
+export interface SchoolBody {
+  urn: string;
+  establishmentNumber: string;
+  localAuthorityCode: string;
+  name: string;
+  phase: `${SchoolPhase}`;
+}
+
+export interface SchoolEnrolmentBody {
+  id: string;
+  startDate: string;
+  endDate: string | null;
+  rollStatus: `${RollStatus}`;
+  reasonForLeaving: `${ReasonForLeaving}` | null;
+  yearGroup: string | null;
+  school: SchoolBody;
+}
+
+export interface TermAttendanceBody {
+  id: string;
+  academicYear: string;
+  term: `${SchoolTerm}`;
+  sessionsPossible: number;
+  authorisedAbsence: number;
+  unauthorisedAbsence: number;
+  attendancePercentage: number | null;
+  persistentlyAbsent: boolean;
+}
+
+/** A suspension or a permanent exclusion. */
+export interface ExclusionBody {
+  id: string;
+  startDate: string;
+  sessionsLost: number;
+  daysLost: number;
+  reason: `${ExclusionReason}` | null;
+  school: SchoolBody;
+}
+
+export interface ReducedTimetableBody {
+  id: string;
+  startDate: string;
+  endDate: string | null;
+  hoursPerWeek: number;
+}
+
+export interface AlternativeProvisionBody {
+  id: string;
+  startDate: string;
+  endDate: string | null;
+  providerName: string;
+  registeredProvider: boolean;
+  hoursPerWeek: number;
+}
+
+export interface NotInSchoolBody {
+  id: string;
+  kind: `${NotInSchoolKind}`;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface SenProvisionBody {
+  id: string;
+  provision: `${SenProvision}`;
+  startDate: string | null;
+  endDate: string | null;
+  ehcpRequestDate: string | null;
+  ehcpIssueDate: string | null;
+  ehcpDueDate: string | null;
+  ehcpIssuedWithinTwentyWeeks: boolean | null;
+}
+
+export interface PepBody {
+  id: string;
+  meetingDate: string;
+  quality: `${PepQuality}` | null;
+  targets: string[] | null;
+  pupilPremiumPlusAmount: number | null;
+  pupilPremiumPlusPurpose: string | null;
+}
+
+export interface TimelinessBody {
+  status: `${TimelinessStatus}`;
+  dueDate: string | null;
+  lastDone: string | null;
+}
+
+export interface PostSixteenBody {
+  id: string;
+  recordedOn: string;
+  activity: `${PostSixteenActivity}` | null;
+  eetGroup: `${EetGroup}` | null;
+  meetsParticipationDuty: boolean | null;
+  riskOfNeet: `${RiskOfNeet}` | null;
+  transitionPlanDate: string | null;
+}
+
+export interface ChronologyEntryBody {
+  date: string;
+  agency: string;
+  kind: string;
+  summary: string;
+}
+
+export interface AuditEntryBody {
+  at: string;
+  loggedBy: string;
+  requestId: string;
+  userId: string;
+  userName: string;
+  userAgency: string;
+  userRole: string;
+  action: string;
+  purpose: string | null;
+  meetingId: string | null;
+  breakGlassReason: string | null;
+  fieldsRead: string[];
+  withheld: { field: string; rule: string }[];
+}
+
+/** YoungPerson.education: every field of DEEP_QUERY, and the access log. */
+export interface EducationRecordBody {
+  matchStatus?: `${AgencyMatchStatus}`;
+  currentEnrolment?: SchoolEnrolmentBody | null;
+  enrolments?: SchoolEnrolmentBody[] | null;
+  attendance?: TermAttendanceBody[] | null;
+  persistentlyAbsent?: boolean | null;
+  suspensions?: ExclusionBody[] | null;
+  permanentExclusions?: ExclusionBody[] | null;
+  reducedTimetables?: ReducedTimetableBody[] | null;
+  alternativeProvision?: AlternativeProvisionBody[] | null;
+  notInSchool?: NotInSchoolBody[] | null;
+  senProvision?: SenProvisionBody[] | null;
+  currentSenProvision?: SenProvisionBody | null;
+  peps?: PepBody[] | null;
+  pepTimeliness?: TimelinessBody | null;
+  pepWithinLastSixMonths?: boolean | null;
+  postSixteen?: PostSixteenBody[] | null;
+  chronology?: ChronologyEntryBody[] | null;
+  accessLog?: AuditEntryBody[] | null;
+}
+
+/** A young person as education's `_entities` answers (DEEP_QUERY and the shared entitiesQuery select both fields). */
+export interface EducationEntity {
+  upn: string | null;
+  education: EducationRecordBody;
+}
+
+/** The data of an education `_entities` query: null in place of a young person refused (no valid grant) or asked about wrongly. */
+export type EducationEntities = Entities<EducationEntity | null>;
+
+/** A value the test needs to go on (a list to read, an entry it found): fails the test when it is null or missing. */
+export function present<T>(value: T | null | undefined, what = 'a value'): T {
+  if (value == null) throw new Error(`expected ${what}, got ${String(value)}`);
+  return value;
+}
+
+/** The education record of the `i`th young person in a response: fails the test when there is none. */
+export function educationOf(body: GraphQLBody<EducationEntities>, i = 0): EducationRecordBody {
+  return present(dataOf(body)._entities[i], `young person ${i}`).education;
+}

@@ -3,9 +3,13 @@ import { generateSigningKeyPair } from '../../kit/shared/keys';
 import { PERSONAS } from '../../kit/dev/personas';
 import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { AS, DEEP_QUERY, educationQuery, representations, seededPupils, UNKNOWN_UPN, youngPerson } from './fixtures';
+import { dataOf } from '../support/graphql';
+import { AS, entitiesQuery, grantedRepresentations, representation } from '../support/receiving';
+import { DEEP_QUERY, educationOf, seededPupils, UNKNOWN_UPN, type EducationEntities } from './fixtures';
 
 const FORBIDDEN = { message: 'No access grant from social care for this young person.', extensions: { code: 'FORBIDDEN' } };
+/** Wherever in the query the error points. */
+const ANY_LOCATIONS: unknown = expect.anything();
 
 describe("education: social care's access grant", () => {
   let agency: TestAgency;
@@ -21,8 +25,8 @@ describe("education: social care's access grant", () => {
 
   /** Sends one representation carrying `grant` (or none) for `upn`, as the virtual school head. */
   async function ask(forUpn: string | null, grant: string | undefined) {
-    const rep = grant === undefined ? youngPerson(forUpn) : { ...youngPerson(forUpn), educationAccess: grant };
-    return agency.request(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
+    const rep = representation(agency, forUpn, grant);
+    return agency.request<EducationEntities>(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
   }
 
   async function forged(forUpn: string | null) {
@@ -38,16 +42,16 @@ describe("education: social care's access grant", () => {
   }
 
   it('answers with a grant for this viewer, this request and this UPN', async () => {
-    const [rep] = await representations(agency, [upn]);
-    const res = await agency.request(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
+    const [rep] = await grantedRepresentations(agency, [upn], AS.virtualSchoolHead);
+    const res = await agency.request<EducationEntities>(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0].education.matchStatus).toBe('MATCHED');
+    expect(educationOf(res).matchStatus).toBe('MATCHED');
   });
 
   it.each<[string, () => Promise<string | undefined>]>([
-    ['no grant', async () => undefined],
-    ['an empty grant', async () => ''],
-    ['something that is not a grant', async () => 'not-a-jwt'],
+    ['no grant', () => Promise.resolve(undefined)],
+    ['an empty grant', () => Promise.resolve('')],
+    ['something that is not a grant', () => Promise.resolve('not-a-jwt')],
     ['a grant for another user', () => agency.grant(upn, { ...AS.designatedTeacher })],
     ['a grant for another request', () => agency.grant(upn, { ...AS.virtualSchoolHead, requestId: 'test-request-999' })],
     ['a grant for another young person', () => agency.grant(other.upn, { ...AS.virtualSchoolHead })],
@@ -56,14 +60,14 @@ describe("education: social care's access grant", () => {
   ])('refuses %s: FORBIDDEN, and no data', async (_what, grant) => {
     const res = await ask(upn, await grant());
     expect(res.data).toEqual({ _entities: [null] });
-    expect(res.errors).toEqual([{ ...FORBIDDEN, locations: expect.anything(), path: ['_entities', 0] }]);
+    expect(res.errors).toEqual([{ ...FORBIDDEN, locations: ANY_LOCATIONS, path: ['_entities', 0] }]);
   });
 
   it('refuses a grant used again in a later request (replayed)', async () => {
-    const [rep] = await representations(agency, [upn]);
-    const first = await agency.request(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
+    const [rep] = await grantedRepresentations(agency, [upn], AS.virtualSchoolHead);
+    const first = await agency.request<EducationEntities>(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
     expect(first.errors).toBeUndefined();
-    const again = await agency.request(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
+    const again = await agency.request<EducationEntities>(DEEP_QUERY, { representations: [rep] }, { viewer: AS.virtualSchoolHead.viewer });
     expect(again.data).toEqual({ _entities: [null] });
     expect(again.errors).toMatchObject([{ ...FORBIDDEN, path: ['_entities', 0] }]);
   });
@@ -73,7 +77,7 @@ describe("education: social care's access grant", () => {
     expect((await ask(null, await forged(null))).errors).toMatchObject([FORBIDDEN]);
     const ok = await ask(null, await agency.grant(null, { ...AS.virtualSchoolHead }));
     expect(ok.errors).toBeUndefined();
-    expect(ok.data._entities[0].education.matchStatus).toBe('NOT_LINKED');
+    expect(educationOf(ok).matchStatus).toBe('NOT_LINKED');
   });
 
   it('compares the UPN exactly as received: a grant for the upper-case UPN does not cover it in lower case', async () => {
@@ -88,14 +92,14 @@ describe("education: social care's access grant", () => {
   });
 
   it('refuses one young person without holding back the others in the same request', async () => {
-    const [good] = await representations(agency, [upn]);
-    const bad = { ...youngPerson(other.upn), educationAccess: await forged(other.upn) };
-    const res = await agency.request(
-      educationQuery('matchStatus'),
+    const [good] = await grantedRepresentations(agency, [upn], AS.virtualSchoolHead);
+    const bad = representation(agency, other.upn, await forged(other.upn));
+    const res = await agency.request<EducationEntities>(
+      entitiesQuery(agency, 'education', 'matchStatus'),
       { representations: [good, bad] },
       { viewer: AS.virtualSchoolHead.viewer },
     );
-    expect(res.data._entities).toEqual([{ upn, education: { matchStatus: 'MATCHED' } }, null]);
+    expect(dataOf(res)._entities).toEqual([{ upn, education: { matchStatus: 'MATCHED' } }, null]);
     expect(res.errors).toMatchObject([{ ...FORBIDDEN, path: ['_entities', 1] }]);
   });
 
@@ -105,8 +109,11 @@ describe("education: social care's access grant", () => {
   });
 
   it("answers nothing without the gateway's signed token, whatever the grant", async () => {
-    const [rep] = await representations(agency, [upn], { viewer: PERSONAS.virtualSchoolHead, purpose: AS.virtualSchoolHead.purpose });
-    const res = await agency.request(DEEP_QUERY, { representations: [rep] }, { authorization: null });
+    const [rep] = await grantedRepresentations(agency, [upn], {
+      viewer: PERSONAS.virtualSchoolHead,
+      purpose: AS.virtualSchoolHead.purpose,
+    });
+    const res = await agency.request<EducationEntities>(DEEP_QUERY, { representations: [rep] }, { authorization: null });
     expect(res.data ?? null).toBeNull();
     expect(res.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });

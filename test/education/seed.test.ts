@@ -8,7 +8,7 @@ import { SchoolEnrolment } from '../../subgraphs/education/entities/school-enrol
 import { SenProvisionEpisode } from '../../subgraphs/education/entities/sen-provision-episode';
 import { Suspension } from '../../subgraphs/education/entities/suspension';
 import { TermAttendance } from '../../subgraphs/education/entities/term-attendance';
-import { RollStatus } from '../../subgraphs/education/enums';
+import { RollStatus, SenProvision } from '../../subgraphs/education/enums';
 import { persistentlyAbsentThisYear } from '../../subgraphs/education/rules/attendance';
 import { currentEpisode } from '../../subgraphs/education/rules/episodes';
 import { pepWithinLastSixMonths } from '../../subgraphs/education/rules/pep';
@@ -89,11 +89,11 @@ describe('education seeder', () => {
   it('gives looked-after children SEN support ~30% and EHC plans ~25%', () => {
     const lac = pupils.filter((p) => p.enteredCareDate);
     const now = lac.map((p) => currentEpisode(rowsOf(SenProvisionEpisode, p), TEST_TODAY)?.provision);
-    const share = (code: string) => now.filter((x) => x === code).length / lac.length;
-    expect(share('K')).toBeGreaterThan(0.22);
-    expect(share('K')).toBeLessThan(0.38);
-    expect(share('E')).toBeGreaterThan(0.17);
-    expect(share('E')).toBeLessThan(0.33);
+    const share = (code: SenProvision) => now.filter((x) => x === code).length / lac.length;
+    expect(share(SenProvision.K)).toBeGreaterThan(0.22);
+    expect(share(SenProvision.K)).toBeLessThan(0.38);
+    expect(share(SenProvision.E)).toBeGreaterThan(0.17);
+    expect(share(SenProvision.E)).toBeLessThan(0.33);
   });
 
   it('gives the NWD cohort more absence and more suspensions', () => {

@@ -2,7 +2,18 @@ import { addMonths } from '../../kit/subgraph/dates';
 import { service as educationService } from '../../subgraphs/education/service';
 import { nationalCurriculumYear, yearGroupOn } from '../../subgraphs/education/rules/year-group';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import { DATA_FIELDS, DEEP_QUERY, entities, seededPupils, testPeople, UNKNOWN_UPN } from './fixtures';
+import { dataOf } from '../support/graphql';
+import { AS, askAbout } from '../support/receiving';
+import {
+  DATA_FIELDS,
+  DEEP_QUERY,
+  present,
+  seededPupils,
+  testPeople,
+  UNKNOWN_UPN,
+  type EducationEntities,
+  type EducationRecordBody,
+} from './fixtures';
 
 describe('education subgraph', () => {
   let agency: TestAgency;
@@ -18,10 +29,10 @@ describe('education subgraph', () => {
   });
 
   // As the virtual school head (statutory role over every looked-after child), who sees the whole record.
-  async function educationRecords(upns: (string | null)[]) {
-    const res = await entities(agency, DEEP_QUERY, upns);
+  async function educationRecords(upns: (string | null)[]): Promise<EducationRecordBody[]> {
+    const res = await askAbout<EducationEntities>(agency, DEEP_QUERY, upns, AS.virtualSchoolHead);
     expect(res.errors).toBeUndefined();
-    return res.data._entities.map((e: any) => e.education);
+    return dataOf(res)._entities.map((e, i) => present(e, `young person ${i}`).education);
   }
 
   it('has pupils to test with, looked after and not', () => {
@@ -35,7 +46,10 @@ describe('education subgraph', () => {
       const r = records[i];
       expect(r.matchStatus).toBe('MATCHED');
       // The UPN's school is the latest main one (a Year 12 may since have left it).
-      const last = r.enrolments.find((e: any) => e.rollStatus !== 'SUBSIDIARY');
+      const last = present(
+        present(r.enrolments, 'enrolments').find((e) => e.rollStatus !== 'SUBSIDIARY'),
+        'a main enrolment',
+      );
       expect(last.school.urn).toBe(String(900000 + Number(p.upn!.slice(4, 8))));
       if (r.currentEnrolment) {
         expect(r.currentEnrolment.school.establishmentNumber).toBe(p.upn!.slice(4, 8));
@@ -49,28 +63,30 @@ describe('education subgraph', () => {
 
   it("returns dated records within the pupil's life, newest first, with values computed from them", async () => {
     const records = await educationRecords(pupils.map((p) => p.upn));
-    records.forEach((r: any, i: number) => {
-      const dates = r.chronology.map((c: any) => c.date);
+    records.forEach((r, i) => {
+      const chronology = present(r.chronology, 'a chronology');
+      const dates = chronology.map((c) => c.date);
       expect([...dates].sort().reverse()).toEqual(dates);
       for (const d of dates) expect(d > pupils[i].dateOfBirth && d <= TEST_TODAY).toBe(true);
-      expect(r.chronology.every((c: any) => c.agency === 'education')).toBe(true);
-      const starts = r.enrolments.map((e: any) => e.startDate);
+      expect(chronology.every((c) => c.agency === 'education')).toBe(true);
+      const starts = present(r.enrolments, 'enrolments').map((e) => e.startDate);
       expect([...starts].sort().reverse()).toEqual(starts);
-      for (const t of r.attendance) {
+      const attendance = present(r.attendance, 'attendance');
+      for (const t of attendance) {
         const missed = t.authorisedAbsence + t.unauthorisedAbsence;
         expect(t.persistentlyAbsent).toBe(missed * 10 >= t.sessionsPossible);
         expect(t.attendancePercentage).toBeCloseTo((100 * (t.sessionsPossible - missed)) / t.sessionsPossible, 1);
       }
-      const thisYear = r.attendance.filter((t: any) => t.academicYear === '2026/27');
+      const thisYear = attendance.filter((t) => t.academicYear === '2026/27');
       if (thisYear.length) {
-        const possible = thisYear.reduce((s: number, t: any) => s + t.sessionsPossible, 0);
-        const missed = thisYear.reduce((s: number, t: any) => s + t.authorisedAbsence + t.unauthorisedAbsence, 0);
+        const possible = thisYear.reduce((s, t) => s + t.sessionsPossible, 0);
+        const missed = thisYear.reduce((s, t) => s + t.authorisedAbsence + t.unauthorisedAbsence, 0);
         expect(r.persistentlyAbsent).toBe(missed * 10 >= possible);
       } else {
         expect(r.persistentlyAbsent).toBeNull();
       }
-      for (const s of r.suspensions) expect(s.daysLost).toBe(s.sessionsLost / 2);
-      const current = r.senProvision.find((s: any) => s.endDate === null);
+      for (const s of present(r.suspensions, 'suspensions')) expect(s.daysLost).toBe(s.sessionsLost / 2);
+      const current = present(r.senProvision, 'SEN provision').find((s) => s.endDate === null);
       expect(r.currentSenProvision?.id ?? null).toBe(current?.id ?? null);
     });
   });
@@ -79,13 +95,15 @@ describe('education subgraph', () => {
     const records = await educationRecords(lookedAfter.map((p) => p.upn));
     const sixMonthsAgo = addMonths(TEST_TODAY, -6);
     for (const r of records) {
-      expect(r.pepTimeliness.status).not.toBe('NOT_APPLICABLE');
-      expect(r.pepTimeliness.lastDone).toBe(r.peps[0]?.meetingDate ?? null);
-      expect(r.pepWithinLastSixMonths).toBe(r.peps.some((p: any) => p.meetingDate >= sixMonthsAgo));
-      for (const p of r.peps) expect(p.targets.every((t: string) => t.startsWith('Synthetic'))).toBe(true);
+      const timeliness = present(r.pepTimeliness, 'PEP timeliness');
+      const peps = present(r.peps, 'PEPs');
+      expect(timeliness.status).not.toBe('NOT_APPLICABLE');
+      expect(timeliness.lastDone).toBe(peps[0]?.meetingDate ?? null);
+      expect(r.pepWithinLastSixMonths).toBe(peps.some((p) => p.meetingDate >= sixMonthsAgo));
+      for (const p of peps) expect(present(p.targets, 'PEP targets').every((t) => t.startsWith('Synthetic'))).toBe(true);
     }
     // Seeded like the council's 98.9%: nearly every looked-after child had a PEP in the last 6 months.
-    expect(records.filter((r: any) => r.pepWithinLastSixMonths).length).toBeGreaterThanOrEqual(records.length - 2);
+    expect(records.filter((r) => r.pepWithinLastSixMonths).length).toBeGreaterThanOrEqual(records.length - 2);
     const [other] = await educationRecords([notLookedAfter!.upn]);
     expect(other.pepTimeliness).toEqual({ status: 'NOT_APPLICABLE', dueDate: null, lastDone: null });
     expect(other.pepWithinLastSixMonths).toBeNull();
@@ -96,7 +114,7 @@ describe('education subgraph', () => {
     const unheld = testPeople().find((p) => p.upn && !p.heldByEducation);
     const upns = [null, UNKNOWN_UPN, ...(unheld ? [unheld.upn] : [])];
     const records = await educationRecords(upns);
-    expect(records.map((r: any) => r.matchStatus)).toEqual([
+    expect(records.map((r) => r.matchStatus)).toEqual([
       'NOT_LINKED',
       'NO_RECORD_FOR_IDENTIFIER',
       ...(unheld ? ['NO_RECORD_FOR_IDENTIFIER'] : []),
@@ -107,7 +125,7 @@ describe('education subgraph', () => {
   it('rejects a malformed UPN as BAD_USER_INPUT naming the field, and keeps answering', async () => {
     const bad = `${pupils[0].upn!.slice(0, 12)}${(Number(pupils[0].upn!.slice(12)) + 1) % 10}`;
     for (const upn of [bad, 'not-a-upn']) {
-      const res = await entities(agency, DEEP_QUERY, [upn]);
+      const res = await askAbout<EducationEntities>(agency, DEEP_QUERY, [upn], AS.virtualSchoolHead);
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].extensions.field).toBe('upn');
       expect(res.errors?.[0].message).toMatch(/^upn: /);
@@ -122,8 +140,8 @@ describe('education subgraph', () => {
   });
 
   it('publishes a Federation 2 schema keyed by UPN, documented from the official code lists', async () => {
-    const res = await agency.request('{ _service { sdl } }');
-    const sdl: string = res.data._service.sdl;
+    const res = await agency.request<{ _service: { sdl: string } }>('{ _service { sdl } }');
+    const sdl = dataOf(res)._service.sdl;
     expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "upn"\)/);
     expect(sdl).toMatch(/education: EducationRecord!\s+@requires\(fields: "educationAccess"\)/);
     expect(sdl).toMatch(/educationAccess: String\s+@external/);

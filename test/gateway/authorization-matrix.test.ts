@@ -17,6 +17,7 @@ import { policePolicy } from '../../subgraphs/police/policy';
 import { socialCarePolicy } from '../../subgraphs/social-care/policy';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestGraph, type TestGraph } from '../support/graph';
+import { dataOf, type GraphQLErrorBody } from '../support/graphql';
 import { people } from './graph-suite';
 
 /**
@@ -32,8 +33,8 @@ let graph: TestGraph;
 let schema: GraphQLSchema;
 beforeAll(async () => {
   graph = await startTestGraph('sqlite');
-  const res = await graph.request(getIntrospectionQuery());
-  schema = buildClientSchema(res.body.data as IntrospectionQuery);
+  const res = await graph.request<IntrospectionQuery>(getIntrospectionQuery());
+  schema = buildClientSchema(dataOf(res.body));
 }, 240_000);
 afterAll(() => graph?.stop(), 60_000);
 
@@ -84,31 +85,49 @@ function selectionFor(policy: AgencyPolicy): { tree: Tree; unreachable: string[]
 
 const print = (tree: Tree): string => [...tree].map(([name, sub]) => (sub.size ? `${name} { ${print(sub)} }` : name)).join(' ');
 
+/** What the matrix reads by name; the rest of the generated selection is walked as unknown. */
+interface MatrixResponse {
+  youngPerson: { accessPurpose: { kind: PurposeKind; meetingId: string | null; reason: string | null } };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+/** A field of a response object; undefined on anything that is not one. */
+const fieldOf = (value: unknown, name: string): unknown => (isRecord(value) ? value[name] : undefined);
+
 interface Observed {
   withheld: Set<string>;
   shown: Set<string>;
 }
 
 /** Walks the response along the selection; checks every guarded field against its rule. */
-function check(policy: AgencyPolicy, persona: PersonaName, purpose: Purpose, data: any, errors: any[], observed: Observed) {
+function check(
+  policy: AgencyPolicy,
+  persona: PersonaName,
+  purpose: Purpose,
+  data: unknown,
+  errors: GraphQLErrorBody[],
+  observed: Observed,
+) {
   const viewer = PERSONAS[persona];
-  const notices = new Map<string, any>(errors.filter((e) => e.extensions?.code === 'WITHHELD').map((e) => [e.path.join('.'), e]));
+  const notices = new Map<string, GraphQLErrorBody>(
+    errors.filter((e) => e.extensions?.code === 'WITHHELD').map((e) => [e.path!.join('.'), e]),
+  );
   const label = policy.agency.toLowerCase().replace('_', ' ');
   for (const entry of Object.keys(policy.fields)) {
     const [typeName, fieldName] = entry.split('.');
     const path = pathTo(typeName)!;
-    const visit = (value: any, at: (string | number)[], rest: string[]) => {
+    const visit = (value: unknown, at: (string | number)[], rest: string[]): void => {
       if (value == null) return;
-      if (Array.isArray(value)) return value.forEach((v, i) => visit(v, [...at, i], rest));
-      if (rest.length) return visit(value[rest[0]], [...at, rest[0]], rest.slice(1));
+      if (Array.isArray(value)) return (value as unknown[]).forEach((v, i) => visit(v, [...at, i], rest));
+      if (rest.length) return visit(fieldOf(value, rest[0]), [...at, rest[0]], rest.slice(1));
       const rule = withholdingRule(policy, typeName, fieldName, { viewer, purpose, item: value });
       const cell = `${persona} ${entry} at ${[...at, fieldName].join('.')}`;
       const notice = notices.get([...at, fieldName].join('.'));
       if (rule) {
-        expect({ cell, value: value[fieldName], notice: notice?.extensions }).toEqual({
+        expect({ cell, value: fieldOf(value, fieldName), notice: notice?.extensions }).toEqual({
           cell,
           value: null,
-          notice: expect.objectContaining({ code: 'WITHHELD', agency: label, rule: rule.id }),
+          notice: expect.objectContaining({ code: 'WITHHELD', agency: label, rule: rule.id }) as unknown,
         });
         observed.withheld.add(policy.fields[entry].id);
       } else {
@@ -120,7 +139,7 @@ function check(policy: AgencyPolicy, persona: PersonaName, purpose: Purpose, dat
         observed.shown.add(policy.fields[entry].id);
       }
     };
-    visit(data.youngPerson, ['youngPerson'], path);
+    visit(fieldOf(data, 'youngPerson'), ['youngPerson'], path);
   }
 }
 
@@ -142,15 +161,15 @@ describe.each(POLICIES.map((p) => [p.agency, p] as const))('%s policy', (_agency
     async (persona) => {
       const { tree } = selectionFor(policy);
       for (const subject of subjects) {
-        const res = await graph.request(
+        const res = await graph.request<MatrixResponse>(
           `query($id: ID!, $why: String) { youngPerson(id: $id, breakGlassReason: $why) { accessPurpose { kind meetingId reason } ${print(tree)} } }`,
           { id: subject.id, why: REASON },
           { persona },
         );
         expect(res.status).toBe(200);
-        expect((res.body.errors ?? []).filter((e: any) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
+        expect((res.body.errors ?? []).filter((e) => e.extensions?.code !== 'WITHHELD')).toEqual([]);
         // A real relationship, where the persona has one, comes before break-glass: expectations follow the purpose granted.
-        const granted = res.body.data.youngPerson.accessPurpose;
+        const granted = dataOf(res.body).youngPerson.accessPurpose;
         expect(granted.kind).toEqual(persona === 'auditor' ? PurposeKind.AUDIT : expect.any(String));
         check(
           policy,
@@ -184,7 +203,7 @@ describe.each(POLICIES.map((p) => [p.agency, p] as const))('%s policy', (_agency
         { persona },
       );
       expect(res.body.data).toBeNull();
-      expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual(['NOT_FOUND']);
+      expect(res.body.errors!.map((e) => e.extensions.code)).toEqual(['NOT_FOUND']);
     },
   );
 

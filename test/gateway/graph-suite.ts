@@ -4,6 +4,7 @@ import { REPO_ROOT } from '../../kit/shared/paths';
 import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { TEST_TODAY } from '../support/agency';
 import { GRAPH_SEED, startTestGraph, type TestGraph } from '../support/graph';
+import { dataOf, onlyWithheld, type GraphQLBody } from '../support/graphql';
 import { PERSONAS } from '../../kit/dev/personas';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 
@@ -19,13 +20,50 @@ export const allocatedToSocialWorker = (p: SyntheticYoungPerson) => teamFor(p).s
 export const matchedEverywhere = people.find(
   (p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice && allocatedToSocialWorker(p),
 )!;
-/** Only notices of withheld values: policy working, not failure. */
-export const onlyWithheld = (errors: { extensions: { code: string } }[] | undefined) =>
-  (errors ?? []).every((e) => e.extensions.code === 'WITHHELD');
+
+/** Whether an agency holds a record under the identifier in social care's cross-reference. */
+type MatchStatus = 'MATCHED' | 'NOT_LINKED' | 'NO_RECORD_FOR_IDENTIFIER';
+
+interface ChronologyEntry {
+  date: string;
+  agency: string;
+  kind: string;
+  summary: string;
+}
+
+interface Timeliness {
+  status: string;
+  dueDate: string | null;
+  lastDone: string | null;
+}
+
+/** What every agency's record has: when not matched, everything but matchStatus is null. */
+interface AgencyRecord {
+  matchStatus: MatchStatus;
+  chronology: ChronologyEntry[] | null;
+}
+
+/** The parts of gateway/operations/multi-agency-view.graphql's answer the suite reads. */
+interface MultiAgencyView {
+  youngPerson: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    nhsNumber: string | null;
+    upn: string | null;
+    pncId: string | null;
+    identifierLinks: { scheme: string; value: string; linkedOn: string }[] | null;
+    currentStatus: { status: string; startDate: string } | null;
+    chronology: ChronologyEntry[] | null;
+    health: AgencyRecord & { reviewHealthAssessmentTimeliness: Timeliness | null };
+    education: AgencyRecord & { pepTimeliness: Timeliness | null };
+    police: AgencyRecord & { missingEpisodesInLastSixMonths: number | null };
+  };
+}
 
 /** The graph through the gateway, as a meeting tool uses it. Run against SQLite and against PostgreSQL. */
 export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: TestGraph }) {
-  const gql = (query: string, variables?: Record<string, unknown>) => graphRef.graph!.request(query, variables);
+  const gql = <Data = unknown>(query: string, variables?: Record<string, unknown>) => graphRef.graph!.request<Data>(query, variables);
 
   beforeAll(async () => {
     graphRef.graph = await startTestGraph(kind);
@@ -34,10 +72,10 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
 
   it('returns one young person with non-empty data from all four subgraphs in one query', async () => {
     expect(matchedEverywhere).toBeDefined();
-    const { status, body } = await gql(MULTI_AGENCY_VIEW, { id: matchedEverywhere.id });
+    const { status, body } = await gql<MultiAgencyView>(MULTI_AGENCY_VIEW, { id: matchedEverywhere.id });
     expect(status).toBe(200);
     expect(onlyWithheld(body.errors)).toBe(true);
-    const yp = body.data.youngPerson;
+    const yp = dataOf(body).youngPerson;
     expect(yp).toMatchObject({
       id: matchedEverywhere.id,
       givenName: matchedEverywhere.givenName,
@@ -46,49 +84,72 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
       pncId: matchedEverywhere.pncId,
     });
     expect(yp.identifierLinks).toHaveLength(3);
-    expect(yp.currentStatus.status).toBe(matchedEverywhere.status);
-    expect(yp.chronology.length).toBeGreaterThan(0);
+    expect(yp.currentStatus?.status).toBe(matchedEverywhere.status);
+    expect(yp.chronology?.length).toBeGreaterThan(0);
     for (const agency of ['health', 'education', 'police'] as const) {
       expect(yp[agency].matchStatus).toBe('MATCHED');
-      expect(yp[agency].chronology.length).toBeGreaterThan(0);
-      expect(yp[agency].chronology.every((e: { agency: string }) => e.agency === agency)).toBe(true);
+      expect(yp[agency].chronology?.length).toBeGreaterThan(0);
+      expect(yp[agency].chronology?.every((e) => e.agency === agency)).toBe(true);
     }
-    expect(yp.health.reviewHealthAssessmentTimeliness.status).toMatch(/UP_TO_DATE|DUE_SOON|OVERDUE|NOT_APPLICABLE/);
-    expect(yp.education.pepTimeliness.status).toMatch(/UP_TO_DATE|DUE_SOON|OVERDUE|NOT_APPLICABLE/);
+    expect(yp.health.reviewHealthAssessmentTimeliness?.status).toMatch(/UP_TO_DATE|DUE_SOON|OVERDUE|NOT_APPLICABLE/);
+    expect(yp.education.pepTimeliness?.status).toMatch(/UP_TO_DATE|DUE_SOON|OVERDUE|NOT_APPLICABLE/);
     expect(typeof yp.police.missingEpisodesInLastSixMonths).toBe('number');
   });
 
   it('shows an agency that cannot be matched as not matched, with null (not empty) data', async () => {
     const noPnc = people.find((p) => !p.pncId && p.nhsNumber && p.heldByHealth && allocatedToSocialWorker(p))!;
-    const { body } = await gql(
+    const { body } = await gql<{
+      youngPerson: {
+        pncId: string | null;
+        police: {
+          matchStatus: MatchStatus;
+          missingEpisodes: { reportedAt: string }[] | null;
+          arrests: { arrestedOn: string }[] | null;
+          chronology: { date: string }[] | null;
+        };
+        health: { matchStatus: MatchStatus };
+      };
+    }>(
       `query($id: ID!) { youngPerson(id: $id) { pncId police { matchStatus missingEpisodes { reportedAt } arrests { arrestedOn } chronology { date } } health { matchStatus } } }`,
       { id: noPnc.id },
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data.youngPerson).toEqual({
+    expect(dataOf(body).youngPerson).toEqual({
       pncId: null,
       police: { matchStatus: 'NOT_LINKED', missingEpisodes: null, arrests: null, chronology: null },
       health: { matchStatus: 'MATCHED' },
     });
     const notHeld = people.find((p) => p.nhsNumber && !p.heldByHealth && allocatedToSocialWorker(p));
     if (notHeld) {
-      const res = await gql(`query($id: ID!) { youngPerson(id: $id) { health { matchStatus dentalChecks { checkedOn } } } }`, {
-        id: notHeld.id,
-      });
-      expect(res.body.data.youngPerson.health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', dentalChecks: null });
+      const res = await gql<{ youngPerson: { health: { matchStatus: MatchStatus; dentalChecks: { checkedOn: string }[] | null } } }>(
+        `query($id: ID!) { youngPerson(id: $id) { health { matchStatus dentalChecks { checkedOn } } } }`,
+        {
+          id: notHeld.id,
+        },
+      );
+      expect(dataOf(res.body).youngPerson.health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', dentalChecks: null });
     }
   });
 
   it("pages the NWD caseload with every agency's match status, batched across subgraphs", async () => {
-    const { body } = await gql(
-      `{ nwdCaseload(first: 100) { totalCount nodes { id health { matchStatus } education { matchStatus } police { matchStatus } } } }`,
-    );
+    const { body } = await gql<{
+      nwdCaseload: {
+        totalCount: number;
+        nodes: {
+          id: string;
+          health: { matchStatus: MatchStatus };
+          education: { matchStatus: MatchStatus };
+          police: { matchStatus: MatchStatus };
+        }[];
+      };
+    }>(`{ nwdCaseload(first: 100) { totalCount nodes { id health { matchStatus } education { matchStatus } police { matchStatus } } } }`);
     expect(body.errors).toBeUndefined();
     const nwd = people.filter((p) => p.nwd && allocatedToSocialWorker(p));
     expect(nwd.length).toBeGreaterThan(0);
-    expect(body.data.nwdCaseload.totalCount).toBe(nwd.length);
+    const { nwdCaseload } = dataOf(body);
+    expect(nwdCaseload.totalCount).toBe(nwd.length);
     const byId = new Map(people.map((p) => [p.id, p]));
-    for (const node of body.data.nwdCaseload.nodes) {
+    for (const node of nwdCaseload.nodes) {
       const p = byId.get(node.id)!;
       expect(node.police.matchStatus).toBe(!p.pncId ? 'NOT_LINKED' : p.heldByPolice ? 'MATCHED' : 'NO_RECORD_FOR_IDENTIFIER');
       expect(node.health.matchStatus).toBe(!p.nhsNumber ? 'NOT_LINKED' : p.heldByHealth ? 'MATCHED' : 'NO_RECORD_FOR_IDENTIFIER');
@@ -96,10 +157,11 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
   });
 
   it("finds a young person by another agency's identifier", async () => {
-    const { body } = await gql(`query($pnc: String) { youngPersonByIdentifier(pncId: $pnc) { id police { matchStatus } } }`, {
-      pnc: matchedEverywhere.pncId,
-    });
-    expect(body.data.youngPersonByIdentifier).toEqual({ id: matchedEverywhere.id, police: { matchStatus: 'MATCHED' } });
+    const { body } = await gql<{ youngPersonByIdentifier: { id: string; police: { matchStatus: MatchStatus } } | null }>(
+      `query($pnc: String) { youngPersonByIdentifier(pncId: $pnc) { id police { matchStatus } } }`,
+      { pnc: matchedEverywhere.pncId },
+    );
+    expect(dataOf(body).youngPersonByIdentifier).toEqual({ id: matchedEverywhere.id, police: { matchStatus: 'MATCHED' } });
   });
 
   it.each([
@@ -108,31 +170,31 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     ['a malformed person id', `{ youngPerson(id: "'; drop table young_person; --") { id } }`, 'id'],
   ])('answers %s with BAD_USER_INPUT naming the field, through the gateway', async (_what, query, field) => {
     const { body } = await gql(query);
-    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(body.errors[0].message).toContain(field);
+    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(body.errors![0].message).toContain(field);
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.js/);
   });
 
   it('answers unknown ids, wrong types and malformed JSON clearly, and keeps serving', async () => {
     const unknown = await gql(`{ youngPerson(id: "YP-999999") { id } }`);
-    expect(unknown.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(unknown.body.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     const typed = await gql(`{ nwdCaseload(first: "ten") { totalCount } }`);
     expect(typed.status).toBe(400);
-    expect(typed.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typed.body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const raw = await fetch(graphRef.graph!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"query": "{ youngPerson(',
     });
     expect(raw.status).toBe(400);
-    expect(((await raw.json()) as any).errors[0].message).toMatch(/Malformed JSON/);
+    expect(((await raw.json()) as GraphQLBody<never>).errors![0].message).toMatch(/Malformed JSON/);
     const huge = await fetch(graphRef.graph!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(200_000) }),
     });
     expect(huge.status).toBe(413);
-    const after = await gql(`{ youngPerson(id: "${matchedEverywhere.id}") { id } }`);
-    expect(after.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+    const after = await gql<{ youngPerson: { id: string } }>(`{ youngPerson(id: "${matchedEverywhere.id}") { id } }`);
+    expect(dataOf(after.body).youngPerson.id).toBe(matchedEverywhere.id);
   });
 }

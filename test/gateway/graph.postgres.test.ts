@@ -1,4 +1,3 @@
-import type { TestGraph } from '../support/graph';
 import { postgresAvailable } from '../support/postgres';
 import { graphSuite } from './graph-suite';
 
@@ -6,5 +5,5 @@ import { graphSuite } from './graph-suite';
 const describeOnPostgres = postgresAvailable() ? describe : describe.skip;
 
 describeOnPostgres('the federated graph through the gateway (PostgreSQL, one database per agency)', () => {
-  graphSuite('postgres', {} as { graph?: TestGraph });
+  graphSuite('postgres', {});
 });

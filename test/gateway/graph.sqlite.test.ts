@@ -1,6 +1,5 @@
-import type { TestGraph } from '../support/graph';
 import { graphSuite } from './graph-suite';
 
 describe('the federated graph through the gateway (embedded SQLite)', () => {
-  graphSuite('sqlite', {} as { graph?: TestGraph });
+  graphSuite('sqlite', {});
 });

@@ -1,7 +1,9 @@
 import { DIST } from '../../kit/shared/paths';
 import { LEAD_AGENCY, RECEIVING_AGENCIES } from '../../kit/shared/agencies';
-import { SignJWT, UnsecuredJWT, exportJWK } from 'jose';
+import { SignJWT, UnsecuredJWT, type JWK } from 'jose';
+import { spawnSync } from 'node:child_process';
 import { Socket } from 'node:net';
+import { join } from 'node:path';
 import { gatewayConfigFromEnv } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway';
 import { verifyAgency } from '../../scripts/audit-verify';
@@ -12,6 +14,7 @@ import { generateSigningKeyPair, importSigningKey } from '../../kit/shared/keys'
 import { PERSONAS } from '../../kit/dev/personas';
 import { loadAgencyService as loadService } from '../../kit/subgraph/load-service';
 import { startTestGraph, type TestGraph } from '../support/graph';
+import { dataOf, type GraphQLBody } from '../support/graphql';
 import { freePort } from '../support/ports';
 import { allocatedToSocialWorker, matchedEverywhere, people } from './graph-suite';
 
@@ -21,10 +24,42 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => graph?.stop(), 60_000);
 
-const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+const post = async <Data = unknown>(url: string, body: unknown, headers: Record<string, string> = {}) => {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLBody<Data> };
 };
+/** What a query for one young person's id answers. */
+interface YoungPersonId {
+  youngPerson: { id: string };
+}
+/** An entry of an access log, as the audit tests ask for it. */
+interface AuditEntry {
+  at: string;
+  requestId: string;
+  userId: string;
+  purpose: string | null;
+  action: string;
+  fieldsRead: string[];
+  withheld: { field: string; rule: string }[];
+}
+/** Every agency's access log of one young person (null where the agency could not look). */
+interface AccessLogs {
+  youngPerson: {
+    accessLog: AuditEntry[] | null;
+    health: { accessLog: AuditEntry[] | null };
+    education: { accessLog: AuditEntry[] | null };
+    police: { accessLog: AuditEntry[] | null };
+  };
+}
+/** A break-glass read, as auditors see it raised. */
+interface BreakGlassAlert {
+  userId: string;
+  breakGlassReason: string | null;
+  purpose: string | null;
+  requestId: string;
+}
+/** What Socket#connect is given: options (TCP or IPC), or a port or path. */
+type ConnectTarget = { path?: string; host?: string; port?: number | string } | number | string;
 const VIEW = (id: string) => ({ query: `{ youngPerson(id: "${id}") { id givenName health { matchStatus } } }` });
 
 describe('user tokens at the gateway', () => {
@@ -66,20 +101,20 @@ describe('user tokens at the gateway', () => {
     };
     const running = await startGateway(gatewayConfigFromEnv(env));
     gatewayUrl = running.url;
-    stop = running.stop;
+    stop = () => running.stop();
   });
   afterAll(() => stop?.());
 
   it('accepts a valid token', async () => {
     const key = await importSigningKey(idp.privateJwk);
-    const res = await post(gatewayUrl, VIEW(matchedEverywhere.id), { authorization: `Bearer ${await sign({ key })}` });
+    const res = await post<YoungPersonId>(gatewayUrl, VIEW(matchedEverywhere.id), { authorization: `Bearer ${await sign({ key })}` });
     expect(res.status).toBe(200);
-    expect(res.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+    expect(dataOf(res.body).youngPerson.id).toBe(matchedEverywhere.id);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it.each([
-    ['no token', async () => null],
+    ['no token', () => Promise.resolve(null)],
     [
       'a token signed with another key (forged)',
       async () => sign({ key: await importSigningKey((await generateSigningKeyPair('x')).privateJwk) }),
@@ -89,13 +124,15 @@ describe('user tokens at the gateway', () => {
     ['a token from another issuer', async () => sign({ key: await importSigningKey(idp.privateJwk), iss: 'https://evil.example.test' })],
     [
       'an alg:none token',
-      async () =>
-        new UnsecuredJWT(claims)
-          .setIssuer(ISSUER)
-          .setAudience(AUDIENCE)
-          .setSubject(PERSONAS.socialWorker.id)
-          .setExpirationTime('5m')
-          .encode(),
+      () =>
+        Promise.resolve(
+          new UnsecuredJWT(claims)
+            .setIssuer(ISSUER)
+            .setAudience(AUDIENCE)
+            .setSubject(PERSONAS.socialWorker.id)
+            .setExpirationTime('5m')
+            .encode(),
+        ),
     ],
     [
       'an HS256 token keyed with the public key',
@@ -116,21 +153,27 @@ describe('user tokens at the gateway', () => {
     const token = await make();
     const res = await post(gatewayUrl, VIEW(matchedEverywhere.id), token ? { authorization: `Bearer ${token}` } : {});
     expect(res.status).toBe(401);
-    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(res.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect(res.body.data).toBeUndefined();
   });
 
   it('talks to nobody but its subgraphs (no telemetry, no CDN)', async () => {
     const targets = new Set<string>();
-    const original = Socket.prototype.connect;
-    Socket.prototype.connect = function (this: Socket, ...args: any[]) {
+    // Socket.prototype, seen through one signature of connect, to patch and restore.
+    const sockets = Socket.prototype as { connect: (this: Socket, ...args: unknown[]) => Socket };
+    const original = sockets.connect;
+    sockets.connect = function (...args) {
       // Node passes normalised arguments ([options, callback]) internally.
-      const o = Array.isArray(args[0]) ? args[0][0] : args[0];
+      const o = (Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0]) as ConnectTarget;
       targets.add(
-        typeof o === 'object' ? (o.path ? `unix:${o.path}` : `${o.host ?? 'localhost'}:${o.port}`) : `${args[1] ?? 'localhost'}:${o}`,
+        typeof o === 'object'
+          ? o.path
+            ? `unix:${o.path}`
+            : `${o.host ?? 'localhost'}:${o.port}`
+          : `${(args[1] as string | undefined) ?? 'localhost'}:${o}`,
       );
-      return (original as any).apply(this, args);
-    } as typeof original;
+      return original.apply(this, args);
+    };
     try {
       const key = await importSigningKey(idp.privateJwk);
       await post(
@@ -142,7 +185,7 @@ describe('user tokens at the gateway', () => {
       );
       await new Promise((r) => setTimeout(r, 500));
     } finally {
-      Socket.prototype.connect = original;
+      sockets.connect = original;
     }
     const allowed = new Set([new URL(gatewayUrl).host, ...Object.values(graph.subgraphUrls).map((u) => new URL(u).host)]);
     expect([...targets].filter((t) => !allowed.has(t))).toEqual([]);
@@ -166,11 +209,11 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   it('refuses a copied gateway token (single use) and a token made for another subgraph', async () => {
-    const sign = await createInternalTokenSigner(JSON.parse(graph.keys.GATEWAY_PRIVATE_JWK!));
+    const sign = await createInternalTokenSigner(JSON.parse(graph.keys.GATEWAY_PRIVATE_JWK!) as JWK);
     const token = await sign(LEAD_AGENCY.name, { viewer: PERSONAS.socialWorker, requestId: 'copied-1' });
     const query = { query: `{ youngPerson(id: "${matchedEverywhere.id}") { id } }` };
-    const first = await post(graph.subgraphUrls[LEAD_AGENCY.name], query, { authorization: `Bearer ${token}` });
-    expect(first.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+    const first = await post<YoungPersonId>(graph.subgraphUrls[LEAD_AGENCY.name], query, { authorization: `Bearer ${token}` });
+    expect(dataOf(first.body).youngPerson.id).toBe(matchedEverywhere.id);
     const copied = await post(graph.subgraphUrls[LEAD_AGENCY.name], query, { authorization: `Bearer ${token}` });
     expect(copied.status).toBe(401);
     const elsewhere = await post(
@@ -189,40 +232,42 @@ describe('legitimate relationship', () => {
     const unknown = await graph.request(`{ youngPerson(id: "YP-999999") { id } }`);
     const noRelationship = await graph.request(`{ youngPerson(id: "${stranger.id}") { id } }`);
     expect(noRelationship.body.data).toBeNull();
-    expect(noRelationship.body.errors.map((e: any) => [e.message, e.extensions.code])).toEqual(
-      unknown.body.errors.map((e: any) => [e.message.replace('YP-999999', stranger.id), e.extensions.code]),
+    expect(noRelationship.body.errors!.map((e) => [e.message, e.extensions.code])).toEqual(
+      unknown.body.errors!.map((e) => [e.message.replace('YP-999999', stranger.id), e.extensions.code]),
     );
   });
 
   it('allows break-glass with a typed justification, records it, and raises it for auditors', async () => {
     const short = await graph.request(`{ youngPerson(id: "${stranger.id}", breakGlassReason: "urgent") { id } }`);
-    expect(short.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'breakGlassReason' });
+    expect(short.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'breakGlassReason' });
     const reason = 'Police report the young person missing tonight; need placement history now';
-    const res = await graph.request(`{ youngPerson(id: "${stranger.id}", breakGlassReason: "${reason}") { id health { matchStatus } } }`);
-    expect(res.body.data.youngPerson.id).toBe(stranger.id);
-    const alerts = await graph.request(
+    const res = await graph.request<YoungPersonId>(
+      `{ youngPerson(id: "${stranger.id}", breakGlassReason: "${reason}") { id health { matchStatus } } }`,
+    );
+    expect(dataOf(res.body).youngPerson.id).toBe(stranger.id);
+    const alerts = await graph.request<{ breakGlassAlerts: BreakGlassAlert[] }>(
       `{ breakGlassAlerts(first: 50) { userId breakGlassReason purpose requestId } }`,
       {},
       { persona: 'auditor' },
     );
-    expect(alerts.body.data.breakGlassAlerts).toContainEqual(
+    expect(dataOf(alerts.body).breakGlassAlerts).toContainEqual(
       expect.objectContaining({ userId: PERSONAS.socialWorker.id, breakGlassReason: reason, purpose: 'BREAK_GLASS' }),
     );
     const notAuditor = await graph.request(`{ breakGlassAlerts(first: 5) { userId } }`);
-    expect(notAuditor.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(notAuditor.body.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 });
 
 describe('audit', () => {
   const LOG = '{ at requestId userId purpose action fieldsRead withheld { field rule } }';
-  const logs = async (id: string) =>
-    (
-      await graph.request(
-        `{ youngPerson(id: "${id}") { accessLog ${LOG} health { accessLog ${LOG} } education { accessLog ${LOG} } police { accessLog ${LOG} } } }`,
-        {},
-        { persona: 'auditor' },
-      )
-    ).body.data.youngPerson;
+  const logs = async (id: string) => {
+    const { body } = await graph.request<AccessLogs>(
+      `{ youngPerson(id: "${id}") { accessLog ${LOG} health { accessLog ${LOG} } education { accessLog ${LOG} } police { accessLog ${LOG} } } }`,
+      {},
+      { persona: 'auditor' },
+    );
+    return dataOf(body).youngPerson;
+  };
 
   it('records each read in the audit of exactly the agencies whose data was read, under one request id', async () => {
     const res = await fetch(graph.url, {
@@ -234,26 +279,28 @@ describe('audit', () => {
     });
     const requestId = res.headers.get('x-request-id')!;
     const log = await logs(matchedEverywhere.id);
-    const mine = (entries: { requestId: string }[]) => entries.filter((e) => e.requestId === requestId);
+    const mine = (entries: AuditEntry[] | null) => entries?.filter((e) => e.requestId === requestId);
     expect(mine(log.accessLog)).toEqual([
       expect.objectContaining({
         userId: PERSONAS.socialWorker.id,
         purpose: 'ALLOCATION',
         action: 'READ',
-        fieldsRead: expect.arrayContaining(['YoungPerson.givenName']),
+        fieldsRead: expect.arrayContaining(['YoungPerson.givenName']) as unknown,
       }),
     ]);
     expect(mine(log.health.accessLog)).toEqual([
-      expect.objectContaining({ purpose: 'ALLOCATION', fieldsRead: expect.arrayContaining(['SdqScore.band']) }),
+      expect.objectContaining({ purpose: 'ALLOCATION', fieldsRead: expect.arrayContaining(['SdqScore.band']) as unknown }),
     ]);
     expect(mine(log.education.accessLog)).toEqual([]);
     expect(mine(log.police.accessLog)).toEqual([]);
   });
 
   it('lets only auditors read access logs', async () => {
-    const res = await graph.request(`{ youngPerson(id: "${matchedEverywhere.id}") { accessLog { userId } } }`);
-    expect(res.body.data.youngPerson.accessLog).toBeNull();
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'WITHHELD' });
+    const res = await graph.request<{ youngPerson: { accessLog: { userId: string }[] | null } }>(
+      `{ youngPerson(id: "${matchedEverywhere.id}") { accessLog { userId } } }`,
+    );
+    expect(dataOf(res.body).youngPerson.accessLog).toBeNull();
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'WITHHELD' });
   });
 
   it('detects a tampered audit record and reports the first broken link', async () => {
@@ -264,13 +311,13 @@ describe('audit', () => {
       const [second] = await orm.em.fork().find(AuditRecord, { seq: 2 });
       await orm.em.fork().nativeUpdate(AuditRecord, { seq: 2 }, { userName: 'Someone Else' });
       const report = await verifyAgency(LEAD_AGENCY.name, database);
-      expect(report).toMatchObject({ ok: false, firstBroken: { seq: 2, reason: expect.stringMatching(/changed/) } });
+      expect(report).toMatchObject({ ok: false, firstBroken: { seq: 2, reason: expect.stringMatching(/changed/) as unknown } });
       await orm.em.fork().nativeUpdate(AuditRecord, { seq: 2 }, { userName: second.userName });
       expect((await verifyAgency(LEAD_AGENCY.name, database)).ok).toBe(true);
       await orm.em.fork().nativeDelete(AuditRecord, { seq: 1 });
       expect((await verifyAgency(LEAD_AGENCY.name, database)).firstBroken).toMatchObject({
         seq: 1,
-        reason: expect.stringMatching(/missing/),
+        reason: expect.stringMatching(/missing/) as unknown,
       });
     } finally {
       await orm.close(true);
@@ -287,9 +334,9 @@ describe('hardening at the gateway', () => {
   ])('refuses %s with a clear error, and keeps serving', async (_what, query) => {
     const res = await graph.request(query);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors[0].message).toMatch(/depth|alias|token|cost/i);
-    const after = await graph.request(`{ youngPerson(id: "${matchedEverywhere.id}") { id } }`);
-    expect(after.body.data.youngPerson.id).toBe(matchedEverywhere.id);
+    expect(res.body.errors![0].message).toMatch(/depth|alias|token|cost/i);
+    const after = await graph.request<YoungPersonId>(`{ youngPerson(id: "${matchedEverywhere.id}") { id } }`);
+    expect(dataOf(after.body).youngPerson.id).toBe(matchedEverywhere.id);
   });
 
   it('refuses simple cross-site requests (CSRF prevention) and answers no foreign origin (CORS)', async () => {
@@ -359,7 +406,7 @@ describe('production mode', () => {
       expect((await fetch(running.url.replace(/graphql$/, 'explorer'))).status).toBe(404);
       const auth = { authorization: `Bearer ${await tokenFrom(idp)}` };
       const res = await post(running.url, { query: '{ __schema { types { name } } }' }, auth);
-      expect(res.body.errors[0].message).toMatch(/introspection/i);
+      expect(res.body.errors![0].message).toMatch(/introspection/i);
       const typo = await post(running.url, { query: '{ youngPersn(id: "YP-000001") { id } }' }, auth);
       expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
     } finally {
@@ -372,7 +419,7 @@ describe('production mode', () => {
     const running = await startGateway(gatewayConfigFromEnv(env));
     try {
       const one = { authorization: `Bearer ${await tokenFrom(idp, 'user-one')}` };
-      const statuses = [];
+      const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await post(running.url, { query: '{ __typename }' }, one)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const other = await post(running.url, { query: '{ __typename }' }, { authorization: `Bearer ${await tokenFrom(idp, 'user-two')}` });
@@ -383,8 +430,6 @@ describe('production mode', () => {
   });
 
   it('refuses to start the development identity provider', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { join } = await import('node:path');
     const run = spawnSync(process.execPath, [join(DIST, 'kit', 'dev', 'identity-provider-main.js')], {
       env: { ...process.env, NODE_ENV: 'production', PORT: String(await freePort()) },
       encoding: 'utf8',

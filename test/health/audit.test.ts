@@ -1,9 +1,10 @@
 import { PERSONAS } from '../../kit/dev/personas';
-import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { syntheticNhsNumber } from '../../kit/dev/synthetic/population';
 import { DentalCheck, SdqScore } from '../../subgraphs/health/entities';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { ask, entitiesQuery, firstWith, healthService, rep } from './support';
+import { dataOf } from '../support/graphql';
+import { AS, askAbout, entitiesQuery, representation } from '../support/receiving';
+import { firstWith, healthService, type AuditEntryBody, type HealthEntities } from './support';
 
 let agency: TestAgency;
 
@@ -15,14 +16,13 @@ afterAll(async () => {
   await agency?.stop();
 });
 
-const AUDIT = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
 const LOG = 'accessLog { at userId userRole action purpose meetingId fieldsRead withheld { field rule } requestId loggedBy }';
 
 /** What health's audit log says about one young person, read by the IG auditor under the AUDIT purpose. */
-async function logOf(nhsNumber: string) {
-  const res = await ask(agency, entitiesQuery(`nhsNumber health { matchStatus ${LOG} }`), [nhsNumber], AUDIT);
+async function logOf(nhsNumber: string): Promise<AuditEntryBody[]> {
+  const res = await askAbout<HealthEntities>(agency, entitiesQuery(agency, 'health', `matchStatus ${LOG}`), [nhsNumber], AS.auditor);
   expect(res.errors).toBeUndefined();
-  return res.data._entities[0].health.accessLog as any[];
+  return dataOf(res)._entities[0].health.accessLog!;
 }
 
 describe("health's audit log", () => {
@@ -32,14 +32,16 @@ describe("health's audit log", () => {
   it('records each read with who, why, which fields and what was withheld, and shows it to the auditor', async () => {
     const nurseRead = agency.nextRequestId();
     expect(
-      (await ask(agency, entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } }'), [nhsNumber])).errors,
+      (await askAbout(agency, entitiesQuery(agency, 'health', 'matchStatus dentalChecks { checkedOn }'), [nhsNumber])).errors,
     ).toBeUndefined();
 
     const teacherRead = agency.nextRequestId();
-    const teacher = await ask(agency, entitiesQuery('health { latestSdq { band total } }'), [nhsNumber], {
+    const teacher = await askAbout(agency, entitiesQuery(agency, 'health', 'latestSdq { band total }'), [nhsNumber], {
       viewer: PERSONAS.designatedTeacher,
     });
-    expect(teacher.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ rule: 'sdq-score-health-only' }) })]);
+    expect(teacher.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ rule: 'sdq-score-health-only' }) as unknown }),
+    ]);
 
     const log = await logOf(nhsNumber);
     const nurse = log.find((e) => e.requestId === nurseRead);
@@ -52,7 +54,7 @@ describe("health's audit log", () => {
       meetingId: 'YP-000001-M1',
       withheld: [],
     });
-    expect(nurse.fieldsRead).toEqual([
+    expect(nurse?.fieldsRead).toEqual([
       'DentalCheck.checkedOn',
       'HealthRecord.dentalChecks',
       'HealthRecord.matchStatus',
@@ -66,18 +68,18 @@ describe("health's audit log", () => {
       action: 'READ',
       withheld: [{ field: 'SdqScore.total', rule: 'sdq-score-health-only' }],
     });
-    expect(school.fieldsRead).toContain('SdqScore.band');
-    expect(school.fieldsRead).not.toContain('SdqScore.total');
+    expect(school?.fieldsRead).toContain('SdqScore.band');
+    expect(school?.fieldsRead).not.toContain('SdqScore.total');
 
     // Newest first.
-    expect(log.indexOf(school)).toBeLessThan(log.indexOf(nurse));
+    expect(log.indexOf(school!)).toBeLessThan(log.indexOf(nurse!));
   });
 
   it('records a refusal (no grant) against the NHS number asked about', async () => {
     const refused = agency.nextRequestId();
     const res = await agency.request(
-      entitiesQuery('health { matchStatus }'),
-      { reps: [rep(nhsNumber)] },
+      entitiesQuery(agency, 'health', 'matchStatus'),
+      { representations: [representation(agency, nhsNumber)] },
       { viewer: PERSONAS.policeLiaison },
     );
     expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -90,31 +92,31 @@ describe("health's audit log", () => {
     await logOf(nhsNumber);
     const entry = (await logOf(nhsNumber)).find((e) => e.requestId === auditorRead);
     expect(entry).toMatchObject({ userId: PERSONAS.auditor.id, purpose: 'AUDIT', action: 'READ', withheld: [] });
-    expect(entry.fieldsRead).toEqual(expect.arrayContaining(['HealthRecord.accessLog', 'AuditEntry.userId', 'WithheldField.rule']));
+    expect(entry?.fieldsRead).toEqual(expect.arrayContaining(['HealthRecord.accessLog', 'AuditEntry.userId', 'WithheldField.rule']));
   });
 
   it('gives an auditor access logs only: data fields are withheld (audit-logs-only), and logged as such', async () => {
     const read = agency.nextRequestId();
-    const res = await ask(
+    const res = await askAbout<HealthEntities>(
       agency,
-      entitiesQuery('nhsNumber health { matchStatus dentalChecks { checkedOn } latestSdq { band } accessLog { userId } }'),
+      entitiesQuery(agency, 'health', 'matchStatus dentalChecks { checkedOn } latestSdq { band } accessLog { userId }'),
       [nhsNumber],
-      AUDIT,
+      AS.auditor,
     );
-    const health = res.data._entities[0].health;
-    expect(res.data._entities[0].nhsNumber).toBe(nhsNumber);
+    const health = dataOf(res)._entities[0].health;
+    expect(dataOf(res)._entities[0].nhsNumber).toBe(nhsNumber);
     expect(health).toMatchObject({ matchStatus: 'MATCHED', dentalChecks: null, latestSdq: null });
-    expect(health.accessLog.length).toBeGreaterThan(0);
+    expect(health.accessLog?.length).toBeGreaterThan(0);
     for (const field of ['dentalChecks', 'latestSdq']) {
       expect(res.errors).toContainEqual(
         expect.objectContaining({
           path: ['_entities', 0, 'health', field],
-          extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule: 'audit-logs-only' }),
+          extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule: 'audit-logs-only' }) as unknown,
         }),
       );
     }
     const entry = (await logOf(nhsNumber)).find((e) => e.requestId === read);
-    expect(entry.withheld).toEqual([
+    expect(entry?.withheld).toEqual([
       { field: 'HealthRecord.dentalChecks', rule: 'audit-logs-only' },
       { field: 'HealthRecord.latestSdq', rule: 'audit-logs-only' },
     ]);
@@ -122,8 +124,8 @@ describe("health's audit log", () => {
 
   it('has no access log (null) where health holds no record', async () => {
     const unknown = syntheticNhsNumber(5000);
-    const res = await ask(agency, entitiesQuery(`health { matchStatus ${LOG} }`), [unknown], AUDIT);
+    const res = await askAbout<HealthEntities>(agency, entitiesQuery(agency, 'health', `matchStatus ${LOG}`), [unknown], AS.auditor);
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0].health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', accessLog: null });
+    expect(dataOf(res)._entities[0].health).toEqual({ matchStatus: 'NO_RECORD_FOR_IDENTIFIER', accessLog: null });
   });
 });

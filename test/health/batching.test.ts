@@ -1,7 +1,8 @@
 import { PERSONAS } from '../../kit/dev/personas';
-import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { ENTITIES_QUERY, entitiesQuery, granted, healthService, people, type AskAs } from './support';
+import { dataOf } from '../support/graphql';
+import { AS, entitiesQuery, grantedRepresentations, type Asking, type Entities } from '../support/receiving';
+import { allFieldsQuery, healthService, people, type HealthEntity } from './support';
 
 let agency: TestAgency;
 
@@ -18,12 +19,12 @@ const isAudit = (sql: string) =>
   /^(begin|commit|savepoint|release)/i.test(sql) || (sql.includes('audit_record') && /^insert|limit/i.test(sql));
 
 /** SQL statements one request costs (the data, and the audit write), with grants made for it. */
-async function queriesFor(nhsNumbers: (string | null)[], query = ENTITIES_QUERY, as: AskAs = {}) {
-  const reps = await granted(agency, nhsNumbers, as);
+async function queriesFor(nhsNumbers: (string | null)[], query = allFieldsQuery(agency), as: Partial<Asking> = {}) {
+  const representations = await grantedRepresentations(agency, nhsNumbers, as);
   agency.queries.length = 0;
-  const res = await agency.request(query, { reps }, { viewer: as.viewer });
-  expect(res.data._entities).toHaveLength(nhsNumbers.length);
-  expect(res.data._entities.every((e: unknown) => e !== null)).toBe(true);
+  const res = await agency.request<Entities<HealthEntity | null>>(query, { representations }, { viewer: as.viewer });
+  expect(dataOf(res)._entities).toHaveLength(nhsNumbers.length);
+  expect(dataOf(res)._entities.every((e) => e !== null)).toBe(true);
   return { data: agency.queries.filter((q) => !isAudit(q)).length, audit: agency.queries.filter(isAudit).length, errors: res.errors };
 }
 
@@ -49,13 +50,12 @@ describe('health subgraph batching (no N+1)', () => {
 
   it('stays batched when the policy withholds and filters (police) and for an auditor reading access logs', async () => {
     const police = { viewer: PERSONAS.policeLiaison };
-    expect(await queriesFor(linked.slice(0, 40), ENTITIES_QUERY, police)).toMatchObject({
-      data: (await queriesFor([linked[0]], ENTITIES_QUERY, police)).data,
+    expect(await queriesFor(linked.slice(0, 40), allFieldsQuery(agency), police)).toMatchObject({
+      data: (await queriesFor([linked[0]], allFieldsQuery(agency), police)).data,
     });
-    const audit = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
-    const logs = entitiesQuery('nhsNumber health { matchStatus accessLog { userId requestId withheld { field rule } } }');
-    const oneLog = await queriesFor([linked[0]], logs, audit);
-    const fortyLogs = await queriesFor(linked.slice(0, 40), logs, audit);
+    const logs = entitiesQuery(agency, 'health', 'matchStatus accessLog { userId requestId withheld { field rule } }');
+    const oneLog = await queriesFor([linked[0]], logs, AS.auditor);
+    const fortyLogs = await queriesFor(linked.slice(0, 40), logs, AS.auditor);
     expect(oneLog.errors).toBeUndefined();
     expect(fortyLogs).toEqual(oneLog);
     expect(oneLog.data).toBe(2); // the patients, and the access log

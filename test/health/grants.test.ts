@@ -4,7 +4,9 @@ import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { DentalCheck } from '../../subgraphs/health/entities';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { ENTITIES_QUERY, firstWith, healthService, people, rep } from './support';
+import { dataOf, type GraphQLBody } from '../support/graphql';
+import { representation, type Entities } from '../support/receiving';
+import { allFieldsQuery, firstWith, healthService, people, type FullHealthEntity } from './support';
 
 let agency: TestAgency;
 
@@ -19,12 +21,15 @@ afterAll(async () => {
 const nhsNumber = firstWith(DentalCheck).patient!.nhsNumber;
 const other = people.map((p) => p.nhsNumber).find((n): n is string => n !== null && n !== nhsNumber)!;
 
+/** What allFieldsQuery answers where a representation may be refused: null in its place. */
+type MaybeRefused = Entities<FullHealthEntity | null>;
+
 /** Asks for one young person with this grant (as the default viewer, the LAC nurse). */
 const withGrant = (healthAccess: string | null | undefined, key: string | null = nhsNumber) =>
-  agency.request(ENTITIES_QUERY, { reps: [rep(key, healthAccess)] });
+  agency.request<MaybeRefused>(allFieldsQuery(agency), { representations: [representation(agency, key, healthAccess)] });
 
-function expectRefused(res: { data?: any; errors?: any[] }) {
-  expect(res.data._entities).toEqual([null]);
+function expectRefused(res: GraphQLBody<MaybeRefused>) {
+  expect(dataOf(res)._entities).toEqual([null]);
   expect(res.errors).toHaveLength(1);
   expect(res.errors![0]).toMatchObject({
     message: 'No access grant from social care for this young person.',
@@ -39,7 +44,7 @@ describe("health shows nothing without social care's grant for this viewer, requ
   it('answers with the grant made for this request', async () => {
     const res = await withGrant(await agency.grant(nhsNumber));
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0].health.matchStatus).toBe('MATCHED');
+    expect(dataOf(res)._entities[0]?.health.matchStatus).toBe('MATCHED');
   });
 
   it('refuses a representation with no grant', async () => {
@@ -81,12 +86,15 @@ describe("health shows nothing without social care's grant for this viewer, requ
   });
 
   it('refuses only the representation without a grant, and answers the others in the same request', async () => {
-    const reps = [rep(nhsNumber, await agency.grant(nhsNumber)), rep(other, await agency.grant(nhsNumber))];
-    const res = await agency.request(ENTITIES_QUERY, { reps });
-    expect(res.data._entities[0].health.matchStatus).toBe('MATCHED');
-    expect(res.data._entities[1]).toBeNull();
+    const representations = [
+      representation(agency, nhsNumber, await agency.grant(nhsNumber)),
+      representation(agency, other, await agency.grant(nhsNumber)),
+    ];
+    const res = await agency.request<MaybeRefused>(allFieldsQuery(agency), { representations });
+    expect(dataOf(res)._entities[0]?.health.matchStatus).toBe('MATCHED');
+    expect(dataOf(res)._entities[1]).toBeNull();
     expect(res.errors).toEqual([
-      expect.objectContaining({ path: ['_entities', 1], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+      expect.objectContaining({ path: ['_entities', 1], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) as unknown }),
     ]);
   });
 

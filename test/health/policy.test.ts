@@ -18,8 +18,10 @@ import {
 } from '../../subgraphs/health/entities';
 import { healthPolicy } from '../../subgraphs/health/policy';
 import { startTestAgency, type TestAgency } from '../support/agency';
+import { dataOf } from '../support/graphql';
+import { askAbout, entitiesQuery, type Asking } from '../support/receiving';
 import { generatePerson } from '../../kit/dev/synthetic/population';
-import { ask, entitiesQuery, healthService, OPTIONS, rowsOf, seeded, type AskAs, type Seeded } from './support';
+import { healthService, OPTIONS, rowsOf, seeded, type HealthEntities, type HealthRecordBody, type Seeded } from './support';
 
 // Enough young people that every guarded field holds something for someone (an ended life coach involvement is rare).
 const POPULATION = { ...OPTIONS, size: 200 };
@@ -35,13 +37,13 @@ afterAll(async () => {
 });
 
 const { ALLOCATION, MEETING_INVITATION, STATUTORY_ROLE, AUDIT } = PurposeKind;
-const as = (persona: keyof typeof PERSONAS, kind: PurposeKind = MEETING_INVITATION): AskAs => ({
+const as = (persona: keyof typeof PERSONAS, kind: PurposeKind = MEETING_INVITATION): Asking => ({
   viewer: PERSONAS[persona],
   purpose: kind === MEETING_INVITATION ? { kind, meetingId: 'YP-000001-M1' } : { kind },
 });
 
 /** For each rule: someone it shows the data to, and someone it withholds it from (who can see the parent). */
-const WHO: Record<string, { allowed: AskAs; denied: AskAs }> = {
+const WHO: Record<string, { allowed: Asking; denied: Asking }> = {
   'clinical-detail-health-only': { allowed: as('lacNurse'), denied: as('socialWorker', ALLOCATION) },
   'life-coach-notes-clinicians-only': { allowed: as('lifeCoach'), denied: as('keyWorker', ALLOCATION) },
   'review-outcome-health-and-allocated-social-worker': { allowed: as('socialWorker', ALLOCATION), denied: as('socialWorker') },
@@ -88,25 +90,28 @@ const matched = Array.from({ length: POPULATION.size }, (_, i) => seeded(generat
   (s) => s.patient,
 );
 
-/** The selection, the path of the guarded value, and a young person for whom it holds something. */
+/** The selection (under YoungPerson.health), the path of the guarded value, and a young person for whom it holds something. */
 function caseFor(field: string): { selection: string; path: (string | number)[]; nhsNumber: string } {
   const [typeName, name] = field.split('.');
   if (typeName === 'HealthRecord') {
     const [sub, has] = RECORD_FIELDS[name];
     const s = matched.find(has)!;
-    return { selection: `health { ${name} ${sub} }`, path: ['_entities', 0, 'health', name], nhsNumber: s.patient!.nhsNumber };
+    return { selection: `${name} ${sub}`, path: ['_entities', 0, 'health', name], nhsNumber: s.patient!.nhsNumber };
   }
   const [list, entity] = LISTED_AS[typeName];
   const s = matched.find((m) => {
     const rows = rowsOf(m, entity) as Record<string, unknown>[];
     return rows.length > 0 && noWishes(m, entity) && rows.every((row) => row[name] !== null && row[name] !== undefined);
   })!;
-  return { selection: `health { ${list} { ${name} } }`, path: ['_entities', 0, 'health', list, 0, name], nhsNumber: s.patient!.nhsNumber };
+  return { selection: `${list} { ${name} }`, path: ['_entities', 0, 'health', list, 0, name], nhsNumber: s.patient!.nhsNumber };
 }
 
-const at = (data: unknown, path: (string | number)[]) => path.reduce<any>((v, k) => v?.[k], { _entities: (data as any)._entities });
-const withheldAt = (path: (string | number)[], rule: string) =>
-  expect.objectContaining({ path, extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule }) });
+/** The value at `path` in a response's data; undefined where the path leads nowhere. */
+const at = (data: unknown, path: (string | number)[]): unknown =>
+  path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined), data);
+/** A WITHHELD notice from health at `path` by `rule`, to look for among a response's errors. */
+const withheldNotice = (path: (string | number)[], rule: string): unknown =>
+  expect.objectContaining({ path, extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'health', rule }) as unknown });
 
 // The list of sexual health contacts is health's alone, so no one outside health reaches a contact's note.
 const SHADOWED = ['SexualHealthContact.clinicalNote'];
@@ -122,18 +127,18 @@ describe("health's policy, field by field", () => {
 
   it.each(cases)('%s (%s): shown to one viewer, withheld with a notice at its path from another', async (field, rule) => {
     const { selection, path, nhsNumber } = caseFor(field);
-    const query = entitiesQuery(selection);
+    const query = entitiesQuery(agency, 'health', selection);
     const { allowed, denied } = WHO[rule];
 
-    const shown = await ask(agency, query, [nhsNumber], allowed);
-    expect(at(shown.data, path)).not.toBeNull();
-    expect(at(shown.data, path)).toBeDefined();
-    expect(shown.errors ?? []).not.toContainEqual(withheldAt(path, rule));
+    const shown = await askAbout(agency, query, [nhsNumber], allowed);
+    expect(at(dataOf(shown), path)).not.toBeNull();
+    expect(at(dataOf(shown), path)).toBeDefined();
+    expect(shown.errors ?? []).not.toContainEqual(withheldNotice(path, rule));
 
-    const refused = await ask(agency, query, [nhsNumber], denied);
-    expect(at(refused.data, path)).toBeNull();
-    expect(refused.errors).toContainEqual(withheldAt(path, rule));
-    expect(refused.errors!.find((e) => e.extensions.rule === rule).message).toMatch(/^Withheld by health: /);
+    const refused = await askAbout(agency, query, [nhsNumber], denied);
+    expect(at(dataOf(refused), path)).toBeNull();
+    expect(refused.errors).toContainEqual(withheldNotice(path, rule));
+    expect(refused.errors!.find((e) => e.extensions.rule === rule)?.message).toMatch(/^Withheld by health: /);
   });
 
   it("keeps a sexual health contact's note from everyone outside health, through its list", () => {
@@ -145,9 +150,11 @@ describe("health's policy, field by field", () => {
 
 describe('named exceptions and statuses', () => {
   const s = matched.find((m) => rowsOf(m, ReviewHealthAssessment).length > 0)!;
-  const outcome = entitiesQuery('health { reviewHealthAssessments { assessedOn outcomeSummary } }');
-  const outcomeOf = async (who: AskAs) =>
-    (await ask(agency, outcome, [s.patient!.nhsNumber], who)).data._entities[0].health.reviewHealthAssessments[0].outcomeSummary;
+  const outcomeOf = async (who: Asking) => {
+    const outcome = entitiesQuery(agency, 'health', 'reviewHealthAssessments { assessedOn outcomeSummary }');
+    const res = await askAbout<HealthEntities>(agency, outcome, [s.patient!.nhsNumber], who);
+    return dataOf(res)._entities[0].health.reviewHealthAssessments![0].outcomeSummary;
+  };
 
   it('shows the review health assessment outcome to health and to the allocated social worker only', async () => {
     expect(await outcomeOf(as('lacNurse'))).toMatch(/^\[Synthetic, invented\] /);
@@ -162,24 +169,30 @@ describe('named exceptions and statuses', () => {
     const withAll = (entity: new () => object) => matched.find((m) => rowsOf(m, entity).length > 0)!;
     const [sdq, camhs, slcn] = [withAll(SdqScore), withAll(CamhsInvolvement), withAll(SlcnScreening)];
     const nhsNumbers = [sdq, camhs, slcn].map((s) => s.patient!.nhsNumber);
-    const statuses = entitiesQuery(`health {
-      matchStatus dentalCheckTimeliness { status dueDate } reviewHealthAssessmentTimeliness { status } initialHealthAssessmentTimeliness { status }
-      latestSdq { band } sdqScores { band } camhsInvolvements { status } lifeCoachInvolvements { status } slcnScreenings { needIdentified }
-    }`);
-    const res = await ask(agency, statuses, nhsNumbers, as('policeAnalyst'));
+    const statuses = entitiesQuery(
+      agency,
+      'health',
+      `matchStatus dentalCheckTimeliness { status dueDate } reviewHealthAssessmentTimeliness { status } initialHealthAssessmentTimeliness { status }
+      latestSdq { band } sdqScores { band } camhsInvolvements { status } lifeCoachInvolvements { status } slcnScreenings { needIdentified }`,
+    );
+    const res = await askAbout<HealthEntities>(agency, statuses, nhsNumbers, as('policeAnalyst'));
     expect(res.errors).toBeUndefined();
-    const [a, b, c] = res.data._entities.map((e: any) => e.health);
+    const [a, b, c] = dataOf(res)._entities.map((e) => e.health);
     expect([a, b, c].map((h) => h.matchStatus)).toEqual(['MATCHED', 'MATCHED', 'MATCHED']);
-    expect(a.latestSdq.band).toMatch(/^(NORMAL|BORDERLINE|CAUSE_FOR_CONCERN)$/);
+    expect(a.latestSdq?.band).toMatch(/^(NORMAL|BORDERLINE|CAUSE_FOR_CONCERN)$/);
     expect(b.camhsInvolvements).toHaveLength(rowsOf(camhs, CamhsInvolvement).filter((r) => !r.notSharedWith?.includes('POLICE')).length);
-    expect(c.slcnScreenings[0].needIdentified).toEqual(expect.any(Boolean));
+    expect(c.slcnScreenings![0].needIdentified).toEqual(expect.any(Boolean));
 
-    const details = entitiesQuery('health { latestSdq { band total completedOn } camhsInvolvements { status referredOn clinicalNote } }');
-    const detail = await ask(agency, details, nhsNumbers.slice(0, 2), as('policeAnalyst'));
-    const [x, y] = detail.data._entities.map((e: any) => e.health);
-    expect(x.latestSdq).toEqual({ band: a.latestSdq.band, total: null, completedOn: null });
-    expect(y.camhsInvolvements.length).toBeGreaterThan(0);
-    expect(y.camhsInvolvements.every((i: any) => i.status && i.referredOn === null && i.clinicalNote === null)).toBe(true);
+    const details = entitiesQuery(
+      agency,
+      'health',
+      'latestSdq { band total completedOn } camhsInvolvements { status referredOn clinicalNote }',
+    );
+    const detail = await askAbout<HealthEntities>(agency, details, nhsNumbers.slice(0, 2), as('policeAnalyst'));
+    const [x, y] = dataOf(detail)._entities.map((e) => e.health);
+    expect(x.latestSdq).toEqual({ band: a.latestSdq!.band, total: null, completedOn: null });
+    expect(y.camhsInvolvements!.length).toBeGreaterThan(0);
+    expect(y.camhsInvolvements!.every((i) => i.status && i.referredOn === null && i.clinicalNote === null)).toBe(true);
     expect(new Set(detail.errors!.map((e) => e.extensions.rule))).toEqual(
       new Set(['sdq-score-health-only', 'police-statuses-only', 'clinical-detail-health-only']),
     );
@@ -190,44 +203,49 @@ describe("the young person's wishes", () => {
   const wished = matched.find((m) => rowsOf(m, SelfHarmEpisode).some((e) => e.notSharedWith?.includes('EDUCATION')))!;
   const episodes = rowsOf(wished, SelfHarmEpisode);
   const hidden = episodes.filter((e) => e.notSharedWith?.includes('EDUCATION')).length;
-  const query = entitiesQuery('health { selfHarmEpisodes { occurredOn } chronology { kind } }');
 
   it('filters out, for the agency named, an item the young person asked not to be shared, with a notice counting it', async () => {
+    const query = entitiesQuery(agency, 'health', 'selfHarmEpisodes { occurredOn } chronology { kind }');
     expect(hidden).toBeGreaterThan(0);
-    const nurse = await ask(agency, query, [wished.patient!.nhsNumber], as('lacNurse'));
+    const nurse = await askAbout<HealthEntities>(agency, query, [wished.patient!.nhsNumber], as('lacNurse'));
     expect(nurse.errors).toBeUndefined();
-    expect(nurse.data._entities[0].health.selfHarmEpisodes).toHaveLength(episodes.length);
+    expect(dataOf(nurse)._entities[0].health.selfHarmEpisodes).toHaveLength(episodes.length);
 
-    const teacher = await ask(agency, query, [wished.patient!.nhsNumber], as('designatedTeacher'));
-    const health = teacher.data._entities[0].health;
+    const teacher = await askAbout<HealthEntities>(agency, query, [wished.patient!.nhsNumber], as('designatedTeacher'));
+    const health = dataOf(teacher)._entities[0].health;
     expect(health.selfHarmEpisodes).toHaveLength(episodes.length - hidden);
     const notice = teacher.errors!.find(
-      (e) => e.extensions.rule === 'young-persons-wishes' && e.path.join('.') === '_entities.0.health.selfHarmEpisodes',
+      (e) => e.extensions.rule === 'young-persons-wishes' && e.path!.join('.') === '_entities.0.health.selfHarmEpisodes',
     );
     expect(notice).toMatchObject({ extensions: { code: 'WITHHELD', agency: 'health', count: hidden } });
 
     // The chronology does not tell the school either.
-    const selfHarmLines = (h: any) => h.chronology.filter((l: any) => l.kind === 'Self-harm').length;
+    const selfHarmLines = (h: HealthRecordBody) => h.chronology!.filter((l) => l.kind === 'Self-harm').length;
     expect(selfHarmLines(health)).toBe(episodes.length - hidden);
-    expect(selfHarmLines(nurse.data._entities[0].health)).toBe(episodes.length);
+    expect(selfHarmLines(dataOf(nurse)._entities[0].health)).toBe(episodes.length);
     expect(teacher.errors).toContainEqual(
       expect.objectContaining({
         path: ['_entities', 0, 'health', 'chronology'],
-        extensions: expect.objectContaining({ rule: 'young-persons-wishes', count: hidden }),
+        extensions: expect.objectContaining({ rule: 'young-persons-wishes', count: hidden }) as unknown,
       }),
     );
   });
 });
 
 describe('the chronology shows only what the viewer may see of the fields it repeats', () => {
-  const lines = async (nhsNumber: string, who: AskAs) => {
-    const res = await ask(agency, entitiesQuery('health { chronology { date kind summary } }'), [nhsNumber], who);
-    return { chronology: res.data._entities[0].health.chronology as { kind: string; summary: string }[], errors: res.errors ?? [] };
+  const lines = async (nhsNumber: string, who: Asking) => {
+    const res = await askAbout<HealthEntities>(
+      agency,
+      entitiesQuery(agency, 'health', 'chronology { date kind summary }'),
+      [nhsNumber],
+      who,
+    );
+    return { chronology: dataOf(res)._entities[0].health.chronology!, errors: res.errors ?? [] };
   };
-  const notice = (rule: string, count: number) =>
+  const notice = (rule: string, count: number): unknown =>
     expect.objectContaining({
       path: ['_entities', 0, 'health', 'chronology'],
-      extensions: expect.objectContaining({ code: 'WITHHELD', rule, count }),
+      extensions: expect.objectContaining({ code: 'WITHHELD', rule, count }) as unknown,
     });
 
   it('leaves sexual health contacts out for social care, saying how many', async () => {
@@ -246,10 +264,10 @@ describe('the chronology shows only what the viewer may see of the fields it rep
       (m) => rowsOf(m, SubstanceMisuseRecord).length > 0 && rowsOf(m, EmergencyAttendance).length > 0 && rowsOf(m, SdqScore).length > 0,
     )!;
     const teacher = await lines(s.patient!.nhsNumber, as('designatedTeacher'));
-    expect(teacher.chronology.some((l) => l.kind.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
+    expect(teacher.chronology.some((l) => l.kind!.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
     expect(teacher.errors).toContainEqual(notice('a-and-e-reason-health-and-social-care', rowsOf(s, EmergencyAttendance).length));
     expect(teacher.errors).toContainEqual(
-      expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) }),
+      expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) as unknown }),
     );
     const sdq = teacher.chronology.filter((l) => l.kind === 'SDQ score');
     expect(sdq).toHaveLength(rowsOf(s, SdqScore).length);

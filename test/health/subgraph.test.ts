@@ -15,8 +15,21 @@ import {
   SlcnScreening,
   SubstanceMisuseRecord,
 } from '../../subgraphs/health/entities';
+import { CamhsReferralDecision } from '../../subgraphs/health/enums';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import { ask, ENTITIES_QUERY, firstWith, healthService, newestFirst, people, rowsOf, seeded } from './support';
+import { dataOf } from '../support/graphql';
+import { askAbout } from '../support/receiving';
+import {
+  allFieldsQuery,
+  firstWith,
+  healthService,
+  newestFirst,
+  people,
+  rowsOf,
+  seeded,
+  type FullHealthEntities,
+  type HealthListField,
+} from './support';
 
 let agency: TestAgency;
 
@@ -29,9 +42,9 @@ afterAll(async () => {
 });
 
 async function healthOf(...nhsNumbers: (string | null)[]) {
-  const res = await ask(agency, ENTITIES_QUERY, nhsNumbers);
+  const res = await askAbout<FullHealthEntities>(agency, allFieldsQuery(agency), nhsNumbers);
   expect(res.errors).toBeUndefined();
-  return res.data._entities.map((e: any) => e.health);
+  return dataOf(res)._entities.map((e) => e.health);
 }
 
 /** Independent of the rules module: the DfE bands. */
@@ -48,8 +61,8 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
     expect(health.registeredGp?.odsCode ?? 'Y99000').toMatch(/^Y99\d{3}$/);
 
     const reviews = rowsOf(s, ReviewHealthAssessment).map((r) => r.assessedOn);
-    expect(health.reviewHealthAssessments.map((r: any) => r.assessedOn)).toEqual(newestFirst(reviews));
-    expect(health.dentalChecks.map((d: any) => d.checkedOn)).toEqual(newestFirst(rowsOf(s, DentalCheck).map((d) => d.checkedOn)));
+    expect(health.reviewHealthAssessments!.map((r) => r.assessedOn)).toEqual(newestFirst(reviews));
+    expect(health.dentalChecks!.map((d) => d.checkedOn)).toEqual(newestFirst(rowsOf(s, DentalCheck).map((d) => d.checkedOn)));
 
     const [initial] = rowsOf(s, InitialHealthAssessment);
     expect(health.initialHealthAssessment).toEqual({
@@ -57,22 +70,22 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
       completedOn: initial.completedOn,
       assessorRole: initial.assessorRole,
     });
-    expect(health.initialHealthAssessmentTimeliness.dueDate).toBe(addWorkingDays(patient.enteredCareOn!, 20));
+    expect(health.initialHealthAssessmentTimeliness!.dueDate).toBe(addWorkingDays(patient.enteredCareOn!, 20));
 
     const lastAssessed = newestFirst([initial.completedOn!, ...reviews])[0];
-    expect(health.reviewHealthAssessmentTimeliness.lastDone).toBe(lastAssessed);
+    expect(health.reviewHealthAssessmentTimeliness!.lastDone).toBe(lastAssessed);
     const months = ageOn(patient.dateOfBirth, lastAssessed) < 5 ? 6 : 12;
-    expect(health.reviewHealthAssessmentTimeliness.dueDate).toBe(addMonths(lastAssessed, months));
+    expect(health.reviewHealthAssessmentTimeliness!.dueDate).toBe(addMonths(lastAssessed, months));
 
     const latestSdq = rowsOf(s, SdqScore).sort((a, b) => (a.completedOn < b.completedOn ? 1 : -1))[0];
     expect(health.latestSdq).toEqual({ completedOn: latestSdq.completedOn, total: latestSdq.total, band: band(latestSdq.total) });
-    for (const score of health.sdqScores) expect(score.band).toBe(band(score.total));
+    for (const score of health.sdqScores!) expect(score.band).toBe(band(score.total!));
   });
 
   it('serves every kind of record the seed wrote, for the whole population in one request', async () => {
     const matched = people.map((p) => seeded(p)).filter((s) => s.patient);
     const health = await healthOf(...matched.map((s) => s.patient!.nhsNumber));
-    const kinds: [string, new () => object][] = [
+    const kinds: [HealthListField, new () => object][] = [
       ['reviewHealthAssessments', ReviewHealthAssessment],
       ['dentalChecks', DentalCheck],
       ['developmentChecks', DevelopmentCheck],
@@ -86,13 +99,13 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
       ['emergencyAttendances', EmergencyAttendance],
     ];
     for (const [field, entity] of kinds) {
-      const served = health.map((h: any) => h[field].length);
+      const served = health.map((h) => h[field]!.length);
       const written = matched.map((s) => rowsOf(s, entity).length);
       expect({ field, served }).toEqual({ field, served: written });
       expect(written.some((n) => n > 0)).toBe(true); // the test population exercises every kind
     }
     const immunised = matched.map((s) => rowsOf(s, ImmunisationStatus).length > 0);
-    expect(health.map((h: any) => h.immunisationsUpToDate !== null)).toEqual(immunised);
+    expect(health.map((h) => h.immunisationsUpToDate !== null)).toEqual(immunised);
   });
 
   it('computes CAMHS and life coach statuses from dates, apart from clinical notes', async () => {
@@ -104,29 +117,33 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
       ? 'CLOSED'
       : referral.startedOn
         ? 'OPEN'
-        : referral.decision === 'DECLINED'
+        : referral.decision === CamhsReferralDecision.DECLINED
           ? 'DECLINED'
           : referral.decision
             ? 'WAITING_TO_START'
             : 'AWAITING_DECISION';
-    expect(a.camhsInvolvements[0]).toMatchObject({
+    expect(a.camhsInvolvements![0]).toMatchObject({
       referredOn: referral.referredOn,
       status: expected,
       clinicalNote: referral.clinicalNote,
     });
     const [involvement] = rowsOf(coach, LifeCoachInvolvement);
-    expect(b.lifeCoachInvolvements[0]).toMatchObject({ startedOn: involvement.startedOn, status: involvement.endedOn ? 'CLOSED' : 'OPEN' });
+    expect(b.lifeCoachInvolvements![0]).toMatchObject({
+      startedOn: involvement.startedOn,
+      status: involvement.endedOn ? 'CLOSED' : 'OPEN',
+    });
   });
 
   it('gives a chronology of dated events, newest first, with no clinical notes', async () => {
     const s = firstWith(ReviewHealthAssessment, DentalCheck, SdqScore, EmergencyAttendance);
     const [health] = await healthOf(s.patient!.nhsNumber);
-    const dates = health.chronology.map((e: any) => e.date);
+    const chronology = health.chronology!;
+    const dates = chronology.map((e) => e.date);
     expect(dates).toEqual(newestFirst(dates));
-    expect(health.chronology.every((e: any) => e.agency === 'health' && e.date > s.person.dateOfBirth && e.date <= TEST_TODAY)).toBe(true);
-    const dental = health.chronology.filter((e: any) => e.kind === 'Dental check').map((e: any) => e.date);
+    expect(chronology.every((e) => e.agency === 'health' && e.date > s.person.dateOfBirth && e.date <= TEST_TODAY)).toBe(true);
+    const dental = chronology.filter((e) => e.kind === 'Dental check').map((e) => e.date);
     expect(dental).toEqual(newestFirst(rowsOf(s, DentalCheck).map((d) => d.checkedOn)));
-    expect(health.chronology.some((e: any) => e.kind === 'A&E attendance')).toBe(true);
+    expect(chronology.some((e) => e.kind === 'A&E attendance')).toBe(true);
     expect(JSON.stringify(health.chronology)).not.toContain('Synthetic');
   });
 
@@ -134,8 +151,8 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
     const nhsNumber = firstWith(DentalCheck).patient!.nhsNumber;
     const spaced = `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
     // The grant names the number exactly as the gateway sends it.
-    const res = await ask(agency, ENTITIES_QUERY, [spaced]);
-    expect(res.data._entities[0]).toMatchObject({ nhsNumber, health: { matchStatus: 'MATCHED' } });
+    const res = await askAbout<FullHealthEntities>(agency, allFieldsQuery(agency), [spaced]);
+    expect(dataOf(res)._entities[0]).toMatchObject({ nhsNumber, health: { matchStatus: 'MATCHED' } });
   });
 
   it('says NOT_LINKED, with every field null (not empty), when social care has no NHS number', async () => {
@@ -157,12 +174,12 @@ describe('health subgraph: YoungPerson.health by NHS number', () => {
   it('rejects a malformed NHS number as BAD_USER_INPUT naming the field, and keeps serving', async () => {
     const good = firstWith(DentalCheck).patient!.nhsNumber;
     const wrongCheckDigit = `${good.slice(0, 9)}${(Number(good[9]) + 1) % 10}`;
-    const res = await ask(agency, ENTITIES_QUERY, [wrongCheckDigit]);
+    const res = await askAbout(agency, allFieldsQuery(agency), [wrongCheckDigit]);
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions.field).toBe('nhsNumber');
     expect(res.errors?.[0].message).toMatch(/^nhsNumber: /);
 
-    const tooShort = await ask(agency, ENTITIES_QUERY, ['12345']);
+    const tooShort = await askAbout(agency, allFieldsQuery(agency), ['12345']);
     expect(tooShort.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
 
     const [health] = await healthOf(good);

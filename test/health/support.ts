@@ -1,10 +1,20 @@
 import { service as healthService } from '../../subgraphs/health/service';
 import { healthSeeder } from '../../subgraphs/health/seed';
 import { Patient } from '../../subgraphs/health/entities';
+import type {
+  CamhsReferralDecision,
+  DevelopmentReviewStage,
+  EmergencyAttendanceReason,
+  HealthAssessorRole,
+  HealthInvolvementStatus,
+  SdqBand,
+  SlcnResult,
+} from '../../subgraphs/health/enums';
+import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
+import type { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
-import type { Purpose } from '../../kit/subgraph/access/purpose';
-import type { Viewer } from '../../kit/shared/roles';
 import { TEST_TODAY, type TestAgency } from '../support/agency';
+import { entitiesQuery, type Entities } from '../support/receiving';
 import type { EntityManager } from '@mikro-orm/core';
 
 export { healthService };
@@ -24,7 +34,7 @@ export function seeded(person: SyntheticYoungPerson, options: PopulationOptions 
   const rows: object[] = [];
   const em = { persist: (entity: object) => rows.push(entity) } as unknown as EntityManager;
   healthSeeder.seedPerson(em, person, options);
-  const patient = (rows.find((row) => row instanceof Patient) as Patient | undefined) ?? null;
+  const patient = rows.find((row): row is Patient => row instanceof Patient) ?? null;
   return { person, patient, rows: rows.filter((row) => !(row instanceof Patient)) };
 }
 
@@ -40,34 +50,6 @@ export function firstWith(...entities: (new () => object)[]): Seeded {
   }
   throw new Error(`no seeded person has ${entities.map((e) => e.name).join(', ')}`);
 }
-
-/** A representation as the gateway sends it: the key and, unless left out, social care's grant. */
-export const rep = (nhsNumber: string | null, healthAccess?: string | null) => ({
-  __typename: 'YoungPerson',
-  nhsNumber,
-  ...(healthAccess !== undefined && { healthAccess }),
-});
-
-export interface AskAs {
-  viewer?: Viewer;
-  purpose?: Purpose;
-}
-
-/** Representations each carrying social care's grant for the next request, for `viewer` under `purpose`. */
-export function granted(agency: TestAgency, nhsNumbers: (string | null)[], as: AskAs = {}) {
-  return Promise.all(nhsNumbers.map(async (n) => rep(n, await agency.grant(n, as))));
-}
-
-/** One request about these young people, as `viewer` under `purpose`, with grants made for it. */
-export async function ask(agency: TestAgency, query: string, nhsNumbers: (string | null)[], as: AskAs = {}) {
-  const reps = await granted(agency, nhsNumbers, as);
-  return agency.request(query, { reps }, { viewer: as.viewer });
-}
-
-/** `_entities` selecting `selection` on YoungPerson. */
-export const entitiesQuery = (selection: string) => `query Health($reps: [_Any!]!) {
-  _entities(representations: $reps) { ... on YoungPerson { ${selection} } }
-}`;
 
 /** Every field HealthRecord has, deep enough to touch every loader and computed value. */
 export const HEALTH_SELECTION = `
@@ -93,6 +75,195 @@ export const HEALTH_SELECTION = `
   chronology { date agency kind summary }
 `;
 
-export const ENTITIES_QUERY = entitiesQuery(`nhsNumber health { ${HEALTH_SELECTION} }`);
+/**
+ * `_entities` selecting all of HEALTH_SELECTION (once the constant ENTITIES_QUERY): a function of the
+ * running agency, since the shared query builder reads the identifier field from its row. Answers FullHealthEntities.
+ */
+export const allFieldsQuery = (agency: TestAgency): string => entitiesQuery(agency, 'health', HEALTH_SELECTION);
 
 export const newestFirst = (dates: string[]): string[] => [...dates].sort().reverse();
+
+/**
+ * The shapes health's queries answer (schema/health.graphql). Every field is optional, since a query
+ * selects only some, and nullable where the schema says so (a policy withholds only nullable fields;
+ * every HealthRecord field is null when health is not matched). Enums arrive as their string values.
+ */
+
+/** A LocalDate: YYYY-MM-DD. */
+type LocalDate = string;
+
+export interface TimelinessBody {
+  status?: `${TimelinessStatus}`;
+  dueDate?: LocalDate | null;
+  lastDone?: LocalDate | null;
+}
+
+export interface RegisteredGpBody {
+  odsCode?: string;
+  name?: string;
+}
+
+export interface InitialHealthAssessmentBody {
+  requestedOn?: LocalDate;
+  completedOn?: LocalDate | null;
+  assessorRole?: `${HealthAssessorRole}` | null;
+}
+
+export interface ReviewHealthAssessmentBody {
+  assessedOn?: LocalDate;
+  assessorRole?: `${HealthAssessorRole}`;
+  outcomeSummary?: string | null;
+}
+
+export interface DentalCheckBody {
+  checkedOn?: LocalDate;
+}
+
+export interface ImmunisationStatusBody {
+  recordedOn?: LocalDate;
+  upToDate?: boolean;
+}
+
+export interface DevelopmentCheckBody {
+  reviewedOn?: LocalDate;
+  stage?: `${DevelopmentReviewStage}`;
+  developmentChecksUpToDate?: boolean;
+}
+
+export interface SdqScoreBody {
+  completedOn?: LocalDate | null;
+  total?: number | null;
+  band?: `${SdqBand}`;
+}
+
+export interface CamhsInvolvementBody {
+  referredOn?: LocalDate | null;
+  decision?: `${CamhsReferralDecision}` | null;
+  decidedOn?: LocalDate | null;
+  startedOn?: LocalDate | null;
+  endedOn?: LocalDate | null;
+  clinicalNote?: string | null;
+  status?: `${HealthInvolvementStatus}`;
+}
+
+export interface LifeCoachInvolvementBody {
+  startedOn?: LocalDate | null;
+  endedOn?: LocalDate | null;
+  clinicalNote?: string | null;
+  status?: `${HealthInvolvementStatus}`;
+}
+
+export interface SlcnScreeningBody {
+  screenedOn?: LocalDate | null;
+  receptiveLanguage?: `${SlcnResult}` | null;
+  socialCommunication?: `${SlcnResult}` | null;
+  vocabulary?: `${SlcnResult}` | null;
+  needIdentified?: boolean;
+}
+
+export interface SubstanceMisuseBody {
+  identifiedOn?: LocalDate;
+  interventionOfferedOn?: LocalDate | null;
+  interventionRefused?: boolean;
+  interventionReceivedOn?: LocalDate | null;
+  clinicalNote?: string | null;
+}
+
+export interface SelfHarmEpisodeBody {
+  occurredOn?: LocalDate;
+  clinicalNote?: string | null;
+}
+
+export interface SexualHealthContactBody {
+  contactOn?: LocalDate;
+  clinicalNote?: string | null;
+}
+
+export interface EmergencyAttendanceBody {
+  attendedOn?: LocalDate;
+  reason?: `${EmergencyAttendanceReason}` | null;
+}
+
+export interface ChronologyEntryBody {
+  date?: LocalDate;
+  agency?: string;
+  kind?: string;
+  summary?: string;
+}
+
+export interface WithheldFieldBody {
+  field?: string;
+  rule?: string;
+}
+
+export interface AuditEntryBody {
+  at?: string;
+  loggedBy?: string;
+  requestId?: string;
+  userId?: string;
+  userName?: string;
+  userAgency?: string;
+  userRole?: string;
+  action?: string;
+  purpose?: string | null;
+  meetingId?: string | null;
+  breakGlassReason?: string | null;
+  fieldsRead?: string[];
+  withheld?: WithheldFieldBody[];
+}
+
+/** YoungPerson.health: the fields of HEALTH_SELECTION, and the access log (auditors only). */
+export interface HealthRecordBody {
+  matchStatus?: `${AgencyMatchStatus}`;
+  registeredGp?: RegisteredGpBody | null;
+  initialHealthAssessment?: InitialHealthAssessmentBody | null;
+  initialHealthAssessmentTimeliness?: TimelinessBody | null;
+  reviewHealthAssessments?: ReviewHealthAssessmentBody[] | null;
+  reviewHealthAssessmentTimeliness?: TimelinessBody | null;
+  dentalChecks?: DentalCheckBody[] | null;
+  dentalCheckTimeliness?: TimelinessBody | null;
+  immunisationsUpToDate?: ImmunisationStatusBody | null;
+  developmentChecks?: DevelopmentCheckBody[] | null;
+  sdqScores?: SdqScoreBody[] | null;
+  latestSdq?: SdqScoreBody | null;
+  camhsInvolvements?: CamhsInvolvementBody[] | null;
+  lifeCoachInvolvements?: LifeCoachInvolvementBody[] | null;
+  slcnScreenings?: SlcnScreeningBody[] | null;
+  substanceMisuse?: SubstanceMisuseBody[] | null;
+  selfHarmEpisodes?: SelfHarmEpisodeBody[] | null;
+  sexualHealthContacts?: SexualHealthContactBody[] | null;
+  emergencyAttendances?: EmergencyAttendanceBody[] | null;
+  chronology?: ChronologyEntryBody[] | null;
+  accessLog?: AuditEntryBody[] | null;
+}
+
+/** A shape with every field selected, all the way down: each present, though still null where the schema allows. */
+export type Complete<T> = T extends (infer Item)[]
+  ? Complete<Item>[]
+  : T extends object
+    ? { [K in keyof T]-?: Complete<Exclude<T[K], undefined>> }
+    : T;
+
+/** What HEALTH_SELECTION answers: every field but the access log, present. */
+export type FullHealthRecordBody = Complete<Omit<HealthRecordBody, 'accessLog'>>;
+
+/** A young person as health's `_entities` answers (the shared query always selects the NHS number). */
+export interface HealthEntity {
+  nhsNumber: string | null;
+  health: HealthRecordBody;
+}
+
+export type HealthEntities = Entities<HealthEntity>;
+
+/** A young person as allFieldsQuery answers. */
+export interface FullHealthEntity {
+  nhsNumber: string | null;
+  health: FullHealthRecordBody;
+}
+
+export type FullHealthEntities = Entities<FullHealthEntity>;
+
+/** The HealthRecord fields that are lists of records. */
+export type HealthListField = {
+  [K in keyof FullHealthRecordBody]: FullHealthRecordBody[K] extends unknown[] | null ? K : never;
+}[keyof FullHealthRecordBody];

@@ -38,7 +38,12 @@ beforeAll(assertServicesBuilt);
 describe.each(AGENCY_NAMES)('%s built from SWC (tests) and from tsc (the services)', (name) => {
   it('has the same GraphQL schema and the same tables', async () => {
     const service = loadAgencyService(name);
-    const orm = await MikroORM.init({ driver: LibSqlDriver, dbName: ':memory:', entities: [...service.entities, AuditRecord], allowGlobalContext: true });
+    const orm = await MikroORM.init({
+      driver: LibSqlDriver,
+      dbName: ':memory:',
+      entities: [...service.entities, AuditRecord],
+      allowGlobalContext: true,
+    });
     try {
       const swc = { sdl: printSubgraphSchema(await service.buildSchema()), sql: await orm.schema.getCreateSchemaSQL({ wrap: false }) };
       expect(swc).toEqual(fromTsc(name));

@@ -2,9 +2,10 @@ import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { policeQuery, readAs, seededPeople, withheldAt, youngPerson } from './fixtures';
+import { dataOf, withheldAt } from '../support/graphql';
+import { AS, askAbout, entitiesQuery, representation, type Entities } from '../support/receiving';
+import { seededPeople, type AuditEntryBody, type PoliceEntity } from './fixtures';
 
-const AUDIT: Purpose = { kind: PurposeKind.AUDIT };
 const LOG =
   'accessLog { at loggedBy userId userName userAgency userRole action purpose meetingId breakGlassReason fieldsRead withheld { field rule } requestId }';
 
@@ -25,16 +26,18 @@ describe('police subgraph: audit log', () => {
     await agency?.stop();
   });
 
-  async function auditorReadsLog(ofPncId: string | null = pncId) {
-    const res = await readAs(agency, policeQuery(`matchStatus ${LOG}`), [ofPncId], { viewer: PERSONAS.auditor, purpose: AUDIT });
+  const policeQuery = (selection: string) => entitiesQuery(agency, 'police', selection);
+
+  async function auditorReadsLog(ofPncId: string | null = pncId): Promise<AuditEntryBody[]> {
+    const res = await askAbout<Entities<PoliceEntity>>(agency, policeQuery(`matchStatus ${LOG}`), [ofPncId], AS.auditor);
     expect(res.errors).toBeUndefined();
-    return res.data._entities[0].police.accessLog as any[];
+    return dataOf(res)._entities[0].police.accessLog!;
   }
 
   it("logs a teacher's read: who, why, the fields read and the fields withheld with their rules", async () => {
     const requestId = agency.nextRequestId();
     const meeting: Purpose = { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000007-M2' };
-    const read = await readAs(
+    const read = await askAbout<Entities<PoliceEntity>>(
       agency,
       policeQuery('matchStatus arrests { arrestedOn outcome } intelligence { handlingCode fullText }'),
       [pncId],
@@ -43,7 +46,7 @@ describe('police subgraph: audit log', () => {
         purpose: meeting,
       },
     );
-    expect(read.data._entities[0].police.matchStatus).toBe('MATCHED');
+    expect(dataOf(read)._entities[0].police.matchStatus).toBe('MATCHED');
 
     const entries = (await auditorReadsLog()).filter((e) => e.requestId === requestId);
     expect(entries).toHaveLength(1);
@@ -82,7 +85,7 @@ describe('police subgraph: audit log', () => {
   it('logs a break-glass read with its typed reason', async () => {
     const requestId = agency.nextRequestId();
     const reason = 'Young person missing overnight, out of hours, allocated worker unreachable';
-    await readAs(agency, policeQuery('currentlyMissing'), [pncId], {
+    await askAbout(agency, policeQuery('currentlyMissing'), [pncId], {
       viewer: PERSONAS.policeLiaison,
       purpose: { kind: PurposeKind.BREAK_GLASS, reason },
     });
@@ -94,7 +97,7 @@ describe('police subgraph: audit log', () => {
   it('logs a refusal (no valid grant) with nothing read', async () => {
     const requestId = agency.nextRequestId();
     const res = await agency.request(policeQuery('matchStatus'), {
-      representations: [{ ...youngPerson(pncId), policeAccess: await agency.grant(other.pncId) }],
+      representations: [representation(agency, pncId, await agency.grant(other.pncId))],
     });
     expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
     const [entry] = (await auditorReadsLog()).filter((e) => e.requestId === requestId);
@@ -104,8 +107,8 @@ describe('police subgraph: audit log', () => {
   it('logs a read by the short form of the PNC ID under the same young person', async () => {
     const short = `${pncId.slice(2, 4)}/${String(Number(pncId.slice(5, 12)))}${pncId.slice(12)}`;
     const requestId = agency.nextRequestId();
-    const res = await readAs(agency, policeQuery('matchStatus'), [short]);
-    expect(res.data._entities[0].police.matchStatus).toBe('MATCHED');
+    const res = await askAbout<Entities<PoliceEntity>>(agency, policeQuery('matchStatus'), [short]);
+    expect(dataOf(res)._entities[0].police.matchStatus).toBe('MATCHED');
     expect((await auditorReadsLog()).filter((e) => e.requestId === requestId)).toHaveLength(1);
   });
 
@@ -114,7 +117,7 @@ describe('police subgraph: audit log', () => {
     const times = log.map((e) => e.requestId.replace('test-request-', '')).map(Number);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const requestId = agency.nextRequestId();
-    await readAs(agency, policeQuery('matchStatus'), [other.pncId]);
+    await askAbout(agency, policeQuery('matchStatus'), [other.pncId]);
     expect((await auditorReadsLog()).some((e) => e.requestId === requestId)).toBe(false);
     expect((await auditorReadsLog(other.pncId)).some((e) => e.requestId === requestId)).toBe(true);
   });
@@ -128,17 +131,17 @@ describe('police subgraph: audit log', () => {
   });
 
   it('shows an auditor no police data: every data field is withheld by audit-logs-only', async () => {
-    const res = await readAs(
+    const res = await askAbout<Entities<PoliceEntity>>(
       agency,
       policeQuery(
         'matchStatus currentlyMissing arrests { id } intelligence { sanitisedText } chronology { summary } accessLog { requestId }',
       ),
       [pncId],
-      { viewer: PERSONAS.auditor, purpose: AUDIT },
+      AS.auditor,
     );
-    const police = res.data._entities[0].police;
+    const police = dataOf(res)._entities[0].police;
     expect(police).toMatchObject({ matchStatus: 'MATCHED', currentlyMissing: null, arrests: null, intelligence: null, chronology: null });
-    expect(police.accessLog.length).toBeGreaterThan(0);
+    expect(police.accessLog!.length).toBeGreaterThan(0);
     for (const field of ['currentlyMissing', 'arrests', 'intelligence', 'chronology']) {
       expect(withheldAt(res.errors, ['_entities', 0, 'police', field])?.extensions).toEqual({
         code: 'WITHHELD',
@@ -151,7 +154,7 @@ describe('police subgraph: audit log', () => {
 
   it('records the same request id as the gateway sent, so one question can be traced across agencies', async () => {
     const requestId = agency.nextRequestId();
-    await readAs(agency, policeQuery('matchStatus'), [pncId, other.pncId], { viewer: PERSONAS.socialWorker });
+    await askAbout(agency, policeQuery('matchStatus'), [pncId, other.pncId], { viewer: PERSONAS.socialWorker });
     const mine = (await auditorReadsLog()).filter((e) => e.requestId === requestId);
     const theirs = (await auditorReadsLog(other.pncId)).filter((e) => e.requestId === requestId);
     expect([mine.length, theirs.length]).toEqual([1, 1]);

@@ -1,8 +1,9 @@
 import { PERSONAS } from '../../kit/dev/personas';
-import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { DEEP_QUERY, policeQuery, readAs, seededPeople, UNKNOWN_PNC_ID, type AsWhom } from './fixtures';
+import { dataOf } from '../support/graphql';
+import { AS, askAbout, entitiesQuery, type Asking, type Entities } from '../support/receiving';
+import { DEEP_QUERY, seededPeople, UNKNOWN_PNC_ID, type PoliceEntity } from './fixtures';
 
 /** One query for the nominals, one per kind of list, one for return home interviews. */
 const DATA_QUERIES = 9;
@@ -24,17 +25,17 @@ describe('police subgraph batching', () => {
     await agency?.stop();
   });
 
-  async function queriesFor(query: string, pncIds: (string | null)[], as?: AsWhom): Promise<string[]> {
+  async function queriesFor(query: string, pncIds: (string | null)[], as?: Partial<Asking>): Promise<string[]> {
     agency.queries.length = 0;
-    const res = await readAs(agency, query, pncIds, as);
+    const res = await askAbout<Entities<PoliceEntity | null>>(agency, query, pncIds, as);
     expect(res.errors?.filter((e) => e.extensions?.code !== 'WITHHELD') ?? []).toEqual([]);
-    expect(res.data._entities).toHaveLength(pncIds.length);
-    expect(res.data._entities.every((e: any) => e !== null)).toBe(true);
+    expect(dataOf(res)._entities).toHaveLength(pncIds.length);
+    expect(dataOf(res)._entities.every((e) => e !== null)).toBe(true);
     return [...agency.queries];
   }
 
   /** The SQL for the richest single young person (one with missing episodes, so interviews are loaded too). */
-  async function richestOne(as?: AsWhom): Promise<string[]> {
+  async function richestOne(as?: Partial<Asking>): Promise<string[]> {
     let one: string[] = [];
     for (const pncId of seeded) {
       const sql = await queriesFor(DEEP_QUERY, [pncId], as);
@@ -62,8 +63,8 @@ describe('police subgraph batching', () => {
   });
 
   it("reads an auditor's access logs for 40 young people in one query", async () => {
-    const auditor = { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } };
-    const query = policeQuery('matchStatus accessLog { requestId userId fieldsRead }');
+    const auditor = AS.auditor;
+    const query = entitiesQuery(agency, 'police', 'matchStatus accessLog { requestId userId fieldsRead }');
     const one = await queriesFor(query, [seeded[0]], auditor);
     const many = await queriesFor(query, forty, auditor);
     expect(many).toHaveLength(one.length);

@@ -1,7 +1,23 @@
-import { TEST_TODAY, type TestAgency } from '../support/agency';
-import type { Purpose } from '../../kit/subgraph/access/purpose';
-import type { Viewer } from '../../kit/shared/roles';
+import { TEST_TODAY } from '../support/agency';
 import { generatePerson, syntheticPncId, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
+import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
+import type { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
+import type {
+  ArrestOutcome,
+  AssociateRelationship,
+  ConclusiveGroundsOutcome,
+  ExploitationType,
+  HandlingCode,
+  IntelligenceAssessment,
+  IntelligenceGradingScheme,
+  LocationOfConcernKind,
+  MissingRiskGrading,
+  OffenceCategory,
+  ReasonableGroundsOutcome,
+  ReturnHomeInterviewStatus,
+  ReturnHomeInterviewTakeUp,
+  SourceEvaluation,
+} from '../../subgraphs/police/enums';
 
 /** The population startTestAgency seeds (60 people, 'test-seed', as of TEST_TODAY). */
 export const TEST_POPULATION = { size: 60, seed: 'test-seed', asOf: TEST_TODAY };
@@ -17,45 +33,6 @@ export function seededPeople(): SyntheticYoungPerson[] {
 
 /** Valid check letter, but an index the 60-person population never reaches: nobody holds it. */
 export const UNKNOWN_PNC_ID = syntheticPncId(9_999_999, 2020);
-
-/** A representation as the gateway sends it, without a grant (tests of refusal). */
-export const youngPerson = (pncId: string | null) => ({ __typename: 'YoungPerson', pncId });
-
-export interface AsWhom {
-  viewer?: Viewer;
-  purpose?: Purpose;
-}
-
-/**
- * Representations as the gateway sends them: each with social care's grant for this PNC ID, made for
- * the next request and the viewer it will speak as.
- */
-export async function granted(agency: TestAgency, pncIds: (string | null)[], as: AsWhom = {}) {
-  return Promise.all(pncIds.map(async (pncId) => ({ ...youngPerson(pncId), policeAccess: await agency.grant(pncId, as) })));
-}
-
-/** Asks for `query` about these young people as `viewer`, with grants made for exactly that request. */
-export async function readAs(agency: TestAgency, query: string, pncIds: (string | null)[], as: AsWhom = {}) {
-  const representations = await granted(agency, pncIds, as);
-  return agency.request(query, { representations }, { viewer: as.viewer });
-}
-
-/** An `_entities` query selecting `selection` inside `police { ... }`. */
-export const policeQuery = (selection: string) => `
-  query ($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on YoungPerson { pncId police { ${selection} } } }
-  }
-`;
-
-/** The WITHHELD error at exactly this path (by this rule, when given), if any. */
-export function withheldAt(errors: any[] | undefined, path: (string | number)[], rule?: string) {
-  return (errors ?? []).find(
-    (e) =>
-      e.extensions?.code === 'WITHHELD' &&
-      JSON.stringify(e.path) === JSON.stringify(path) &&
-      (rule === undefined || e.extensions.rule === rule),
-  );
-}
 
 /** Every field of the police record, nested lists and computed values included. */
 export const DEEP_QUERY = `
@@ -104,3 +81,145 @@ export const POLICE_LIST_FIELDS = [
   'chronology',
 ] as const;
 export const POLICE_VALUE_FIELDS = ['missingEpisodesInLastSixMonths', 'currentlyMissing', 'arrestsInLastSixMonths'] as const;
+
+/*
+ * The police record as a response body carries it. Dates and times are ISO strings; enum values travel
+ * as their names (`${Enum}`). Items are typed with every field DEEP_QUERY selects: a narrower selection
+ * returns fewer. A field the schema or the policy may leave null (WITHHELD) is nullable.
+ */
+
+export interface ReturnHomeInterviewBody {
+  id: string;
+  offeredAt: string;
+  tookPlaceAt: string | null;
+  takenUp: `${ReturnHomeInterviewTakeUp}` | null;
+}
+
+export interface MissingEpisodeBody {
+  id: string;
+  reportedAt: string;
+  foundAt: string | null;
+  riskGrading: `${MissingRiskGrading}`;
+  riskGradingSchemeVersion: string;
+  locationFound: string | null;
+  returnHomeInterviewDueBy: string | null;
+  returnHomeInterviewStatus: `${ReturnHomeInterviewStatus}`;
+  returnHomeInterview: ReturnHomeInterviewBody | null;
+}
+
+export interface ArrestBody {
+  id: string;
+  arrestedOn: string;
+  offenceCategory: `${OffenceCategory}`;
+  gravityScore: number;
+  charge: string | null;
+  outcome: `${ArrestOutcome}` | null;
+  offenceInNwdHub: boolean;
+}
+
+export interface ExploitationConcernBody {
+  id: string;
+  type: `${ExploitationType}`;
+  concernFrom: string;
+  concernTo: string | null;
+}
+
+export interface TimelinessBody {
+  status: `${TimelinessStatus}`;
+  dueDate: string | null;
+  lastDone: string | null;
+}
+
+export interface NrmReferralBody {
+  id: string;
+  referredOn: string;
+  reasonableGroundsDecisionOn: string | null;
+  reasonableGroundsOutcome: `${ReasonableGroundsOutcome}` | null;
+  conclusiveGroundsDecisionOn: string | null;
+  conclusiveGroundsOutcome: `${ConclusiveGroundsOutcome}` | null;
+  reasonableGroundsDecision: TimelinessBody;
+  reasonableGroundsDecidedInTime: boolean | null;
+  conclusiveGroundsEarliestOn: string | null;
+  conclusiveGroundsAfterRecoveryPeriod: boolean | null;
+}
+
+export interface IntelligenceItemBody {
+  id: string;
+  recordedAt: string;
+  gradingScheme: `${IntelligenceGradingScheme}`;
+  sourceEvaluation: `${SourceEvaluation}` | null;
+  intelligenceAssessment: `${IntelligenceAssessment}` | null;
+  handlingCode: `${HandlingCode}` | null;
+  handlingConditions: string | null;
+  legacySourceEvaluation: string | null;
+  legacyIntelligenceEvaluation: string | null;
+  legacyHandlingCode: string | null;
+  fullText: string | null;
+  sanitisedText: string | null;
+  markedForSharing: boolean;
+}
+
+export interface AssociateBody {
+  id: string;
+  name: string | null;
+  relationship: `${AssociateRelationship}`;
+  knownFrom: string;
+  knownTo: string | null;
+}
+
+export interface LocationOfConcernBody {
+  id: string;
+  description: string | null;
+  kind: `${LocationOfConcernKind}`;
+  concernFrom: string;
+  concernTo: string | null;
+}
+
+export interface ChronologyEntryBody {
+  date: string;
+  agency: string;
+  kind: string;
+  summary: string;
+}
+
+export interface AuditEntryBody {
+  at: string;
+  loggedBy: string;
+  requestId: string;
+  userId: string;
+  userName: string;
+  userAgency: string;
+  userRole: string;
+  action: string;
+  purpose: string | null;
+  meetingId: string | null;
+  breakGlassReason: string | null;
+  fieldsRead: string[];
+  withheld: { field: string; rule: string }[];
+}
+
+/**
+ * `police { ... }`: the fields of DEEP_QUERY, and the access log. Each may be left out of a selection;
+ * every one but matchStatus is null when the record is not matched, or when a policy withholds it.
+ */
+export interface PoliceRecordBody {
+  matchStatus?: `${AgencyMatchStatus}`;
+  missingEpisodesInLastSixMonths?: number | null;
+  currentlyMissing?: boolean | null;
+  arrestsInLastSixMonths?: number | null;
+  missingEpisodes?: MissingEpisodeBody[] | null;
+  arrests?: ArrestBody[] | null;
+  exploitationConcerns?: ExploitationConcernBody[] | null;
+  nrmReferrals?: NrmReferralBody[] | null;
+  intelligence?: IntelligenceItemBody[] | null;
+  associates?: AssociateBody[] | null;
+  locationsOfConcern?: LocationOfConcernBody[] | null;
+  chronology?: ChronologyEntryBody[] | null;
+  accessLog?: AuditEntryBody[] | null;
+}
+
+/** A young person as police `_entities` queries select them (`Entities<PoliceEntity>`; `| null` where one may be refused). */
+export interface PoliceEntity {
+  pncId: string | null;
+  police: PoliceRecordBody;
+}

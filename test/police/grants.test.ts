@@ -4,7 +4,12 @@ import { PERSONAS } from '../../kit/dev/personas';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { DEEP_QUERY, seededPeople, youngPerson } from './fixtures';
+import { dataOf, type GraphQLBody } from '../support/graphql';
+import { representation, type Entities } from '../support/receiving';
+import { DEEP_QUERY, seededPeople, type PoliceEntity } from './fixtures';
+
+/** A refused young person's entity is null. */
+type PoliceEntities = Entities<PoliceEntity | null>;
 
 /**
  * Social care's grant is the only way in: for this user, this request, exactly this PNC ID. Anything
@@ -25,13 +30,13 @@ describe('police subgraph: access grants from social care', () => {
 
   /** Sends one representation carrying `policeAccess` (or none), next to one with a valid grant. */
   async function withGrant(policeAccess: string | undefined, forPncId = pncId) {
-    const refused = policeAccess === undefined ? youngPerson(forPncId) : { ...youngPerson(forPncId), policeAccess };
-    const valid = { ...youngPerson(other.pncId), policeAccess: await agency.grant(other.pncId) };
-    return agency.request(DEEP_QUERY, { representations: [refused, valid] });
+    const refused = representation(agency, forPncId, policeAccess);
+    const valid = representation(agency, other.pncId, await agency.grant(other.pncId));
+    return agency.request<PoliceEntities>(DEEP_QUERY, { representations: [refused, valid] });
   }
 
-  function expectRefused(res: { data?: any; errors?: any[] }) {
-    expect(res.data._entities[0]).toBeNull();
+  function expectRefused(res: GraphQLBody<PoliceEntities>) {
+    expect(dataOf(res)._entities[0]).toBeNull();
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0]).toMatchObject({
       message: 'No access grant from social care for this young person.',
@@ -41,20 +46,24 @@ describe('police subgraph: access grants from social care', () => {
     // Nothing about the refused young person leaves, not even whether the police hold them.
     expect(JSON.stringify(res)).not.toContain(pncId);
     // The other young person in the same batch is answered as usual.
-    expect(res.data._entities[1].police.matchStatus).toBe('MATCHED');
+    expect(dataOf(res)._entities[1]?.police.matchStatus).toBe('MATCHED');
   }
 
   it('answers with a grant for this viewer, this request and this PNC ID', async () => {
-    const res = await agency.request(DEEP_QUERY, { representations: [{ ...youngPerson(pncId), policeAccess: await agency.grant(pncId) }] });
+    const res = await agency.request<PoliceEntities>(DEEP_QUERY, {
+      representations: [representation(agency, pncId, await agency.grant(pncId))],
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data._entities[0].police.matchStatus).toBe('MATCHED');
+    expect(dataOf(res)._entities[0]?.police.matchStatus).toBe('MATCHED');
   });
 
   it('answers a young person with no PNC ID (NOT_LINKED) only with a grant for "no identifier"', async () => {
-    const ok = await agency.request(DEEP_QUERY, { representations: [{ ...youngPerson(null), policeAccess: await agency.grant(null) }] });
-    expect(ok.data._entities[0].police.matchStatus).toBe('NOT_LINKED');
-    const refused = await agency.request(DEEP_QUERY, { representations: [youngPerson(null)] });
-    expect(refused.data._entities[0]).toBeNull();
+    const ok = await agency.request<PoliceEntities>(DEEP_QUERY, {
+      representations: [representation(agency, null, await agency.grant(null))],
+    });
+    expect(dataOf(ok)._entities[0]?.police.matchStatus).toBe('NOT_LINKED');
+    const refused = await agency.request<PoliceEntities>(DEEP_QUERY, { representations: [representation(agency, null)] });
+    expect(dataOf(refused)._entities[0]).toBeNull();
     expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -70,7 +79,7 @@ describe('police subgraph: access grants from social care', () => {
   it('refuses a grant made for another request (a replayed grant)', async () => {
     expectRefused(await withGrant(await agency.grant(pncId, { requestId: 'test-request-0' })));
     const earlier = await agency.grant(pncId);
-    await agency.request(DEEP_QUERY, { representations: [{ ...youngPerson(pncId), policeAccess: earlier }] });
+    await agency.request(DEEP_QUERY, { representations: [representation(agency, pncId, earlier)] });
     expectRefused(await withGrant(earlier));
   });
 
@@ -78,8 +87,10 @@ describe('police subgraph: access grants from social care', () => {
     expectRefused(await withGrant(await agency.grant(other.pncId)));
     expectRefused(await withGrant(await agency.grant(null)));
     const short = `${pncId.slice(2, 4)}/${String(Number(pncId.slice(5, 12)))}${pncId.slice(12)}`;
-    const res = await agency.request(DEEP_QUERY, { representations: [{ ...youngPerson(short), policeAccess: await agency.grant(pncId) }] });
-    expect(res.data._entities[0]).toBeNull();
+    const res = await agency.request<PoliceEntities>(DEEP_QUERY, {
+      representations: [representation(agency, short, await agency.grant(pncId))],
+    });
+    expect(dataOf(res)._entities[0]).toBeNull();
     expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 

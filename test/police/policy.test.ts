@@ -1,13 +1,17 @@
 import { isNonNullType, type GraphQLObjectType } from 'graphql';
 import { PERSONAS } from '../../kit/dev/personas';
-import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import type { Viewer } from '../../kit/shared/roles';
 import { policePolicy } from '../../subgraphs/police/policy';
 import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { DEEP_QUERY, policeQuery, readAs, seededPeople, withheldAt } from './fixtures';
+import { dataOf, withheldAt } from '../support/graphql';
+import { AS, askAbout, entitiesQuery, type Entities } from '../support/receiving';
+import { DEEP_QUERY, seededPeople, type PoliceEntity, type PoliceRecordBody } from './fixtures';
 
 type Path = (string | number)[];
+
+/** An item of one of the police record's lists, as check() compares it: any field, by name. */
+type ListItem = { id: string } & Record<string, unknown>;
 
 /**
  * Each rule of the police policy, through the subgraph: a viewer the rule allows gets the value; one it
@@ -17,8 +21,8 @@ describe('police policy', () => {
   let agency: TestAgency;
   const pncIds = seededPeople().map((p) => p.pncId);
   /** What the police themselves see (nothing withheld), by list and id. */
-  const truth = new Map<string, any>();
-  let truthRecords: any[];
+  const truth = new Map<string, ListItem>();
+  let truthRecords: PoliceRecordBody[];
 
   const partners: Viewer[] = [
     PERSONAS.socialWorker,
@@ -31,12 +35,13 @@ describe('police policy', () => {
 
   beforeAll(async () => {
     agency = await startTestAgency(policeService);
-    const res = await readAs(agency, DEEP_QUERY, pncIds, { viewer: PERSONAS.policeAnalyst });
+    const res = await askAbout<Entities<PoliceEntity>>(agency, DEEP_QUERY, pncIds, { viewer: PERSONAS.policeAnalyst });
     expect(res.errors).toBeUndefined();
-    truthRecords = res.data._entities.map((e: any) => e.police);
+    truthRecords = dataOf(res)._entities.map((e) => e.police);
     for (const record of truthRecords) {
       for (const list of ['intelligence', 'arrests', 'associates', 'locationsOfConcern', 'missingEpisodes'] as const) {
-        for (const item of record[list]) truth.set(`${list}:${item.id}`, item);
+        // A plain copy of each item, which check() reads by field name.
+        for (const item of record[list]!) truth.set(`${list}:${item.id}`, { ...item });
       }
     }
   });
@@ -44,7 +49,9 @@ describe('police policy', () => {
     await agency?.stop();
   });
 
-  const read = (selection: string, viewer: Viewer) => readAs(agency, policeQuery(selection), pncIds, { viewer });
+  const policeQuery = (selection: string) => entitiesQuery(agency, 'police', selection);
+  const read = <Data = Entities<PoliceEntity>>(selection: string, viewer: Viewer) =>
+    askAbout<Data>(agency, policeQuery(selection), pncIds, { viewer });
 
   /**
    * For every item of `list` the viewer got: withheld (null and the rule's notice at its path) when
@@ -55,23 +62,23 @@ describe('police policy', () => {
     list: string,
     field: string,
     rule: string,
-    withheld: (item: any) => boolean,
+    withheld: (item: ListItem) => boolean,
   ): Promise<[number, number]> {
-    const res = await read(`${list} { id ${field} }`, viewer);
+    const res = await read<Entities<{ police: Record<string, ListItem[]> }>>(`${list} { id ${field} }`, viewer);
     let counts: [number, number] = [0, 0];
-    res.data._entities.forEach((entity: any, e: number) => {
-      entity.police[list].forEach((item: any, i: number) => {
+    dataOf(res)._entities.forEach((entity, e) => {
+      entity.police[list].forEach((item, i) => {
         const path: Path = ['_entities', e, 'police', list, i, field];
         const police = truth.get(`${list}:${item.id}`);
         expect(police).toBeDefined();
-        if (withheld(police)) {
+        if (withheld(police!)) {
           expect(item[field]).toBeNull();
           const notice = withheldAt(res.errors, path);
           expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule });
           expect(notice?.message).toMatch(/^Withheld by police: /);
           counts = [counts[0] + 1, counts[1]];
         } else {
-          expect(item[field]).toEqual(police[field]);
+          expect(item[field]).toEqual(police![field]);
           expect(withheldAt(res.errors, path)).toBeUndefined();
           counts = [counts[0], counts[1] + 1];
         }
@@ -150,8 +157,8 @@ describe('police policy', () => {
       for (const viewer of [...partners, PERSONAS.policeLiaison]) {
         const res = await read(`intelligence { ${grades} }`, viewer);
         expect(res.errors).toBeUndefined();
-        for (const item of res.data._entities.flatMap((e: any) => e.police.intelligence)) {
-          const { fullText, sanitisedText, ...police } = truth.get(`intelligence:${item.id}`);
+        for (const item of dataOf(res)._entities.flatMap((e) => e.police.intelligence!)) {
+          const { fullText: _fullText, sanitisedText: _sanitisedText, ...police } = truth.get(`intelligence:${item.id}`)!;
           expect(item).toEqual(police);
         }
       }
@@ -242,16 +249,16 @@ describe('police policy', () => {
     it('leaves the outcome out of the chronology for the same viewers, and says so once per record', async () => {
       const sw = await read('arrests { id } chronology { kind summary }', PERSONAS.socialWorker);
       expect(sw.errors).toBeUndefined();
-      const swArrests = sw.data._entities.flatMap((e: any) => e.police.chronology.filter((c: any) => c.kind === 'Arrest'));
+      const swArrests = dataOf(sw)._entities.flatMap((e) => e.police.chronology!.filter((c) => c.kind === 'Arrest'));
       expect(swArrests.length).toBeGreaterThan(0);
-      expect(swArrests.every((c: any) => /; outcome: /.test(c.summary))).toBe(true);
+      expect(swArrests.every((c) => /; outcome: /.test(c.summary))).toBe(true);
 
       const teacher = await read('arrests { id } chronology { kind summary }', PERSONAS.designatedTeacher);
       let withheld = 0;
-      teacher.data._entities.forEach((entity: any, e: number) => {
-        const arrests = entity.police.chronology.filter((c: any) => c.kind === 'Arrest');
-        expect(arrests).toHaveLength(entity.police.arrests.length);
-        expect(arrests.some((c: any) => /outcome/.test(c.summary))).toBe(false);
+      dataOf(teacher)._entities.forEach((entity, e) => {
+        const arrests = entity.police.chronology!.filter((c) => c.kind === 'Arrest');
+        expect(arrests).toHaveLength(entity.police.arrests!.length);
+        expect(arrests.some((c) => /outcome/.test(c.summary))).toBe(false);
         const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'arrest-charge-and-outcome-need-to-know');
         if (arrests.length === 0) expect(notice).toBeUndefined();
         else
@@ -282,7 +289,7 @@ describe('police policy', () => {
     it('withholds the access log from everyone but information-governance auditors', async () => {
       for (const viewer of [...police, ...partners]) {
         const res = await read('matchStatus accessLog { requestId }', viewer);
-        res.data._entities.forEach((entity: any, e: number) => {
+        dataOf(res)._entities.forEach((entity, e) => {
           expect(entity.police).toEqual({ matchStatus: 'MATCHED', accessLog: null });
           expect(withheldAt(res.errors, ['_entities', e, 'police', 'accessLog'])?.extensions).toEqual({
             code: 'WITHHELD',
@@ -294,14 +301,16 @@ describe('police policy', () => {
     });
 
     it('shows it to an auditor reading under the AUDIT purpose', async () => {
-      const res = await readAs(agency, policeQuery('matchStatus accessLog { requestId loggedBy }'), pncIds, {
-        viewer: PERSONAS.auditor,
-        purpose: { kind: PurposeKind.AUDIT },
-      });
+      const res = await askAbout<Entities<PoliceEntity>>(
+        agency,
+        policeQuery('matchStatus accessLog { requestId loggedBy }'),
+        pncIds,
+        AS.auditor,
+      );
       expect(res.errors).toBeUndefined();
-      for (const entity of res.data._entities) {
-        expect(entity.police.accessLog.length).toBeGreaterThan(0); // every earlier test read everyone
-        expect(entity.police.accessLog.every((l: any) => l.loggedBy === 'police')).toBe(true);
+      for (const entity of dataOf(res)._entities) {
+        expect(entity.police.accessLog!.length).toBeGreaterThan(0); // every earlier test read everyone
+        expect(entity.police.accessLog!.every((l) => l.loggedBy === 'police')).toBe(true);
       }
     });
   });
@@ -312,25 +321,25 @@ describe('police policy', () => {
     it('are left out for education, with a notice at each list saying how many', async () => {
       const teacher = await read(selection, PERSONAS.designatedTeacher);
       let hiddenTotal = 0;
-      teacher.data._entities.forEach((entity: any, e: number) => {
+      dataOf(teacher)._entities.forEach((entity, e) => {
         const police = truthRecords[e];
         let hiddenEntries = 0;
         for (const list of ['missingEpisodes', 'arrests'] as const) {
-          const shownIds = entity.police[list].map((i: any) => i.id);
-          const allIds = police[list].map((i: any) => i.id);
-          expect(allIds.filter((id: string) => shownIds.includes(id))).toEqual(shownIds); // same order, nothing new
-          const hidden = police[list].filter((i: any) => !shownIds.includes(i.id));
+          const shownIds = entity.police[list]!.map((i) => i.id);
+          const allIds = police[list]!.map((i) => i.id);
+          expect(allIds.filter((id) => shownIds.includes(id))).toEqual(shownIds); // same order, nothing new
+          const hidden = police[list]!.filter((i) => !shownIds.includes(i.id));
           const notice = withheldAt(teacher.errors, ['_entities', e, 'police', list], 'young-persons-wishes');
           if (hidden.length === 0) expect(notice).toBeUndefined();
           else {
-            expect(notice.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'young-persons-wishes', count: hidden.length });
-            expect(notice.message).toMatch(new RegExp(`\\(${hidden.length} items?\\)$`));
+            expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'young-persons-wishes', count: hidden.length });
+            expect(notice?.message).toMatch(new RegExp(`\\(${hidden.length} items?\\)$`));
           }
           hiddenTotal += hidden.length;
           // The chronology loses every entry about a hidden record: an episode's interview offer too.
-          hiddenEntries += hidden.length + hidden.filter((i: any) => i.returnHomeInterview).length;
+          hiddenEntries += hidden.length + hidden.filter((i) => 'returnHomeInterview' in i && i.returnHomeInterview).length;
         }
-        expect(entity.police.chronology).toHaveLength(police.chronology.length - hiddenEntries);
+        expect(entity.police.chronology).toHaveLength(police.chronology!.length - hiddenEntries);
         const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'young-persons-wishes');
         expect(notice?.extensions.count).toBe(hiddenEntries || undefined);
       });
@@ -341,9 +350,9 @@ describe('police policy', () => {
       for (const viewer of [PERSONAS.lacNurse, PERSONAS.socialWorker, PERSONAS.policeLiaison]) {
         const res = await read('missingEpisodes { id } arrests { id }', viewer);
         expect(res.errors).toBeUndefined();
-        res.data._entities.forEach((entity: any, e: number) => {
-          expect(entity.police.missingEpisodes.map((i: any) => i.id)).toEqual(truthRecords[e].missingEpisodes.map((i: any) => i.id));
-          expect(entity.police.arrests.map((i: any) => i.id)).toEqual(truthRecords[e].arrests.map((i: any) => i.id));
+        dataOf(res)._entities.forEach((entity, e) => {
+          expect(entity.police.missingEpisodes!.map((i) => i.id)).toEqual(truthRecords[e].missingEpisodes!.map((i) => i.id));
+          expect(entity.police.arrests!.map((i) => i.id)).toEqual(truthRecords[e].arrests!.map((i) => i.id));
         });
       }
     });

@@ -15,7 +15,7 @@ import {
   NrmReferral,
   ReturnHomeInterview,
 } from '../../subgraphs/police/entities';
-import { ArrestOutcome, OffenceCategory } from '../../subgraphs/police/enums';
+import { ArrestOutcome, HandlingCode, IntelligenceGradingScheme, OffenceCategory } from '../../subgraphs/police/enums';
 import { service as policeService } from '../../subgraphs/police/service';
 
 const OPTIONS: PopulationOptions = { size: 600, seed: 'police-seed-test', asOf: '2026-11-23' };
@@ -109,10 +109,10 @@ describe('police seeding', () => {
   it('mostly grades intelligence 3x5x2 with handling code P, with some C and a few legacy 5x5x5 items', async () => {
     const items = await orm.em.fork().find(IntelligenceItem, {});
     const share = (pred: (i: IntelligenceItem) => boolean) => items.filter(pred).length / items.length;
-    expect(share((i) => i.handlingCode === 'P')).toBeGreaterThan(0.6);
-    expect(share((i) => i.handlingCode === 'C')).toBeGreaterThan(0.03);
-    expect(share((i) => i.gradingScheme === 'FIVE_BY_FIVE_BY_FIVE')).toBeGreaterThan(0);
-    expect(share((i) => i.gradingScheme === 'FIVE_BY_FIVE_BY_FIVE')).toBeLessThan(0.2);
+    expect(share((i) => i.handlingCode === HandlingCode.P)).toBeGreaterThan(0.6);
+    expect(share((i) => i.handlingCode === HandlingCode.C)).toBeGreaterThan(0.03);
+    expect(share((i) => i.gradingScheme === IntelligenceGradingScheme.FIVE_BY_FIVE_BY_FIVE)).toBeGreaterThan(0);
+    expect(share((i) => i.gradingScheme === IntelligenceGradingScheme.FIVE_BY_FIVE_BY_FIVE)).toBeLessThan(0.2);
   });
 
   it("records the young person's wish that their school is not told for about one arrest or missing episode in ten", async () => {

@@ -1,7 +1,17 @@
 import { addMonths, ukDate } from '../../kit/subgraph/dates';
 import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
-import { DEEP_QUERY, granted, POLICE_LIST_FIELDS, POLICE_VALUE_FIELDS, readAs, seededPeople, UNKNOWN_PNC_ID } from './fixtures';
+import { dataOf } from '../support/graphql';
+import { askAbout, grantedRepresentations, type Entities } from '../support/receiving';
+import {
+  DEEP_QUERY,
+  POLICE_LIST_FIELDS,
+  POLICE_VALUE_FIELDS,
+  seededPeople,
+  UNKNOWN_PNC_ID,
+  type PoliceEntity,
+  type PoliceRecordBody,
+} from './fixtures';
 
 const NOW = new Date(`${TEST_TODAY}T12:00:00Z`); // the test clock
 
@@ -17,11 +27,11 @@ describe('police subgraph', () => {
     await agency?.stop();
   });
 
-  async function policeRecords(pncIds: (string | null)[]) {
+  async function policeRecords(pncIds: (string | null)[]): Promise<PoliceRecordBody[]> {
     // The police liaison officer, under a meeting invitation: the police see all of their own data.
-    const res = await readAs(agency, DEEP_QUERY, pncIds);
+    const res = await askAbout<Entities<PoliceEntity>>(agency, DEEP_QUERY, pncIds);
     expect(res.errors).toBeUndefined();
-    return res.data._entities.map((e: any) => e.police);
+    return dataOf(res)._entities.map((e) => e.police);
   }
 
   it('has young people with a PNC ID to test with', () => {
@@ -33,14 +43,14 @@ describe('police subgraph', () => {
     const [record] = await policeRecords([nwdPerson.pncId]);
     expect(record.matchStatus).toBe('MATCHED');
     // NWD young people are seeded with at least 3 missing episodes, newest first.
-    expect(record.missingEpisodes.length).toBeGreaterThanOrEqual(3);
-    const reported = record.missingEpisodes.map((e: any) => e.reportedAt);
+    expect(record.missingEpisodes!.length).toBeGreaterThanOrEqual(3);
+    const reported = record.missingEpisodes!.map((e) => e.reportedAt);
     expect([...reported].sort().reverse()).toEqual(reported);
     const windowStart = addMonths(TEST_TODAY, -6);
-    expect(record.missingEpisodesInLastSixMonths).toBe(reported.filter((r: string) => ukDate(new Date(r)) >= windowStart).length);
-    expect(record.arrestsInLastSixMonths).toBe(record.arrests.filter((a: any) => a.arrestedOn >= addMonths(TEST_TODAY, -6)).length);
-    expect(record.currentlyMissing).toBe(record.missingEpisodes.some((e: any) => e.foundAt === null));
-    for (const e of record.missingEpisodes) {
+    expect(record.missingEpisodesInLastSixMonths).toBe(reported.filter((r) => ukDate(new Date(r)) >= windowStart).length);
+    expect(record.arrestsInLastSixMonths).toBe(record.arrests!.filter((a) => a.arrestedOn >= addMonths(TEST_TODAY, -6)).length);
+    expect(record.currentlyMissing).toBe(record.missingEpisodes!.some((e) => e.foundAt === null));
+    for (const e of record.missingEpisodes!) {
       expect(e.reportedAt > nwdPerson.dateOfBirth && new Date(e.reportedAt) <= NOW).toBe(true);
       expect(['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH']).toContain(e.riskGrading);
       expect(e.riskGradingSchemeVersion).toMatch(/v\d/);
@@ -49,14 +59,14 @@ describe('police subgraph', () => {
 
   it('computes each return home interview status from the found time, the offer and the clock', async () => {
     const records = await policeRecords(people.map((p) => p.pncId));
-    const episodes = records.flatMap((r: any) => r.missingEpisodes);
+    const episodes = records.flatMap((r) => r.missingEpisodes!);
     for (const e of episodes) {
       if (!e.foundAt) {
         expect([e.returnHomeInterviewStatus, e.returnHomeInterviewDueBy]).toEqual(['NOT_APPLICABLE', null]);
         continue;
       }
       const dueBy = new Date(new Date(e.foundAt).getTime() + 72 * 3_600_000);
-      expect(new Date(e.returnHomeInterviewDueBy)).toEqual(dueBy);
+      expect(new Date(e.returnHomeInterviewDueBy!)).toEqual(dueBy);
       const expected = e.returnHomeInterview
         ? new Date(e.returnHomeInterview.offeredAt) <= dueBy
           ? 'OFFERED_IN_TIME'
@@ -66,13 +76,13 @@ describe('police subgraph', () => {
           : 'OVERDUE';
       expect(e.returnHomeInterviewStatus).toBe(expected);
     }
-    const inTime = episodes.filter((e: any) => e.returnHomeInterviewStatus === 'OFFERED_IN_TIME').length;
+    const inTime = episodes.filter((e) => e.returnHomeInterviewStatus === 'OFFERED_IN_TIME').length;
     expect(inTime / episodes.length).toBeGreaterThan(0.6); // most are offered within 72 hours
   });
 
   it('keeps 3x5x2 grades and legacy 5x5x5 grades apart, with full and sanitised text', async () => {
     const records = await policeRecords(people.map((p) => p.pncId));
-    const items = records.flatMap((r: any) => r.intelligence);
+    const items = records.flatMap((r) => r.intelligence!);
     expect(items.length).toBeGreaterThan(0);
     for (const i of items) {
       const current = [i.sourceEvaluation, i.intelligenceAssessment, i.handlingCode];
@@ -91,15 +101,15 @@ describe('police subgraph', () => {
 
   it('computes NRM timescales and validates gravity scores', async () => {
     const records = await policeRecords(people.map((p) => p.pncId));
-    for (const n of records.flatMap((r: any) => r.nrmReferrals)) {
-      expect(n.reasonableGroundsDecision.dueDate > n.referredOn).toBe(true);
+    for (const n of records.flatMap((r) => r.nrmReferrals!)) {
+      expect(n.reasonableGroundsDecision.dueDate! > n.referredOn).toBe(true);
       expect(n.reasonableGroundsDecision.lastDone).toBe(n.reasonableGroundsDecisionOn);
       expect(n.reasonableGroundsDecidedInTime).toBe(
-        n.reasonableGroundsDecisionOn === null ? null : n.reasonableGroundsDecisionOn <= n.reasonableGroundsDecision.dueDate,
+        n.reasonableGroundsDecisionOn === null ? null : n.reasonableGroundsDecisionOn <= n.reasonableGroundsDecision.dueDate!,
       );
       if (n.conclusiveGroundsDecisionOn) expect(n.conclusiveGroundsEarliestOn).not.toBeNull();
     }
-    for (const a of records.flatMap((r: any) => r.arrests)) {
+    for (const a of records.flatMap((r) => r.arrests!)) {
       expect(a.gravityScore).toBeGreaterThanOrEqual(1);
       expect(a.gravityScore).toBeLessThanOrEqual(8);
       expect(a.charge === null).toBe(a.outcome !== 'CHARGED');
@@ -108,16 +118,16 @@ describe('police subgraph', () => {
 
   it('builds a newest-first chronology from every kind of dated event', async () => {
     const [record] = await policeRecords([nwdPerson.pncId]);
-    const dates = record.chronology.map((c: any) => c.date);
+    const dates = record.chronology!.map((c) => c.date);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(record.chronology.every((c: any) => c.agency === 'police' && c.date <= TEST_TODAY)).toBe(true);
-    const kinds = (k: string) => record.chronology.filter((c: any) => c.kind === k).length;
-    expect(kinds('Missing episode')).toBe(record.missingEpisodes.length);
-    expect(kinds('Arrest')).toBe(record.arrests.length);
-    expect(kinds('Intelligence recorded')).toBe(record.intelligence.length);
-    expect(kinds('NRM referral')).toBe(record.nrmReferrals.length);
-    expect(kinds('Associate recorded')).toBe(record.associates.length);
-    expect(kinds('Location of concern recorded')).toBe(record.locationsOfConcern.length);
+    expect(record.chronology!.every((c) => c.agency === 'police' && c.date <= TEST_TODAY)).toBe(true);
+    const kinds = (k: string) => record.chronology!.filter((c) => c.kind === k).length;
+    expect(kinds('Missing episode')).toBe(record.missingEpisodes!.length);
+    expect(kinds('Arrest')).toBe(record.arrests!.length);
+    expect(kinds('Intelligence recorded')).toBe(record.intelligence!.length);
+    expect(kinds('NRM referral')).toBe(record.nrmReferrals!.length);
+    expect(kinds('Associate recorded')).toBe(record.associates!.length);
+    expect(kinds('Location of concern recorded')).toBe(record.locationsOfConcern!.length);
   });
 
   it('finds the same nominal by the short display form of the PNC ID', async () => {
@@ -140,12 +150,14 @@ describe('police subgraph', () => {
   it('rejects a malformed PNC ID as BAD_USER_INPUT naming pncId, resolves the rest, and keeps answering', async () => {
     const wrongLetter = nwdPerson.pncId!.slice(0, -1) + (nwdPerson.pncId!.endsWith('A') ? 'B' : 'A');
     for (const bad of [wrongLetter, 'not-a-pnc-id']) {
-      const res = await agency.request(DEEP_QUERY, { representations: await granted(agency, [nwdPerson.pncId, bad]) });
+      const res = await agency.request<Entities<PoliceEntity | null>>(DEEP_QUERY, {
+        representations: await grantedRepresentations(agency, [nwdPerson.pncId, bad]),
+      });
       expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].extensions.field).toBe('pncId');
       expect(res.errors?.[0].message).toMatch(/^pncId: /);
       expect(res.errors?.[0].path).toEqual(['_entities', 1]);
-      expect(res.data._entities[0].police.matchStatus).toBe('MATCHED');
+      expect(dataOf(res)._entities[0]?.police.matchStatus).toBe('MATCHED');
     }
     const [after] = await policeRecords([nwdPerson.pncId]);
     expect(after.matchStatus).toBe('MATCHED');

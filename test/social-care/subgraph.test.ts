@@ -3,6 +3,7 @@ import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthet
 import { PERSONAS } from '../../kit/dev/personas';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
+import { dataOf } from '../support/graphql';
 
 const SIZE = 150;
 const person = (i: number) => generatePerson(i, { size: SIZE, seed: 'test-seed', asOf: TEST_TODAY });
@@ -18,6 +19,23 @@ beforeAll(async () => {
   expect(visible.length).toBeGreaterThan(20);
 });
 afterAll(() => agency?.stop());
+
+interface YoungPersonId {
+  youngPerson: { id: string };
+}
+interface ByIdentifier {
+  youngPersonByIdentifier: { id: string } | null;
+}
+/** A page of the NWD caseload, with the parts of it a query selects. */
+interface NwdCaseload<Page> {
+  nwdCaseload: Page;
+}
+type Count = { totalCount: number };
+type Ids = { nodes: { id: string }[] };
+/** Entity references resolve to a young person, or null when unknown or not to be seen. */
+interface Entities<Entity = { id: string }> {
+  _entities: (Entity | null)[];
+}
 
 const DEEP = `
   id givenName familyName age nhsNumber upn pncId
@@ -35,9 +53,19 @@ const DEEP = `
 describe('social care subgraph', () => {
   it('returns a young person with their identifiers from the cross-reference', async () => {
     const p = visible[0];
-    const res = await agency.request(`{ youngPerson(id: "${p.id}") { id givenName familyName dateOfBirth nhsNumber upn pncId } }`);
+    const res = await agency.request<{
+      youngPerson: {
+        id: string;
+        givenName: string;
+        familyName: string;
+        dateOfBirth: string;
+        nhsNumber: string | null;
+        upn: string | null;
+        pncId: string | null;
+      };
+    }>(`{ youngPerson(id: "${p.id}") { id givenName familyName dateOfBirth nhsNumber upn pncId } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.youngPerson).toEqual({
+    expect(dataOf(res).youngPerson).toEqual({
       id: p.id,
       givenName: p.givenName,
       familyName: p.familyName,
@@ -50,12 +78,12 @@ describe('social care subgraph', () => {
 
   it('finds a young person by any agency identifier, and validates it', async () => {
     const p = everyone.find((x) => x.nhsNumber && x.upn && allocatedToSocialWorker(x))!;
-    const byNhs = await agency.request(
+    const byNhs = await agency.request<ByIdentifier>(
       `{ youngPersonByIdentifier(nhsNumber: "${p.nhsNumber!.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}") { id } }`,
     );
-    expect(byNhs.data.youngPersonByIdentifier).toEqual({ id: p.id });
-    const byUpn = await agency.request(`{ youngPersonByIdentifier(upn: "${p.upn}") { id } }`);
-    expect(byUpn.data.youngPersonByIdentifier).toEqual({ id: p.id });
+    expect(dataOf(byNhs).youngPersonByIdentifier).toEqual({ id: p.id });
+    const byUpn = await agency.request<ByIdentifier>(`{ youngPersonByIdentifier(upn: "${p.upn}") { id } }`);
+    expect(dataOf(byUpn).youngPersonByIdentifier).toEqual({ id: p.id });
 
     const bad = await agency.request(`{ youngPersonByIdentifier(upn: "A801200005001") { id } }`);
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'upn' });
@@ -67,30 +95,47 @@ describe('social care subgraph', () => {
 
   it('pages through the NWD caseload: only young people the viewer has a relationship with', async () => {
     const asKeyWorker = { viewer: PERSONAS.keyWorker };
-    const all = await agency.request(`{ nwdCaseload(first: 100) { totalCount nodes { id onNwdCaseload } } }`, {}, asKeyWorker);
+    const all = await agency.request<NwdCaseload<Count & { nodes: { id: string; onNwdCaseload: boolean | null }[] }>>(
+      `{ nwdCaseload(first: 100) { totalCount nodes { id onNwdCaseload } } }`,
+      {},
+      asKeyWorker,
+    );
     const expected = everyone.filter(keyWorkerFor);
     expect(expected.length).toBeGreaterThan(2);
     expect(everyone.filter((p) => p.nwd).length).toBeGreaterThan(expected.length);
-    expect(all.data.nwdCaseload.totalCount).toBe(expected.length);
-    expect(all.data.nwdCaseload.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.map((p) => p.id).sort());
-    expect(all.data.nwdCaseload.nodes.every((n: { onNwdCaseload: boolean }) => n.onNwdCaseload)).toBe(true);
+    const wholeCaseload = dataOf(all).nwdCaseload;
+    expect(wholeCaseload.totalCount).toBe(expected.length);
+    expect(wholeCaseload.nodes.map((n) => n.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    expect(wholeCaseload.nodes.every((n) => n.onNwdCaseload)).toBe(true);
 
-    const first = await agency.request(`{ nwdCaseload(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }`, {}, asKeyWorker);
-    const second = await agency.request(
+    const first = await agency.request<NwdCaseload<Ids & { pageInfo: { hasNextPage: boolean; endCursor: string | null } }>>(
+      `{ nwdCaseload(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      asKeyWorker,
+    );
+    const second = await agency.request<NwdCaseload<Ids>>(
       `query($after: String) { nwdCaseload(first: 2, after: $after) { nodes { id } } }`,
       {
-        after: first.data.nwdCaseload.pageInfo.endCursor,
+        after: dataOf(first).nwdCaseload.pageInfo.endCursor,
       },
       asKeyWorker,
     );
-    expect(first.data.nwdCaseload.pageInfo.hasNextPage).toBe(expected.length > 2);
-    expect([...first.data.nwdCaseload.nodes, ...second.data.nwdCaseload.nodes].map((n: { id: string }) => n.id)).toEqual(
-      all.data.nwdCaseload.nodes.slice(0, 4).map((n: { id: string }) => n.id),
+    expect(dataOf(first).nwdCaseload.pageInfo.hasNextPage).toBe(expected.length > 2);
+    expect([...dataOf(first).nwdCaseload.nodes, ...dataOf(second).nwdCaseload.nodes].map((n) => n.id)).toEqual(
+      wholeCaseload.nodes.slice(0, 4).map((n) => n.id),
     );
-    const red = await agency.request(`{ nwdCaseload(first: 100, filter: { priority: RED }) { totalCount } }`, {}, asKeyWorker);
-    expect(red.data.nwdCaseload.totalCount).toBeLessThanOrEqual(expected.length);
-    const teacher = await agency.request(`{ nwdCaseload(first: 100) { totalCount } }`, {}, { viewer: PERSONAS.lifeCoach });
-    expect(teacher.data.nwdCaseload.totalCount).toBeLessThan(everyone.filter((p) => p.nwd).length);
+    const red = await agency.request<NwdCaseload<Count>>(
+      `{ nwdCaseload(first: 100, filter: { priority: RED }) { totalCount } }`,
+      {},
+      asKeyWorker,
+    );
+    expect(dataOf(red).nwdCaseload.totalCount).toBeLessThanOrEqual(expected.length);
+    const teacher = await agency.request<NwdCaseload<Count>>(
+      `{ nwdCaseload(first: 100) { totalCount } }`,
+      {},
+      { viewer: PERSONAS.lifeCoach },
+    );
+    expect(dataOf(teacher).nwdCaseload.totalCount).toBeLessThan(everyone.filter((p) => p.nwd).length);
   });
 
   it.each([
@@ -107,8 +152,8 @@ describe('social care subgraph', () => {
     expect(res.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
     const typed = await agency.request(`{ nwdCaseload(first: "ten") { totalCount } }`);
     expect(typed.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const still = await agency.request(`{ youngPerson(id: "${visible[0].id}") { id } }`);
-    expect(still.data.youngPerson.id).toBe(visible[0].id);
+    const still = await agency.request<YoungPersonId>(`{ youngPerson(id: "${visible[0].id}") { id } }`);
+    expect(dataOf(still).youngPerson.id).toBe(visible[0].id);
   });
 
   it('resolves entity references by id and by each agency identifier, batched', async () => {
@@ -116,7 +161,7 @@ describe('social care subgraph', () => {
     const people = everyone;
     const withPnc = people.find((p) => p.pncId)!;
     const notAllocated = everyone.find((p) => !allocatedToSocialWorker(p))!;
-    const res = await agency.request(
+    const res = await agency.request<Entities>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { id } } }`,
       {
         r: [
@@ -128,7 +173,7 @@ describe('social care subgraph', () => {
       },
       { viewer: PERSONAS.auditor },
     );
-    expect(res.data._entities).toEqual([{ id: people[1].id }, { id: people.find((p) => p.nhsNumber)!.id }, { id: withPnc.id }, null]);
+    expect(dataOf(res)._entities).toEqual([{ id: people[1].id }, { id: people.find((p) => p.nhsNumber)!.id }, { id: withPnc.id }, null]);
     // Unknown, and known but no relationship, look exactly the same.
     const refused = await agency.request(`query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { id } } }`, {
       r: [
@@ -154,9 +199,9 @@ describe('social care subgraph', () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on YoungPerson { ${DEEP} } } }`;
     const count = async (n: number) => {
       agency.queries.length = 0;
-      const res = await agency.request(query, { r: reps(n) }, { viewer: PERSONAS.keyWorker });
+      const res = await agency.request<Entities<unknown>>(query, { r: reps(n) }, { viewer: PERSONAS.keyWorker });
       expect(res.errors).toBeUndefined();
-      expect(res.data._entities).toHaveLength(n);
+      expect(dataOf(res)._entities).toHaveLength(n);
       return agency.queries.length;
     };
     const one = await count(1);

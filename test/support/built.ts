@@ -21,7 +21,9 @@ export function assertServicesBuilt(): void {
     for (const source of sources(join(REPO_ROOT, root))) {
       const compiled = join(DIST, relative(REPO_ROOT, source)).replace(/\.ts$/, '.js');
       if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs) {
-        throw new Error(`${relative(REPO_ROOT, compiled)} is missing or older than its source: run \`npm run build\` (this test runs the compiled services).`);
+        throw new Error(
+          `${relative(REPO_ROOT, compiled)} is missing or older than its source: run \`npm run build\` (this test runs the compiled services).`,
+        );
       }
     }
   }

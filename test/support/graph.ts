@@ -42,7 +42,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
   const databases = Object.fromEntries(
     AGENCIES.map(({ name }) => [name, kind === 'postgres' ? `${TEST_POSTGRES}/${dbName(name)}` : join(dir, `${name}.db`)]),
   ) as Record<AgencyName, string>;
-  const ports = Object.fromEntries(await Promise.all(AGENCIES.map(async ({ name }) => [name, await freePort()])));
+  const ports = Object.fromEntries(await Promise.all(AGENCIES.map(async ({ name }) => [name, await freePort()] as const)));
   const graph = await startGraphProcesses({
     gatewayPort: await freePort(),
     identityProviderPort: await freePort(),
@@ -70,7 +70,11 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
     databases,
     keys: graph.keys,
     token,
-    async request<Data>(query: string, variables?: Record<string, unknown>, options: { persona?: PersonaName; headers?: Record<string, string> } = {}) {
+    async request<Data>(
+      query: string,
+      variables?: Record<string, unknown>,
+      options: { persona?: PersonaName; headers?: Record<string, string> } = {},
+    ) {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
         headers: {

@@ -32,12 +32,16 @@ export function withheldNotices(errors: GraphQLErrorBody[] | undefined) {
 /** The WITHHELD notice at exactly this path (by this rule, when given), if any. */
 export function withheldAt(errors: GraphQLErrorBody[] | undefined, path: (string | number)[], rule?: string): GraphQLErrorBody | undefined {
   return (errors ?? []).find(
-    (e) => e.extensions.code === 'WITHHELD' && JSON.stringify(e.path) === JSON.stringify(path) && (rule === undefined || e.extensions.rule === rule),
+    (e) =>
+      e.extensions.code === 'WITHHELD' &&
+      JSON.stringify(e.path) === JSON.stringify(path) &&
+      (rule === undefined || e.extensions.rule === rule),
   );
 }
 
 /** Only notices of withheld values: policy working, not failure. */
-export const onlyWithheld = (errors: GraphQLErrorBody[] | undefined): boolean => (errors ?? []).every((e) => e.extensions.code === 'WITHHELD');
+export const onlyWithheld = (errors: GraphQLErrorBody[] | undefined): boolean =>
+  (errors ?? []).every((e) => e.extensions.code === 'WITHHELD');
 
 /** The data of a response that must have some: fails the test, with the errors, when it has none. */
 export function dataOf<Data>(body: GraphQLBody<Data>): Data {

@@ -29,7 +29,10 @@ export const AS = {
   lacNurse: { viewer: PERSONAS.lacNurse, purpose: meeting },
   lifeCoach: { viewer: PERSONAS.lifeCoach, purpose: meeting },
   policeLiaison: { viewer: PERSONAS.policeLiaison, purpose: meeting },
-  policeAnalyst: { viewer: PERSONAS.policeAnalyst, purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'Missing tonight: checking the record for a last sighting' } },
+  policeAnalyst: {
+    viewer: PERSONAS.policeAnalyst,
+    purpose: { kind: PurposeKind.BREAK_GLASS, reason: 'Missing tonight: checking the record for a last sighting' },
+  },
   auditor: { viewer: PERSONAS.auditor, purpose: { kind: PurposeKind.AUDIT } },
 } satisfies Record<string, Asking>;
 
@@ -48,9 +51,15 @@ export function representation(agency: TestAgency, identifier: string | null, gr
 }
 
 /** Representations for the next request, each with social care's grant for `as`, that request and that identifier. */
-export function grantedRepresentations(agency: TestAgency, identifiers: (string | null)[], as: Partial<Asking> = {}): Promise<Representation[]> {
+export function grantedRepresentations(
+  agency: TestAgency,
+  identifiers: (string | null)[],
+  as: Partial<Asking> = {},
+): Promise<Representation[]> {
   const requestId = agency.nextRequestId();
-  return Promise.all(identifiers.map(async (identifier) => representation(agency, identifier, await agency.grant(identifier, { ...as, requestId }))));
+  return Promise.all(
+    identifiers.map(async (identifier) => representation(agency, identifier, await agency.grant(identifier, { ...as, requestId }))),
+  );
 }
 
 /** `_entities` over $representations, selecting `selection` of the agency's record (e.g. `police { ... }`). */
@@ -61,7 +70,12 @@ export function entitiesQuery(agency: TestAgency, recordField: string, selection
 }
 
 /** One request about these young people as `as`, with grants made for it; the whole response. */
-export async function askAbout<Data>(agency: TestAgency, query: string, identifiers: (string | null)[], as: Partial<Asking> = {}): Promise<GraphQLBody<Data>> {
+export async function askAbout<Data>(
+  agency: TestAgency,
+  query: string,
+  identifiers: (string | null)[],
+  as: Partial<Asking> = {},
+): Promise<GraphQLBody<Data>> {
   const representations = await grantedRepresentations(agency, identifiers, as);
   return agency.request<Data>(query, { representations }, { viewer: as.viewer });
 }

@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/core';
+import { PERSONAS } from '../../kit/dev/personas';
+import type { AgencyName } from '../../kit/shared/agencies';
+import { AuditRecord } from '../../kit/subgraph/audit/audit-record';
+import type { openServiceDatabase as openDatabase } from '../../kit/subgraph/database';
+import type { loadAgencyService as loadService } from '../../kit/subgraph/load-service';
+import type { startGraphProcesses as startFour } from '../../scripts/processes';
+import { generatePerson } from '../../kit/dev/synthetic/population';
+import { REPO_ROOT } from '../../kit/shared/paths';
+import { teamFor } from '../../subgraphs/social-care/seeding/team';
+import { TEST_TODAY } from '../support/agency';
+import { dataOf, type GraphQLBody } from '../support/graphql';
+import { freePort } from '../support/ports';
+
+/**
+ * "A fifth agency is one row and a folder" (subgraphs/README.md, "A new agency"), tried for real: a
+ * copy of the repository gets one row in kit/shared/agencies.ts and a youth justice folder in
+ * subgraphs/ (test/onboarding/youth-justice, a complete minimal receiving agency) and nothing else.
+ * It must compile, compose into the supergraph, start with the other four, and answer through the
+ * gateway under social care's grant, with its own audit.
+ */
+const EXAMPLE = join(__dirname, 'youth-justice');
+const ROW = readFileSync(join(EXAMPLE, 'agencies-row.ts.txt'), 'utf8');
+const SEED = { SEED: 'onboarding', SEED_SIZE: '150', SEED_AS_OF: TEST_TODAY };
+
+interface Started {
+  gateway: { url: string };
+  identityProvider: { issuer: string };
+  stop(): Promise<void>;
+}
+
+let copy: string;
+let graph: Started;
+let token: string;
+
+beforeAll(async () => {
+  copy = mkdtempSync(join(tmpdir(), 'nwd-fifth-agency-'));
+  for (const part of ['gateway', 'kit', 'subgraphs', 'scripts', 'schema', 'package.json', 'tsconfig.json'])
+    cpSync(join(REPO_ROOT, part), join(copy, part), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+
+  // The only two changes: one row in the table...
+  const tablePath = join(copy, 'kit', 'shared', 'agencies.ts');
+  const table = readFileSync(tablePath, 'utf8');
+  const end = table.indexOf('] as const satisfies readonly AgencyDefinition[];');
+  expect(end).toBeGreaterThan(0);
+  writeFileSync(tablePath, `${table.slice(0, end)}${ROW}${table.slice(end)}`);
+  // ...and one folder.
+  cpSync(EXAMPLE, join(copy, 'subgraphs', 'youth-justice'), { recursive: true, filter: (path) => !path.endsWith('.txt') });
+
+  const tsconfig = JSON.parse(readFileSync(join(copy, 'tsconfig.json'), 'utf8')) as { include: string[] };
+  writeFileSync(join(copy, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: tsconfig.include.filter((dir) => dir !== 'test') }));
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', copy], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(copy, 'dist', 'scripts', 'generate-schema.js')], { stdio: 'pipe' });
+
+  // The copy's own process starter: five subgraphs, each with its own database.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startGraphProcesses } = require(join(copy, 'dist', 'scripts', 'processes.js')) as { startGraphProcesses: typeof startFour };
+  const names = ['social-care', 'education', 'health', 'police', 'youth-justice'];
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
+  graph = await startGraphProcesses({
+    gatewayPort: await freePort(),
+    identityProviderPort: await freePort(),
+    ports,
+    databases: Object.fromEntries(names.map((name) => [name, join(copy, 'data', `${name}.db`)])) as Record<AgencyName, string>,
+    stdio: 'pipe',
+    env: { ...SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
+  });
+  const res = await fetch(`${graph.identityProvider.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona: 'socialWorker' }),
+  });
+  token = ((await res.json()) as { access_token: string }).access_token;
+}, 300_000);
+
+afterAll(async () => {
+  await graph?.stop();
+  rmSync(copy, { recursive: true, force: true });
+}, 60_000);
+
+async function ask<Data>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLBody<Data>> {
+  const res = await fetch(graph.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLBody<Data>;
+}
+
+/** Something to do on one of the copy's databases, through the copy's own code (the services keep running). */
+async function withDatabase<T>(agency: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { openServiceDatabase } = require(join(copy, 'dist', 'kit', 'subgraph', 'database.js')) as {
+    openServiceDatabase: typeof openDatabase;
+  };
+  const { loadAgencyService } = require(join(copy, 'dist', 'kit', 'subgraph', 'load-service.js')) as {
+    loadAgencyService: typeof loadService;
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const orm = await openServiceDatabase(loadAgencyService(agency), join(copy, 'data', `${agency}.db`));
+  try {
+    return await work(orm.em.fork());
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** The example's case reference for the nth young person (test/onboarding/youth-justice/seed.ts). */
+const yjsReference = (index: number) => {
+  const digits = String(index).padStart(7, '0');
+  return `YJ${digits}${[...digits].reduce((sum, d) => sum + Number(d), 0) % 10}`;
+};
+
+const OPTIONS = { size: Number(SEED.SEED_SIZE), seed: SEED.SEED, asOf: TEST_TODAY };
+/** Known to the police (so the example seeds a youth justice case), looked after, and allocated to the social worker who asks. */
+const person = Array.from({ length: OPTIONS.size }, (_, i) => generatePerson(i, OPTIONS)).find(
+  (p) => p.pncId && p.status === 'LOOKED_AFTER' && teamFor(p).socialWorker.id === PERSONAS.socialWorker.id,
+)!;
+
+const VIEW = `query($id: ID!) { youngPerson(id: $id) { id yjsReference youthJustice { matchStatus caseOpenedOn } police { matchStatus } } }`;
+type View = {
+  youngPerson: {
+    id: string;
+    yjsReference: string | null;
+    youthJustice: { matchStatus: string; caseOpenedOn: string | null };
+    police: { matchStatus: string };
+  };
+};
+
+describe('a fifth agency from one row and one folder', () => {
+  it('composes into the supergraph with its own key for YoungPerson and its grant field kept internal', () => {
+    const sdl = readFileSync(join(copy, 'schema', 'youth-justice.graphql'), 'utf8');
+    expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "yjsReference"\)/);
+    expect(sdl).toMatch(/youthJusticeAccess: String @external/);
+    const supergraph = readFileSync(join(copy, 'schema', 'supergraph.graphql'), 'utf8');
+    expect(supergraph).toMatch(/YOUTH_JUSTICE @join__graph\(name: "youth-justice"/);
+    // Resolved by social care (which signs it), external to youth justice (which requires it), hidden from clients.
+    const grantField = /youthJusticeAccess: String (.*)/.exec(supergraph)?.[1] ?? '';
+    expect(grantField).toContain('@inaccessible');
+    expect(grantField).toContain('@join__field(graph: SOCIAL_CARE)');
+    expect(grantField).toContain('@join__field(graph: YOUTH_JUSTICE, external: true)');
+  });
+
+  it("answers through the gateway: not linked until social care links its identifier, then matched under social care's grant, and audited", async () => {
+    expect(person).toBeDefined();
+    const before = dataOf(await ask<View>(VIEW, { id: person.id }));
+    expect(before.youngPerson).toEqual({
+      id: person.id,
+      yjsReference: null,
+      youthJustice: { matchStatus: 'NOT_LINKED', caseOpenedOn: null },
+      police: { matchStatus: person.heldByPolice ? 'MATCHED' : 'NO_RECORD_FOR_IDENTIFIER' },
+    });
+
+    // Social care links the youth justice reference in its cross-reference, as for any agency.
+    const reference = yjsReference(person.index);
+    await withDatabase('social-care', async (em) => {
+      await em.insert('IdentifierLink', {
+        youngPerson: person.id,
+        scheme: 'YJS_REFERENCE',
+        value: reference,
+        method: 'AGENCY_CONFIRMED',
+        linkedBy: 'Onboarding test',
+        linkedOn: TEST_TODAY,
+      });
+    });
+    const after = await ask<View>(VIEW, { id: person.id });
+    expect(after.errors).toBeUndefined();
+    expect(dataOf(after).youngPerson).toMatchObject({
+      yjsReference: reference,
+      youthJustice: { matchStatus: 'MATCHED', caseOpenedOn: person.statusSince },
+    });
+
+    // The new agency wrote the read to its own audit, under its own identifier.
+    const reads = await withDatabase('youth-justice', (em) => em.find(AuditRecord, { subject: reference }));
+    expect(reads).toContainEqual(expect.objectContaining({ userId: PERSONAS.socialWorker.id, purposeKind: 'ALLOCATION' }));
+  });
+
+  it('keeps its own policy: the virtual school head sees that youth justice holds a record, not when the case opened', async () => {
+    const res = await fetch(`${graph.identityProvider.issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: 'virtualSchoolHead' }),
+    });
+    const head = ((await res.json()) as { access_token: string }).access_token;
+    const body = (await (
+      await fetch(graph.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${head}` },
+        body: JSON.stringify({ query: VIEW, variables: { id: person.id } }),
+      })
+    ).json()) as GraphQLBody<View>;
+    expect(dataOf(body).youngPerson.youthJustice).toEqual({ matchStatus: 'MATCHED', caseOpenedOn: null });
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        path: ['youngPerson', 'youthJustice', 'caseOpenedOn'],
+        extensions: expect.objectContaining({ code: 'WITHHELD', agency: 'youth justice', rule: 'case-dates-need-to-know' }) as unknown,
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,5 @@
+import { YjsCase } from './yjs-case';
+
+export { YjsCase };
+
+export const entities = [YjsCase];
