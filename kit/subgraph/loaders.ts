@@ -29,3 +29,19 @@ export function manyByKey<K extends string | number, T>(load: (keys: K[]) => Pro
     return keys.map((k) => byKey.get(k) ?? []);
   });
 }
+
+/** What a batch loader gives for one key. */
+export type LoadedBy<L> = L extends DataLoader<number, infer V> ? V : never;
+
+/**
+ * Every kind of record named, for one owner (a patient, pupil, nominal), each through its request's
+ * batch loader, so it batches with every other field asking for the same kinds: { kind: rows }.
+ */
+export async function loadEach<L extends Record<string, unknown>, K extends keyof L & string>(
+  loaders: L,
+  kinds: readonly K[],
+  ownerId: number,
+): Promise<{ [P in K]: LoadedBy<L[P]> }> {
+  const lists = await Promise.all(kinds.map((kind) => (loaders[kind] as DataLoader<number, unknown>).load(ownerId)));
+  return Object.fromEntries(kinds.map((kind, i) => [kind, lists[i]])) as { [P in K]: LoadedBy<L[P]> };
+}

@@ -34,30 +34,39 @@ export interface AgencyService<
 export type LeadAgencyService = AgencyService<LeadAgency>;
 export type ReceivingAgencyService = AgencyService<ReceivingAgency>;
 
-interface CommonParts<Ctx extends AgencyContext> {
+interface CommonParts<Ctx extends AgencyContext, Base extends AgencyContext> {
   entities: EntityClass<unknown>[];
   policy: AgencyPolicy;
   seeder: AgencySeeder;
   resolvers: SubgraphSchemaParts<Ctx>['resolvers'];
+  /** The kit's context plus the agency's own (its loaders), in one step. */
+  createContext(base: Base): Ctx;
 }
 
-/** The lead agency: its own queries, reference resolvers and subjects (young people, meetings). */
-export function defineLeadAgency<Ctx extends LeadAgencyContext>(
-  agency: LeadAgency,
-  parts: CommonParts<Ctx> & {
-    referenceResolvers: SubgraphSchemaParts<Ctx>['referenceResolvers'];
-    subjectOf: SubjectOf<Ctx>;
-    createContext(base: LeadAgencyContext): Ctx;
-  },
-): AgencyService<LeadAgency, Ctx> {
+function serviceOf<Kind extends LeadAgency | ReceivingAgency, Ctx extends AgencyContext>(
+  agency: Kind,
+  parts: CommonParts<Ctx, Kind extends LeadAgency ? LeadAgencyContext : ReceivingAgencyContext>,
+  buildSchema: () => Promise<GraphQLSchema>,
+): AgencyService<Kind, Ctx> {
   return {
     agency,
     entities: parts.entities,
     policy: parts.policy,
     seeder: parts.seeder,
     createContext: (base) => parts.createContext(base),
-    buildSchema: () => buildAgencySubgraphSchema<Ctx>(parts),
+    buildSchema,
   };
+}
+
+/** The lead agency: its own queries, reference resolvers and subjects (young people, meetings). */
+export function defineLeadAgency<Ctx extends LeadAgencyContext>(
+  agency: LeadAgency,
+  parts: CommonParts<Ctx, LeadAgencyContext> & {
+    referenceResolvers: SubgraphSchemaParts<Ctx>['referenceResolvers'];
+    subjectOf: SubjectOf<Ctx>;
+  },
+): AgencyService<LeadAgency, Ctx> {
+  return serviceOf(agency, parts, () => buildAgencySubgraphSchema<Ctx>(parts));
 }
 
 /**
@@ -67,27 +76,20 @@ export function defineLeadAgency<Ctx extends LeadAgencyContext>(
  */
 export function defineReceivingAgency<Ctx extends ReceivingAgencyContext, Owner>(
   agency: ReceivingAgency,
-  parts: CommonParts<Ctx> & {
+  parts: CommonParts<Ctx, ReceivingAgencyContext> & {
     youngPerson: ReceivedYoungPersonClass<Owner>;
     findRecord(ctx: Ctx, identifier: string): Promise<Owner | null>;
-    createContext(base: ReceivingAgencyContext): Ctx;
   },
 ): AgencyService<ReceivingAgency, Ctx> {
-  return {
-    agency,
-    entities: parts.entities,
-    policy: parts.policy,
-    seeder: parts.seeder,
-    createContext: (base) => parts.createContext(base),
-    buildSchema: () =>
-      buildAgencySubgraphSchema<Ctx>({
-        resolvers: parts.resolvers,
-        // No query returns YoungPerson: type-graphql must be told to keep it.
-        orphanedTypes: [parts.youngPerson],
-        referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, (ctx: Ctx, identifier) =>
-          parts.findRecord(ctx, identifier),
-        ),
-        subjectOf: receivingSubjectOf,
-      }),
-  };
+  return serviceOf(agency, parts, () =>
+    buildAgencySubgraphSchema<Ctx>({
+      resolvers: parts.resolvers,
+      // No query returns YoungPerson: type-graphql must be told to keep it.
+      orphanedTypes: [parts.youngPerson],
+      referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, (ctx: Ctx, identifier) =>
+        parts.findRecord(ctx, identifier),
+      ),
+      subjectOf: receivingSubjectOf,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { AuditEntryBody, ChronologyEntryBody, TimelinessBody } from '../support/bodies';
 import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
-import type { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import {
   generatePerson,
   population,
@@ -194,12 +194,6 @@ export interface PepBody {
   pupilPremiumPlusPurpose: string | null;
 }
 
-export interface TimelinessBody {
-  status: `${TimelinessStatus}`;
-  dueDate: string | null;
-  lastDone: string | null;
-}
-
 export interface PostSixteenBody {
   id: string;
   recordedOn: string;
@@ -208,29 +202,6 @@ export interface PostSixteenBody {
   meetsParticipationDuty: boolean | null;
   riskOfNeet: `${RiskOfNeet}` | null;
   transitionPlanDate: string | null;
-}
-
-export interface ChronologyEntryBody {
-  date: string;
-  agency: string;
-  kind: string;
-  summary: string;
-}
-
-export interface AuditEntryBody {
-  at: string;
-  loggedBy: string;
-  requestId: string;
-  userId: string;
-  userName: string;
-  userAgency: string;
-  userRole: string;
-  action: string;
-  purpose: string | null;
-  meetingId: string | null;
-  breakGlassReason: string | null;
-  fieldsRead: string[];
-  withheld: { field: string; rule: string }[];
 }
 
 /** YoungPerson.education: every field of DEEP_QUERY, and the access log. */

@@ -12,16 +12,9 @@ import { ACCESS_LOG_AUDITORS_ONLY as AUDIT_LOG } from '../../kit/subgraph/access
 import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { withheldNotices } from '../support/graphql';
+import type { ChronologyEntryBody } from '../support/bodies';
 import { AS, askAbout, entitiesQuery, type Asking } from '../support/receiving';
-import {
-  educationOf,
-  ofType,
-  present,
-  seededRows,
-  type ChronologyEntryBody,
-  type EducationEntities,
-  type EducationRecordBody,
-} from './fixtures';
+import { educationOf, ofType, present, seededRows, type EducationEntities, type EducationRecordBody } from './fixtures';
 
 /**
  * A population in which every kind of wish occurs (a suspension, a permanent exclusion and a reduced

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ChronologyEntryBody, MatchStatus, TimelinessBody } from '../support/bodies';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../kit/shared/paths';
 import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
@@ -21,26 +22,10 @@ export const matchedEverywhere = people.find(
   (p) => p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice && allocatedToSocialWorker(p),
 )!;
 
-/** Whether an agency holds a record under the identifier in social care's cross-reference. */
-type MatchStatus = 'MATCHED' | 'NOT_LINKED' | 'NO_RECORD_FOR_IDENTIFIER';
-
-interface ChronologyEntry {
-  date: string;
-  agency: string;
-  kind: string;
-  summary: string;
-}
-
-interface Timeliness {
-  status: string;
-  dueDate: string | null;
-  lastDone: string | null;
-}
-
 /** What every agency's record has: when not matched, everything but matchStatus is null. */
 interface AgencyRecord {
   matchStatus: MatchStatus;
-  chronology: ChronologyEntry[] | null;
+  chronology: ChronologyEntryBody[] | null;
 }
 
 /** The parts of gateway/operations/multi-agency-view.graphql's answer the suite reads. */
@@ -54,9 +39,9 @@ interface MultiAgencyView {
     pncId: string | null;
     identifierLinks: { scheme: string; value: string; linkedOn: string }[] | null;
     currentStatus: { status: string; startDate: string } | null;
-    chronology: ChronologyEntry[] | null;
-    health: AgencyRecord & { reviewHealthAssessmentTimeliness: Timeliness | null };
-    education: AgencyRecord & { pepTimeliness: Timeliness | null };
+    chronology: ChronologyEntryBody[] | null;
+    health: AgencyRecord & { reviewHealthAssessmentTimeliness: TimelinessBody | null };
+    education: AgencyRecord & { pepTimeliness: TimelinessBody | null };
     police: AgencyRecord & { missingEpisodesInLastSixMonths: number | null };
   };
 }

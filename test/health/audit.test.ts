@@ -4,7 +4,8 @@ import { DentalCheck, SdqScore } from '../../subgraphs/health/entities';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { dataOf } from '../support/graphql';
 import { AS, askAbout, entitiesQuery, representation } from '../support/receiving';
-import { firstWith, healthService, type AuditEntryBody, type HealthEntities } from './support';
+import type { AuditEntryBody } from '../support/bodies';
+import { firstWith, healthService, type HealthEntities } from './support';
 
 let agency: TestAgency;
 

@@ -264,7 +264,7 @@ describe('the chronology shows only what the viewer may see of the fields it rep
       (m) => rowsOf(m, SubstanceMisuseRecord).length > 0 && rowsOf(m, EmergencyAttendance).length > 0 && rowsOf(m, SdqScore).length > 0,
     )!;
     const teacher = await lines(s.patient!.nhsNumber, as('designatedTeacher'));
-    expect(teacher.chronology.some((l) => l.kind!.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
+    expect(teacher.chronology.some((l) => l.kind.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
     expect(teacher.errors).toContainEqual(notice('a-and-e-reason-health-and-social-care', rowsOf(s, EmergencyAttendance).length));
     expect(teacher.errors).toContainEqual(
       expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) as unknown }),

@@ -1,4 +1,5 @@
 import { service as healthService } from '../../subgraphs/health/service';
+import type { AuditEntryBody, ChronologyEntryBody, TimelinessBody } from '../support/bodies';
 import { healthSeeder } from '../../subgraphs/health/seed';
 import { Patient } from '../../subgraphs/health/entities';
 import type {
@@ -11,7 +12,6 @@ import type {
   SlcnResult,
 } from '../../subgraphs/health/enums';
 import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
-import type { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { TEST_TODAY, type TestAgency } from '../support/agency';
 import { entitiesQuery, type Entities } from '../support/receiving';
@@ -91,12 +91,6 @@ export const newestFirst = (dates: string[]): string[] => [...dates].sort().reve
 
 /** A LocalDate: YYYY-MM-DD. */
 type LocalDate = string;
-
-export interface TimelinessBody {
-  status?: `${TimelinessStatus}`;
-  dueDate?: LocalDate | null;
-  lastDone?: LocalDate | null;
-}
 
 export interface RegisteredGpBody {
   odsCode?: string;
@@ -182,34 +176,6 @@ export interface SexualHealthContactBody {
 export interface EmergencyAttendanceBody {
   attendedOn?: LocalDate;
   reason?: `${EmergencyAttendanceReason}` | null;
-}
-
-export interface ChronologyEntryBody {
-  date?: LocalDate;
-  agency?: string;
-  kind?: string;
-  summary?: string;
-}
-
-export interface WithheldFieldBody {
-  field?: string;
-  rule?: string;
-}
-
-export interface AuditEntryBody {
-  at?: string;
-  loggedBy?: string;
-  requestId?: string;
-  userId?: string;
-  userName?: string;
-  userAgency?: string;
-  userRole?: string;
-  action?: string;
-  purpose?: string | null;
-  meetingId?: string | null;
-  breakGlassReason?: string | null;
-  fieldsRead?: string[];
-  withheld?: WithheldFieldBody[];
 }
 
 /** YoungPerson.health: the fields of HEALTH_SELECTION, and the access log (auditors only). */

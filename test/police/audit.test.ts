@@ -4,7 +4,8 @@ import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { dataOf, withheldAt } from '../support/graphql';
 import { AS, askAbout, entitiesQuery, representation, type Entities } from '../support/receiving';
-import { seededPeople, type AuditEntryBody, type PoliceEntity } from './fixtures';
+import type { AuditEntryBody } from '../support/bodies';
+import { seededPeople, type PoliceEntity } from './fixtures';
 
 const LOG =
   'accessLog { at loggedBy userId userName userAgency userRole action purpose meetingId breakGlassReason fieldsRead withheld { field rule } requestId }';

@@ -1,7 +1,7 @@
 import { TEST_TODAY } from '../support/agency';
+import type { AuditEntryBody, ChronologyEntryBody, TimelinessBody } from '../support/bodies';
 import { generatePerson, syntheticPncId, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
-import type { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import type {
   ArrestOutcome,
   AssociateRelationship,
@@ -124,12 +124,6 @@ export interface ExploitationConcernBody {
   concernTo: string | null;
 }
 
-export interface TimelinessBody {
-  status: `${TimelinessStatus}`;
-  dueDate: string | null;
-  lastDone: string | null;
-}
-
 export interface NrmReferralBody {
   id: string;
   referredOn: string;
@@ -173,29 +167,6 @@ export interface LocationOfConcernBody {
   kind: `${LocationOfConcernKind}`;
   concernFrom: string;
   concernTo: string | null;
-}
-
-export interface ChronologyEntryBody {
-  date: string;
-  agency: string;
-  kind: string;
-  summary: string;
-}
-
-export interface AuditEntryBody {
-  at: string;
-  loggedBy: string;
-  requestId: string;
-  userId: string;
-  userName: string;
-  userAgency: string;
-  userRole: string;
-  action: string;
-  purpose: string | null;
-  meetingId: string | null;
-  breakGlassReason: string | null;
-  fieldsRead: string[];
-  withheld: { field: string; rule: string }[];
 }
 
 /**

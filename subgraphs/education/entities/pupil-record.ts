@@ -11,7 +11,7 @@ export abstract class PupilRecord {
   @Field(() => ID)
   id!: number;
 
-  // Indexed by MikroORM as a foreign key: every loader selects by it.
+  // Every loader selects by it.
   @ManyToOne(() => Pupil)
   pupil!: Pupil;
 }

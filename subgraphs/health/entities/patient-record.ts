@@ -1,11 +1,17 @@
-import { ManyToOne, PrimaryKey } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Patient } from './patient';
 
-/** What every dated health record shares: its own id and the patient it belongs to (neither is exposed). */
+/** What every dated health record has: its own id and the patient it is about. */
+@Entity({ abstract: true })
+// Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
+@ObjectType()
 export abstract class PatientRecord {
-  @PrimaryKey()
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  @Field(() => ID)
   id!: number;
 
+  // Every loader selects by it.
   @ManyToOne(() => Patient)
   patient!: Patient;
 }

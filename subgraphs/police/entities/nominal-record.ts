@@ -1,18 +1,17 @@
-import { ManyToOne, PrimaryKey } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Nominal } from './nominal';
 
-/**
- * What every dated police record shares: its own id and the nominal it belongs to. A mapped superclass
- * for MikroORM and a base type for type-graphql (never emitted itself: only its subclasses are reachable).
- */
-@ObjectType('PoliceNominalRecord')
+/** What every dated police record has: its own id and the nominal (the person on police systems) it is about. */
+@Entity({ abstract: true })
+// Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
+@ObjectType()
 export abstract class NominalRecord {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID)
-  @PrimaryKey()
   id!: number;
 
-  // MikroORM indexes every foreign key: the loaders look rows up by nominal.
+  // Every loader selects by it.
   @ManyToOne(() => Nominal)
   nominal!: Nominal;
 }

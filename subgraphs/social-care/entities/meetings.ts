@@ -45,10 +45,15 @@ export class Meeting {
 }
 
 /** What every line recorded at a meeting has: its own id and the meeting. */
-abstract class MeetingRecord {
+@Entity({ abstract: true })
+// Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
+@ObjectType()
+export abstract class MeetingRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
+  @Field(() => ID)
   id!: number;
 
+  // Every loader selects by it.
   @ManyToOne(() => Meeting)
   meeting!: Meeting;
 }

@@ -1,13 +1,18 @@
-import { ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { YoungPerson } from './young-person';
 
 /** What every dated record on a young person's file has: its own id and the young person it is about. */
+@Entity({ abstract: true })
+// Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
+@ObjectType()
 export abstract class YoungPersonRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
+  @Field(() => ID)
   id!: number;
 
+  // Every loader selects by it.
   @ManyToOne(() => YoungPerson)
   youngPerson!: YoungPerson;
 }
