@@ -46,6 +46,8 @@ export interface ReceivingAgency extends AgencyRow {
   readonly identifier: LinkedIdentifier;
   /** The YoungPerson field (internal to the graph) carrying social care's signed grant for this agency. */
   readonly grantField: string;
+  /** The agency's field on YoungPerson (and on MeetingPack): its record of the young person, of type <RecordField>Record. */
+  readonly recordField: string;
 }
 
 export type AgencyDefinition = LeadAgency | ReceivingAgency;
@@ -75,6 +77,7 @@ export const AGENCIES = [
       check: checkUpn,
     },
     grantField: 'educationAccess',
+    recordField: 'education',
   },
   {
     kind: 'receiving',
@@ -91,6 +94,7 @@ export const AGENCIES = [
       check: checkNhsNumber,
     },
     grantField: 'healthAccess',
+    recordField: 'health',
   },
   {
     kind: 'receiving',
@@ -107,6 +111,7 @@ export const AGENCIES = [
       check: checkPncId,
     },
     grantField: 'policeAccess',
+    recordField: 'police',
   },
 ] as const satisfies readonly AgencyDefinition[];
 
@@ -169,6 +174,11 @@ export function agencyCoded(code: string): AgencyDefinition {
 /** An agency's environment variable: envName(health, 'DATABASE_URL') is HEALTH_DATABASE_URL. */
 export function envName(agency: AgencyDefinition, suffix: string): string {
   return `${agency.code}_${suffix}`;
+}
+
+/** The GraphQL type of a receiving agency's record of a young person: HealthRecord, EducationRecord, YouthJusticeRecord. */
+export function recordTypeName(agency: ReceivingAgency): string {
+  return `${agency.recordField[0].toUpperCase()}${agency.recordField.slice(1)}Record`;
 }
 
 /** The gateway's override of an agency's URL in the supergraph: SUBGRAPH_URL_HEALTH. */

@@ -35,6 +35,7 @@ const CLIENT_ERROR_CODES = new Set([
   'WITHHELD',
   'AUDIT_UNAVAILABLE',
   'RATE_LIMITED',
+  'CONFLICT',
 ]);
 
 /**

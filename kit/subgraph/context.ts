@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { ReceivingAgency } from '../shared/agencies';
 import type { Viewer } from '../shared/roles';
-import type { GrantedPurpose } from './access/grant-checks';
+import type { GrantedPack, GrantedPurpose } from './access/grant-checks';
+import type { PackScope } from './access/access-grant';
 import type { AgencyPolicy } from './access/policy';
 import type { Purpose } from './access/purpose';
 import type { RequestAccess } from './access/request-access';
@@ -26,14 +27,16 @@ export interface AgencyContext {
 
 /** The lead agency decides the legitimate relationship and signs each receiving agency's grant. */
 export interface LeadAgencyContext extends AgencyContext {
-  /** Social care's signed statement for `agency`: this viewer, this request, that agency's own identifier, this purpose. */
-  signGrant(agency: ReceivingAgency, identifier: string | null, purpose: Purpose): Promise<string>;
+  /** Social care's signed statement for `agency`: this viewer, this request, that agency's own identifier, this purpose (and a meeting pack's scope). */
+  signGrant(agency: ReceivingAgency, identifier: string | null, purpose: Purpose, pack?: PackScope): Promise<string>;
 }
 
 /** A receiving agency shows nothing without the lead agency's grant for the young person. */
 export interface ReceivingAgencyContext extends AgencyContext {
   /** Verifies social care's grant for one young person, batched per request (access/grant-checks.ts). */
   grantedPurpose: GrantedPurpose;
+  /** Verifies social care's grant for one meeting pack, batched per request. */
+  grantedPack: GrantedPack;
 }
 
 /** The facts of one request, from the gateway's verified token. */

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AuditRecord } from './audit/audit-record';
+import { PackSnapshot } from './snapshots/pack-snapshot';
+import { IdempotencyRecord } from './writes/idempotency-record';
 import { isPostgres, openAgencyDatabase, type AgencyOrm } from './orm';
 import type { AgencyService } from './service';
 
@@ -11,6 +13,6 @@ export function openServiceDatabase(
   onQuery?: (sql: string) => void,
 ): Promise<AgencyOrm> {
   if (!isPostgres(database) && database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
-  // Every agency keeps its own audit log in its own database.
-  return openAgencyDatabase({ entities: [...service.entities, AuditRecord], database, onQuery });
+  // Every agency keeps its own audit log, and what it needs to answer a retried write once, in its own database.
+  return openAgencyDatabase({ entities: [...service.entities, AuditRecord, IdempotencyRecord, PackSnapshot], database, onQuery });
 }

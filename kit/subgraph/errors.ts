@@ -13,3 +13,13 @@ export function notFound(field: string, value: string): GraphQLError {
     extensions: { code: 'NOT_FOUND', field },
   });
 }
+
+/** A write made against an older version than the one stored: nothing was changed; reload and try again. */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+}
+
+/** The viewer may not do this (they may see the record, but this write is someone else's to make). */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}

@@ -45,8 +45,8 @@ async function contextMaker(service: AgencyService, config: AgencyConfig): Promi
     return (facts) => {
       const base: LeadAgencyContext = {
         ...agencyContext(facts),
-        signGrant: (to, identifier, purpose) =>
-          sign({ viewerId: facts.viewer.id, requestId: facts.requestId, audience: to.name, identifier, purpose }),
+        signGrant: (to, identifier, purpose, pack) =>
+          sign({ viewerId: facts.viewer.id, requestId: facts.requestId, audience: to.name, identifier, purpose, ...(pack && { pack }) }),
       };
       return service.createContext(base);
     };
@@ -54,7 +54,7 @@ async function contextMaker(service: AgencyService, config: AgencyConfig): Promi
   if (keys.kind !== 'receiving') throw new Error(`${agency.name} verifies social care's access grants: it needs GRANT_PUBLIC_JWK`);
   const verify = await createGrantVerifier(keys.grantPublicJwk, agency.name, () => systemClock.now().getTime());
   return (facts) => {
-    const base: ReceivingAgencyContext = { ...agencyContext(facts), grantedPurpose: grantChecks(verify, facts) };
+    const base: ReceivingAgencyContext = { ...agencyContext(facts), ...grantChecks(verify, facts) };
     return service.createContext(base);
   };
 }

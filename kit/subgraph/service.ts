@@ -6,7 +6,12 @@ import type { SubjectOf } from './access/guard';
 import type { AgencyPolicy } from './access/policy';
 import type { AgencyContext, LeadAgencyContext, ReceivingAgencyContext } from './context';
 import { buildAgencySubgraphSchema, type SubgraphSchemaParts } from './federation';
-import { receivingReferenceResolvers, receivingSubjectOf, type ReceivedYoungPersonClass } from './receiving/young-person';
+import {
+  receivingReferenceResolvers,
+  receivingSubjectOf,
+  type ReceivedMeetingPackClass,
+  type ReceivedYoungPersonClass,
+} from './receiving/young-person';
 
 /** How an agency fills its database from the shared synthetic population (development and demos only). */
 export interface AgencySeeder {
@@ -78,6 +83,8 @@ export function defineReceivingAgency<Ctx extends ReceivingAgencyContext, Owner>
   agency: ReceivingAgency,
   parts: CommonParts<Ctx, ReceivingAgencyContext> & {
     youngPerson: ReceivedYoungPersonClass<Owner>;
+    /** The agency's MeetingPack type (receivingMeetingPackType), with its part of a meeting's pack. */
+    meetingPack: ReceivedMeetingPackClass<Owner>;
     findRecord(ctx: Ctx, identifier: string): Promise<Owner | null>;
   },
 ): AgencyService<ReceivingAgency, Ctx> {
@@ -85,8 +92,8 @@ export function defineReceivingAgency<Ctx extends ReceivingAgencyContext, Owner>
     buildAgencySubgraphSchema<Ctx>({
       resolvers: parts.resolvers,
       // No query returns YoungPerson: type-graphql must be told to keep it.
-      orphanedTypes: [parts.youngPerson],
-      referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, (ctx: Ctx, identifier) =>
+      orphanedTypes: [parts.youngPerson, parts.meetingPack],
+      referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, parts.meetingPack, (ctx: Ctx, identifier: string) =>
         parts.findRecord(ctx, identifier),
       ),
       subjectOf: receivingSubjectOf,

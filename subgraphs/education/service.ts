@@ -8,6 +8,7 @@ import { EducationRecordResolver } from './resolvers/education-record';
 import { EducationStatusResolver } from './resolvers/education-status';
 import { SchoolEnrolmentResolver } from './resolvers/school-enrolment';
 import { SenProvisionEpisodeResolver } from './resolvers/sen-provision-episode';
+import { EducationChangesResolver, EducationPackFields, MeetingPack } from './resolvers/meeting-pack';
 import { YoungPerson, YoungPersonEducationResolver } from './resolvers/young-person';
 import { educationSeeder } from './seed';
 
@@ -17,11 +18,14 @@ export const service = defineReceivingAgency(EDUCATION, {
   resolvers: [
     YoungPersonEducationResolver,
     EducationRecordResolver,
+    EducationPackFields,
+    EducationChangesResolver,
     EducationStatusResolver,
     SchoolEnrolmentResolver,
     SenProvisionEpisodeResolver,
   ],
   youngPerson: YoungPerson,
+  meetingPack: MeetingPack,
   findRecord: (ctx: EducationContext, upn) => ctx.loaders.pupilByUpn.load(upn),
   createContext,
   seeder: educationSeeder,

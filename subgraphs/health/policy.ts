@@ -123,6 +123,10 @@ export const healthPolicy: AgencyPolicy = {
     'SlcnScreening.vocabulary': POLICE_STATUSES_ONLY,
 
     'HealthRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
+
+    // A meeting pack says what changed: the same rules as the record it comes from.
+    'HealthChanges.emergencyAttendances': POLICE_STATUSES_ONLY,
+    'HealthChanges.selfHarmEpisodes': POLICE_STATUSES_ONLY,
   },
   // An auditor answering a subject access request sees who the young person is to health and the log.
   // WithheldField: the kit exempts AuditEntry but not the type of its `withheld` list.

@@ -7,14 +7,23 @@ import { policePolicy } from './policy';
 import { MissingEpisodeResolver } from './resolvers/missing-episode';
 import { NrmReferralResolver } from './resolvers/nrm-referral';
 import { PoliceRecordResolver } from './resolvers/police-record';
+import { PoliceChangesResolver, PolicePackFields, MeetingPack } from './resolvers/meeting-pack';
 import { YoungPerson, YoungPersonPoliceResolver } from './resolvers/young-person';
 import { policeSeeder } from './seed';
 
 /** The police subgraph: missing episodes, arrests, exploitation, NRM, intelligence, associates and locations, by PNC ID, under social care's grant and the police policy. */
 export const service = defineReceivingAgency(POLICE, {
   entities,
-  resolvers: [YoungPersonPoliceResolver, PoliceRecordResolver, MissingEpisodeResolver, NrmReferralResolver],
+  resolvers: [
+    YoungPersonPoliceResolver,
+    PoliceRecordResolver,
+    MissingEpisodeResolver,
+    NrmReferralResolver,
+    PolicePackFields,
+    PoliceChangesResolver,
+  ],
   youngPerson: YoungPerson,
+  meetingPack: MeetingPack,
   findRecord: (ctx: PoliceContext, pncId) => ctx.loaders.nominalByPncId.load(pncId),
   createContext,
   seeder: policeSeeder,

@@ -1,9 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { notFound } from '../../kit/subgraph/errors';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import { forbidden, notFound } from '../../kit/subgraph/errors';
+import { SOCIAL_CARE } from './agency';
 import type { Subject } from '../../kit/subgraph/access/request-access';
 import type { SocialCareContext } from './context';
-import type { Meeting } from './entities/meetings';
-import type { YoungPerson } from './entities/young-person';
+import type { Meeting, MeetingAction } from './entities/meetings';
+import type { MeetingPack } from './resolvers/meeting-pack';
+import { YoungPerson } from './entities/young-person';
 
 /**
  * Returns the young person only when the viewer has a purpose; otherwise records the refusal and
@@ -24,6 +27,9 @@ export async function withPurpose(
 function personOf(typeName: string, root: unknown): string | undefined {
   if (typeName === 'YoungPerson') return (root as YoungPerson).id;
   if (typeName === 'Meeting') return (root as Meeting).youngPerson.id;
+  // An action listed on its own (myActions) comes with its meeting; one inside a meeting inherits its subject.
+  if (typeName === 'MeetingAction') return (root as MeetingAction).meeting.youngPerson?.id;
+  if (typeName === 'MeetingPack') return (root as MeetingPack).personId;
   // An audit entry listed on its own (break-glass alerts) is about the young person it records.
   if (typeName === 'AuditEntry') return (root as { subject?: string }).subject;
   return undefined;
@@ -36,4 +42,28 @@ export async function subjectOf(typeName: string, root: unknown, ctx: SocialCare
   const purpose = await ctx.loaders.purposes.load(personId);
   if (!purpose) throw new GraphQLError('No legitimate relationship with this young person.', { extensions: { code: 'FORBIDDEN' } });
   return { key: personId, purpose };
+}
+
+/**
+ * Who may run a meeting: its chair, or social care staff allocated to the young person (the hub key
+ * worker, the social worker). Invitees see the meeting; they do not schedule, invite or record it.
+ * Someone with no relationship is answered as if the meeting did not exist.
+ */
+export async function meetingAuthority(ctx: SocialCareContext, meeting: Meeting, doing: string): Promise<void> {
+  const purpose = await ctx.loaders.purposes.load(meeting.youngPerson.id);
+  if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('meetingId', meeting.id);
+  if (meeting.chairId === ctx.viewer.id) return;
+  if (ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION) return;
+  throw forbidden(`Only the chair or social care staff allocated to the young person may ${doing}.`);
+}
+
+/** Scheduling a meeting about a young person: social care staff allocated to them (the hub). */
+export async function schedulingAuthority(ctx: SocialCareContext, personId: string): Promise<YoungPerson> {
+  const person = await ctx.em.findOne(YoungPerson, { id: personId });
+  const purpose = person && (await ctx.loaders.purposes.load(person.id));
+  if (!person || !purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('youngPersonId', personId);
+  if (ctx.viewer.agency !== SOCIAL_CARE.code || purpose.kind !== PurposeKind.ALLOCATION) {
+    throw forbidden('Only social care staff allocated to the young person (the hub) may schedule a meeting about them.');
+  }
+  return person;
 }

@@ -70,14 +70,19 @@ export enum CaseStatus {
   CARE_LEAVER = 'CARE_LEAVER',
   EDGE_OF_CARE = 'EDGE_OF_CARE',
 }
-codeList(CaseStatus, 'CaseStatus', "The young person's status with children's social care over a dated episode.", {
-  EARLY_HELP: 'Early Help: support below the statutory threshold, by consent.',
-  CHILD_IN_NEED: 'Child in Need under s17 Children Act 1989.',
-  CHILD_PROTECTION: 'Subject of a Child Protection plan (s47 enquiry and initial child protection conference).',
-  LOOKED_AFTER: 'Looked after by the local authority (s20 accommodation or a care order, s22 Children Act 1989).',
-  CARE_LEAVER: 'Care leaver: eligible, relevant or former relevant child under the Children (Leaving Care) Act 2000.',
-  EDGE_OF_CARE: 'Edge of care: at risk of becoming looked after; NWD works to keep them safely at home.',
-});
+export const CASE_STATUS_MEANINGS = codeList(
+  CaseStatus,
+  'CaseStatus',
+  "The young person's status with children's social care over a dated episode.",
+  {
+    EARLY_HELP: 'Early Help: support below the statutory threshold, by consent.',
+    CHILD_IN_NEED: 'Child in Need under s17 Children Act 1989.',
+    CHILD_PROTECTION: 'Subject of a Child Protection plan (s47 enquiry and initial child protection conference).',
+    LOOKED_AFTER: 'Looked after by the local authority (s20 accommodation or a care order, s22 Children Act 1989).',
+    CARE_LEAVER: 'Care leaver: eligible, relevant or former relevant child under the Children (Leaving Care) Act 2000.',
+    EDGE_OF_CARE: 'Edge of care: at risk of becoming looked after; NWD works to keep them safely at home.',
+  },
+);
 
 export enum CpCategory {
   NEG = 'NEG',
@@ -109,7 +114,7 @@ export enum LegalStatus {
   J2 = 'J2',
   J3 = 'J3',
 }
-codeList(LegalStatus, 'LegalStatus', 'Legal status of a looked-after child (SSDA903 field LS).', {
+export const LEGAL_STATUS_MEANINGS = codeList(LegalStatus, 'LegalStatus', 'Legal status of a looked-after child (SSDA903 field LS).', {
   C1: 'Interim care order',
   C2: 'Full care order',
   D1: 'Freeing order granted',
@@ -145,26 +150,31 @@ export enum PlacementType {
   NWD_HUB_COMMUNITY_FAMILY = 'NWD_HUB_COMMUNITY_FAMILY',
   SUPPORTED_LODGINGS = 'SUPPORTED_LODGINGS',
 }
-codeList(PlacementType, 'PlacementType', 'Placement type (SSDA903 field PLACE), plus the No Wrong Door hub placements.', {
-  U1: 'Foster placement with relative or friend - long term fostering (connected person)',
-  U2: 'Foster placement with relative or friend who is also an approved adopter - fostering for adoption / concurrent planning (connected person)',
-  U3: 'Foster placement with relative or friend - not long term or fostering for adoption (connected person)',
-  U4: 'Foster placement with other foster carer - long term fostering',
-  U5: 'Foster placement with other foster carer who is also an approved adopter - fostering for adoption / concurrent planning',
-  U6: 'Foster placement with other foster carer - not long term or fostering for adoption',
-  K1: 'Secure children’s home',
-  K2: 'Children’s home subject to Children’s Homes Regulations',
-  R1: 'Residential care home',
-  R5: 'Young offender institution (YOI)',
-  H5: 'Semi-independent living accommodation not subject to Children’s Homes Regulations',
-  P1: 'Placed with own parent(s) or other person(s) with parental responsibility',
-  P2: 'Independent living, for example in a flat, lodgings, bedsit, bed and breakfast or with friends, with or without formal support',
-  S1: 'All residential schools, except where dual-registered as a school and children’s home',
-  Z1: 'Other placements (must be listed on a schedule sent to DfE with annual submission)',
-  NWD_HUB_BED: 'No Wrong Door hub: a residential bed in the hub (short-term, with outreach)',
-  NWD_HUB_COMMUNITY_FAMILY: 'No Wrong Door hub community family: a foster family attached to the hub',
-  SUPPORTED_LODGINGS: 'Supported lodgings: a room in a host’s home with support, for older young people',
-});
+export const PLACEMENT_TYPE_MEANINGS = codeList(
+  PlacementType,
+  'PlacementType',
+  'Placement type (SSDA903 field PLACE), plus the No Wrong Door hub placements.',
+  {
+    U1: 'Foster placement with relative or friend - long term fostering (connected person)',
+    U2: 'Foster placement with relative or friend who is also an approved adopter - fostering for adoption / concurrent planning (connected person)',
+    U3: 'Foster placement with relative or friend - not long term or fostering for adoption (connected person)',
+    U4: 'Foster placement with other foster carer - long term fostering',
+    U5: 'Foster placement with other foster carer who is also an approved adopter - fostering for adoption / concurrent planning',
+    U6: 'Foster placement with other foster carer - not long term or fostering for adoption',
+    K1: 'Secure children’s home',
+    K2: 'Children’s home subject to Children’s Homes Regulations',
+    R1: 'Residential care home',
+    R5: 'Young offender institution (YOI)',
+    H5: 'Semi-independent living accommodation not subject to Children’s Homes Regulations',
+    P1: 'Placed with own parent(s) or other person(s) with parental responsibility',
+    P2: 'Independent living, for example in a flat, lodgings, bedsit, bed and breakfast or with friends, with or without formal support',
+    S1: 'All residential schools, except where dual-registered as a school and children’s home',
+    Z1: 'Other placements (must be listed on a schedule sent to DfE with annual submission)',
+    NWD_HUB_BED: 'No Wrong Door hub: a residential bed in the hub (short-term, with outreach)',
+    NWD_HUB_COMMUNITY_FAMILY: 'No Wrong Door hub community family: a foster family attached to the hub',
+    SUPPORTED_LODGINGS: 'Supported lodgings: a room in a host’s home with support, for older young people',
+  },
+);
 
 export enum PlacementChangeReason {
   CARPL = 'CARPL',
@@ -180,20 +190,25 @@ export enum PlacementChangeReason {
   CUSTOD = 'CUSTOD',
   OTHER = 'OTHER',
 }
-codeList(PlacementChangeReason, 'PlacementChangeReason', 'Reason for a placement ending or changing (SSDA903 field REASON_PLACE_CHANGE).', {
-  CARPL: 'Change to or implementation of the care plan',
-  CLOSE: 'Resignation or closure of the provider',
-  ALLEG: 'Allegation (s47)',
-  STAND: 'Standards of care concern',
-  APPRR: 'Approval removed',
-  CREQB: 'Carer(s) requested placement end due to child’s behaviour',
-  CREQO: 'Carer(s) requested placement end other than due to child’s behaviour',
-  CHILD: 'Child requested placement end',
-  LAREQ: 'Responsible or area authority requested placement end',
-  PLACE: 'Change in the status of placement only',
-  CUSTOD: 'Child arrested or sentenced to custody',
-  OTHER: 'Other',
-});
+export const PLACEMENT_CHANGE_REASON_MEANINGS = codeList(
+  PlacementChangeReason,
+  'PlacementChangeReason',
+  'Reason for a placement ending or changing (SSDA903 field REASON_PLACE_CHANGE).',
+  {
+    CARPL: 'Change to or implementation of the care plan',
+    CLOSE: 'Resignation or closure of the provider',
+    ALLEG: 'Allegation (s47)',
+    STAND: 'Standards of care concern',
+    APPRR: 'Approval removed',
+    CREQB: 'Carer(s) requested placement end due to child’s behaviour',
+    CREQO: 'Carer(s) requested placement end other than due to child’s behaviour',
+    CHILD: 'Child requested placement end',
+    LAREQ: 'Responsible or area authority requested placement end',
+    PLACE: 'Change in the status of placement only',
+    CUSTOD: 'Child arrested or sentenced to custody',
+    OTHER: 'Other',
+  },
+);
 
 export enum DistanceBand {
   WITHIN_20_MILES = 'WITHIN_20_MILES',
@@ -205,7 +220,7 @@ export enum MissingFromCareType {
   M = 'M',
   A = 'A',
 }
-codeList(MissingFromCareType, 'MissingFromCareType', 'SSDA903 missing episode type.', {
+export const MISSING_FROM_CARE_TYPE_MEANINGS = codeList(MissingFromCareType, 'MissingFromCareType', 'SSDA903 missing episode type.', {
   M: 'Missing: not at the placement or place they are expected to be, and whereabouts not known.',
   A: 'Away from placement without authorisation: whereabouts known but not at the placement.',
 });
@@ -219,7 +234,7 @@ export enum PlanType {
   SAFETY_PLAN = 'SAFETY_PLAN',
   MISSING_PLAN = 'MISSING_PLAN',
 }
-codeList(PlanType, 'PlanType', "A plan held on the young person's social care record.", {
+export const PLAN_TYPE_MEANINGS = codeList(PlanType, 'PlanType', "A plan held on the young person's social care record.", {
   CARE_PLAN: 'Care plan for a looked-after child (Care Planning Regulations 2010).',
   CIN_PLAN: 'Child in Need plan (s17).',
   CP_PLAN: 'Child Protection plan.',
@@ -297,13 +312,20 @@ codeList(NwdSupport, 'NwdSupport', 'How the No Wrong Door hub supports the young
 export enum NwdSpecialist {
   LIFE_COACH = 'LIFE_COACH',
   COMMUNICATION_SUPPORT = 'COMMUNICATION_SUPPORT',
+  CAMHS_WORKER = 'CAMHS_WORKER',
   POLICE_LIAISON = 'POLICE_LIAISON',
 }
-codeList(NwdSpecialist, 'NwdSpecialist', 'A specialist embedded in the No Wrong Door hub.', {
-  LIFE_COACH: 'Life coach: a clinical psychologist (health) working on emotional and mental health.',
-  COMMUNICATION_SUPPORT: 'Communication support worker: a speech and language therapist screening for SLCN.',
-  POLICE_LIAISON: 'Police liaison officer embedded in the hub.',
-});
+codeList(
+  NwdSpecialist,
+  'NwdSpecialist',
+  'A specialist working in or with the No Wrong Door hub. An open involvement is a legitimate relationship with the young person for the specialist named on it.',
+  {
+    LIFE_COACH: 'Life coach: a clinical psychologist (health) working on emotional and mental health.',
+    COMMUNICATION_SUPPORT: 'Communication support worker: a speech and language therapist screening for SLCN.',
+    CAMHS_WORKER: 'A CAMHS practitioner (health) linked to the hub, working with the young person.',
+    POLICE_LIAISON: 'Police liaison officer embedded in the hub.',
+  },
+);
 
 export enum NwdClosureOutcome {
   REMAINED_AT_HOME = 'REMAINED_AT_HOME',
@@ -326,11 +348,54 @@ codeList(MeetingKind, 'MeetingKind', 'A No Wrong Door multi-agency meeting about
 });
 
 export enum MeetingStatus {
+  SCHEDULED = 'SCHEDULED',
   HELD = 'HELD',
   POSTPONED = 'POSTPONED',
   CANCELLED = 'CANCELLED',
 }
-codeList(MeetingStatus, 'MeetingStatus', 'Whether the meeting took place (postponements are a known failure mode, 000:2081).');
+export const MEETING_STATUS_MEANINGS = codeList(
+  MeetingStatus,
+  'MeetingStatus',
+  'Where a meeting stands: scheduled, then held, postponed or cancelled (postponements are a known failure mode, 000:2081).',
+  {
+    SCHEDULED: 'Scheduled and not yet held: professionals are being invited and the pack prepared.',
+    HELD: 'Held and recorded: attendance, views, scaling scores, strengths, risks, the plan and actions.',
+    POSTPONED: 'Did not go ahead on its date; a new date may have been scheduled as another meeting.',
+    CANCELLED: 'Will not take place.',
+  },
+);
+
+export enum RiskCategory {
+  GOING_MISSING = 'GOING_MISSING',
+  CRIMINAL_EXPLOITATION = 'CRIMINAL_EXPLOITATION',
+  SEXUAL_EXPLOITATION = 'SEXUAL_EXPLOITATION',
+  OFFENDING = 'OFFENDING',
+  SELF_HARM = 'SELF_HARM',
+  EMOTIONAL_WELLBEING = 'EMOTIONAL_WELLBEING',
+  SUBSTANCE_MISUSE = 'SUBSTANCE_MISUSE',
+  PLACEMENT_STABILITY = 'PLACEMENT_STABILITY',
+  EDUCATION = 'EDUCATION',
+  FAMILY_RELATIONSHIPS = 'FAMILY_RELATIONSHIPS',
+  OTHER = 'OTHER',
+}
+codeList(
+  RiskCategory,
+  'RiskCategory',
+  'What a risk discussed at a RAISE meeting is about, so risks can be followed from meeting to meeting.',
+  {
+    GOING_MISSING: 'Going missing or away without authorisation.',
+    CRIMINAL_EXPLOITATION: 'Child criminal exploitation, county lines, gangs.',
+    SEXUAL_EXPLOITATION: 'Child sexual exploitation.',
+    OFFENDING: 'Offending or anti-social behaviour.',
+    SELF_HARM: 'Self-harm or suicidal thoughts.',
+    EMOTIONAL_WELLBEING: 'Emotional and mental health.',
+    SUBSTANCE_MISUSE: 'Drug or alcohol use.',
+    PLACEMENT_STABILITY: 'Risk of the placement (or home) breaking down.',
+    EDUCATION: 'Not attending, suspension, exclusion, not in education, employment or training.',
+    FAMILY_RELATIONSHIPS: 'Relationships with family and the network.',
+    OTHER: 'Anything else.',
+  },
+);
 
 /** The partner agencies of the agencies table, and the hub and others who come to meetings. */
 export const Agency = {

@@ -5,7 +5,15 @@ import { Allocation } from './entities/allocation';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
 import { IdentifierLink } from './entities/identifier-link';
-import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';
+import {
+  ActionProgressNote,
+  Meeting,
+  MeetingAction,
+  MeetingAttendee,
+  MeetingObservation,
+  ScalingScore,
+  SignificantEvent,
+} from './entities/meetings';
 import { NwdInvolvement, SpecialistInvolvement } from './entities/nwd';
 import { YoungPerson } from './entities/young-person';
 import DataLoader from 'dataloader';
@@ -15,7 +23,7 @@ import type { Viewer } from '../../kit/shared/roles';
 import { SOCIAL_CARE } from './agency';
 import { CaseStatus, type IdentifierScheme } from './enums';
 import { currentEpisode } from './rules/episodes';
-import { legitimateRelationship } from './rules/relationship';
+import { legitimateRelationship, type RelationshipFacts } from './rules/relationship';
 
 type OwnedBy<K extends string> = { [P in K]: { id: string } };
 
@@ -78,6 +86,11 @@ function recordLoaders(em: EntityManager, viewerId: string) {
       (ids) => em.find(MeetingAttendee, { practitionerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),
       (a) => a.meeting.youngPerson.id,
     ),
+    /** The viewer's own actions from meetings about each young person (an open one is a relationship). */
+    actionsOfViewer: manyByKey<string, MeetingAction>(
+      (ids) => em.find(MeetingAction, { ownerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),
+      (a) => a.meeting.youngPerson.id,
+    ),
     meeting: oneByKey<string, Meeting>(
       (ids) => em.find(Meeting, { id: { $in: ids } }),
       (m) => m.id,
@@ -86,6 +99,11 @@ function recordLoaders(em: EntityManager, viewerId: string) {
     scalingScores: byMeeting(ScalingScore),
     observations: byMeeting(MeetingObservation),
     actions: byMeeting(MeetingAction),
+    progressNotes: manyByKey<number, ActionProgressNote>(
+      (ids) => em.find(ActionProgressNote, { action: { $in: ids } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
+      (n) => n.action.id,
+    ),
+    significantEvents: byMeeting(SignificantEvent),
   };
 }
 
@@ -97,19 +115,18 @@ function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderReque
   return new DataLoader<string, Purpose | null>(async (ids) =>
     Promise.all(
       ids.map(async (id) => {
-        const [allocations, invitations, statuses] = await Promise.all([
+        const [allocations, specialistInvolvements, invitations, actions, statuses] = await Promise.all([
           l.allocations.load(id),
+          l.specialistInvolvements.load(id),
           l.invitationsOfViewer.load(id),
+          l.actionsOfViewer.load(id),
           l.caseStatusEpisodes.load(id),
         ]);
-        const facts = {
+        const facts: RelationshipFacts = {
           allocations,
-          invitations: invitations.map((i) => ({
-            practitionerId: i.practitionerId,
-            invitedOn: i.invitedOn,
-            meetingId: i.meeting.id,
-            heldOn: i.meeting.heldOn,
-          })),
+          specialistInvolvements,
+          invitations,
+          actions: actions.map((a) => ({ ownerId: a.ownerId, status: a.status, completedOn: a.completedOn, meetingId: a.meeting.id })),
           lookedAfter: currentEpisode(statuses, request.today)?.status === CaseStatus.LOOKED_AFTER,
         };
         return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));

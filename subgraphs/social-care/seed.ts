@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
 import type { AgencySeeder } from '../../kit/subgraph/service';
 import { addDays, addMonths } from '../../kit/subgraph/dates';
 import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
@@ -36,6 +37,7 @@ import {
 import { Allocation } from './entities/allocation';
 import { teamFor, type Team } from './seeding/team';
 import { ACTIONS, PROVIDERS, RISKS, STRENGTHS, VIEWS } from './seeding/texts';
+import { RAISE_INTERVAL_DAYS } from './rules/raise-schedule';
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -204,7 +206,16 @@ function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson
   return episodes > 0;
 }
 
-function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, wentMissing: boolean, team: Team) {
+function seedNwd(
+  em: EntityManager,
+  yp: YoungPerson,
+  p: SyntheticYoungPerson,
+  r: Random,
+  asOf: string,
+  wentMissing: boolean,
+  team: Team,
+  seed: string,
+) {
   const referredOn = later(p.statusSince, addDays(asOf, -r.int(40, 720)));
   const keyWorker = `${team.keyWorker.name} (key worker)`;
   em.create(Allocation, {
@@ -214,30 +225,35 @@ function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r:
     role: 'NWD_KEY_WORKER',
     startDate: referredOn,
   });
+  const priority = r.weighted([
+    [RagPriority.RED, 30],
+    [RagPriority.AMBER, 50],
+    [RagPriority.GREEN, 20],
+  ]);
   em.create(NwdInvolvement, {
     youngPerson: yp,
     referredOn,
     referralSource: r.pick(['Social work team', 'Police', 'School', 'Youth justice service', 'Health']),
-    priority: r.weighted([
-      [RagPriority.RED, 30],
-      [RagPriority.AMBER, 50],
-      [RagPriority.GREEN, 20],
-    ]),
+    priority,
     supportStartedOn: addDays(referredOn, r.int(7, 30)) > asOf ? null : addDays(referredOn, r.int(7, 30)),
     support: r.chance(5 / 45) ? NwdSupport.HUB_PLACEMENT : NwdSupport.OUTREACH,
     keyWorker,
   });
-  // 000:2750-2782: life coach 16%, communication support 22%, police liaison 24%.
-  const specialists: [NwdSpecialist, number][] = [
-    [NwdSpecialist.LIFE_COACH, 0.16],
-    [NwdSpecialist.COMMUNICATION_SUPPORT, 0.22],
-    [NwdSpecialist.POLICE_LIAISON, p.pncId ? 0.45 : 0.1],
+  // 000:2750-2782: life coach 16%, communication support 22%, police liaison 24%; a CAMHS practitioner
+  // linked to the hub for some (no figure in the seeds: an assumption of 10%).
+  const specialists: [NwdSpecialist, number, { id: string; name: string }][] = [
+    [NwdSpecialist.LIFE_COACH, 0.16, team.lifeCoach],
+    [NwdSpecialist.COMMUNICATION_SUPPORT, 0.22, team.communicationSupport],
+    [NwdSpecialist.POLICE_LIAISON, p.pncId ? 0.45 : 0.1, team.policeLiaison],
+    [NwdSpecialist.CAMHS_WORKER, 0.1, team.camhsPractitioner],
   ];
-  for (const [specialist, share] of specialists) {
+  for (const [specialist, share, practitioner] of specialists) {
     if (r.chance(share))
       em.create(SpecialistInvolvement, {
         youngPerson: yp,
         specialist,
+        practitionerId: practitioner.id,
+        practitionerName: practitioner.name,
         startDate: addDays(referredOn, r.int(10, 60)) > asOf ? asOf : addDays(referredOn, r.int(10, 60)),
       });
   }
@@ -265,58 +281,94 @@ function seedNwd(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r:
       agreedOn: addDays(referredOn, 7) > asOf ? asOf : addDays(referredOn, 7),
       summary: '(synthetic) Missing plan: known places and associates shared with police; call the hub out of hours.',
     });
-  seedMeetings(em, yp, p, r, asOf, referredOn, team);
+  seedMeetings(em, yp, p, r, asOf, referredOn, priority, team, seed);
 }
 
-function seedMeetings(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, since: string, team: Team) {
+function seedMeetings(
+  em: EntityManager,
+  yp: YoungPerson,
+  p: SyntheticYoungPerson,
+  r: Random,
+  asOf: string,
+  since: string,
+  priority: RagPriority,
+  team: Team,
+  seed: string,
+) {
+  // RAISE meetings at the review interval for the priority, from soon after referral up to today, and
+  // the next one scheduled; a postponed meeting is held again a week or two later.
   let day = addDays(since, r.int(14, 35));
-  for (let n = 1; day < asOf && n <= 8; n++) {
+  let previous: Meeting | null = null;
+  for (let n = 1; ; n++) {
+    const future = day >= asOf;
     const kind = n === 2 && r.chance(0.3) ? MeetingKind.DEEP_DIVE : MeetingKind.RAISE;
-    const status = r.weighted([
-      [MeetingStatus.HELD, 85],
-      [MeetingStatus.POSTPONED, 12],
-      [MeetingStatus.CANCELLED, 3],
-    ]);
+    const status = future
+      ? MeetingStatus.SCHEDULED
+      : r.weighted([
+          [MeetingStatus.HELD, 85],
+          [MeetingStatus.POSTPONED, 12],
+          [MeetingStatus.CANCELLED, 3],
+        ]);
+    const held = status === MeetingStatus.HELD;
     const meeting = em.create(Meeting, {
       id: `${p.id}-M${n}`,
       youngPerson: yp,
       kind,
       heldOn: day,
       status,
-      chair: 'Hub manager (synthetic)',
-      youngPersonAgreedToBeDiscussed: r.chance(0.9),
-      youngPersonViews: r.chance(0.7) ? r.pick(VIEWS) : null,
-      plan:
-        status === MeetingStatus.HELD
-          ? '(synthetic) Keep the placement stable; police and hub share locations of concern; school to review timetable.'
-          : null,
+      statusChangedOn: future ? null : day,
+      statusReason:
+        status === MeetingStatus.POSTPONED
+          ? '(synthetic) Partners could not attend'
+          : status === MeetingStatus.CANCELLED
+            ? '(synthetic) Young person moved placement'
+            : null,
+      chair: team.keyWorker.name,
+      chairId: team.keyWorker.id,
+      // Deterministic for synthetic data (the same on every seeding); created meetings get random ones.
+      packReference: createHash('sha256').update(`pack:${seed}:${p.id}-M${n}`).digest('hex').slice(0, 32),
+      youngPersonAgreedToBeDiscussed: future && r.chance(0.5) ? null : r.chance(0.9),
+      youngPersonViews: !future && r.chance(0.7) ? r.pick(VIEWS) : null,
+      analysis: held
+        ? '(synthetic) Risks are highest outside the placement at night; the network is strongest in school and the hub.'
+        : null,
+      plan: held ? '(synthetic) Keep the placement stable; police and hub share locations of concern; school to review timetable.' : null,
+      nextReviewOn: held ? addDays(day, RAISE_INTERVAL_DAYS[priority]) : null,
+      recordedAt: held ? new Date(`${day}T16:00:00Z`) : null,
+      recordedById: held ? team.keyWorker.id : null,
     });
-    if (status === MeetingStatus.HELD) seedMeetingRecords(em, meeting, p, r, asOf, team, n);
-    day = addDays(day, r.int(35, 70));
+    if (previous?.status === MeetingStatus.POSTPONED) previous.rescheduledAsId = meeting.id;
+    seedInvitations(em, meeting, p, r, team, held, n);
+    if (held) seedMeetingRecords(em, meeting, r, asOf, team);
+    if (future) break;
+    day = addDays(day, status === MeetingStatus.POSTPONED ? r.int(7, 14) : RAISE_INTERVAL_DAYS[priority] + r.int(-3, 3));
+    previous = meeting;
   }
 }
 
-function seedMeetingRecords(em: EntityManager, meeting: Meeting, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team, n: number) {
+/** Who is invited, and (once held) who came and the scores they gave. Scores drift upwards as NWD support takes hold. */
+function seedInvitations(em: EntityManager, meeting: Meeting, p: SyntheticYoungPerson, r: Random, team: Team, held: boolean, n: number) {
   const invited: [{ id: string; name: string } | null, string, string, Agency][] = [
     [team.keyWorker, team.keyWorker.name, 'Key worker', Agency.NWD_HUB],
     [team.socialWorker, team.socialWorker.name, 'Social worker', Agency.SOCIAL_CARE],
-    [team.designatedTeacher, team.designatedTeacher?.name ?? 'Jordan Quillfield (synthetic)', 'Designated teacher', Agency.EDUCATION],
-    [team.schoolNurse, team.schoolNurse?.name ?? 'Casey Mossley (synthetic)', 'School nurse', Agency.HEALTH],
+    [team.designatedTeacher, team.designatedTeacher?.name ?? 'Designated teacher (school)', 'Designated teacher', Agency.EDUCATION],
+    [team.schoolNurse, team.schoolNurse?.name ?? 'School nurse (health)', 'School nurse', Agency.HEALTH],
   ];
   if (p.pncId || r.chance(0.5)) invited.push([team.policeLiaison, team.policeLiaison.name, 'Police liaison officer', Agency.POLICE]);
   if (team.policeAnalyst && r.chance(0.5))
     invited.push([team.policeAnalyst, team.policeAnalyst.name, 'Police intelligence analyst', Agency.POLICE]);
   const invitedOn = addDays(meeting.heldOn, -14);
   for (const [user, name, role, agency] of invited) {
-    const attendance = r.weighted([
-      [Attendance.ATTENDED_VIRTUALLY, 50],
-      [Attendance.ATTENDED_IN_PERSON, 30],
-      [Attendance.SENT_APOLOGIES, 12],
-      [Attendance.DID_NOT_ATTEND, 8],
-    ]);
+    const attendance = held
+      ? r.weighted([
+          [Attendance.ATTENDED_VIRTUALLY, 50],
+          [Attendance.ATTENDED_IN_PERSON, 30],
+          [Attendance.SENT_APOLOGIES, 12],
+          [Attendance.DID_NOT_ATTEND, 8],
+        ])
+      : null;
     em.create(MeetingAttendee, { meeting, name, practitionerId: user?.id ?? null, invitedOn, role, agency, attendance });
     if (attendance === Attendance.ATTENDED_IN_PERSON || attendance === Attendance.ATTENDED_VIRTUALLY) {
-      // Scores drift upwards as NWD support takes hold.
       em.create(ScalingScore, {
         meeting,
         professional: name,
@@ -326,17 +378,41 @@ function seedMeetingRecords(em: EntityManager, meeting: Meeting, p: SyntheticYou
       });
     }
   }
+}
+
+/** Who in the team owns what a meeting assigns to an agency: a named user, never "the police". */
+function actionOwner(team: Team, agency: (typeof ACTIONS)[number][1]): { id: string; name: string } {
+  switch (agency) {
+    case 'POLICE':
+      return team.policeLiaison;
+    case 'HEALTH':
+      return team.schoolNurse ?? team.nurseColleague;
+    case 'EDUCATION':
+      return team.designatedTeacher ?? team.teacherColleague;
+    case 'SOCIAL_CARE':
+      return team.socialWorker;
+    case 'NWD_HUB':
+      return team.keyWorker;
+  }
+}
+
+function seedMeetingRecords(em: EntityManager, meeting: Meeting, r: Random, asOf: string, team: Team) {
   for (let i = 0; i < r.int(1, 3); i++) em.create(MeetingObservation, { meeting, kind: ObservationKind.STRENGTH, text: r.pick(STRENGTHS) });
-  for (let i = 0; i < r.int(1, 3); i++) em.create(MeetingObservation, { meeting, kind: ObservationKind.RISK, text: r.pick(RISKS) });
+  for (let i = 0; i < r.int(1, 3); i++) {
+    const [text, category] = r.pick(RISKS);
+    em.create(MeetingObservation, { meeting, kind: ObservationKind.RISK, category, text });
+  }
   for (let i = 0; i < r.int(2, 4); i++) {
     const [description, agency] = r.pick(ACTIONS);
+    const owner = actionOwner(team, agency);
     const dueDate = addDays(meeting.heldOn, r.int(14, 42));
     const done = dueDate < asOf && r.chance(0.8);
     em.create(MeetingAction, {
       meeting,
       description,
       owningAgency: Agency[agency],
-      owner: `${agency.toLowerCase().replace('_', ' ')} lead (synthetic)`,
+      ownerId: owner.id,
+      owner: owner.name,
       dueDate,
       status: done ? ActionStatus.COMPLETED : ActionStatus.OPEN,
       completedOn: done ? addDays(dueDate, -r.int(0, 10)) : null,
@@ -387,6 +463,6 @@ export const socialCareSeeder: AgencySeeder = {
       const seen = r.chance(0.94);
       em.create(StatutoryVisit, { youngPerson: yp, visitedOn: d, seen, seenAlone: seen && r.chance(0.83 / 0.94) });
     }
-    if (p.nwd) seedNwd(em, yp, p, r, asOf, wentMissing, team);
+    if (p.nwd) seedNwd(em, yp, p, r, asOf, wentMissing, team, options.seed);
   },
 };

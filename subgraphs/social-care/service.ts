@@ -9,7 +9,10 @@ import { AccessGrantFields } from './resolvers/access-grants';
 import { AuditFields } from './resolvers/audit';
 import { ChronologyFields } from './resolvers/chronology';
 import { IdentifierFields } from './resolvers/identifiers';
-import { MeetingActionResolver, MeetingResolver } from './resolvers/meetings';
+import { MeetingActionResolver } from './resolvers/actions';
+import { MeetingWrites } from './resolvers/meeting-writes';
+import { MeetingPackFields, MeetingPackOfMeeting } from './resolvers/meeting-pack';
+import { MeetingResolver } from './resolvers/meetings';
 import { referenceResolvers } from './resolvers/reference';
 import { YoungPersonFields } from './resolvers/young-person-fields';
 import { YoungPersonQueries } from './resolvers/young-person-queries';
@@ -25,6 +28,9 @@ export const service = defineLeadAgency(SOCIAL_CARE, {
     ChronologyFields,
     MeetingResolver,
     MeetingActionResolver,
+    MeetingWrites,
+    MeetingPackOfMeeting,
+    MeetingPackFields,
     AccessGrantFields,
     AuditFields,
   ],

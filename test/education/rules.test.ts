@@ -1,4 +1,4 @@
-import { chronologyEntry } from '../../kit/subgraph/graphql/chronology';
+import { chronologyEntry, Significance } from '../../kit/subgraph/graphql/chronology';
 import { TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 import { EetGroup, PostSixteenActivity, RollStatus, SchoolTerm } from '../../subgraphs/education/enums';
 import { attendancePercentage, isPersistentlyAbsent, persistentlyAbsentThisYear } from '../../subgraphs/education/rules/attendance';
@@ -272,10 +272,16 @@ describe('education chronology', () => {
       peps: [{ meetingDate: '2026-10-01', quality: null }],
     } as unknown as EducationHistory;
     expect(educationChronology(history, '2026-11-23').map((line) => line.entry)).toEqual([
-      chronologyEntry('education', '2026-11-23', 'Persistent absence', 'Attendance 50% in the autumn term 2026/27.'),
-      chronologyEntry('education', '2026-10-01', 'PEP meeting', 'Personal Education Plan reviewed.'),
-      chronologyEntry('education', '2026-03-31', 'Persistent absence', 'Attendance 90% in the spring term 2025/26.'),
-      chronologyEntry('education', '2024-09-03', 'Joined school', 'Admitted to Synthetic Test School (single registration).'),
+      chronologyEntry('education', '2026-11-23', 'Persistent absence', 'Attendance 50% in the autumn term 2026/27.', Significance.LOW),
+      chronologyEntry('education', '2026-10-01', 'PEP meeting', 'Personal Education Plan reviewed.', Significance.LOW),
+      chronologyEntry('education', '2026-03-31', 'Persistent absence', 'Attendance 90% in the spring term 2025/26.', Significance.LOW),
+      chronologyEntry(
+        'education',
+        '2024-09-03',
+        'Joined school',
+        'Admitted to Synthetic Test School (single registration).',
+        Significance.MEDIUM,
+      ),
     ]);
   });
 });

@@ -19,7 +19,7 @@ import {
 import { healthPolicy } from '../../subgraphs/health/policy';
 import { startTestAgency, type TestAgency } from '../support/agency';
 import { dataOf } from '../support/graphql';
-import { askAbout, entitiesQuery, type Asking } from '../support/receiving';
+import { askAbout, askAboutPack, entitiesQuery, packQuery, type Asking } from '../support/receiving';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import { healthService, OPTIONS, rowsOf, seeded, type HealthEntities, type HealthRecordBody, type Seeded } from './support';
 
@@ -90,9 +90,15 @@ const matched = Array.from({ length: POPULATION.size }, (_, i) => seeded(generat
   (s) => s.patient,
 );
 
-/** The selection (under YoungPerson.health), the path of the guarded value, and a young person for whom it holds something. */
-function caseFor(field: string): { selection: string; path: (string | number)[]; nhsNumber: string } {
+/** The selection (under YoungPerson.health, or MeetingPack.health), the path of the guarded value, and a young person for whom it holds something. */
+function caseFor(field: string): { selection: string; path: (string | number)[]; nhsNumber: string; pack?: true } {
   const [typeName, name] = field.split('.');
+  if (typeName === 'HealthChanges') {
+    // A meeting pack's part: the same lists, since a date before anything was recorded.
+    const [sub, has] = RECORD_FIELDS[name];
+    const s = matched.find(has)!;
+    return { selection: `${name} ${sub}`, path: ['_entities', 0, 'health', name], nhsNumber: s.patient!.nhsNumber, pack: true };
+  }
   if (typeName === 'HealthRecord') {
     const [sub, has] = RECORD_FIELDS[name];
     const s = matched.find(has)!;
@@ -126,16 +132,17 @@ describe("health's policy, field by field", () => {
   });
 
   it.each(cases)('%s (%s): shown to one viewer, withheld with a notice at its path from another', async (field, rule) => {
-    const { selection, path, nhsNumber } = caseFor(field);
-    const query = entitiesQuery(agency, 'health', selection);
+    const { selection, path, nhsNumber, pack } = caseFor(field);
+    const query = pack ? packQuery(agency, selection) : entitiesQuery(agency, 'health', selection);
     const { allowed, denied } = WHO[rule];
+    const ask = (as: Asking) => (pack ? askAboutPack(agency, query, nhsNumber, as) : askAbout(agency, query, [nhsNumber], as));
 
-    const shown = await askAbout(agency, query, [nhsNumber], allowed);
+    const shown = await ask(allowed);
     expect(at(dataOf(shown), path)).not.toBeNull();
     expect(at(dataOf(shown), path)).toBeDefined();
     expect(shown.errors ?? []).not.toContainEqual(withheldNotice(path, rule));
 
-    const refused = await askAbout(agency, query, [nhsNumber], denied);
+    const refused = await ask(denied);
     expect(at(dataOf(refused), path)).toBeNull();
     expect(refused.errors).toContainEqual(withheldNotice(path, rule));
     expect(refused.errors!.find((e) => e.extensions.rule === rule)?.message).toMatch(/^Withheld by health: /);

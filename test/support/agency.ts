@@ -1,6 +1,6 @@
 import { PERSONA_LIST } from '../../kit/dev/personas';
 import type { AgencyDefinition } from '../../kit/shared/agencies';
-import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
+import { createGrantSigner, type PackScope } from '../../kit/subgraph/access/access-grant';
 import { fixedClock } from '../../kit/subgraph/clock';
 import type { AgencyKeys } from '../../kit/subgraph/config';
 import { runAgencyService, type RunningAgency } from '../../kit/subgraph/run';
@@ -41,7 +41,7 @@ export interface TestAgency {
   /** POSTs a GraphQL operation as the gateway would for `viewer`; returns the parsed JSON body. */
   request<Data = unknown>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLBody<Data>>;
   /** A grant social care would hand this agency for one young person (its own identifier), as `<agency>Access`. */
-  grant(identifier: string | null, options?: { viewer?: Viewer; purpose?: Purpose; requestId?: string }): Promise<string>;
+  grant(identifier: string | null, options?: { viewer?: Viewer; purpose?: Purpose; requestId?: string; pack?: PackScope }): Promise<string>;
   /** The request id the next request will carry (grants must name it). */
   nextRequestId(): string;
   stop(): Promise<void>;
@@ -110,6 +110,7 @@ export async function startTestAgency(
         audience: agency.name,
         identifier,
         purpose: options.purpose ?? { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' },
+        ...(options.pack && { pack: options.pack }),
       });
     },
     stop: () => running.stop(),

@@ -82,3 +82,27 @@ export async function askAbout<Data>(
 
 /** The data of an `_entities` query whose entities carry `Record` under the agency's field. */
 export type Entities<Record> = { _entities: Record[] };
+
+/** A meeting pack's reference as social care makes them (opaque, 32 hex characters). */
+export const TEST_PACK_REFERENCE = '0123456789abcdef0123456789abcdef';
+
+/** `_entities` over one MeetingPack, selecting `selection` of the agency's part of it. */
+export function packQuery(agency: TestAgency, selection: string): string {
+  return `query ($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on MeetingPack { reference ${receiving(agency).recordField} { ${selection} } } }
+  }`;
+}
+
+/** One request about a meeting pack for this young person, changes since `since`, as `as`, with social care's pack grant for it. */
+export async function askAboutPack<Data>(
+  agency: TestAgency,
+  query: string,
+  identifier: string | null,
+  as: Partial<Asking> = {},
+  scope: { since?: string; freeze?: boolean; reference?: string } = {},
+): Promise<GraphQLBody<Data>> {
+  const pack = { reference: scope.reference ?? TEST_PACK_REFERENCE, since: scope.since ?? '2000-01-01', freeze: scope.freeze ?? false };
+  const grant = await agency.grant(identifier, { ...as, requestId: agency.nextRequestId(), pack });
+  const representations = [{ __typename: 'MeetingPack', reference: pack.reference, [receiving(agency).grantField]: grant }];
+  return agency.request<Data>(query, { representations }, { viewer: as.viewer });
+}

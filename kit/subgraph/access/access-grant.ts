@@ -11,6 +11,17 @@ import { PurposeKind, type Purpose } from './purpose';
 export const GRANT_ISSUER = 'nwd-social-care';
 export const GRANT_TTL_SECONDS = 120;
 
+/**
+ * A grant for a meeting pack: the agency computes what changed for the young person since `since` and
+ * keys what it shows by `reference` (opaque: social care's meeting ids never reach other agencies).
+ * `freeze`: the meeting has been recorded and the viewer chaired it, so the agency keeps what it shows.
+ */
+export interface PackScope {
+  reference: string;
+  since: string;
+  freeze: boolean;
+}
+
 export interface AccessGrant {
   viewerId: string;
   requestId: string;
@@ -19,7 +30,19 @@ export interface AccessGrant {
   /** The receiving agency's own identifier for the young person (null when not linked). */
   identifier: string | null;
   purpose: Purpose;
+  /** Present on a meeting pack's grant only. */
+  pack?: PackScope;
 }
+
+/** What a verified grant allows: the purpose, the agency's identifier it names, and a pack's scope. */
+export interface VerifiedGrant {
+  purpose: Purpose;
+  identifier: string | null;
+  pack?: PackScope;
+}
+
+/** What the receiving agency received with the grant: the identifier exactly as sent (YoungPerson), or a pack's reference. */
+export type ExpectedGrant = { viewerId: string; requestId: string } & ({ identifier: string | null } | { packReference: string });
 
 export async function createGrantSigner(privateJwk: JWK) {
   const key = await importSigningKey(privateJwk);
@@ -30,6 +53,7 @@ export async function createGrantSigner(privateJwk: JWK) {
       pk: grant.purpose.kind,
       mtg: grant.purpose.meetingId,
       why: grant.purpose.reason,
+      ...(grant.pack && { pack: grant.pack }),
     })
       .setProtectedHeader({ alg: SIGNING_ALG, kid: privateJwk.kid })
       .setIssuer(GRANT_ISSUER)
@@ -42,9 +66,17 @@ export async function createGrantSigner(privateJwk: JWK) {
 
 export class GrantRejected extends Error {}
 
+function packScope(claim: unknown): PackScope | undefined {
+  if (typeof claim !== 'object' || claim === null) return undefined;
+  const { reference, since, freeze } = claim as Record<string, unknown>;
+  if (typeof reference !== 'string' || typeof since !== 'string' || typeof freeze !== 'boolean')
+    throw new GrantRejected('access grant refused: malformed pack');
+  return { reference, since, freeze };
+}
+
 export async function createGrantVerifier(publicJwk: JWK, audience: string, now: () => number = Date.now) {
   const key = await importSigningKey(publicJwk);
-  return async (token: unknown, expected: { viewerId: string; requestId: string; identifier: string | null }): Promise<Purpose> => {
+  return async (token: unknown, expected: ExpectedGrant): Promise<VerifiedGrant> => {
     if (typeof token !== 'string' || !token) throw new GrantRejected('no access grant from social care');
     let payload: JWTPayload;
     try {
@@ -59,13 +91,22 @@ export async function createGrantVerifier(publicJwk: JWK, audience: string, now:
     }
     if (payload.sub !== expected.viewerId) throw new GrantRejected('access grant refused: issued to another user');
     if (payload.rid !== expected.requestId) throw new GrantRejected('access grant refused: issued for another request');
-    if ((payload.idf ?? null) !== expected.identifier) throw new GrantRejected('access grant refused: issued for another young person');
+    const identifier = typeof payload.idf === 'string' ? payload.idf : null;
+    const pack = packScope(payload.pack);
+    if ('packReference' in expected) {
+      // A pack's grant names the agency's identifier itself: the representation carries only the pack's reference.
+      if (pack?.reference !== expected.packReference) throw new GrantRejected('access grant refused: issued for another meeting pack');
+    } else {
+      if (pack) throw new GrantRejected('access grant refused: a meeting pack grant is not a grant to read the record');
+      if (identifier !== expected.identifier) throw new GrantRejected('access grant refused: issued for another young person');
+    }
     const kind = payload.pk;
     if (typeof kind !== 'string' || !(kind in PurposeKind)) throw new GrantRejected('access grant refused: unknown purpose');
-    return {
+    const purpose: Purpose = {
       kind: kind as PurposeKind,
       ...(typeof payload.mtg === 'string' && { meetingId: payload.mtg }),
       ...(typeof payload.why === 'string' && { reason: payload.why }),
     };
+    return { purpose, identifier, ...(pack && { pack }) };
   };
 }

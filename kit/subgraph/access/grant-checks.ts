@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { GrantRejected } from './access-grant';
+import { GrantRejected, type ExpectedGrant, type VerifiedGrant } from './access-grant';
 import type { Purpose } from './purpose';
 import type { Viewer } from '../../shared/roles';
 import type { RequestAccess } from './request-access';
@@ -19,34 +19,50 @@ export const noGrant = () =>
  */
 export type GrantedPurpose = (token: unknown, identifier: unknown, subjectKey: string) => Promise<Purpose>;
 
-type Verify = (token: unknown, expected: { viewerId: string; requestId: string; identifier: string | null }) => Promise<Purpose>;
+/** The grant social care made for a meeting pack (`reference`), verified: its purpose, identifier and scope. */
+export type GrantedPack = (token: unknown, reference: string) => Promise<VerifiedGrant>;
+
+type Verify = (token: unknown, expected: ExpectedGrant) => Promise<VerifiedGrant>;
+type Expected = { identifier: string | null } | { packReference: string };
+
+/** The audit subject of a refused pack grant: no identifier could be established from it. */
+export const packSubject = (reference: string) => `(meeting pack ${reference})`;
 
 /**
  * Per request. The grants are checked side by side and settle together: a signature check takes its
  * own time, and settled one by one each young person's records would be read in a query of their own.
  * A refused grant settles as its error, so it fails only its own young person.
  */
-export function grantChecks(verify: Verify, request: { viewer: Viewer; requestId: string; access: RequestAccess }): GrantedPurpose {
-  const loader = new DataLoader<{ token: unknown; identifier: string | null }, Purpose, string>(
+export function grantChecks(
+  verify: Verify,
+  request: { viewer: Viewer; requestId: string; access: RequestAccess },
+): { grantedPurpose: GrantedPurpose; grantedPack: GrantedPack } {
+  const loader = new DataLoader<{ token: unknown; expected: Expected }, VerifiedGrant, string>(
     (keys) =>
       Promise.all(
         keys.map((k) =>
-          verify(k.token, { viewerId: request.viewer.id, requestId: request.requestId, identifier: k.identifier }).catch((err: unknown) =>
+          verify(k.token, { viewerId: request.viewer.id, requestId: request.requestId, ...k.expected }).catch((err: unknown) =>
             err instanceof Error ? err : new Error(String(err)),
           ),
         ),
       ),
     // The gateway repeats representations: one check per distinct grant (any non-string token is refused alike).
-    { cacheKeyFn: (k) => JSON.stringify([typeof k.token === 'string' ? k.token : null, k.identifier]) },
+    { cacheKeyFn: (k) => JSON.stringify([typeof k.token === 'string' ? k.token : null, k.expected]) },
   );
-  return async (token, identifier, subjectKey) => {
+  const check = async (token: unknown, expected: Expected, subjectKey: string) => {
     try {
-      const received = identifier == null ? null : typeof identifier === 'string' ? identifier : JSON.stringify(identifier);
-      return await loader.load({ token, identifier: received });
+      return await loader.load({ token, expected });
     } catch (err) {
       if (!(err instanceof GrantRejected)) throw err;
       request.access.refuse(subjectKey);
       throw noGrant();
     }
+  };
+  return {
+    async grantedPurpose(token, identifier, subjectKey) {
+      const received = identifier == null ? null : typeof identifier === 'string' ? identifier : JSON.stringify(identifier);
+      return (await check(token, { identifier: received }, subjectKey)).purpose;
+    },
+    grantedPack: (token, reference) => check(token, { packReference: reference }, packSubject(reference)),
   };
 }

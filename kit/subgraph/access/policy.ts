@@ -74,12 +74,26 @@ export const ACCESS_LOG_AUDITORS_ONLY = rule(
 /** Under the AUDIT purpose only access logs (and what identifies the young person) are shown. */
 export const AUDIT_LOGS_ONLY = rule('audit-logs-only', 'an audit purpose shows access logs only', () => false);
 
+/** A frozen meeting pack is what its chair was shown: for the chair, and for auditors. */
+export const SNAPSHOT_FOR_ITS_CHAIR = rule<{ viewerId?: string }>(
+  'pack-snapshot-chair-and-auditors',
+  'a frozen meeting pack is what its chair was shown: only the chair and auditors read it',
+  ({ viewer, item }) => viewer.id === item.viewerId || viewer.role === 'IG_AUDITOR',
+);
+
+/** Rules every agency's policy has, for the kit's own types. */
+const KIT_RULES: Record<string, PolicyRule> = {
+  'PackSnapshot.content': SNAPSHOT_FOR_ITS_CHAIR,
+  'PackSnapshot.notices': SNAPSHOT_FOR_ITS_CHAIR,
+};
+
 export function isAuditField(policy: AgencyPolicy, typeName: string, field: string): boolean {
   return (
     policy.auditFields.includes(`${typeName}.${field}`) ||
     policy.auditFields.includes(`${typeName}.*`) ||
     typeName === 'AuditEntry' ||
-    typeName === 'WithheldField'
+    typeName === 'WithheldField' ||
+    typeName === 'PackSnapshot'
   );
 }
 
@@ -87,6 +101,6 @@ export function isAuditField(policy: AgencyPolicy, typeName: string, field: stri
 export function withholdingRule(policy: AgencyPolicy, typeName: string, field: string, ctx: RuleContext): PolicyRule | null {
   if (ctx.purpose.kind === PurposeKind.AUDIT) return isAuditField(policy, typeName, field) ? null : AUDIT_LOGS_ONLY;
   if (!YOUNG_PERSONS_WISHES.allows(ctx)) return YOUNG_PERSONS_WISHES;
-  const rule = policy.fields[`${typeName}.${field}`];
+  const rule = policy.fields[`${typeName}.${field}`] ?? KIT_RULES[`${typeName}.${field}`];
   return rule && !rule.allows(ctx) ? rule : null;
 }

@@ -7,31 +7,33 @@ import { codeList } from '../graphql/code-list';
  */
 export enum PurposeKind {
   ALLOCATION = 'ALLOCATION',
+  SPECIALIST_INVOLVEMENT = 'SPECIALIST_INVOLVEMENT',
   STATUTORY_ROLE = 'STATUTORY_ROLE',
   MEETING_INVITATION = 'MEETING_INVITATION',
+  ACTION_OWNER = 'ACTION_OWNER',
   BREAK_GLASS = 'BREAK_GLASS',
   AUDIT = 'AUDIT',
 }
 
 codeList(PurposeKind, 'PurposeKind', 'The legitimate relationship under which a record was read.', {
   ALLOCATION: 'Allocated to the young person (social worker, NWD key worker, IRO).',
+  SPECIALIST_INVOLVEMENT:
+    'A hub specialist (life coach, speech and language therapist, CAMHS worker, police liaison) while their involvement is open.',
   STATUTORY_ROLE: 'A statutory role over the young person (the virtual school head for every looked-after child of the authority).',
   MEETING_INVITATION:
-    'Invited to a RAISE meeting or deep dive about the young person, from the invitation until the set period after the meeting.',
+    'Invited to a RAISE meeting or deep dive about the young person, from the invitation until 28 days after the meeting (until it was called off, if postponed or cancelled); not for invitees from other agencies when the young person did not agree to be discussed, unless the chair overrode that.',
+  ACTION_OWNER: 'Named owner of an action agreed at a meeting about the young person, until the action is closed.',
   BREAK_GLASS: 'Emergency access with a typed justification: allowed, recorded, and raised as an alert for auditors.',
   AUDIT: 'An information-governance auditor answering a subject access request: access logs only.',
 });
 
 export interface Purpose {
   kind: PurposeKind;
-  /** The meeting whose invitation gives the relationship. */
+  /** The meeting whose invitation (or action) gives the relationship. */
   meetingId?: string;
   /** The user's typed justification, for break-glass. */
   reason?: string;
 }
-
-/** Days after a meeting during which an invitee may still read the young person's record. */
-export const INVITATION_GRACE_DAYS = 28;
 
 /** A break-glass justification must say something: at least this many characters. */
 export const MIN_BREAK_GLASS_REASON = 20;

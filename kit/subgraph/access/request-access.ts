@@ -48,6 +48,8 @@ export class RequestAccess {
   private readonly subjectsByPath = new Map<string, Subject>();
   private readonly logs = new Map<string, SubjectLog>();
   private readonly refusals = new Map<string, string | null>();
+  /** Parts of the response to keep as they are shown (a recorded meeting's pack, for its chair). */
+  readonly freezes: { path: (string | number)[]; reference: string; subject: string; omit: string[] }[] = [];
   /** Fields withheld because no young person could be established for them (fail closed). */
   private readonly unattributed = new Map<string, { field: string; rule: string }>();
 
@@ -84,6 +86,11 @@ export class RequestAccess {
   withhold(subject: Subject, field: string, rule: PolicyRule, agency: string, path: (string | number)[], count?: number) {
     this.log(subject).withheld.set(`${field}|${rule.id}`, { field, rule: rule.id });
     this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation, ...(count !== undefined && { count }) });
+  }
+
+  /** Keep the part of the response at `path` as it is shown, with its notices, under `reference` (once). */
+  freezeAt(path: ResponsePath | undefined, reference: string, subject: string, omit: string[] = []) {
+    this.freezes.push({ path: pathToArray(path), reference, subject, omit });
   }
 
   /** A field of a personal type with no established young person: withheld with a notice, and audited under no subject. */

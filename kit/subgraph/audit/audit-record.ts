@@ -35,9 +35,9 @@ export class AuditRecord {
   @Property({ type: 'string' })
   subject!: string;
 
-  /** READ (data returned, perhaps with some withheld) or REFUSED (no legitimate relationship: nothing returned). */
+  /** READ (data returned, perhaps with some withheld), REFUSED (no legitimate relationship: nothing returned) or WRITE. */
   @Property({ type: 'string' })
-  action!: 'READ' | 'REFUSED';
+  action!: 'READ' | 'REFUSED' | 'WRITE';
 
   @Property({ type: 'string', nullable: true })
   purposeKind!: string | null;
@@ -55,6 +55,10 @@ export class AuditRecord {
   /** JSON array of { field, rule } withheld by this agency's policy. */
   @Property({ type: 'text' })
   withheld!: string;
+
+  /** A write: the operation and, for each record it created or changed, what it was before and after (JSON). */
+  @Property({ type: 'text', nullable: true })
+  change?: string | null;
 
   @Property({ type: 'string', length: 64 })
   prevHash!: string;

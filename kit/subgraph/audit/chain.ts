@@ -7,7 +7,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditContent = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
 
-/** The hash of a record: its content in a fixed order, and the hash before it. */
+/**
+ * The hash of a record: its content in a fixed order, and the hash before it. A write's change is
+ * appended only when there is one, so records made before writes existed keep their hashes.
+ */
 export function hashRecord(seq: number, content: AuditContent, prevHash: string): string {
   const canonical = JSON.stringify([
     seq,
@@ -25,40 +28,57 @@ export function hashRecord(seq: number, content: AuditContent, prevHash: string)
     content.fieldsRead,
     content.withheld,
     prevHash,
+    ...(content.change == null ? [] : [content.change]),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Serialises appends in this process; the primary key on seq guards against other processes. */
+/** Serialises chain appends (and the writes that append inside their own transaction) in this process. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Appends records to the chain in one transaction, in order; returns when they are durable. */
-export function appendAuditRecords(em: EntityManager, contents: AuditContent[]): Promise<void> {
-  if (contents.length === 0) return Promise.resolve();
-  const run = queue.then(() => appendWithRetry(em, contents));
+/** Runs `work` after everything queued before it in this process; the primary key on seq guards against other processes. */
+export function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work);
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function appendWithRetry(em: EntityManager, contents: AuditContent[], attempts = 5): Promise<void> {
+/**
+ * Runs a transaction that appends to the chain, again if another process took the same sequence
+ * numbers first (the primary key on seq refuses the second): the whole transaction is retried.
+ */
+export async function withChainRetry<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await em.fork().transactional(async (tx) => {
-        const [last] = await tx.find(AuditRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
-        let seq = last?.seq ?? 0;
-        let prevHash = last?.hash ?? GENESIS_HASH;
-        for (const content of contents) {
-          seq += 1;
-          const hash = hashRecord(seq, content, prevHash);
-          tx.create(AuditRecord, { ...content, seq, prevHash, hash });
-          prevHash = hash;
-        }
-      });
-      return;
+      return await em.fork().transactional(work);
     } catch (err) {
-      if (!(err instanceof UniqueConstraintViolationException) || attempt >= attempts) throw err;
+      if (!isChainClash(err) || attempt >= attempts) throw err;
     }
   }
+}
+
+function isChainClash(err: unknown): boolean {
+  return err instanceof UniqueConstraintViolationException && /audit_record/.test(err.message);
+}
+
+/** Appends records to the chain inside the caller's transaction, in order: they commit (or not) with it. */
+export async function appendAuditRecordsIn(tx: EntityManager, contents: AuditContent[]): Promise<void> {
+  const [last] = await tx.find(AuditRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  for (const content of contents) {
+    seq += 1;
+    const hash = hashRecord(seq, content, prevHash);
+    tx.create(AuditRecord, { ...content, seq, prevHash, hash });
+    prevHash = hash;
+  }
+  await tx.flush();
+}
+
+/** Appends records to the chain in one transaction of their own, in order; returns when they are durable. */
+export function appendAuditRecords(em: EntityManager, contents: AuditContent[]): Promise<void> {
+  if (contents.length === 0) return Promise.resolve();
+  return serially(() => withChainRetry(em, (tx) => appendAuditRecordsIn(tx, contents)));
 }
 
 export interface ChainReport {

@@ -45,7 +45,7 @@ export class AuditEntry {
   @Field()
   userRole!: string;
 
-  @Field({ description: 'READ, or REFUSED (no legitimate relationship: nothing was returned).' })
+  @Field({ description: 'READ, REFUSED (no legitimate relationship: nothing was returned) or WRITE (see change).' })
   action!: string;
 
   @Field(() => String, { nullable: true, description: 'ALLOCATION, STATUTORY_ROLE, MEETING_INVITATION, BREAK_GLASS or AUDIT.' })
@@ -62,6 +62,12 @@ export class AuditEntry {
 
   @Field(() => [WithheldField])
   withheld!: WithheldField[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A write: JSON of the operation and, for each record it created or changed, what it was before and after.',
+  })
+  change!: string | null;
 }
 
 export function toAuditEntry(loggedBy: string, r: AuditRecord): AuditEntry {
@@ -79,6 +85,7 @@ export function toAuditEntry(loggedBy: string, r: AuditRecord): AuditEntry {
     breakGlassReason: r.breakGlassReason,
     fieldsRead: JSON.parse(r.fieldsRead) as string[],
     withheld: JSON.parse(r.withheld) as WithheldField[],
+    change: r.change ?? null,
   });
 }
 

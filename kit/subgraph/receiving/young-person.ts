@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { LinkedIdentifier, ReceivingAgency } from '../../shared/agencies';
 import { NOT_LINKED, noGrant } from '../access/grant-checks';
 import type { Purpose } from '../access/purpose';
@@ -71,9 +71,11 @@ function checkedIdentifier(identifier: LinkedIdentifier, received: unknown): str
 export function receivingReferenceResolvers<Ctx extends ReceivingAgencyContext, Owner>(
   agency: ReceivingAgency,
   YoungPerson: ReceivedYoungPersonClass<Owner>,
+  MeetingPack: ReceivedMeetingPackClass<Owner>,
   findRecord: (ctx: Ctx, identifier: string) => Promise<Owner | null>,
 ): GraphQLResolverMap<Ctx> {
   return {
+    MeetingPack: { __resolveReference: receivingPackReferenceResolver(agency, MeetingPack, findRecord) },
     YoungPerson: {
       async __resolveReference(reference: Record<string, unknown>, ctx: Ctx): Promise<ReceivedYoungPerson<Owner>> {
         const received = reference[agency.identifier.field];
@@ -92,8 +94,70 @@ export function receivingReferenceResolvers<Ctx extends ReceivingAgencyContext, 
  * Fails closed: no purpose, nothing shown.
  */
 export function receivingSubjectOf(typeName: string, root: unknown): Subject | undefined {
-  if (typeName !== 'YoungPerson') return undefined;
+  if (typeName !== 'YoungPerson' && typeName !== 'MeetingPack') return undefined;
   const person = root as Partial<ReceivedYoungPerson<unknown>>;
   if (!person.purpose) throw noGrant();
   return { key: person.identifier ?? NOT_LINKED, purpose: person.purpose };
+}
+
+/**
+ * A receiving agency's view of a meeting pack (social care's MeetingPack, keyed by an opaque reference):
+ * what changed for the young person since the date in social care's grant for the pack, computed from
+ * the agency's own records. The grant names the agency's identifier itself; no meeting id arrives.
+ */
+export interface ReceivedMeetingPack<Owner> extends ReceivedYoungPerson<Owner> {
+  reference: string;
+  /** The changes are those since this date (the meeting before, or the NWD referral). */
+  since: string;
+  /** Keep what is shown (the meeting is recorded and its chair is asking). */
+  freeze: boolean;
+}
+
+export type ReceivedMeetingPackClass<Owner> = new () => ReceivedMeetingPack<Owner>;
+
+/** The MeetingPack object type for one receiving agency: its key and the external grant field. */
+export function receivingMeetingPackType<Owner>(agency: ReceivingAgency): ReceivedMeetingPackClass<Owner> {
+  @Directive('@key(fields: "reference")')
+  @ObjectType('MeetingPack', {
+    description: `A RAISE meeting's pack: what ${agency.label} shows of what changed since the meeting before.`,
+  })
+  class MeetingPack implements ReceivedMeetingPack<Owner> {
+    @Field(() => ID, { description: 'The pack, as social care refers to it (opaque).' })
+    reference!: string;
+
+    since!: string;
+    freeze = false;
+    identifier: string | null = null;
+    owner: Owner | null = null;
+    purpose!: Purpose;
+  }
+  Directive('@external')(MeetingPack.prototype, agency.grantField);
+  Field(() => String, { nullable: true, description: `Social care's access grant for ${agency.label}'s part of the pack (internal).` })(
+    MeetingPack.prototype,
+    agency.grantField,
+  );
+  return MeetingPack;
+}
+
+/** A meeting pack's reference, then social care's grant for it, then the agency's record: nothing is read before the grant is verified. */
+export function receivingPackReferenceResolver<Ctx extends ReceivingAgencyContext, Owner>(
+  agency: ReceivingAgency,
+  MeetingPack: ReceivedMeetingPackClass<Owner>,
+  findRecord: (ctx: Ctx, identifier: string) => Promise<Owner | null>,
+) {
+  return async (reference: Record<string, unknown>, ctx: Ctx): Promise<ReceivedMeetingPack<Owner>> => {
+    const ref = reference.reference;
+    if (typeof ref !== 'string' || !/^[A-Za-z0-9_-]{16,100}$/.test(ref)) throw badUserInput('reference', 'not a meeting pack reference');
+    const granted = await ctx.grantedPack(reference[agency.grantField], ref);
+    const pack = granted.pack!;
+    const owner = granted.identifier === null ? null : await findRecord(ctx, granted.identifier);
+    return Object.assign(new MeetingPack(), {
+      reference: ref,
+      since: pack.since,
+      freeze: pack.freeze,
+      identifier: granted.identifier,
+      owner,
+      purpose: granted.purpose,
+    });
+  };
 }

@@ -11,7 +11,10 @@ export const YoungPerson = receivingYoungPersonType<Pupil>(EDUCATION);
 @Resolver(() => YoungPerson)
 export class YoungPersonEducationResolver {
   @Directive(requiresGrant(EDUCATION))
-  @FieldResolver(() => EducationRecord, { description: "The virtual school's record of the young person, or why there is none." })
+  @FieldResolver(() => EducationRecord, {
+    name: EDUCATION.recordField,
+    description: "The virtual school's record of the young person, or why there is none.",
+  })
   education(@Root() person: ReceivedYoungPerson<Pupil>): EducationRecord {
     return new EducationRecord(person);
   }

@@ -1,6 +1,6 @@
 import type { ChronologyLine, ShowsField } from '../../../kit/subgraph/access/chronology-guard';
 import type { LocalDate } from '../../../kit/subgraph/dates';
-import { byDateDescending, chronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { byDateDescending, chronologyEntry, Significance } from '../../../kit/subgraph/graphql/chronology';
 import type { AlternativeProvisionEpisode } from '../entities/alternative-provision-episode';
 import type { NotInSchoolEpisode } from '../entities/not-in-school-episode';
 import type { PermanentExclusion } from '../entities/permanent-exclusion';
@@ -35,6 +35,17 @@ export interface EducationHistory {
   peps: PersonalEducationPlan[];
   postSixteen: PostSixteenStatus[];
 }
+
+/** How much each kind of education event matters to a deep dive; anything not listed is MEDIUM. */
+const SIGNIFICANCE: Record<string, Significance> = {
+  Suspension: Significance.HIGH,
+  'Permanent exclusion': Significance.HIGH,
+  'Not on a school roll': Significance.HIGH,
+  'Persistent absence': Significance.LOW,
+  'PEP meeting': Significance.LOW,
+  'Post-16 status': Significance.LOW,
+  'Transition plan': Significance.LOW,
+};
 
 /** A dated line and the record it comes from (the young person's wishes on that record apply to the line). */
 type Line = [date: LocalDate | null, kind: string, summary: string, record: object];
@@ -127,6 +138,9 @@ function lines(h: EducationHistory, today: LocalDate, shows: ShowsField): Line[]
 export function educationChronology(history: EducationHistory, today: LocalDate, shows: ShowsField = everything): ChronologyLine[] {
   return lines(history, today, shows)
     .filter((l): l is [LocalDate, string, string, object] => l[0] !== null)
-    .map(([date, kind, summary, record]) => ({ entry: chronologyEntry(EDUCATION.name, date, kind, summary), record }))
+    .map(([date, kind, summary, record]) => ({
+      entry: chronologyEntry(EDUCATION.name, date, kind, summary, SIGNIFICANCE[kind] ?? Significance.MEDIUM),
+      record,
+    }))
     .sort((a, b) => byDateDescending(a.entry, b.entry));
 }

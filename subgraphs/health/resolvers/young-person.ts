@@ -12,6 +12,7 @@ export const YoungPerson = receivingYoungPersonType<Patient>(HEALTH);
 export class YoungPersonHealthResolver {
   @Directive(requiresGrant(HEALTH))
   @FieldResolver(() => HealthRecord, {
+    name: HEALTH.recordField,
     description: "What looked-after children's health holds about the young person; matchStatus says whether health could find them.",
   })
   health(@Root() person: ReceivedYoungPerson<Patient>): HealthRecord {

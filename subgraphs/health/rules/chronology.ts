@@ -1,5 +1,6 @@
 import type { ChronologyLine } from '../../../kit/subgraph/access/chronology-guard';
-import { byDateDescending, chronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { byDateDescending, chronologyEntry, Significance } from '../../../kit/subgraph/graphql/chronology';
+import { HEALTH } from '../agency';
 import type {
   CamhsInvolvement,
   DentalCheck,
@@ -37,13 +38,30 @@ export interface HealthHistory {
 
 type Line = ChronologyLine | null;
 
+/** How much each kind of health event matters to a deep dive (by the HealthRecord field listing that kind). */
+const SIGNIFICANCE: Record<string, Significance> = {
+  initialHealthAssessment: Significance.MEDIUM,
+  reviewHealthAssessments: Significance.LOW,
+  dentalChecks: Significance.LOW,
+  immunisationsUpToDate: Significance.LOW,
+  developmentChecks: Significance.LOW,
+  sdqScores: Significance.LOW,
+  substanceMisuse: Significance.MEDIUM,
+  camhsInvolvements: Significance.MEDIUM,
+  lifeCoachInvolvements: Significance.MEDIUM,
+  slcnScreenings: Significance.LOW,
+  selfHarmEpisodes: Significance.HIGH,
+  sexualHealthContacts: Significance.LOW,
+  emergencyAttendances: Significance.HIGH,
+};
+
 /** Lines about one record of one kind (`kind`: the HealthRecord field listing that kind). */
 const about =
   (kind: string, typeName: string, record: object) =>
   (date: string | null, title: string, summary: string, ...fields: string[]): Line =>
     date
       ? {
-          entry: chronologyEntry('health', date, title, summary),
+          entry: chronologyEntry(HEALTH.name, date, title, summary, SIGNIFICANCE[kind]),
           record,
           fields: [`HealthRecord.${kind}`, ...fields.map((f) => `${typeName}.${f}`)],
         }

@@ -12,6 +12,7 @@ export const YoungPerson = receivingYoungPersonType<Nominal>(POLICE);
 export class YoungPersonPoliceResolver {
   @Directive(requiresGrant(POLICE))
   @FieldResolver(() => PoliceRecord, {
+    name: POLICE.recordField,
     description: 'What the police hold about this young person, or why nothing can be shown (matchStatus).',
   })
   police(@Root() person: ReceivedYoungPerson<Nominal>): PoliceRecord {

@@ -1,6 +1,6 @@
 import { ukDate } from '../../../kit/subgraph/dates';
 import type { ChronologyLine, ShowsField } from '../../../kit/subgraph/access/chronology-guard';
-import { byDateDescending, chronologyEntry, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
+import { byDateDescending, chronologyEntry, Significance, type ChronologyEntry } from '../../../kit/subgraph/graphql/chronology';
 import { POLICE } from '../agency';
 import type {
   Arrest,
@@ -28,9 +28,27 @@ export interface PoliceHistory {
 
 const AGENCY = POLICE.name;
 
+/** How much each kind of police event matters to a deep dive. */
+const SIGNIFICANCE: Record<string, Significance> = {
+  'Missing episode': Significance.HIGH,
+  'Return home interview offered': Significance.MEDIUM,
+  Arrest: Significance.HIGH,
+  'Exploitation concern recorded': Significance.HIGH,
+  'Exploitation concern closed': Significance.MEDIUM,
+  'NRM referral': Significance.HIGH,
+  'NRM reasonable grounds decision': Significance.HIGH,
+  'NRM conclusive grounds decision': Significance.HIGH,
+  'Intelligence recorded': Significance.MEDIUM,
+  'Associate recorded': Significance.MEDIUM,
+  'Location of concern recorded': Significance.MEDIUM,
+};
+
+const entry = (date: string, kind: string, summary: string): ChronologyEntry =>
+  chronologyEntry(AGENCY, date, kind, summary, SIGNIFICANCE[kind] ?? Significance.MEDIUM);
+
 /** A line about one record: the young person's wishes on the record apply to the line (the chronology guard). */
-function about(record: object, entry: ChronologyEntry): ChronologyLine {
-  return { entry, record };
+function about(record: object, line: ChronologyEntry): ChronologyLine {
+  return { entry: line, record };
 }
 
 const EXPLOITATION: Record<ExploitationType, string> = {
@@ -51,8 +69,7 @@ function hoursBetween(from: Date, to: Date): number {
 function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes'][number]): ChronologyLine[] {
   const found = episode.foundAt ? ` Found after ${hoursBetween(episode.reportedAt, episode.foundAt)} hours.` : ' Still missing.';
   const entries = [
-    chronologyEntry(
-      AGENCY,
+    entry(
       ukDate(episode.reportedAt),
       'Missing episode',
       `Reported missing; risk graded ${words(episode.riskGrading)} under ${episode.riskGradingSchemeVersion}.${found}`,
@@ -61,8 +78,7 @@ function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes']
   if (interview) {
     const takenUp = interview.takenUp ? ` Taken up: ${words(interview.takenUp)}.` : '';
     entries.push(
-      chronologyEntry(
-        AGENCY,
+      entry(
         ukDate(interview.offeredAt),
         'Return home interview offered',
         `Return home interview offered ${offeredInTime(episode, interview) ? 'within' : 'later than'} 72 hours of being found.${takenUp}`,
@@ -75,30 +91,20 @@ function missingEntries({ episode, interview }: PoliceHistory['missingEpisodes']
 function arrestEntry(a: Arrest, shows: ShowsField): ChronologyLine {
   const hub = a.offenceInNwdHub ? ' Offence inside a NWD hub.' : '';
   const outcome = shows('Arrest.outcome', a) ? `; outcome: ${words(a.outcome)}` : '';
-  return about(
-    a,
-    chronologyEntry(
-      AGENCY,
-      a.arrestedOn,
-      'Arrest',
-      `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore})${outcome}.${hub}`,
-    ),
-  );
+  return about(a, entry(a.arrestedOn, 'Arrest', `Arrested: ${words(a.offenceCategory)} (YJS gravity ${a.gravityScore})${outcome}.${hub}`));
 }
 
 function exploitationEntries(c: ExploitationConcern): ChronologyLine[] {
-  const entries = [chronologyEntry(AGENCY, c.concernFrom, 'Exploitation concern recorded', `${EXPLOITATION[c.type]} concern recorded.`)];
-  if (c.concernTo)
-    entries.push(chronologyEntry(AGENCY, c.concernTo, 'Exploitation concern closed', `${EXPLOITATION[c.type]} concern closed.`));
+  const entries = [entry(c.concernFrom, 'Exploitation concern recorded', `${EXPLOITATION[c.type]} concern recorded.`)];
+  if (c.concernTo) entries.push(entry(c.concernTo, 'Exploitation concern closed', `${EXPLOITATION[c.type]} concern closed.`));
   return entries.map((entry) => about(c, entry));
 }
 
 function nrmEntries(n: NrmReferral): ChronologyLine[] {
-  const entries = [chronologyEntry(AGENCY, n.referredOn, 'NRM referral', 'Referred to the National Referral Mechanism.')];
+  const entries = [entry(n.referredOn, 'NRM referral', 'Referred to the National Referral Mechanism.')];
   if (n.reasonableGroundsDecisionOn && n.reasonableGroundsOutcome) {
     entries.push(
-      chronologyEntry(
-        AGENCY,
+      entry(
         n.reasonableGroundsDecisionOn,
         'NRM reasonable grounds decision',
         `Reasonable grounds decision: ${words(n.reasonableGroundsOutcome)}.`,
@@ -107,8 +113,7 @@ function nrmEntries(n: NrmReferral): ChronologyLine[] {
   }
   if (n.conclusiveGroundsDecisionOn && n.conclusiveGroundsOutcome) {
     entries.push(
-      chronologyEntry(
-        AGENCY,
+      entry(
         n.conclusiveGroundsDecisionOn,
         'NRM conclusive grounds decision',
         `Conclusive grounds decision: ${words(n.conclusiveGroundsOutcome)}.`,
@@ -126,7 +131,7 @@ function intelligenceEntry(i: IntelligenceItem): ChronologyLine {
     i.gradingScheme === IntelligenceGradingScheme.FIVE_BY_FIVE_BY_FIVE
       ? `${i.legacySourceEvaluation}/${i.legacyIntelligenceEvaluation}/${i.legacyHandlingCode} (legacy 5x5x5)`
       : `${i.sourceEvaluation ? SOURCE_GRADE[i.sourceEvaluation] : '?'}/${i.intelligenceAssessment}/${i.handlingCode} (3x5x2)`;
-  return about(i, chronologyEntry(AGENCY, ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`));
+  return about(i, entry(ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`));
 }
 
 /** Newest first, as read in a meeting or a deep dive; `shows` says what this viewer may see. */
@@ -138,25 +143,12 @@ export function policeChronology(history: PoliceHistory, shows: ShowsField): Chr
     ...history.nrmReferrals.flatMap(nrmEntries),
     ...history.intelligence.map(intelligenceEntry),
     ...history.associates.map((a) =>
-      about(
-        a,
-        chronologyEntry(
-          AGENCY,
-          a.knownFrom,
-          'Associate recorded',
-          `An associate (${words(a.relationship)}) recorded for the missing plan.`,
-        ),
-      ),
+      about(a, entry(a.knownFrom, 'Associate recorded', `An associate (${words(a.relationship)}) recorded for the missing plan.`)),
     ),
     ...history.locationsOfConcern.map((l) =>
       about(
         l,
-        chronologyEntry(
-          AGENCY,
-          l.concernFrom,
-          'Location of concern recorded',
-          `A location of concern (${words(l.kind)}) recorded for the missing plan.`,
-        ),
+        entry(l.concernFrom, 'Location of concern recorded', `A location of concern (${words(l.kind)}) recorded for the missing plan.`),
       ),
     ),
   ].sort((a, b) => byDateDescending(a.entry, b.entry));

@@ -2,12 +2,21 @@
 import { Allocation } from './allocation';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './episodes';
 import { IdentifierLink } from './identifier-link';
-import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './meetings';
+import {
+  ActionProgressNote,
+  Meeting,
+  MeetingAction,
+  MeetingAttendee,
+  MeetingObservation,
+  ScalingScore,
+  SignificantEvent,
+} from './meetings';
 import { NwdInvolvement, SpecialistInvolvement } from './nwd';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './plans';
 import { YoungPerson } from './young-person';
 
 export {
+  ActionProgressNote,
   Allocation,
   AssessmentFactorRecord,
   CaseStatusEpisode,
@@ -23,6 +32,7 @@ export {
   Plan,
   ScalingScore,
   SpecialistInvolvement,
+  SignificantEvent,
   StatutoryVisit,
   YoungPerson,
 };
@@ -45,4 +55,6 @@ export const entities = [
   MeetingObservation,
   MeetingAction,
   Allocation,
+  ActionProgressNote,
+  SignificantEvent,
 ];

@@ -1,12 +1,18 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
-import { ActionStatus, Agency, Attendance, MeetingKind, MeetingStatus, ObservationKind } from '../enums';
+import { DateTimeScalar, LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
+import { ActionStatus, Agency, Attendance, MeetingKind, MeetingStatus, ObservationKind, RiskCategory } from '../enums';
 import { YoungPerson } from './young-person';
 
+/**
+ * A No Wrong Door RAISE risk meeting or deep dive. Social care, as the hub, owns meetings: it schedules
+ * them, invites professionals, and records what was decided. Its version guards every change: a write
+ * that was made against an older version is refused (CONFLICT) and changes nothing.
+ */
 @ObjectType({ description: 'A No Wrong Door RAISE risk meeting or deep dive about one young person.' })
 @Entity()
 @Index({ properties: ['youngPerson', 'heldOn'] })
+@Index({ properties: ['status', 'heldOn'] })
 export class Meeting {
   @Field(() => ID)
   @PrimaryKey({ type: 'string' })
@@ -19,7 +25,9 @@ export class Meeting {
   @Enum({ items: () => MeetingKind })
   kind!: MeetingKind;
 
-  @Field(() => LocalDateScalar, { description: 'When it was held (or was due to be, if postponed or cancelled).' })
+  @Field(() => LocalDateScalar, {
+    description: 'The meeting date: when it was held, is to be held (SCHEDULED), or was due to be (POSTPONED, CANCELLED).',
+  })
   @Property({ type: 'date' })
   heldOn!: string;
 
@@ -27,21 +35,89 @@ export class Meeting {
   @Enum({ items: () => MeetingStatus })
   status!: MeetingStatus;
 
-  @Field({ description: 'Chair (name and role).' })
+  @Field(() => String, { nullable: true, description: 'Why it was postponed or cancelled.' })
+  @Property({ type: 'text', nullable: true })
+  statusReason?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When it was postponed, cancelled or held and recorded.' })
+  @Property({ type: 'date', nullable: true })
+  statusChangedOn?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting scheduled in place of this one, when it was postponed to a new date.' })
+  @Property({ type: 'string', nullable: true })
+  rescheduledAsId?: string | null;
+
+  @Field({ description: 'The chair (name): schedules the meeting, invites, records it and owns any consent override.' })
   @Property({ type: 'string' })
   chair!: string;
 
-  @Field({ description: 'Whether the young person agreed to be discussed at the meeting.' })
-  @Property({ type: 'boolean' })
-  youngPersonAgreedToBeDiscussed!: boolean;
+  @Field(() => ID, { description: "The chair's user id." })
+  @Property({ type: 'string' })
+  chairId!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the young person agreed to be discussed at the meeting; null until they have been asked. When they did not agree, invitees from other agencies see nothing through their invitation unless the chair records an override reason.',
+  })
+  @Property({ type: 'boolean', nullable: true })
+  youngPersonAgreedToBeDiscussed?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the chair shared with invitees from other agencies although the young person did not agree: audited and raised as an alert.',
+  })
+  @Property({ type: 'text', nullable: true })
+  consentOverrideReason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who overrode the young person not agreeing (the chair).' })
+  @Property({ type: 'string', nullable: true })
+  consentOverriddenById?: string | null;
 
   @Field(() => String, { nullable: true, description: "The young person's own views and wishes, in their words where possible." })
   @Property({ type: 'text', nullable: true })
   youngPersonViews?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The analysis: what the risks and strengths mean together (the A of RAISE).' })
+  @Property({ type: 'text', nullable: true })
+  analysis?: string | null;
+
   @Field(() => String, { nullable: true, description: 'The shared, strengths-based, solution-focused plan agreed.' })
   @Property({ type: 'text', nullable: true })
   plan?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A deep dive's findings from the whole case history, informing the NWD care and progression plan.",
+  })
+  @Property({ type: 'text', nullable: true })
+  findings?: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'When the meeting agreed to review the plan (the next RAISE meeting is due by then).',
+  })
+  @Property({ type: 'date', nullable: true })
+  nextReviewOn?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the meeting was recorded.' })
+  @Property({ type: 'datetime', nullable: true })
+  recordedAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who recorded it.' })
+  @Property({ type: 'string', nullable: true })
+  recordedById?: string | null;
+
+  @Field(() => Int, {
+    description: 'Changes with every write: send it back as expectedVersion, so a change made meanwhile is never overwritten.',
+  })
+  @Property({ version: true, type: 'integer' })
+  version!: number & Opt;
+
+  /** The meeting pack's reference for other agencies: opaque, so social care's meeting ids never reach them. Not a GraphQL field here. */
+  @Property({ type: 'string', length: 64, unique: true })
+  packReference!: string;
 }
 
 /** What every line recorded at a meeting has: its own id and the meeting. */
@@ -60,7 +136,7 @@ export abstract class MeetingRecord {
 
 @ObjectType({
   description:
-    'A professional invited to the meeting, by agency, and whether they attended. The invitation is a legitimate relationship from the day it is sent until a set period after the meeting.',
+    'A professional invited to the meeting, by agency, and whether they attended. The invitation is a legitimate relationship from the day it is sent until 28 days after the meeting (while it is still on).',
 })
 @Entity()
 @Index({ properties: ['practitionerId'] })
@@ -69,7 +145,7 @@ export class MeetingAttendee extends MeetingRecord {
   @Property({ type: 'string' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: "The invitee's user id, when they use this service." })
+  @Field(() => String, { nullable: true, description: "The invitee's user id; null when an agency and role were invited, not a person." })
   @Property({ type: 'string', nullable: true })
   practitionerId?: string | null;
 
@@ -85,9 +161,9 @@ export class MeetingAttendee extends MeetingRecord {
   @Enum({ items: () => Object.values(Agency) })
   agency!: Agency;
 
-  @Field(() => Attendance)
-  @Enum({ items: () => Attendance })
-  attendance!: Attendance;
+  @Field(() => Attendance, { nullable: true, description: 'Null until the meeting is recorded.' })
+  @Enum({ items: () => Attendance, nullable: true })
+  attendance?: Attendance | null;
 }
 
 @ObjectType({
@@ -119,13 +195,21 @@ export class MeetingObservation extends MeetingRecord {
   @Enum({ items: () => ObservationKind })
   kind!: ObservationKind;
 
+  @Field(() => RiskCategory, { nullable: true, description: 'What a risk is about; null for a strength.' })
+  @Enum({ items: () => RiskCategory, nullable: true })
+  category?: RiskCategory | null;
+
   @Field()
   @Property({ type: 'text' })
   text!: string;
 }
 
-@ObjectType({ description: 'An action agreed at the meeting, owned by one agency, with a due date.' })
+@ObjectType({
+  description:
+    "An action agreed at the meeting, owned by one agency and a named person in it, with a due date. Only the owning agency updates it; while it is open it keeps its owner's legitimate relationship with the young person.",
+})
 @Entity()
+@Index({ properties: ['ownerId', 'status'] })
 export class MeetingAction extends MeetingRecord {
   @Field()
   @Property({ type: 'text' })
@@ -135,7 +219,11 @@ export class MeetingAction extends MeetingRecord {
   @Enum({ items: () => Object.values(Agency) })
   owningAgency!: Agency;
 
-  @Field({ description: 'Named owner (name and role).' })
+  @Field(() => ID, { description: 'The named owner: a user id of the owning agency.' })
+  @Property({ type: 'string' })
+  ownerId!: string;
+
+  @Field({ description: "The owner's name." })
   @Property({ type: 'string' })
   owner!: string;
 
@@ -147,7 +235,58 @@ export class MeetingAction extends MeetingRecord {
   @Enum({ items: () => ActionStatus })
   status!: ActionStatus;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When it was completed or cancelled.' })
   @Property({ type: 'date', nullable: true })
   completedOn?: string | null;
+
+  @Field(() => Int, { description: 'Changes with every update: send it back as expectedVersion.' })
+  @Property({ version: true, type: 'integer' })
+  version!: number & Opt;
+}
+
+@ObjectType({ description: "A dated note of progress on an action, written by the owning agency's staff; the status after it." })
+@Entity()
+export class ActionProgressNote {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => MeetingAction)
+  action!: MeetingAction;
+
+  @Field(() => DateTimeScalar)
+  @Property({ type: 'datetime' })
+  writtenAt!: Date;
+
+  @Field(() => ID)
+  @Property({ type: 'string' })
+  authorId!: string;
+
+  @Field()
+  @Property({ type: 'string' })
+  author!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  note!: string;
+
+  @Field(() => ActionStatus, { description: "The action's status after this note." })
+  @Enum({ items: () => ActionStatus })
+  status!: ActionStatus;
+}
+
+@ObjectType({ description: "A significant event a deep dive identified in the young person's whole history." })
+@Entity()
+export class SignificantEvent extends MeetingRecord {
+  @Field(() => LocalDateScalar)
+  @Property({ type: 'date' })
+  occurredOn!: string;
+
+  @Field(() => Agency, { description: 'The agency whose records show it.' })
+  @Enum({ items: () => Object.values(Agency) })
+  agency!: Agency;
+
+  @Field()
+  @Property({ type: 'text' })
+  summary!: string;
 }

@@ -1,5 +1,5 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { NwdClosureOutcome, NwdSpecialist, NwdSupport, RagPriority } from '../enums';
 import { YoungPersonEpisode, YoungPersonRecord } from './young-person-record';
@@ -43,10 +43,22 @@ export class NwdInvolvement extends YoungPersonRecord {
   closureOutcome?: NwdClosureOutcome | null;
 }
 
-@ObjectType({ description: 'A hub specialist working with the young person (life coach, communication support, police liaison).' })
+@ObjectType({
+  description:
+    'A hub specialist working with the young person (life coach, communication support, CAMHS, police liaison). While open, a legitimate relationship for the specialist named.',
+})
 @Entity()
+@Index({ properties: ['practitionerId'] })
 export class SpecialistInvolvement extends YoungPersonEpisode {
   @Field(() => NwdSpecialist)
   @Enum({ items: () => NwdSpecialist })
   specialist!: NwdSpecialist;
+
+  @Field(() => ID, { description: "The specialist's user id." })
+  @Property({ type: 'string' })
+  practitionerId!: string;
+
+  @Field({ description: "The specialist's name." })
+  @Property({ type: 'string' })
+  practitionerName!: string;
 }

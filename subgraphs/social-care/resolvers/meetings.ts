@@ -2,10 +2,9 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, R
 import { badUserInput, notFound } from '../../../kit/subgraph/errors';
 import { withPurpose } from '../access';
 import type { SocialCareContext } from '../context';
-import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from '../entities/meetings';
+import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore, SignificantEvent } from '../entities/meetings';
 import { YoungPerson } from '../entities/young-person';
 import { Agency, Attendance, ObservationKind } from '../enums';
-import { isActionOverdue } from '../rules/episodes';
 
 @ObjectType({ description: 'Who was invited from one agency and who came: partners not attending is a known failure (000:2081).' })
 class AgencyAttendance {
@@ -48,7 +47,7 @@ export class MeetingResolver {
     for (const a of await ctx.loaders.attendees.load(m.id)) {
       const row = byAgency.get(a.agency) ?? { agency: a.agency, invited: 0, attended: 0 };
       row.invited++;
-      if (ATTENDED.has(a.attendance)) row.attended++;
+      if (a.attendance && ATTENDED.has(a.attendance)) row.attended++;
       byAgency.set(a.agency, row);
     }
     return [...byAgency.values()];
@@ -73,12 +72,11 @@ export class MeetingResolver {
   actions(@Root() m: Meeting, @Ctx() ctx: SocialCareContext) {
     return ctx.loaders.actions.load(m.id);
   }
-}
 
-@Resolver(() => MeetingAction)
-export class MeetingActionResolver {
-  @FieldResolver(() => Boolean, { description: 'Open and past its due date (computed today).' })
-  overdue(@Root() a: MeetingAction, @Ctx() ctx: SocialCareContext): boolean {
-    return isActionOverdue(a, ctx.today);
+  @FieldResolver(() => [SignificantEvent], { description: "A deep dive's significant events from the whole case history, oldest first." })
+  async significantEvents(@Root() m: Meeting, @Ctx() ctx: SocialCareContext) {
+    return (await ctx.loaders.significantEvents.load(m.id)).sort((a, b) =>
+      a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0,
+    );
   }
 }

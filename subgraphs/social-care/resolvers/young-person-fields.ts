@@ -8,6 +8,9 @@ import { AssessmentFactorRecord, Plan, StatutoryVisit } from '../entities/plans'
 import { YoungPerson } from '../entities/young-person';
 import { MeetingKind } from '../enums';
 import { currentEpisode, placementMovesInLast12Months } from '../rules/episodes';
+import { nextScheduledRaise } from '../rules/raise-schedule';
+import { raiseDueFor } from './raise-due';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 
 /** The young person's social care file: dated episodes, and what is current derived from them. */
 @Resolver(() => YoungPerson)
@@ -86,6 +89,29 @@ export class YoungPersonFields {
   @FieldResolver(() => Boolean, { nullable: true, description: 'On the No Wrong Door caseload: an NWD involvement is open.' })
   async onNwdCaseload(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext) {
     return (await ctx.loaders.nwdInvolvements.load(p.id)).some((i) => !i.closedOn);
+  }
+
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "When the next RAISE meeting is due: the review date the last RAISE meeting agreed, else the last one held plus the hub's review interval for the referral's priority (red 4 weeks, amber 6, green 8); the first within 4 weeks of referral. Null when not on the NWD caseload.",
+  })
+  async nextRaiseDue(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): Promise<string | null> {
+    return raiseDueFor(p.id, ctx);
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'On the NWD caseload and past nextRaiseDue with no RAISE meeting held since. Null when not on the caseload.',
+  })
+  async raiseOverdue(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): Promise<boolean | null> {
+    const due = await raiseDueFor(p.id, ctx);
+    return due === null ? null : ctx.today > due;
+  }
+
+  @FieldResolver(() => Meeting, { nullable: true, description: 'The next RAISE meeting scheduled, today or later; null when none is.' })
+  async nextRaiseMeeting(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext): Promise<Meeting | null> {
+    return nextScheduledRaise(await ctx.loaders.meetings.load(p.id), ctx.today);
   }
 
   @FieldResolver(() => [SpecialistInvolvement], {

@@ -10,6 +10,9 @@ import type { SocialCareContext } from '../context';
 import { NwdInvolvement } from '../entities/nwd';
 import { YoungPerson } from '../entities/young-person';
 import { NwdSupport, RagPriority } from '../enums';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
+import { PageInfo } from './page-info';
+import { raiseDueFor } from './raise-due';
 
 @ArgsType()
 class IdentifierArgs {
@@ -35,15 +38,15 @@ class NwdCaseloadFilter {
 
   @Field(() => String, { nullable: true, description: 'Part of the given or family name (at least 2 characters).' })
   nameContains?: string;
-}
 
-@ObjectType({ description: 'Where a page ends and whether more follow.' })
-class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'Only young people whose next RAISE meeting is due before this date (YoungPerson.nextRaiseDue): "who is due this week".',
+  })
+  raiseDueBefore?: string;
 
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only those whose RAISE meeting is overdue; false: only those whose is not.' })
+  raiseOverdue?: boolean;
 }
 
 @ObjectType({ description: 'One page of the No Wrong Door caseload.' })
@@ -133,8 +136,21 @@ export class YoungPersonQueries {
       const purpose = purposes[i];
       return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT;
     });
-    const totalCount = visible.length;
-    const nodes = visible.slice(offset, offset + limit).map((i) => i.youngPerson);
+    const due =
+      filter?.raiseDueBefore != null || filter?.raiseOverdue != null
+        ? await Promise.all(visible.map((i) => raiseDueFor(i.youngPerson.id, ctx)))
+        : [];
+    const wanted = due.length
+      ? visible.filter((_, i) => {
+          const date = due[i]!;
+          return (
+            (filter?.raiseDueBefore == null || date < filter.raiseDueBefore) &&
+            (filter?.raiseOverdue == null || ctx.today > date === filter.raiseOverdue)
+          );
+        })
+      : visible;
+    const totalCount = wanted.length;
+    const nodes = wanted.slice(offset, offset + limit).map((i) => i.youngPerson);
     const end = offset + nodes.length;
     return { nodes, totalCount, pageInfo: { hasNextPage: end < totalCount, endCursor: nodes.length ? cursorAt(end) : null } };
   }

@@ -20,6 +20,10 @@ const colleague = (role: string, names: string[], index: number): Practitioner =
 const SOCIAL_WORKERS = ['Chris Oakhurst', 'Pat Ivybridge', 'Lee Brackenfield', 'Nat Harewood'];
 const KEY_WORKERS = ['Priya Lanthorn', 'Jo Brackwell', 'Dev Ashgrove', 'Morgan Teasel'];
 const IROS = ['Val Kestrelby', 'Ash Nettlefold'];
+const TEACHERS = ['Rory Thistledown', 'Mel Harrowgate', 'Sol Brightwater'];
+const NURSES = ['Bea Larchmont', 'Tam Heathcote'];
+const SPEECH_THERAPISTS = ['Noor Fennimore'];
+const CAMHS_PRACTITIONERS = ['Ellis Marrowby'];
 const persona = (p: { id: string; name: string }): Practitioner => ({ id: p.id, name: p.name });
 
 export function teamFor(p: SyntheticYoungPerson) {
@@ -35,6 +39,11 @@ export function teamFor(p: SyntheticYoungPerson) {
     policeLiaison: persona(PERSONAS.policeLiaison),
     policeAnalyst: p.pncId ? persona(PERSONAS.policeAnalyst) : null,
     lifeCoach: persona(PERSONAS.lifeCoach),
+    // Named people for what the meeting assigns to an agency whose partner above does not use this service.
+    teacherColleague: colleague('dt', TEACHERS, p.index),
+    nurseColleague: colleague('nurse', NURSES, p.index),
+    communicationSupport: colleague('slt', SPEECH_THERAPISTS, p.index),
+    camhsPractitioner: colleague('camhs', CAMHS_PRACTITIONERS, p.index),
   };
 }
 

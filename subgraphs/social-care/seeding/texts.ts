@@ -1,3 +1,5 @@
+import { RiskCategory } from '../enums';
+
 // Invented, obviously synthetic wording for meeting records and plans. No real people or places.
 export const PROVIDERS = [
   'Synthetic Foster Household',
@@ -14,13 +16,13 @@ export const STRENGTHS = [
   'Re-established contact with an older sibling',
   'Started a college taster course',
 ];
-export const RISKS = [
-  'Repeated missing episodes late at night',
-  'Associating with older peers of concern',
-  'Intelligence suggests exposure to criminal exploitation',
-  'Not attending health appointments',
-  'Placement feels fragile after recent incidents',
-  'Self-harm disclosed to school staff',
+export const RISKS: [string, RiskCategory][] = [
+  ['Repeated missing episodes late at night', RiskCategory.GOING_MISSING],
+  ['Associating with older peers of concern', RiskCategory.CRIMINAL_EXPLOITATION],
+  ['Intelligence suggests exposure to criminal exploitation', RiskCategory.CRIMINAL_EXPLOITATION],
+  ['Not attending health appointments', RiskCategory.EMOTIONAL_WELLBEING],
+  ['Placement feels fragile after recent incidents', RiskCategory.PLACEMENT_STABILITY],
+  ['Self-harm disclosed to school staff', RiskCategory.SELF_HARM],
 ];
 export const ACTIONS: [string, 'SOCIAL_CARE' | 'EDUCATION' | 'HEALTH' | 'POLICE' | 'NWD_HUB'][] = [
   ['Update the missing plan with new locations of concern', 'POLICE'],

@@ -10,6 +10,7 @@ export const YoungPerson = receivingYoungPersonType<YjsCase>(YOUTH_JUSTICE);
 export class YoungPersonYouthJusticeResolver {
   @Directive(requiresGrant(YOUTH_JUSTICE))
   @FieldResolver(() => YouthJusticeRecord, {
+    name: YOUTH_JUSTICE.recordField,
     description: 'What the youth justice service holds about the young person, or why nothing can be shown (matchStatus).',
   })
   youthJustice(@Root() person: ReceivedYoungPerson<YjsCase>): YouthJusticeRecord {

@@ -1,0 +1,59 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../graphql/scalars';
+
+/**
+ * What an agency showed the chair of a meeting in its part of the meeting pack, frozen in the agency's
+ * own store once the meeting was recorded: the data exactly as shown, the notices of what was withheld,
+ * and a hash of both. "What was known when the plan was made" reads the same after the records change.
+ */
+@Entity({ tableName: 'pack_snapshot' })
+export class PackSnapshot {
+  /** The pack's opaque reference (social care's meeting ids never reach other agencies). */
+  @PrimaryKey({ type: 'string' })
+  reference!: string;
+
+  /** The young person, by this agency's own identifier. */
+  @Property({ type: 'string' })
+  subject!: string;
+
+  @Property({ type: 'string' })
+  viewerId!: string;
+
+  @Property({ type: 'datetime' })
+  frozenAt!: Date;
+
+  /** JSON: the agency's part of the pack as it was in the response. */
+  @Property({ type: 'text' })
+  content!: string;
+
+  /** JSON: the WITHHELD notices inside that part ({ path, agency, rule }). */
+  @Property({ type: 'text' })
+  notices!: string;
+
+  /** SHA-256 of content and notices: a changed snapshot does not match it. */
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+}
+
+@Directive('@shareable')
+@ObjectType('PackSnapshot', {
+  description:
+    "An agency's part of a meeting pack as it was shown to the chair when the meeting was recorded, frozen in that agency's own store.",
+})
+export class PackSnapshotView {
+  @Field(() => DateTimeScalar)
+  frozenAt!: Date;
+
+  @Field({ description: 'Who it was shown to (the chair).' })
+  viewerId!: string;
+
+  @Field({ description: 'JSON: what the agency showed, as it was.' })
+  content!: string;
+
+  @Field({ description: 'JSON: the notices of what was withheld from it, as they were.' })
+  notices!: string;
+
+  @Field({ description: 'SHA-256 of content and notices, to check they are as frozen.' })
+  contentHash!: string;
+}
