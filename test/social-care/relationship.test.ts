@@ -1,0 +1,188 @@
+import { PERSONAS } from '../../kit/dev/personas';
+import type { Viewer } from '../../kit/shared/roles';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import { ActionStatus, MeetingStatus } from '../../subgraphs/social-care/enums';
+import { legitimateRelationship, type RelationshipFacts } from '../../subgraphs/social-care/rules/relationship';
+import { nextRaiseDue } from '../../subgraphs/social-care/rules/raise-schedule';
+import { MeetingKind, RagPriority } from '../../subgraphs/social-care/enums';
+
+/**
+ * The legitimate relationship rule (DOMAIN.md §4, and how NWD practice gives one), each boundary tried
+ * on the day before, on the day and the day after. Expectations are the rule as the domain states it:
+ * an allocation while open; a hub specialist while their involvement is open; an invitation from the
+ * day it is sent until 28 days after the meeting (until it is called off, when postponed or
+ * cancelled), and never for other agencies when the young person did not agree to be discussed,
+ * unless the chair overrode it; an action's owner until it is closed; break-glass with a reason.
+ */
+const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], invitations: [], actions: [], lookedAfter: false };
+const teacher = PERSONAS.designatedTeacher;
+const keyWorker = PERSONAS.keyWorker;
+
+function invitation(
+  viewerId: string,
+  meeting: Partial<RelationshipFacts['invitations'][number]['meeting']> = {},
+  invitedOn = '2026-11-01',
+) {
+  return {
+    practitionerId: viewerId,
+    invitedOn,
+    meeting: { id: 'YP-000001-M3', heldOn: '2026-11-15', status: MeetingStatus.HELD, youngPersonAgreedToBeDiscussed: true, ...meeting },
+  };
+}
+
+const kindOn = (viewer: Viewer, facts: RelationshipFacts, day: string, reason?: string) =>
+  legitimateRelationship(viewer, facts, day, reason)?.kind ?? null;
+
+describe('an allocation', () => {
+  const facts = { ...none, allocations: [{ practitionerId: keyWorker.id, startDate: '2026-03-01', endDate: '2026-09-30' }] };
+  it.each([
+    ['2026-02-28', null],
+    ['2026-03-01', PurposeKind.ALLOCATION],
+    ['2026-09-30', PurposeKind.ALLOCATION],
+    ['2026-10-01', null],
+  ] as [string, PurposeKind | null][])('on %s: %s', (day, expected) => expect(kindOn(keyWorker, facts, day)).toBe(expected));
+
+  it("is the allocated practitioner's only", () => expect(kindOn(teacher, facts, '2026-05-01')).toBeNull());
+});
+
+describe("a hub specialist's involvement", () => {
+  const coach = PERSONAS.lifeCoach;
+  const facts = { ...none, specialistInvolvements: [{ practitionerId: coach.id, startDate: '2026-04-10', endDate: '2026-08-31' }] };
+  it.each([
+    ['2026-04-09', null],
+    ['2026-04-10', PurposeKind.SPECIALIST_INVOLVEMENT],
+    ['2026-08-31', PurposeKind.SPECIALIST_INVOLVEMENT],
+    ['2026-09-01', null],
+  ] as [string, PurposeKind | null][])('on %s: %s', (day, expected) => expect(kindOn(coach, facts, day)).toBe(expected));
+
+  it('holds while open (no end date)', () => {
+    const open = { ...none, specialistInvolvements: [{ practitionerId: coach.id, startDate: '2026-04-10', endDate: null }] };
+    expect(kindOn(coach, open, '2027-04-10')).toBe(PurposeKind.SPECIALIST_INVOLVEMENT);
+  });
+});
+
+describe('an invitation to a meeting that is on', () => {
+  const facts = { ...none, invitations: [invitation(teacher.id)] };
+  it.each([
+    ['2026-10-31', null, 'the day before the invitation'],
+    ['2026-11-01', PurposeKind.MEETING_INVITATION, 'the day it is sent'],
+    ['2026-12-13', PurposeKind.MEETING_INVITATION, '28 days after the meeting'],
+    ['2026-12-14', null, '29 days after'],
+  ] as [string, PurposeKind | null, string][])('on %s: %s (%s)', (day, expected) => expect(kindOn(teacher, facts, day)).toBe(expected));
+
+  it('names the meeting it comes from', () => {
+    expect(legitimateRelationship(teacher, facts, '2026-11-20')).toEqual({
+      kind: PurposeKind.MEETING_INVITATION,
+      meetingId: 'YP-000001-M3',
+    });
+  });
+
+  it('counts for a scheduled meeting from the invitation, before the meeting is held', () => {
+    const scheduled = { ...none, invitations: [invitation(teacher.id, { status: MeetingStatus.SCHEDULED, heldOn: '2026-12-01' })] };
+    expect(kindOn(teacher, scheduled, '2026-11-01')).toBe(PurposeKind.MEETING_INVITATION);
+    expect(kindOn(teacher, scheduled, '2026-12-29')).toBe(PurposeKind.MEETING_INVITATION);
+    expect(kindOn(teacher, scheduled, '2026-12-30')).toBeNull();
+  });
+});
+
+describe.each([MeetingStatus.POSTPONED, MeetingStatus.CANCELLED])('an invitation to a meeting that was %s', (status) => {
+  const facts = { ...none, invitations: [invitation(teacher.id, { status, heldOn: '2026-11-15', statusChangedOn: '2026-11-10' })] };
+  it.each([
+    ['2026-11-10', PurposeKind.MEETING_INVITATION, 'the day it was called off'],
+    ['2026-11-11', null, 'the day after'],
+    ['2026-11-15', null, 'the day it would have been'],
+  ] as [string, PurposeKind | null, string][])('on %s: %s (%s)', (day, expected) => expect(kindOn(teacher, facts, day)).toBe(expected));
+});
+
+describe('an invitation when the young person did not agree to be discussed', () => {
+  const refused = { youngPersonAgreedToBeDiscussed: false };
+  it('gives invitees from other agencies nothing', () => {
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher.id, refused)] }, '2026-11-20')).toBeNull();
+    expect(
+      kindOn(PERSONAS.policeLiaison, { ...none, invitations: [invitation(PERSONAS.policeLiaison.id, refused)] }, '2026-11-20'),
+    ).toBeNull();
+  });
+
+  it('still counts for social care invitees (the hub, who hold the case)', () => {
+    expect(kindOn(keyWorker, { ...none, invitations: [invitation(keyWorker.id, refused)] }, '2026-11-20')).toBe(
+      PurposeKind.MEETING_INVITATION,
+    );
+  });
+
+  it('counts for other agencies once the chair records why sharing is needed', () => {
+    const overridden = { ...refused, consentOverrideReason: 'Risk of serious harm tonight: police must see the plan' };
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher.id, overridden)] }, '2026-11-20')).toBe(
+      PurposeKind.MEETING_INVITATION,
+    );
+  });
+
+  it('counts when the young person has not been asked yet', () => {
+    expect(
+      kindOn(teacher, { ...none, invitations: [invitation(teacher.id, { youngPersonAgreedToBeDiscussed: null })] }, '2026-11-20'),
+    ).toBe(PurposeKind.MEETING_INVITATION);
+  });
+});
+
+describe("an action's owner", () => {
+  const open = { ownerId: teacher.id, status: ActionStatus.OPEN, completedOn: null, meetingId: 'YP-000001-M3' };
+  it('keeps the relationship while the action is open, long after the invitation ended', () => {
+    const facts = { ...none, invitations: [invitation(teacher.id)], actions: [open] };
+    expect(legitimateRelationship(teacher, facts, '2027-03-01')).toEqual({ kind: PurposeKind.ACTION_OWNER, meetingId: 'YP-000001-M3' });
+  });
+
+  it.each([
+    ['2027-02-28', PurposeKind.ACTION_OWNER, 'the day it was completed'],
+    ['2027-03-01', null, 'the day after'],
+  ] as [string, PurposeKind | null, string][])('completed on 2027-02-28, on %s: %s (%s)', (day, expected) => {
+    const facts = { ...none, actions: [{ ...open, status: ActionStatus.COMPLETED, completedOn: '2027-02-28' }] };
+    expect(kindOn(teacher, facts, day)).toBe(expected);
+  });
+
+  it("is only the named owner's", () => expect(kindOn(PERSONAS.policeLiaison, { ...none, actions: [open] }, '2027-01-01')).toBeNull());
+});
+
+describe('the statutory role and break-glass', () => {
+  it('gives the virtual school head every looked-after child, and no other', () => {
+    expect(kindOn(PERSONAS.virtualSchoolHead, { ...none, lookedAfter: true }, '2026-11-20')).toBe(PurposeKind.STATUTORY_ROLE);
+    expect(kindOn(PERSONAS.virtualSchoolHead, none, '2026-11-20')).toBeNull();
+  });
+
+  it('allows break-glass with a reason of at least 20 characters, and not without', () => {
+    expect(kindOn(teacher, none, '2026-11-20', 'Missing tonight, last seen near the school')).toBe(PurposeKind.BREAK_GLASS);
+    expect(kindOn(teacher, none, '2026-11-20', 'urgent')).toBeNull();
+  });
+
+  it('prefers a real relationship to break-glass', () => {
+    const facts = { ...none, invitations: [invitation(teacher.id)] };
+    expect(kindOn(teacher, facts, '2026-11-20', 'Missing tonight, last seen near the school')).toBe(PurposeKind.MEETING_INVITATION);
+  });
+});
+
+describe('when the next RAISE meeting is due', () => {
+  const held = (heldOn: string, nextReviewOn: string | null = null) => ({
+    kind: MeetingKind.RAISE,
+    status: MeetingStatus.HELD,
+    heldOn,
+    nextReviewOn,
+  });
+  it('is four weeks after referral before any meeting', () => {
+    expect(nextRaiseDue([], RagPriority.AMBER, '2026-10-01', '2026-11-23')).toBe('2026-10-29');
+  });
+  it('follows the interval for the priority after the last held RAISE meeting: red 4 weeks, amber 6, green 8', () => {
+    expect(nextRaiseDue([held('2026-11-01')], RagPriority.RED, '2026-01-01', '2026-11-23')).toBe('2026-11-29');
+    expect(nextRaiseDue([held('2026-11-01')], RagPriority.AMBER, '2026-01-01', '2026-11-23')).toBe('2026-12-13');
+    expect(nextRaiseDue([held('2026-11-01')], RagPriority.GREEN, '2026-01-01', '2026-11-23')).toBe('2026-12-27');
+  });
+  it('is the review date the last meeting agreed, when it set one', () => {
+    expect(nextRaiseDue([held('2026-11-01', '2026-11-20')], RagPriority.GREEN, '2026-01-01', '2026-11-23')).toBe('2026-11-20');
+  });
+  it('ignores postponed, cancelled, scheduled and deep-dive meetings', () => {
+    const others = [
+      { ...held('2026-11-10'), status: MeetingStatus.POSTPONED },
+      { ...held('2026-11-12'), status: MeetingStatus.CANCELLED },
+      { ...held('2026-11-30'), status: MeetingStatus.SCHEDULED },
+      { ...held('2026-11-05'), kind: MeetingKind.DEEP_DIVE },
+    ];
+    expect(nextRaiseDue([held('2026-10-01'), ...others], RagPriority.RED, '2026-01-01', '2026-11-23')).toBe('2026-10-29');
+  });
+});
