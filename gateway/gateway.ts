@@ -1,6 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { knownOperationTypes } from './known-operation-types';
 import cors from 'cors';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -101,7 +102,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningHttp> 
   }).protect();
   return serveGraphQL<GatewayContext>(
     {
-      apollo: { gateway, introspection: !config.production, validationRules: armor.validationRules },
+      apollo: { gateway, introspection: !config.production, validationRules: [knownOperationTypes, ...armor.validationRules] },
       plugins: [...(armor.plugins as never[]), ApolloServerPluginLandingPageDisabled()],
       logger,
       health: () => Promise.resolve(true),

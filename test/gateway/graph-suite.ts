@@ -166,6 +166,18 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     const typed = await gql(`{ nwdCaseload(first: "ten") { totalCount } }`);
     expect(typed.status).toBe(400);
     expect(typed.body.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const unknownOperation of [
+      'mutation { x }',
+      '{ youngPerson(id: "YP-000001") { shoeSize } }',
+      'subscription { meetings { id } }',
+    ]) {
+      const res = await gql(unknownOperation);
+      expect([unknownOperation, res.status, res.body.errors![0].extensions.code]).toEqual([
+        unknownOperation,
+        400,
+        'GRAPHQL_VALIDATION_FAILED',
+      ]);
+    }
     const raw = await fetch(graphRef.graph!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

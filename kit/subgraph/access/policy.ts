@@ -82,7 +82,7 @@ export const SNAPSHOT_FOR_ITS_CHAIR = rule<{ viewerId?: string }>(
 );
 
 /** Rules every agency's policy has, for the kit's own types. */
-const KIT_RULES: Record<string, PolicyRule> = {
+export const KIT_RULES: Record<string, PolicyRule> = {
   'PackSnapshot.content': SNAPSHOT_FOR_ITS_CHAIR,
   'PackSnapshot.notices': SNAPSHOT_FOR_ITS_CHAIR,
 };

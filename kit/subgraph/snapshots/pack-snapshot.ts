@@ -48,10 +48,14 @@ export class PackSnapshotView {
   @Field({ description: 'Who it was shown to (the chair).' })
   viewerId!: string;
 
-  @Field({ description: 'JSON: what the agency showed, as it was.' })
+  // Nullable because withheld from everyone but the chair and auditors (SNAPSHOT_FOR_ITS_CHAIR).
+  @Field(() => String, { nullable: true, description: 'JSON: what the agency showed, as it was. The chair and auditors only.' })
   content!: string;
 
-  @Field({ description: 'JSON: the notices of what was withheld from it, as they were.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'JSON: the notices of what was withheld from it, as they were. The chair and auditors only.',
+  })
   notices!: string;
 
   @Field({ description: 'SHA-256 of content and notices, to check they are as frozen.' })

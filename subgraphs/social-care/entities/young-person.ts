@@ -9,7 +9,6 @@ import { Ethnicity, Sex } from '../enums';
  * same entity by their own identifier, which social care holds in its cross-reference: each agency
  * only ever receives its own identifier from the gateway.
  */
-@Directive('@key(fields: "id")')
 @ObjectType({
   description:
     "A young person known to children's social care; the hub of the multi-agency view. Apart from who they are, any field may be withheld by an agency's policy: it is then null, with a WITHHELD notice in `errors` naming the agency and the rule.",
@@ -58,3 +57,6 @@ export class YoungPerson {
 // Each receiving agency finds the young person by its own identifier (the agencies table), resolved
 // from the cross-reference (resolvers/identifiers.ts).
 for (const { identifier } of RECEIVING_AGENCIES) Directive(`@key(fields: "${identifier.field}")`)(YoungPerson);
+// Declared last, so listed first: the query planner comes back to social care by the first key it can,
+// and only the id is there for every young person (a pncId, nhsNumber or upn may be null).
+Directive('@key(fields: "id")')(YoungPerson);

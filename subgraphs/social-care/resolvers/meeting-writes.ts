@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, forbidden, notFound } from '../../../kit/subgraph/errors';
+import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { performWrite, pick, type Change } from '../../../kit/subgraph/writes/write';
 import { atMost, localDate, notAfter, notBefore, optionalText, requiredText, userId, wholeNumberIn } from '../../../kit/subgraph/validate';
 import { meetingAuthority, schedulingAuthority } from '../access';
@@ -124,7 +125,7 @@ export class MeetingWrites {
     @Ctx() ctx: SocialCareContext,
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion: number,
-    @Arg('date', () => String, { description: 'The new date: today or later.' }) newDate: string,
+    @Arg('date', () => LocalDateScalar, { description: 'The new date: today or later.' }) newDate: string,
   ): Promise<Meeting> {
     const date = notBefore('date', localDate('date', newDate), ctx.today, 'today');
     await authorisedMeeting(ctx, meetingId, 'reschedule it');
@@ -147,7 +148,7 @@ export class MeetingWrites {
     @Arg('meetingId', () => ID) meetingId: string,
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion: number,
     @Arg('reason', () => String) reason: string,
-    @Arg('newDate', () => String, { nullable: true, description: 'The new date for the replacement meeting: after today.' })
+    @Arg('newDate', () => LocalDateScalar, { nullable: true, description: 'The new date for the replacement meeting: after today.' })
     newDate?: string | null,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY) idempotencyKey?: string | null,
   ): Promise<Meeting> {

@@ -33,7 +33,7 @@ export const referenceResolvers = {
         const checked = identifier.check(value);
         if (!checked.ok) throw badUserInput(identifier.field, checked.reason);
         const link = await ctx.loaders.linkByIdentifier.load(`${identifier.scheme}:${checked.value}`);
-        return withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null);
+        return withRequired(ref, await withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null));
       }
       return null;
     },
