@@ -1,6 +1,7 @@
 import type { Express } from 'express';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fromRepoRoot } from '../kit/shared/paths';
 
 /**
  * A GraphQL explorer for developers (GraphiQL), served by the gateway itself from installed packages:
@@ -28,7 +29,24 @@ function packageRoot(pkg: string): string {
   return dir;
 }
 
-const PAGE = `<!doctype html>
+/** The example operations (gateway/operations), one explorer tab each, with their example variables. */
+function exampleTabs(): { query: string; variables?: string }[] {
+  const dir = fromRepoRoot('gateway/operations');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => {
+      const query = readFileSync(join(dir, f), 'utf8');
+      const variables = /^# variables: (.+)$/m.exec(query)?.[1];
+      return { query, ...(variables && { variables: JSON.stringify(JSON.parse(variables), null, 2) }) };
+    });
+}
+
+/** JSON inside a <script>: nothing in it can close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+const page = (tabs: { query: string; variables?: string }[]) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -51,6 +69,8 @@ const PAGE = `<!doctype html>
         isHeadersEditorEnabled: true,
         shouldPersistHeaders: false,
         defaultQuery: '# Sign in: put your token in the Headers tab below.\\n{ nwdCaseload(first: 5) { totalCount nodes { id givenName familyName accessPurpose { kind } } } }\\n',
+        // The RAISE cycle step by step (gateway/operations), each with example variables to edit.
+        defaultTabs: ${scriptJson(tabs)},
       }),
     );
   </script>
@@ -58,8 +78,9 @@ const PAGE = `<!doctype html>
 </html>`;
 
 export function mountExplorer(app: Express) {
+  const html = page(exampleTabs());
   app.get('/explorer', (_req, res) => {
-    res.type('html').send(PAGE);
+    res.type('html').send(html);
   });
   app.get('/explorer/assets/:file', (req, res) => {
     const asset = ASSETS[req.params.file];

@@ -100,7 +100,20 @@ export interface GraphProcesses {
   gateway: ServiceProcess;
   identityProvider: ServiceProcess & { issuer: string };
   subgraphs: ServiceProcess[];
+  /**
+   * Stops one subgraph with `signal` (SIGKILL: a crash, nothing tidied) and starts it again on the same
+   * port and database, with `env` added (a later clock), while the gateway keeps running.
+   */
+  restartSubgraph(name: AgencyName, options?: { signal?: NodeJS.Signals; env?: NodeJS.ProcessEnv }): Promise<void>;
   stop(): Promise<void>;
+}
+
+function stopProcess(s: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
+    s.child.once('exit', () => resolve());
+    s.child.kill(signal);
+  });
 }
 
 /**
@@ -115,16 +128,7 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
   const keys = await runKeys();
   const all: ServiceProcess[] = [];
   const stop = async () => {
-    await Promise.all(
-      all.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
-            s.child.once('exit', () => resolve());
-            s.child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(all.map((s) => stopProcess(s)));
   };
   try {
     const idpPort = options.identityProviderPort;
@@ -138,10 +142,12 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
       issuer: `http://127.0.0.1:${idpPort}`,
     };
     all.push(identityProvider);
+    const subgraphEnv = new Map<AgencyName, NodeJS.ProcessEnv>();
+    const spawnSubgraph = (name: AgencyName) => spawnNode(name, join(DIST, 'subgraphs', name, 'main.js'), subgraphEnv.get(name)!, stdio);
     const subgraphs = AGENCIES.map((agency) => {
       const port = options.ports?.[agency.name] ?? agency.defaultPort;
-      const env = { ...base, ...keysFor(agency, keys), PORT: String(port), DATABASE_URL: options.databases[agency.name] };
-      return service(agency.name, port, spawnNode(agency.name, join(DIST, 'subgraphs', agency.name, 'main.js'), env, stdio));
+      subgraphEnv.set(agency.name, { ...base, ...keysFor(agency, keys), PORT: String(port), DATABASE_URL: options.databases[agency.name] });
+      return service(agency.name, port, spawnSubgraph(agency.name));
     });
     all.push(...subgraphs);
     await Promise.all([identityProvider, ...subgraphs].map((s) => waitForHealth(s)));
@@ -158,7 +164,14 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     const gateway = service('gateway', options.gatewayPort, spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio));
     all.push(gateway);
     await waitForHealth(gateway);
-    return { keys, gateway, identityProvider, subgraphs, stop };
+    const restartSubgraph: GraphProcesses['restartSubgraph'] = async (name, { signal, env } = {}) => {
+      const subgraph = subgraphs.find((s) => s.name === name)!;
+      await stopProcess(subgraph, signal);
+      subgraphEnv.set(name, { ...subgraphEnv.get(name), ...env });
+      subgraph.child = spawnSubgraph(name);
+      await waitForHealth(subgraph);
+    };
+    return { keys, gateway, identityProvider, subgraphs, restartSubgraph, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -15,6 +15,7 @@ import { PERSONAS } from '../../kit/dev/personas';
 import { loadAgencyService as loadService } from '../../kit/subgraph/load-service';
 import { startTestGraph, type TestGraph } from '../support/graph';
 import { dataOf, type GraphQLBody } from '../support/graphql';
+import { allOperations } from '../support/operations';
 import { freePort } from '../support/ports';
 import { allocatedToSocialWorker, matchedEverywhere, people } from './graph-suite';
 
@@ -369,6 +370,13 @@ describe('the explorer (development)', () => {
     expect(page).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
     for (const ref of refs) expect((await fetch(`${base}${ref}`)).status).toBe(200);
     expect((await fetch(`${base}/explorer/assets/..%2Fpackage.json`)).status).toBe(404);
+  });
+
+  it('offers every example operation of gateway/operations as a tab, with its example variables', async () => {
+    const page = await (await fetch(graph.url.replace(/\/graphql$/, '/explorer'))).text();
+    const tabs = JSON.parse(/defaultTabs: (\[.*\]),$/m.exec(page)![1]) as { query: string; variables?: string }[];
+    expect(tabs.map((t) => t.query)).toEqual(allOperations().map((o) => o.document));
+    expect(tabs.map((t) => (t.variables ? (JSON.parse(t.variables) as unknown) : {}))).toEqual(allOperations().map((o) => o.variables));
   });
 });
 

@@ -12,6 +12,14 @@ import { dropDatabases, TEST_POSTGRES } from './postgres';
 
 export const GRAPH_SEED = { SEED: 'graph-test', SEED_SIZE: '150', SEED_AS_OF: TEST_TODAY };
 
+export interface RequestOptions {
+  /** Who asks (default: the social worker). */
+  persona?: PersonaName;
+  headers?: Record<string, string>;
+  /** Which operation of a document with several. */
+  operationName?: string;
+}
+
 export interface TestGraph {
   url: string;
   /** The development identity provider (issuer URL). */
@@ -22,19 +30,26 @@ export interface TestGraph {
   /** A user token for a persona, from the development identity provider. */
   token(persona: PersonaName): Promise<string>;
   /** POSTs to the gateway as `persona` (default: the social worker). */
+  /** Restarts one subgraph (SIGKILL: as if it crashed), e.g. with a later clock: `{ CLOCK_FIXED_AT }`. */
+  restartSubgraph(name: AgencyName, options?: { signal?: NodeJS.Signals; env?: NodeJS.ProcessEnv }): Promise<void>;
   request<Data = unknown>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { persona?: PersonaName; headers?: Record<string, string> },
+    options?: RequestOptions,
   ): Promise<{ status: number; body: GraphQLBody<Data> }>;
   stop(): Promise<void>;
+}
+
+export interface TestGraphOptions {
+  /** The synthetic population (default GRAPH_SEED: 150 people); e.g. the README's, `{ SEED: 'nwd-synthetic-1', SEED_SIZE: '600' }`. */
+  population?: { SEED: string; SEED_SIZE: string };
 }
 
 /**
  * The whole graph as a user runs it: four subgraph processes, each with its own database (SQLite
  * files, or PostgreSQL databases), and the gateway process in front, on free ports.
  */
-export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestGraph> {
+export async function startTestGraph(kind: 'sqlite' | 'postgres', options: TestGraphOptions = {}): Promise<TestGraph> {
   assertServicesBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'nwd-graph-'));
   const dbName = (name: AgencyName) => `nwd_test_${name.replace(/-/g, '_')}_${process.pid}`;
@@ -49,7 +64,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
     ports,
     databases,
     stdio: 'pipe',
-    env: { ...GRAPH_SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
+    env: { ...GRAPH_SEED, ...options.population, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
   });
   const tokens = new Map<PersonaName, string>();
   const token = async (persona: PersonaName) => {
@@ -70,11 +85,8 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
     databases,
     keys: graph.keys,
     token,
-    async request<Data>(
-      query: string,
-      variables?: Record<string, unknown>,
-      options: { persona?: PersonaName; headers?: Record<string, string> } = {},
-    ) {
+    restartSubgraph: (name, restart) => graph.restartSubgraph(name, restart),
+    async request<Data>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
         headers: {
@@ -82,7 +94,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres'): Promise<TestG
           authorization: `Bearer ${await token(options.persona ?? 'socialWorker')}`,
           ...options.headers,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName: options.operationName }),
       });
       return { status: res.status, body: (await res.json()) as GraphQLBody<Data> };
     },
