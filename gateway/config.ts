@@ -3,6 +3,7 @@ import { AGENCIES, subgraphUrlVariable } from '../kit/shared/agencies';
 import { isProduction, logLevelFromEnv, portFromEnv, requiredEnv, wholeNumberFromEnv, type Env, type LogLevel } from '../kit/shared/config';
 import { jwkFromEnv } from '../kit/shared/keys';
 import { fromRepoRoot } from '../kit/shared/paths';
+import { callBudgetsFromEnv, type CallBudgets } from './agencies/budgets';
 import type { UserTokenConfig } from './auth';
 
 export interface GatewayConfig {
@@ -21,6 +22,10 @@ export interface GatewayConfig {
   /** Requests per user per minute. */
   rateLimitPerMinute: number;
   logLevel: LogLevel;
+  /** Time and connection budgets for calling the agencies. */
+  budgets: CallBudgets;
+  /** How long a stop waits for requests in flight. */
+  shutdownGraceMs: number;
 }
 
 /** SUBGRAPH_URL_SOCIAL_CARE, SUBGRAPH_URL_EDUCATION, ... (one per agency in the table) -> { [agency name]: URL } */
@@ -54,5 +59,7 @@ export function gatewayConfigFromEnv(env: Env = process.env): GatewayConfig {
       .filter(Boolean),
     rateLimitPerMinute: wholeNumberFromEnv(env, 'RATE_LIMIT_PER_MINUTE', 300),
     logLevel: logLevelFromEnv(env),
+    budgets: callBudgetsFromEnv(env),
+    shutdownGraceMs: wholeNumberFromEnv(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
 }

@@ -64,10 +64,21 @@ export async function waitForHealth(service: ServiceProcess, timeoutMs = 180_000
   throw new Error(`${service.name} was not healthy at ${healthUrl} within ${timeoutMs} ms`);
 }
 
+/** Polls the gateway's readiness until it reports the agency answering (its circuit closed again). */
+async function waitForGatewayToUse(gateway: ServiceProcess, agency: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const report = (await (await fetch(gateway.healthUrl)).json().catch(() => ({}))) as { agencies?: Record<string, string> };
+    if (report.agencies?.[agency] === 'answering') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the gateway did not report ${agency} answering within ${timeoutMs} ms`);
+}
+
 const service = (name: string, port: number, child: ChildProcess, path = '/graphql'): ServiceProcess => ({
   name,
   url: `http://127.0.0.1:${port}${path}`,
-  healthUrl: `http://127.0.0.1:${port}/health`,
+  healthUrl: `http://127.0.0.1:${port}/health/ready`,
   child,
 });
 
@@ -94,6 +105,15 @@ function keysFor(agency: AgencyDefinition, keys: NodeJS.ProcessEnv): NodeJS.Proc
     : { GATEWAY_PUBLIC_JWK: keys.GATEWAY_PUBLIC_JWK, GRANT_PUBLIC_JWK: keys.GRANT_PUBLIC_JWK };
 }
 
+export interface RestartOptions {
+  /** SIGTERM (default: a clean stop) or SIGKILL (a crash: nothing tidied). */
+  signal?: NodeJS.Signals;
+  /** Added to the subgraph's environment from now on (a later clock). */
+  env?: NodeJS.ProcessEnv;
+  /** Done after the process has gone and before it starts again (undo a fault it was caught in). */
+  whileStopped?: () => Promise<void>;
+}
+
 export interface GraphProcesses {
   /** The keys of this run (tests use them to stand up a second gateway or forge what the real one signs). */
   keys: NodeJS.ProcessEnv;
@@ -104,7 +124,7 @@ export interface GraphProcesses {
    * Stops one subgraph with `signal` (SIGKILL: a crash, nothing tidied) and starts it again on the same
    * port and database, with `env` added (a later clock), while the gateway keeps running.
    */
-  restartSubgraph(name: AgencyName, options?: { signal?: NodeJS.Signals; env?: NodeJS.ProcessEnv }): Promise<void>;
+  restartSubgraph(name: AgencyName, options?: RestartOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -164,12 +184,14 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     const gateway = service('gateway', options.gatewayPort, spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio));
     all.push(gateway);
     await waitForHealth(gateway);
-    const restartSubgraph: GraphProcesses['restartSubgraph'] = async (name, { signal, env } = {}) => {
+    const restartSubgraph: GraphProcesses['restartSubgraph'] = async (name, { signal, env, whileStopped } = {}) => {
       const subgraph = subgraphs.find((s) => s.name === name)!;
       await stopProcess(subgraph, signal);
+      await whileStopped?.();
       subgraphEnv.set(name, { ...subgraphEnv.get(name), ...env });
       subgraph.child = spawnSubgraph(name);
       await waitForHealth(subgraph);
+      await waitForGatewayToUse(gateway, name);
     };
     return { keys, gateway, identityProvider, subgraphs, restartSubgraph, stop };
   } catch (err) {

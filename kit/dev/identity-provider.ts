@@ -30,8 +30,8 @@ export async function startDevIdentityProvider(port: number, host = '127.0.0.1')
   const key = await importSigningKey(privateJwk);
   const app = express();
   let issuer = '';
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.get(['/health', '/health/live', '/health/ready'], (_req, res) => {
+    res.json({ status: 'ready' });
   });
   app.get('/.well-known/jwks.json', (_req, res) => {
     res.json({ keys: [publicJwk] });

@@ -20,7 +20,10 @@ export function noOutboundCallsPlugins(): ApolloServerPlugin[] {
   return [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginInlineTraceDisabled()];
 }
 
-/** Codes that describe the client's own mistake (ours, Apollo's, or relayed from a subgraph by the gateway). */
+/**
+ * Codes a client may see: its own mistakes (ours, Apollo's, or relayed from a subgraph by the gateway),
+ * what was withheld, and what to try again later.
+ */
 const CLIENT_ERROR_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -34,6 +37,7 @@ const CLIENT_ERROR_CODES = new Set([
   'FORBIDDEN',
   'WITHHELD',
   'AUDIT_UNAVAILABLE',
+  'AGENCY_UNAVAILABLE',
   'RATE_LIMITED',
   'CONFLICT',
 ]);
@@ -73,26 +77,49 @@ const bodyErrors: ErrorRequestHandler = (thrown, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
 };
 
+/** What /health/ready says: ready or not, and whatever the process wants operators to see. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
 export interface GraphQLHttpOptions<Ctx extends BaseContext> {
   schema?: GraphQLSchema;
   apollo?: ConstructorParameters<typeof ApolloServer<Ctx>>[0];
   context: (args: ExpressContextFunctionArgument) => Promise<Ctx>;
   logger: Logger;
   plugins?: ApolloServerPlugin<Ctx>[];
-  health: () => Promise<boolean>;
+  /** Whether this process can do its job now (a subgraph: read its database and write its audit). */
+  readiness: () => Promise<Readiness>;
   /** Extra routes (mounted before /graphql). */
   routes?: (app: Express) => void;
   /** Run on /graphql after the body is parsed and before GraphQL (authentication, rate limits). */
   before?: RequestHandler[];
+  /** Called last when the server stops (close connection pools). */
+  onStop?: () => Promise<void>;
+  /** How long a stop waits for requests in flight (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningHttp {
   url: string;
   port: number;
+  /** Stops accepting, lets requests in flight finish (up to the grace period), then closes. */
   stop(): Promise<void>;
 }
 
-/** One Express app: POST /graphql, GET /health; JSON errors for bad bodies. */
+/**
+ * Connections are kept open longer than any client keeps an idle one (the gateway drops its own after
+ * 4 s), so a client never sends on a socket this server is closing.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
+/**
+ * One Express app: POST /graphql; GET /health/live (the process answers) and /health/ready (it can
+ * serve: 503 while it cannot, or while draining); JSON errors for bad bodies. Stopping drains: new
+ * connections are refused, requests in flight finish within the grace period, responses meanwhile
+ * ask the client to reconnect (elsewhere).
+ */
 export async function serveGraphQL<Ctx extends BaseContext>(
   options: GraphQLHttpOptions<Ctx>,
   port: number,
@@ -108,12 +135,30 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   });
   await apollo.start();
 
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const ok = await options.health().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
+  app.use((_req, res, next) => {
+    inFlight++;
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      if (--inFlight === 0) drained?.();
+    });
+    next();
   });
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'live' });
+  });
+  const ready: RequestHandler = async (_req, res) => {
+    const report = draining
+      ? { ready: false, draining: true }
+      : await options.readiness().catch((err: Error) => ({ ready: false, error: err.message }));
+    res.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ready' : 'unavailable', ...report });
+  };
+  app.get('/health/ready', ready);
+  app.get('/health', ready);
   options.routes?.(app);
   app.use(
     '/graphql',
@@ -127,15 +172,27 @@ export async function serveGraphQL<Ctx extends BaseContext>(
     const s = app.listen(port, host, () => resolve(s));
     s.once('error', reject);
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${actual}/graphql`,
     port: actual,
     async stop() {
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const idle = new Promise<void>((resolve) => {
+        drained = resolve;
+        if (inFlight === 0) resolve();
+      });
+      const grace = options.shutdownGraceMs ?? 10_000;
+      const timedOut = await Promise.race([idle.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), grace).unref())]);
+      if (timedOut) options.logger.warn({ inFlight, graceMs: grace }, 'shutdown: requests still in flight after the grace period were cut');
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      await options.onStop?.();
     },
   };
 }

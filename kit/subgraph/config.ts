@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 import { envName, type AgencyDefinition } from '../shared/agencies';
-import { isProduction, logLevelFromEnv, portFromEnv, type Env, type LogLevel } from '../shared/config';
+import { isProduction, logLevelFromEnv, portFromEnv, wholeNumberFromEnv, type Env, type LogLevel } from '../shared/config';
 import { jwkFromEnv } from '../shared/keys';
 import { fromRepoRoot } from '../shared/paths';
 import { populationOptionsFromEnv, type PopulationOptions } from '../dev/synthetic/population';
@@ -31,6 +31,8 @@ export interface AgencyConfig {
   clock: Clock;
   keys: AgencyKeys;
   logLevel: LogLevel;
+  /** How long a stop waits for requests in flight. */
+  shutdownGraceMs: number;
 }
 
 /** Where an agency keeps its data unless told: <repository>/data/<agency>.db. */
@@ -73,5 +75,6 @@ export function agencyConfigFromEnv(agency: AgencyDefinition, env: Env = process
     clock,
     keys,
     logLevel: logLevelFromEnv(env),
+    shutdownGraceMs: wholeNumberFromEnv(env, 'SHUTDOWN_GRACE_MS', 10_000),
   };
 }

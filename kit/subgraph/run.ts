@@ -12,6 +12,7 @@ import { systemClock } from './clock';
 import { agencyConfigFromEnv, type AgencyConfig } from './config';
 import { agencyContext, type AgencyContext, type LeadAgencyContext, type ReceivingAgencyContext, type RequestFacts } from './context';
 import { openServiceDatabase } from './database';
+import { databaseReadiness } from './readiness';
 import type { AgencyOrm } from './orm';
 import type { AgencyService } from './service';
 
@@ -81,7 +82,8 @@ export async function runAgencyService(service: AgencyService, config: AgencyCon
     {
       schema,
       logger,
-      health: () => orm.isConnected(),
+      readiness: () => databaseReadiness(orm, logger),
+      shutdownGraceMs: config.shutdownGraceMs,
       plugins: [auditBeforeResponsePlugin(orm.em, config.clock, logger)],
       context: async ({ req }) => {
         let claims;

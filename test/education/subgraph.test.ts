@@ -143,7 +143,7 @@ describe('education subgraph', () => {
     const res = await agency.request<{ _service: { sdl: string } }>('{ _service { sdl } }');
     const sdl = dataOf(res)._service.sdl;
     expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "upn"\)/);
-    expect(sdl).toMatch(/education: EducationRecord!\s+@requires\(fields: "educationAccess"\)/);
+    expect(sdl).toMatch(/education: EducationRecord\s+@requires\(fields: "educationAccess"\)/);
     expect(sdl).toMatch(/educationAccess: String\s+@external/);
     expect(sdl).toContain('Persistent disruptive behaviour.');
     // No Query root fields of our own: only what federation adds.

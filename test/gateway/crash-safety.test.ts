@@ -191,22 +191,23 @@ describe.each(kinds)('a subgraph killed while meetings are recorded (%s)', (kind
     it('rolls back a write killed mid-transaction (its rows written, its audit record not), and takes its retry once', async () => {
       const lock = new Client({ connectionString: graph.databases['social-care'] });
       await lock.connect();
-      try {
-        await lock.query('BEGIN');
-        await lock.query('LOCK TABLE audit_record IN SHARE ROW EXCLUSIVE MODE');
-        const answer = send(blocked).catch((err: Error) => err);
-        await waitFor(async () => {
-          const waiting = await lock.query<{ n: string }>(
-            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-          );
-          return Number(waiting.rows[0].n) > 0;
-        });
-        await graph.restartSubgraph('social-care', { signal: 'SIGKILL' });
-        expect(acknowledged(await answer)).toBe(false);
-      } finally {
-        await lock.query('ROLLBACK');
-        await lock.end();
-      }
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE audit_record IN SHARE ROW EXCLUSIVE MODE');
+      const answer = send(blocked).catch((err: Error) => err);
+      await waitFor(async () => {
+        const waiting = await lock.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        return Number(waiting.rows[0].n) > 0;
+      });
+      await graph.restartSubgraph('social-care', {
+        signal: 'SIGKILL',
+        whileStopped: async () => {
+          await lock.query('ROLLBACK');
+          await lock.end();
+        },
+      });
+      expect(acknowledged(await answer)).toBe(false);
       const state = await withDatabase(async (orm) => ({
         status: (await orm.em.fork().findOneOrFail(Meeting, { id: blocked.meetingId })).status,
         actions: await orm.em.fork().count(MeetingAction, { meeting: blocked.meetingId }),

@@ -77,6 +77,7 @@ export async function startTestAgency(
       seed: { size: 60, seed: 'test-seed', asOf: TEST_TODAY, ...population },
       keys,
       logLevel: 'warn',
+      shutdownGraceMs: 1_000,
     },
     { onQuery: (sql) => queries.push(sql), quiet: true, fresh: true },
   );

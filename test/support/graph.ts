@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGraphProcesses } from '../../scripts/processes';
+import { startGraphProcesses, type RestartOptions } from '../../scripts/processes';
 import { AGENCIES, type AgencyName } from '../../kit/shared/agencies';
 import type { PersonaName } from '../../kit/dev/personas';
 import { TEST_TODAY } from './agency';
@@ -31,7 +31,7 @@ export interface TestGraph {
   token(persona: PersonaName): Promise<string>;
   /** POSTs to the gateway as `persona` (default: the social worker). */
   /** Restarts one subgraph (SIGKILL: as if it crashed), e.g. with a later clock: `{ CLOCK_FIXED_AT }`. */
-  restartSubgraph(name: AgencyName, options?: { signal?: NodeJS.Signals; env?: NodeJS.ProcessEnv }): Promise<void>;
+  restartSubgraph(name: AgencyName, options?: RestartOptions): Promise<void>;
   request<Data = unknown>(
     query: string,
     variables?: Record<string, unknown>,
@@ -64,7 +64,13 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres', options: TestG
     ports,
     databases,
     stdio: 'pipe',
-    env: { ...GRAPH_SEED, ...options.population, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
+    env: {
+      ...GRAPH_SEED,
+      ...options.population,
+      BREAKER_HALF_OPEN_AFTER_MS: '300',
+      CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`,
+      LOG_LEVEL: 'warn',
+    },
   });
   const tokens = new Map<PersonaName, string>();
   const token = async (persona: PersonaName) => {

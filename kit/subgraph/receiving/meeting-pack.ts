@@ -6,6 +6,7 @@ import type { ReceivingAgencyContext } from '../context';
 import { frozenPack } from '../snapshots/freeze';
 import { PackSnapshotView } from '../snapshots/pack-snapshot';
 import type { AgencyRecord } from './agency-record';
+import { unavailableNote } from './record-field';
 import { requiresGrant, type ReceivedMeetingPack, type ReceivedMeetingPackClass } from './young-person';
 
 /** What a receiving agency contributes to a meeting pack: its record of the young person, seen from the pack's "since". */
@@ -26,7 +27,7 @@ export function receivingPackFields<Owner, Part extends AgencyRecord<Owner>>(
   @Resolver(() => MeetingPack)
   class MeetingPackFields {
     @Directive(requiresGrant(agency))
-    @FieldResolver(() => PackPart, { name: agency.recordField, description })
+    @FieldResolver(() => PackPart, { name: agency.recordField, nullable: true, description: `${description} ${unavailableNote(agency)}` })
     part(@Root() pack: ReceivedMeetingPack<Owner>, @Ctx() ctx: ReceivingAgencyContext, @Info() info: GraphQLResolveInfo): Part {
       if (pack.freeze) ctx.access.freezeAt(info.path, pack.reference, pack.identifier ?? NOT_LINKED);
       return new PackPart(pack);

@@ -34,7 +34,7 @@ for (const agency of RECEIVING_AGENCIES) {
   Directive('@external')(ExternalRecord.prototype, 'chronology');
   Field(() => [ChronologyEntry], { nullable: true })(ExternalRecord.prototype, 'chronology');
   Directive('@external')(YoungPerson.prototype, agency.recordField);
-  Field(() => ExternalRecord)(YoungPerson.prototype, agency.recordField);
+  Field(() => ExternalRecord, { nullable: true })(YoungPerson.prototype, agency.recordField);
 }
 
 const ENTRY = 'date agency kind summary significance';
