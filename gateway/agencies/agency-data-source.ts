@@ -1,11 +1,20 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { circuitBreaker, CircuitState, ConsecutiveBreaker, ExponentialBackoff, handleAll, handleWhen, retry, type CircuitBreakerPolicy } from 'cockatiel';
+import {
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleAll,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
 import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import { agencyNamed, type AgencyDefinition } from '../../kit/shared/agencies';
 import type { Logger } from '../../kit/shared/logger';
 import type { CallBudgets } from './budgets';
 import { agencyFetcher, callSignal } from './connections';
-import { DeadlinePassed, GarbledAnswer, isConnectionReset, missingPaths, unavailability } from './unavailable';
+import { clientErrors, DeadlinePassed, GarbledAnswer, isConnectionReset, missingPaths, unavailability } from './unavailable';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -92,9 +101,16 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
           const left = deadline - Date.now();
           if (left <= 0) throw new DeadlinePassed();
           const signal = AbortSignal.timeout(Math.min(budgets.subgraphTimeoutMs, left));
-          const response = await callSignal.run(signal, () => super.process(options));
-          checkShape(response, options.request.variables?.representations);
-          return response;
+          try {
+            const response = await callSignal.run(signal, () => super.process(options));
+            checkShape(response, options.request.variables?.representations);
+            return response;
+          } catch (err) {
+            // The agency refused the question, not failed: the client's mistake, relayed as such.
+            const refused = clientErrors(err);
+            if (refused) return { data: null, errors: refused };
+            throw err;
+          }
         }),
       );
     } catch (err) {

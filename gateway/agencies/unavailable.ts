@@ -92,3 +92,22 @@ export function missingPaths(document: DocumentNode | undefined, representations
   }
   return responseKeys(operation.selectionSet).map((k) => [k]);
 }
+
+/** Codes an agency answers with when the question was at fault: relayed to the client, not counted against the agency. */
+const CLIENT_FAULTS = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+
+/**
+ * An agency's 400 that says what was wrong with the question (a date that is not a date, checked by
+ * the agency's own scalar): its errors, as BAD_USER_INPUT naming the variable when the message does.
+ */
+export function clientErrors(err: unknown): { message: string; extensions: Record<string, unknown> }[] | null {
+  const response = ((err as { extensions?: HttpErrorExtensions }).extensions ?? {}).response;
+  if (response?.status !== 400) return null;
+  const errors = (response.body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors;
+  if (!Array.isArray(errors) || !errors.length || !errors.every((e) => CLIENT_FAULTS.has(String(e.extensions?.code)))) return null;
+  return errors.map((e) => {
+    const message = typeof e.message === 'string' ? e.message : 'the request was not valid';
+    const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message)?.[1];
+    return { message, extensions: { code: 'BAD_USER_INPUT', ...(variable && { field: variable }) } };
+  });
+}

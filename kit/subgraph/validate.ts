@@ -4,10 +4,15 @@ import { parseLocalDate, type LocalDate } from './dates';
 /**
  * Checks of what a client writes, each naming the field that was wrong (BAD_USER_INPUT), so a meeting
  * tool can put the message next to the right box. Text is trimmed; control characters (a NUL byte
- * included) are refused rather than stored.
+ * included) and characters that disguise text are refused rather than stored.
  */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Characters that make text display other than it reads: bidirectional overrides and isolates, and
+ * invisible spaces ("PC \u202Eevil" shows reversed). Joiners (U+200C, U+200D) stay: scripts need them.
+ */
+const DECEPTIVE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 export function requiredText(field: string, value: string | null | undefined, max = 4000): string {
   const text = optionalText(field, value, max);
@@ -18,6 +23,7 @@ export function requiredText(field: string, value: string | null | undefined, ma
 export function optionalText(field: string, value: string | null | undefined, max = 4000): string | null {
   if (value == null) return null;
   if (CONTROL.test(value)) throw badUserInput(field, 'must not contain control characters');
+  if (DECEPTIVE.test(value)) throw badUserInput(field, 'must not contain direction-changing or invisible characters');
   const text = value.trim();
   if (text.length > max) throw badUserInput(field, `must be at most ${max} characters (got ${text.length})`);
   return text || null;

@@ -34,10 +34,10 @@ import type { IntelligenceItem } from './entities';
  *   a school needs to know a child goes missing).
  * - The young person's wishes: an arrest or missing episode the young person asked not to be shared
  *   with an agency (for example their school) is left out for that agency's staff, and from their
- *   chronology, with a notice that says how many were left out. The outcome measures (episodes and
- *   arrests in the last six months, whether the child is missing right now) still count them: the
- *   notice already says that something was left out, and a school must know a child is missing now
- *   (protecting a child from harm comes first). Please review this choice.
+ *   chronology, with a notice that says how many were left out. The counts of episodes and arrests in
+ *   the last six months leave them out too, so a count never gives away what the list withheld.
+ *   Whether the child is missing right now is still said to everyone with a relationship: a school must
+ *   know a child is missing today (protecting a child from harm comes first).
  * - The police access log: information-governance auditors only. An auditor (AUDIT purpose) sees only
  *   the log and what identifies the record, never the police data itself.
  */

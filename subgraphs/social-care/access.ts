@@ -7,6 +7,7 @@ import type { SocialCareContext } from './context';
 import type { Meeting, MeetingAction } from './entities/meetings';
 import type { MeetingPack } from './resolvers/meeting-pack';
 import { YoungPerson } from './entities/young-person';
+import { isOpenOn } from './rules/episodes';
 
 /**
  * Returns the young person only when the viewer has a purpose; otherwise records the refusal and
@@ -47,23 +48,32 @@ export async function subjectOf(typeName: string, root: unknown, ctx: SocialCare
 /**
  * Who may run a meeting: its chair, or social care staff allocated to the young person (the hub key
  * worker, the social worker). Invitees see the meeting; they do not schedule, invite or record it.
- * Someone with no relationship is answered as if the meeting did not exist.
+ * Someone with no relationship is answered as if the meeting did not exist. Every refusal is audited,
+ * like a refused read.
  */
 export async function meetingAuthority(ctx: SocialCareContext, meeting: Meeting, doing: string): Promise<void> {
-  const purpose = await ctx.loaders.purposes.load(meeting.youngPerson.id);
+  const personId = meeting.youngPerson.id;
+  const purpose = await ctx.loaders.purposes.load(personId);
+  if (meeting.chairId === ctx.viewer.id && purpose && purpose.kind !== PurposeKind.AUDIT) return;
+  if (purpose && ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION) return;
+  ctx.access.refuse(personId);
   if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('meetingId', meeting.id);
-  if (meeting.chairId === ctx.viewer.id) return;
-  if (ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION) return;
   throw forbidden(`Only the chair or social care staff allocated to the young person may ${doing}.`);
 }
 
-/** Scheduling a meeting about a young person: social care staff allocated to them (the hub). */
+/** Scheduling a meeting about a young person: social care staff allocated to them (the hub). Refusals audited. */
 export async function schedulingAuthority(ctx: SocialCareContext, personId: string): Promise<YoungPerson> {
   const person = await ctx.em.findOne(YoungPerson, { id: personId });
-  const purpose = person && (await ctx.loaders.purposes.load(person.id));
-  if (!person || !purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('youngPersonId', personId);
-  if (ctx.viewer.agency !== SOCIAL_CARE.code || purpose.kind !== PurposeKind.ALLOCATION) {
-    throw forbidden('Only social care staff allocated to the young person (the hub) may schedule a meeting about them.');
-  }
-  return person;
+  if (!person) throw notFound('youngPersonId', personId);
+  const purpose = await ctx.loaders.purposes.load(person.id);
+  if (purpose && ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION) return person;
+  ctx.access.refuse(person.id);
+  if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('youngPersonId', personId);
+  throw forbidden('Only social care staff allocated to the young person (the hub) may schedule a meeting about them.');
+}
+
+/** Social care staff allocated to the young person today: who may chair their meetings and own the hub's actions. */
+export async function allocatedStaff(ctx: SocialCareContext, personId: string): Promise<Map<string, string>> {
+  const allocations = await ctx.loaders.allocations.load(personId);
+  return new Map(allocations.filter((a) => isOpenOn(a, ctx.today)).map((a) => [a.practitionerId, a.practitionerName]));
 }

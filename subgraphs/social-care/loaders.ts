@@ -126,7 +126,7 @@ function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderReque
           allocations,
           specialistInvolvements,
           invitations,
-          actions: actions.map((a) => ({ ownerId: a.ownerId, status: a.status, completedOn: a.completedOn, meetingId: a.meeting.id })),
+          actions,
           lookedAfter: currentEpisode(statuses, request.today)?.status === CaseStatus.LOOKED_AFTER,
         };
         return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));

@@ -6,7 +6,7 @@ import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../.
 import { Random } from '../../kit/dev/synthetic/random';
 import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
 import { IdentifierLink } from './entities/identifier-link';
-import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';
+import { ActionProgressNote, Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';
 import { NwdInvolvement, SpecialistInvolvement } from './entities/nwd';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
 import { YoungPerson } from './entities/young-person';
@@ -36,7 +36,7 @@ import {
 } from './enums';
 import { Allocation } from './entities/allocation';
 import { teamFor, type Team } from './seeding/team';
-import { ACTIONS, PROVIDERS, RISKS, STRENGTHS, VIEWS } from './seeding/texts';
+import { ACTIONS, PROGRESS_NOTES, PROVIDERS, RISKS, STRENGTHS, VIEWS } from './seeding/texts';
 import { RAISE_INTERVAL_DAYS } from './rules/raise-schedule';
 
 const later = (a: string, b: string) => (a > b ? a : b);
@@ -338,16 +338,30 @@ function seedMeetings(
       recordedById: held ? team.keyWorker.id : null,
     });
     if (previous?.status === MeetingStatus.POSTPONED) previous.rescheduledAsId = meeting.id;
-    seedInvitations(em, meeting, p, r, team, held, n);
-    if (held) seedMeetingRecords(em, meeting, r, asOf, team);
+    const invitees = seedInvitations(em, meeting, p, r, team, held, n);
+    if (held) seedMeetingRecords(em, meeting, r, asOf, invitees);
     if (future) break;
     day = addDays(day, status === MeetingStatus.POSTPONED ? r.int(7, 14) : RAISE_INTERVAL_DAYS[priority] + r.int(-3, 3));
     previous = meeting;
   }
 }
 
-/** Who is invited, and (once held) who came and the scores they gave. Scores drift upwards as NWD support takes hold. */
-function seedInvitations(em: EntityManager, meeting: Meeting, p: SyntheticYoungPerson, r: Random, team: Team, held: boolean, n: number) {
+/** A named invitee: who can own an action of their agency. */
+type Invitee = { id: string; name: string; agency: Agency };
+
+/**
+ * Who is invited, and (once held) who came and the scores they gave. Scores drift upwards as NWD
+ * support takes hold. Returns the invitees with a user id: who can own the meeting's actions.
+ */
+function seedInvitations(
+  em: EntityManager,
+  meeting: Meeting,
+  p: SyntheticYoungPerson,
+  r: Random,
+  team: Team,
+  held: boolean,
+  n: number,
+): Invitee[] {
   const invited: [{ id: string; name: string } | null, string, string, Agency][] = [
     [team.keyWorker, team.keyWorker.name, 'Key worker', Agency.NWD_HUB],
     [team.socialWorker, team.socialWorker.name, 'Social worker', Agency.SOCIAL_CARE],
@@ -358,6 +372,7 @@ function seedInvitations(em: EntityManager, meeting: Meeting, p: SyntheticYoungP
   if (team.policeAnalyst && r.chance(0.5))
     invited.push([team.policeAnalyst, team.policeAnalyst.name, 'Police intelligence analyst', Agency.POLICE]);
   const invitedOn = addDays(meeting.heldOn, -14);
+  const invitees: Invitee[] = [];
   for (const [user, name, role, agency] of invited) {
     const attendance = held
       ? r.weighted([
@@ -368,6 +383,7 @@ function seedInvitations(em: EntityManager, meeting: Meeting, p: SyntheticYoungP
         ])
       : null;
     em.create(MeetingAttendee, { meeting, name, practitionerId: user?.id ?? null, invitedOn, role, agency, attendance });
+    if (user) invitees.push({ id: user.id, name, agency });
     if (attendance === Attendance.ATTENDED_IN_PERSON || attendance === Attendance.ATTENDED_VIRTUALLY) {
       em.create(ScalingScore, {
         meeting,
@@ -378,36 +394,28 @@ function seedInvitations(em: EntityManager, meeting: Meeting, p: SyntheticYoungP
       });
     }
   }
+  return invitees;
 }
 
-/** Who in the team owns what a meeting assigns to an agency: a named user, never "the police". */
-function actionOwner(team: Team, agency: (typeof ACTIONS)[number][1]): { id: string; name: string } {
-  switch (agency) {
-    case 'POLICE':
-      return team.policeLiaison;
-    case 'HEALTH':
-      return team.schoolNurse ?? team.nurseColleague;
-    case 'EDUCATION':
-      return team.designatedTeacher ?? team.teacherColleague;
-    case 'SOCIAL_CARE':
-      return team.socialWorker;
-    case 'NWD_HUB':
-      return team.keyWorker;
-  }
-}
-
-function seedMeetingRecords(em: EntityManager, meeting: Meeting, r: Random, asOf: string, team: Team) {
+function seedMeetingRecords(em: EntityManager, meeting: Meeting, r: Random, asOf: string, invitees: Invitee[]) {
   for (let i = 0; i < r.int(1, 3); i++) em.create(MeetingObservation, { meeting, kind: ObservationKind.STRENGTH, text: r.pick(STRENGTHS) });
   for (let i = 0; i < r.int(1, 3); i++) {
     const [text, category] = r.pick(RISKS);
     em.create(MeetingObservation, { meeting, kind: ObservationKind.RISK, category, text });
   }
-  for (let i = 0; i < r.int(2, 4); i++) {
-    const [description, agency] = r.pick(ACTIONS);
-    const owner = actionOwner(team, agency);
+  // An action goes to a named invitee of its agency, as recordMeeting requires: never to "the police".
+  const assignable = ACTIONS.filter(([, agency]) => invitees.some((i) => i.agency === Agency[agency]));
+  for (let i = 0; i < r.int(2, 4) && assignable.length; i++) {
+    const [description, agency] = r.pick(assignable);
+    const owner = invitees.find((invitee) => invitee.agency === Agency[agency])!;
     const dueDate = addDays(meeting.heldOn, r.int(14, 42));
     const done = dueDate < asOf && r.chance(0.8);
-    em.create(MeetingAction, {
+    const completedOn = done ? addDays(dueDate, -r.int(0, 10)) : null;
+    // The owner reports when it is done, and now and then on the way; notes are in the owner's agency's words.
+    const reports: [string, string, ActionStatus][] = [];
+    if (r.chance(0.4)) reports.push([addDays(meeting.heldOn, r.int(3, 10)), r.pick(PROGRESS_NOTES), ActionStatus.OPEN]);
+    if (completedOn) reports.push([completedOn, '(synthetic) Done, and shared with the hub.', ActionStatus.COMPLETED]);
+    const action = em.create(MeetingAction, {
       meeting,
       description,
       owningAgency: Agency[agency],
@@ -415,8 +423,21 @@ function seedMeetingRecords(em: EntityManager, meeting: Meeting, r: Random, asOf
       owner: owner.name,
       dueDate,
       status: done ? ActionStatus.COMPLETED : ActionStatus.OPEN,
-      completedOn: done ? addDays(dueDate, -r.int(0, 10)) : null,
+      completedOn,
+      progressReports: reports.filter(([day]) => day <= asOf).length,
+      lastProgressAt: reports.length ? new Date(`${reports[reports.length - 1][0]}T15:00:00Z`) : null,
     });
+    for (const [day, note, status] of reports.filter(([d]) => d <= asOf)) {
+      em.create(ActionProgressNote, {
+        action,
+        writtenAt: new Date(`${day}T15:00:00Z`),
+        authorId: owner.id,
+        author: owner.name,
+        authorAgency: owner.agency === Agency.NWD_HUB ? Agency.SOCIAL_CARE : owner.agency,
+        note,
+        status,
+      });
+    }
   }
 }
 

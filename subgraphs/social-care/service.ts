@@ -10,7 +10,7 @@ import { AuditFields } from './resolvers/audit';
 import { ChronologyFields } from './resolvers/chronology';
 import { IdentifierFields } from './resolvers/identifiers';
 import { MeetingActionResolver } from './resolvers/actions';
-import { MeetingWrites } from './resolvers/meeting-writes';
+import { meetingWrites } from './resolvers/meeting-writes';
 import { MeetingPackFields, MeetingPackOfMeeting } from './resolvers/meeting-pack';
 import { MeetingResolver } from './resolvers/meetings';
 import { referenceResolvers } from './resolvers/reference';
@@ -28,7 +28,7 @@ export const service = defineLeadAgency(SOCIAL_CARE, {
     ChronologyFields,
     MeetingResolver,
     MeetingActionResolver,
-    MeetingWrites,
+    ...meetingWrites,
     MeetingPackOfMeeting,
     MeetingPackFields,
     AccessGrantFields,

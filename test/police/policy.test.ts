@@ -1,4 +1,9 @@
 import { PERSONAS } from '../../kit/dev/personas';
+import { TEST_TODAY } from '../support/agency';
+import { arrestsInLastSixMonths, missingEpisodesInLastSixMonths } from '../../subgraphs/police/rules/recent';
+import { Arrest, Nominal } from '../../subgraphs/police/entities';
+import { ArrestOutcome, OffenceCategory } from '../../subgraphs/police/enums';
+import { addDays } from '../../kit/subgraph/dates';
 import type { Viewer } from '../../kit/shared/roles';
 import { policePolicy } from '../../subgraphs/police/policy';
 import { service as policeService } from '../../subgraphs/police/service';
@@ -338,6 +343,36 @@ describe('police policy', () => {
         expect(notice?.extensions.count).toBe(hiddenEntries || undefined);
       });
       expect(hiddenTotal).toBeGreaterThan(0);
+    });
+
+    it('are not counted for education either: a count never gives away what the list left out', async () => {
+      // A recent arrest the young person asked to keep from their school (removed again after).
+      const em = agency.orm.em.fork();
+      const nominal = await em.findOneOrFail(Nominal, { pncId: pncIds[0] });
+      const arrest = em.create(Arrest, {
+        nominal,
+        arrestedOn: addDays(TEST_TODAY, -10),
+        offenceCategory: OffenceCategory.THEFT_AND_HANDLING,
+        gravityScore: 2,
+        charge: null,
+        outcome: ArrestOutcome.NO_FURTHER_ACTION,
+        offenceInNwdHub: false,
+        notSharedWith: ['EDUCATION'],
+      });
+      await em.flush();
+      try {
+        const selection = 'missingEpisodesInLastSixMonths arrestsInLastSixMonths missingEpisodes { reportedAt } arrests { arrestedOn }';
+        const teacher = dataOf(await read(selection, PERSONAS.designatedTeacher))._entities;
+        const liaison = dataOf(await read(selection, PERSONAS.policeLiaison))._entities;
+        teacher.forEach(({ police: shown }) => {
+          const episodes = shown.missingEpisodes!.map((m) => ({ reportedAt: new Date(m.reportedAt) }));
+          expect(shown.missingEpisodesInLastSixMonths).toBe(missingEpisodesInLastSixMonths(episodes, TEST_TODAY));
+          expect(shown.arrestsInLastSixMonths).toBe(arrestsInLastSixMonths(shown.arrests!, TEST_TODAY));
+        });
+        expect(teacher[0].police.arrestsInLastSixMonths).toBe(liaison[0].police.arrestsInLastSixMonths! - 1);
+      } finally {
+        await em.removeAndFlush(arrest);
+      }
     });
 
     it('are shown to the agencies the young person did not name', async () => {

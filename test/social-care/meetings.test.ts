@@ -83,6 +83,8 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
   describe('scheduling', () => {
     it('is for social care staff allocated to the young person, and says so to others', async () => {
       expect(codeOf(await schedule(teacher, {}))).toBe('NOT_FOUND'); // no relationship: as if there were no such young person
+      const refusals = await agency.orm.em.fork().find(AuditRecord, { action: 'REFUSED', subject: person.id, userId: teacher.id });
+      expect(refusals.length).toBeGreaterThan(0); // and the attempt is in the audit, like a refused read
       const res = await schedule(keyWorker, {});
       expect(res.errors).toBeUndefined();
       expect(dataOf(res).scheduleMeeting).toMatchObject({
@@ -96,7 +98,8 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
 
     it.each([
       ['a date in the past', { date: '2026-11-22' }, 'BAD_USER_INPUT', 'input.date'],
-      ['a chair id without a name', { chairId: 'someone.else' }, 'BAD_USER_INPUT', 'input.chairName'],
+      ['a chair who is not allocated to the young person', { chairId: 'someone.else' }, 'BAD_USER_INPUT', 'input.chairId'],
+      ['a date more than a year ahead', { date: '2027-11-24' }, 'BAD_USER_INPUT', 'input.date'],
       ['a person id that is no one', { youngPersonId: 'nobody' }, 'NOT_FOUND', 'youngPersonId'],
     ])('refuses %s with %s naming the field, and creates nothing', async (_what, input, code, field) => {
       const before = await agency.orm.em.fork().count(Meeting, { youngPerson: person.id });
@@ -196,6 +199,15 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
         breakGlassReason: 'Serious risk tonight; police need the plan',
         action: 'WRITE',
       });
+      // The young person refuses again: the earlier override no longer holds.
+      const current = (await meetingRow(m.id)).version;
+      const again = await as(
+        keyWorker,
+        `mutation($m: ID!, $v: Int!) { recordYoungPersonsConsent(meetingId: $m, expectedVersion: $v, agreedToBeDiscussed: false, views: "(synthetic) Still no.") { consentOverrideReason } }`,
+        { m: m.id, v: current },
+      );
+      expect(dataOf(again)).toEqual({ recordYoungPersonsConsent: { consentOverrideReason: null } });
+      expect(await sees(partner)).toBe(false);
     });
   });
 
@@ -205,7 +217,9 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
     beforeAll(async () => {
       const m = dataOf(await schedule(keyWorker, { date: TEST_TODAY })).scheduleMeeting;
       await invite(m.id, teacher);
-      meeting = dataOf(await invite(m.id, policeLiaison)).inviteToMeeting;
+      await invite(m.id, policeLiaison);
+      // A police colleague at the meeting who does not own the police action.
+      meeting = dataOf(await invite(m.id, PERSONAS.policeAnalyst)).inviteToMeeting;
       input = {
         attendance: meeting.attendees.map((a) => ({ attendeeId: a.id, attendance: 'ATTENDED_VIRTUALLY' })),
         youngPersonAgreedToBeDiscussed: true,
@@ -221,14 +235,12 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
             description: 'Review the timetable',
             owningAgency: 'EDUCATION',
             ownerId: teacher.id,
-            ownerName: teacher.name,
             dueDate: '2026-12-01',
           },
           {
             description: 'Share locations of concern',
             owningAgency: 'POLICE',
             ownerId: policeLiaison.id,
-            ownerName: policeLiaison.name,
             dueDate: TEST_TODAY,
           },
         ],
@@ -253,9 +265,26 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
       ['an invitee whose attendance is not said', { attendance: [] }, 'input.attendance'],
       [
         'an action due before the meeting',
-        { actions: [{ description: 'x', owningAgency: 'POLICE', ownerId: 'p', ownerName: 'P', dueDate: '2026-11-01' }] },
+        { actions: [{ description: 'x', owningAgency: 'POLICE', ownerId: policeLiaison.id, dueDate: '2026-11-01' }] },
         'input.actions[0].dueDate',
       ],
+      [
+        'an action owned by someone not invited',
+        { actions: [{ description: 'x', owningAgency: 'HEALTH', ownerId: 'nurse.anyone', dueDate: '2026-12-01' }] },
+        'input.actions[0].ownerId',
+      ],
+      [
+        "an action owned by an invitee under another agency's name",
+        { actions: [{ description: 'x', owningAgency: 'POLICE', ownerId: teacher.id, dueDate: '2026-12-01' }] },
+        'input.actions[0].ownerId',
+      ],
+      ['a review more than 56 days after the meeting', { nextReviewOn: '2027-01-19' }, 'input.nextReviewOn'],
+      [
+        'significant events on a RAISE meeting',
+        { significantEvents: [{ occurredOn: '2026-01-05', agency: 'POLICE', summary: 'x' }] },
+        'input.significantEvents',
+      ],
+      ['a direction override in the views', { youngPersonViews: 'fine \u202e' }, 'input.youngPersonViews'],
       ['an empty plan', { plan: '  ' }, 'input.plan'],
       ['a NUL byte in the views', { youngPersonViews: 'fine\u0000' }, 'input.youngPersonViews'],
       ["a deep dive's findings on a RAISE meeting", { findings: 'x' }, 'input.findings'],
@@ -310,6 +339,8 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
           { a: action.id, v: version, p: { note, ...(status && { status }) } },
         );
       expect(codeOf(await update(teacher, action.version, 'not mine'))).toBe('FORBIDDEN');
+      // Invited, of the owning agency, but neither the owner nor answerable for the young person.
+      expect(codeOf(await update(PERSONAS.policeAnalyst, action.version, 'not mine either', 'CANCELLED'))).toBe('FORBIDDEN');
       const done = dataOf(
         await update(policeLiaison, action.version, 'Shared with the missing persons team.', 'COMPLETED'),
       ).updateActionProgress;
@@ -321,16 +352,35 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
       const notes = await agency.orm.em.fork().count(ActionProgressNote, { action: Number(action.id) });
       expect(codeOf(await update(policeLiaison, action.version, 'stale'))).toBe('CONFLICT');
       expect(await agency.orm.em.fork().count(ActionProgressNote, { action: Number(action.id) })).toBe(notes);
+      // A note alone changes the action too: its version moves on.
+      const again = dataOf(await update(policeLiaison, done.version, 'Found at the station again on Saturday.')).updateActionProgress;
+      expect(again).toMatchObject({ status: 'COMPLETED', version: done.version + 1 });
+    });
+
+    it("shows a progress note to the author's agency and the hub only: other agencies see that it was written", async () => {
+      const read = (viewer: Viewer) =>
+        as<{ meeting: { actions: { owningAgency: string; progress: { author: string; note: string | null }[] }[] } }>(
+          viewer,
+          `{ meeting(id: "${meeting.id}") { actions { owningAgency progress { author note } } } }`,
+        );
+      const notesOf = async (viewer: Viewer) =>
+        (await read(viewer)).data!.meeting.actions.find((a) => a.owningAgency === 'POLICE')!.progress;
+      expect((await notesOf(policeLiaison)).every((n) => n.note)).toBe(true);
+      expect((await notesOf(keyWorker)).every((n) => n.note)).toBe(true);
+      const teachers = await read(teacher);
+      const police = teachers.data!.meeting.actions.find((a) => a.owningAgency === 'POLICE')!.progress;
+      expect(police.map((n) => [n.author, n.note])).toEqual(police.map(() => [policeLiaison.name, null]));
+      expect(teachers.errors?.every((e) => e.extensions.rule === 'progress-note-author-agency-and-hub')).toBe(true);
     });
 
     it("lists a user's own actions, and which are overdue", async () => {
       const mine = async (viewer: Viewer, filter: string) =>
         dataOf(
-          await as<{ myActions: { id: string; dueDate: string; overdue: boolean; status: string }[] }>(
+          await as<{ myActions: { nodes: { id: string; dueDate: string; overdue: boolean; status: string }[] } }>(
             viewer,
-            `{ myActions${filter} { id dueDate overdue status } }`,
+            `{ myActions${filter} { nodes { id dueDate overdue status } } }`,
           ),
-        ).myActions;
+        ).myActions.nodes;
       const teacherAction = meeting.actions.find((a) => a.owningAgency === 'EDUCATION')!;
       expect((await mine(teacher, '')).map((a) => a.id)).toContain(teacherAction.id);
       expect((await mine(teacher, '(overdue: true)')).every((a) => a.overdue && a.status === 'OPEN' && a.dueDate < TEST_TODAY)).toBe(true);

@@ -1,7 +1,7 @@
 import { PERSONAS } from '../../kit/dev/personas';
 import type { Viewer } from '../../kit/shared/roles';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
-import { ActionStatus, MeetingStatus } from '../../subgraphs/social-care/enums';
+import { ActionStatus, Agency, MeetingStatus } from '../../subgraphs/social-care/enums';
 import { legitimateRelationship, type RelationshipFacts } from '../../subgraphs/social-care/rules/relationship';
 import { nextRaiseDue } from '../../subgraphs/social-care/rules/raise-schedule';
 import { MeetingKind, RagPriority } from '../../subgraphs/social-care/enums';
@@ -18,13 +18,16 @@ const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], i
 const teacher = PERSONAS.designatedTeacher;
 const keyWorker = PERSONAS.keyWorker;
 
+/** An invitation of `viewer`, in their own agency unless said otherwise, to a meeting held on 2026-11-15. */
 function invitation(
-  viewerId: string,
+  viewer: Viewer,
   meeting: Partial<RelationshipFacts['invitations'][number]['meeting']> = {},
   invitedOn = '2026-11-01',
+  agency: Agency = Agency[viewer.agency],
 ) {
   return {
-    practitionerId: viewerId,
+    practitionerId: viewer.id,
+    agency,
     invitedOn,
     meeting: { id: 'YP-000001-M3', heldOn: '2026-11-15', status: MeetingStatus.HELD, youngPersonAgreedToBeDiscussed: true, ...meeting },
   };
@@ -62,7 +65,7 @@ describe("a hub specialist's involvement", () => {
 });
 
 describe('an invitation to a meeting that is on', () => {
-  const facts = { ...none, invitations: [invitation(teacher.id)] };
+  const facts = { ...none, invitations: [invitation(teacher)] };
   it.each([
     ['2026-10-31', null, 'the day before the invitation'],
     ['2026-11-01', PurposeKind.MEETING_INVITATION, 'the day it is sent'],
@@ -78,7 +81,7 @@ describe('an invitation to a meeting that is on', () => {
   });
 
   it('counts for a scheduled meeting from the invitation, before the meeting is held', () => {
-    const scheduled = { ...none, invitations: [invitation(teacher.id, { status: MeetingStatus.SCHEDULED, heldOn: '2026-12-01' })] };
+    const scheduled = { ...none, invitations: [invitation(teacher, { status: MeetingStatus.SCHEDULED, heldOn: '2026-12-01' })] };
     expect(kindOn(teacher, scheduled, '2026-11-01')).toBe(PurposeKind.MEETING_INVITATION);
     expect(kindOn(teacher, scheduled, '2026-12-29')).toBe(PurposeKind.MEETING_INVITATION);
     expect(kindOn(teacher, scheduled, '2026-12-30')).toBeNull();
@@ -86,7 +89,7 @@ describe('an invitation to a meeting that is on', () => {
 });
 
 describe.each([MeetingStatus.POSTPONED, MeetingStatus.CANCELLED])('an invitation to a meeting that was %s', (status) => {
-  const facts = { ...none, invitations: [invitation(teacher.id, { status, heldOn: '2026-11-15', statusChangedOn: '2026-11-10' })] };
+  const facts = { ...none, invitations: [invitation(teacher, { status, heldOn: '2026-11-15', statusChangedOn: '2026-11-10' })] };
   it.each([
     ['2026-11-10', PurposeKind.MEETING_INVITATION, 'the day it was called off'],
     ['2026-11-11', null, 'the day after'],
@@ -97,36 +100,40 @@ describe.each([MeetingStatus.POSTPONED, MeetingStatus.CANCELLED])('an invitation
 describe('an invitation when the young person did not agree to be discussed', () => {
   const refused = { youngPersonAgreedToBeDiscussed: false };
   it('gives invitees from other agencies nothing', () => {
-    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher.id, refused)] }, '2026-11-20')).toBeNull();
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher, refused)] }, '2026-11-20')).toBeNull();
     expect(
-      kindOn(PERSONAS.policeLiaison, { ...none, invitations: [invitation(PERSONAS.policeLiaison.id, refused)] }, '2026-11-20'),
+      kindOn(PERSONAS.policeLiaison, { ...none, invitations: [invitation(PERSONAS.policeLiaison, refused)] }, '2026-11-20'),
     ).toBeNull();
   });
 
   it('still counts for social care invitees (the hub, who hold the case)', () => {
-    expect(kindOn(keyWorker, { ...none, invitations: [invitation(keyWorker.id, refused)] }, '2026-11-20')).toBe(
+    expect(kindOn(keyWorker, { ...none, invitations: [invitation(keyWorker, refused)] }, '2026-11-20')).toBe(
       PurposeKind.MEETING_INVITATION,
     );
   });
 
   it('counts for other agencies once the chair records why sharing is needed', () => {
     const overridden = { ...refused, consentOverrideReason: 'Risk of serious harm tonight: police must see the plan' };
-    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher.id, overridden)] }, '2026-11-20')).toBe(
-      PurposeKind.MEETING_INVITATION,
-    );
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher, overridden)] }, '2026-11-20')).toBe(PurposeKind.MEETING_INVITATION);
   });
 
   it('counts when the young person has not been asked yet', () => {
-    expect(
-      kindOn(teacher, { ...none, invitations: [invitation(teacher.id, { youngPersonAgreedToBeDiscussed: null })] }, '2026-11-20'),
-    ).toBe(PurposeKind.MEETING_INVITATION);
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher, { youngPersonAgreedToBeDiscussed: null })] }, '2026-11-20')).toBe(
+      PurposeKind.MEETING_INVITATION,
+    );
   });
 });
 
 describe("an action's owner", () => {
-  const open = { ownerId: teacher.id, status: ActionStatus.OPEN, completedOn: null, meetingId: 'YP-000001-M3' };
+  const open = {
+    ownerId: teacher.id,
+    owningAgency: Agency.EDUCATION,
+    status: ActionStatus.OPEN,
+    completedOn: null,
+    meeting: { id: 'YP-000001-M3', youngPersonAgreedToBeDiscussed: true },
+  };
   it('keeps the relationship while the action is open, long after the invitation ended', () => {
-    const facts = { ...none, invitations: [invitation(teacher.id)], actions: [open] };
+    const facts = { ...none, invitations: [invitation(teacher)], actions: [open] };
     expect(legitimateRelationship(teacher, facts, '2027-03-01')).toEqual({ kind: PurposeKind.ACTION_OWNER, meetingId: 'YP-000001-M3' });
   });
 
@@ -139,6 +146,33 @@ describe("an action's owner", () => {
   });
 
   it("is only the named owner's", () => expect(kindOn(PERSONAS.policeLiaison, { ...none, actions: [open] }, '2027-01-01')).toBeNull());
+
+  it("is only the owner's in the owning agency: an action written down as another agency's gives nothing", () => {
+    const policeAction = { ...open, owningAgency: Agency.POLICE };
+    expect(kindOn(teacher, { ...none, actions: [policeAction] }, '2027-01-01')).toBeNull();
+  });
+
+  it("never gets round the young person's refusal: nothing for another agency's owner, until the chair overrides", () => {
+    const refused = { ...open, meeting: { id: 'YP-000001-M3', youngPersonAgreedToBeDiscussed: false } };
+    expect(kindOn(teacher, { ...none, actions: [refused] }, '2027-01-01')).toBeNull();
+    const overridden = {
+      ...refused,
+      meeting: { ...refused.meeting, consentOverrideReason: 'Risk of serious harm: school must act on the plan' },
+    };
+    expect(kindOn(teacher, { ...none, actions: [overridden] }, '2027-01-01')).toBe(PurposeKind.ACTION_OWNER);
+    const hubAction = { ...refused, ownerId: keyWorker.id, owningAgency: Agency.NWD_HUB };
+    expect(kindOn(keyWorker, { ...none, actions: [hubAction] }, '2027-01-01')).toBe(PurposeKind.ACTION_OWNER);
+  });
+});
+
+describe('an invitation in the name of an agency', () => {
+  it('counts only for staff of that agency (the hub invites for social care)', () => {
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher, {}, '2026-11-01', Agency.POLICE)] }, '2026-11-20')).toBeNull();
+    expect(kindOn(keyWorker, { ...none, invitations: [invitation(keyWorker, {}, '2026-11-01', Agency.NWD_HUB)] }, '2026-11-20')).toBe(
+      PurposeKind.MEETING_INVITATION,
+    );
+    expect(kindOn(teacher, { ...none, invitations: [invitation(teacher, {}, '2026-11-01', Agency.OTHER)] }, '2026-11-20')).toBeNull();
+  });
 });
 
 describe('the statutory role and break-glass', () => {
@@ -153,7 +187,7 @@ describe('the statutory role and break-glass', () => {
   });
 
   it('prefers a real relationship to break-glass', () => {
-    const facts = { ...none, invitations: [invitation(teacher.id)] };
+    const facts = { ...none, invitations: [invitation(teacher)] };
     expect(kindOn(teacher, facts, '2026-11-20', 'Missing tonight, last seen near the school')).toBe(PurposeKind.MEETING_INVITATION);
   });
 });
@@ -173,8 +207,17 @@ describe('when the next RAISE meeting is due', () => {
     expect(nextRaiseDue([held('2026-11-01')], RagPriority.AMBER, '2026-01-01', '2026-11-23')).toBe('2026-12-13');
     expect(nextRaiseDue([held('2026-11-01')], RagPriority.GREEN, '2026-01-01', '2026-11-23')).toBe('2026-12-27');
   });
-  it('is the review date the last meeting agreed, when it set one', () => {
+  it('is the review date the last meeting agreed, when it set an earlier one', () => {
     expect(nextRaiseDue([held('2026-11-01', '2026-11-20')], RagPriority.GREEN, '2026-01-01', '2026-11-23')).toBe('2026-11-20');
+  });
+  it('is never later than the priority allows, whatever review date was written down', () => {
+    expect(nextRaiseDue([held('2026-11-01', '9999-12-31')], RagPriority.RED, '2026-01-01', '2026-11-23')).toBe('2026-11-29');
+  });
+  it('comes from the meeting recorded last when two were held the same day, in whatever order they are listed', () => {
+    const early = { ...held('2026-11-01', '2026-11-10'), id: 'YP-000001-M9', recordedAt: new Date('2026-11-01T10:00:00Z') };
+    const late = { ...held('2026-11-01', '2026-11-15'), id: 'YP-000001-M10', recordedAt: new Date('2026-11-01T16:00:00Z') };
+    expect(nextRaiseDue([early, late], RagPriority.GREEN, '2026-01-01', '2026-11-23')).toBe('2026-11-15');
+    expect(nextRaiseDue([late, early], RagPriority.GREEN, '2026-01-01', '2026-11-23')).toBe('2026-11-15');
   });
   it('ignores postponed, cancelled, scheduled and deep-dive meetings', () => {
     const others = [

@@ -2,14 +2,14 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../clock';
 import { appendAuditRecordsIn, serially, withChainRetry } from '../audit/chain';
-import { freezeShown } from '../snapshots/freeze';
+import { writeSnapshots } from '../snapshots/freeze';
 import type { Logger } from '../../shared/logger';
 import type { RequestAccess } from './request-access';
 
 /**
  * Before a response leaves a subgraph: its withheld notices are added as WITHHELD errors at their
- * paths, and the request's audit records are written (with any part of the response it was asked to
- * freeze, in the same transaction). If they cannot be written, no data leaves.
+ * paths, and the request's audit records are written (with any meeting pack part it froze, in the
+ * same transaction). If they cannot be written, no data leaves.
  */
 export function auditBeforeResponsePlugin(
   em: EntityManager,
@@ -36,11 +36,11 @@ export function auditBeforeResponsePlugin(
           try {
             const at = clock.now();
             const records = access.auditContents(at);
-            if (records.length || access.freezes.length) {
+            if (records.length || access.snapshots.length) {
               await serially(() =>
                 withChainRetry(em, async (tx) => {
                   await appendAuditRecordsIn(tx, records);
-                  await freezeShown(tx, access, result.data, at);
+                  await writeSnapshots(tx, access.snapshots, access.viewer.id, at);
                 }),
               );
             }

@@ -58,11 +58,16 @@ export const SUBJECT_NOT_ESTABLISHED = rule(
 export const YOUNG_PERSONS_WISHES = rule(
   'young-persons-wishes',
   "the young person asked that this is not shared with the viewer's agency",
-  ({ viewer, item }) => {
+  ({ viewer, item }) => sharedWithViewer(viewer, [item]).length === 1,
+);
+
+/** The items the young person did not ask to keep from the viewer's agency: what a count of them may count. */
+export function sharedWithViewer<Item>(viewer: Viewer, items: readonly Item[]): Item[] {
+  return items.filter((item) => {
     const hiddenFrom = (item as { notSharedWith?: unknown } | null | undefined)?.notSharedWith;
     return !Array.isArray(hiddenFrom) || !hiddenFrom.includes(viewer.agency);
-  },
-);
+  });
+}
 
 /** Every agency's access log is for information-governance auditors only. */
 export const ACCESS_LOG_AUDITORS_ONLY = rule(
@@ -85,6 +90,7 @@ export const SNAPSHOT_FOR_ITS_CHAIR = rule<{ viewerId?: string }>(
 export const KIT_RULES: Record<string, PolicyRule> = {
   'PackSnapshot.content': SNAPSHOT_FOR_ITS_CHAIR,
   'PackSnapshot.notices': SNAPSHOT_FOR_ITS_CHAIR,
+  'PackSnapshot.contentHash': SNAPSHOT_FOR_ITS_CHAIR,
 };
 
 export function isAuditField(policy: AgencyPolicy, typeName: string, field: string): boolean {

@@ -19,6 +19,15 @@ export interface WithheldNotice {
   count?: number;
 }
 
+/** An agency's part of a meeting pack, as it was shown: JSON content and the notices of what was withheld in it. */
+export interface PackSnapshotContent {
+  reference: string;
+  /** The young person, by this agency's own identifier. */
+  subject: string;
+  content: string;
+  notices: string;
+}
+
 /** The audit subject of what was withheld because no young person could be established for it. */
 export const SUBJECT_NOT_ESTABLISHED_KEY = '(not established)';
 
@@ -48,8 +57,8 @@ export class RequestAccess {
   private readonly subjectsByPath = new Map<string, Subject>();
   private readonly logs = new Map<string, SubjectLog>();
   private readonly refusals = new Map<string, string | null>();
-  /** Parts of the response to keep as they are shown (a recorded meeting's pack, for its chair). */
-  readonly freezes: { path: (string | number)[]; reference: string; subject: string; omit: string[] }[] = [];
+  /** Parts of a meeting pack to keep as the chair is shown them, written with the request's audit records. */
+  readonly snapshots: PackSnapshotContent[] = [];
   /** Fields withheld because no young person could be established for them (fail closed). */
   private readonly unattributed = new Map<string, { field: string; rule: string }>();
 
@@ -88,9 +97,19 @@ export class RequestAccess {
     this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation, ...(count !== undefined && { count }) });
   }
 
-  /** Keep the part of the response at `path` as it is shown, with its notices, under `reference` (once). */
-  freezeAt(path: ResponsePath | undefined, reference: string, subject: string, omit: string[] = []) {
-    this.freezes.push({ path: pathToArray(path), reference, subject, omit });
+  /** Keep an agency's part of a meeting pack as the chair is shown it (written once, with the audit records). */
+  keepSnapshot(snapshot: PackSnapshotContent) {
+    this.snapshots.push(snapshot);
+  }
+
+  /** What another reading on this request's behalf read and withheld (a snapshot's), audited with this request; its notices are its own. */
+  absorbReads(other: RequestAccess) {
+    for (const { subject, read, withheld } of other.logs.values()) {
+      const log = this.log(subject);
+      read.forEach((f) => log.read.add(f));
+      withheld.forEach((w, k) => log.withheld.set(k, w));
+    }
+    other.unattributed.forEach((u, k) => this.unattributed.set(k, u));
   }
 
   /** A field of a personal type with no established young person: withheld with a notice, and audited under no subject. */

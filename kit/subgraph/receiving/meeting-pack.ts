@@ -1,9 +1,8 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { ReceivingAgency } from '../../shared/agencies';
-import { NOT_LINKED } from '../access/grant-checks';
 import type { ReceivingAgencyContext } from '../context';
-import { frozenPack } from '../snapshots/freeze';
+import { freezePart, frozenPack } from '../snapshots/freeze';
 import { PackSnapshotView } from '../snapshots/pack-snapshot';
 import type { AgencyRecord } from './agency-record';
 import { unavailableNote } from './record-field';
@@ -15,8 +14,8 @@ export type PackPartClass<Owner, Part extends AgencyRecord<Owner>> = new (pack: 
 /**
  * A receiving agency's two fields on MeetingPack, the same for every agency: its part (what changed
  * since the meeting before, from its own records, under its own policy) and that part as it was frozen
- * for the chair when the meeting was recorded. The part is frozen, once, the first time the chair is
- * shown it after recording (social care's grant says when: `freeze`), in the agency's own store.
+ * for the chair when the meeting was recorded. When social care's grant says so (`freeze`: the chair,
+ * just after recording), the whole part is frozen once, in the agency's own store (snapshots/freeze).
  */
 export function receivingPackFields<Owner, Part extends AgencyRecord<Owner>>(
   agency: ReceivingAgency,
@@ -28,9 +27,23 @@ export function receivingPackFields<Owner, Part extends AgencyRecord<Owner>>(
   class MeetingPackFields {
     @Directive(requiresGrant(agency))
     @FieldResolver(() => PackPart, { name: agency.recordField, nullable: true, description: `${description} ${unavailableNote(agency)}` })
-    part(@Root() pack: ReceivedMeetingPack<Owner>, @Ctx() ctx: ReceivingAgencyContext, @Info() info: GraphQLResolveInfo): Part {
-      if (pack.freeze) ctx.access.freezeAt(info.path, pack.reference, pack.identifier ?? NOT_LINKED);
-      return new PackPart(pack);
+    async part(
+      @Root() pack: ReceivedMeetingPack<Owner>,
+      @Ctx() ctx: ReceivingAgencyContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<Part> {
+      const part = new PackPart(pack);
+      const subject = ctx.access.subjectAt(info.path.prev);
+      if (pack.freeze && subject) {
+        await freezePart(ctx, {
+          type: getNamedType(info.returnType) as GraphQLObjectType,
+          part,
+          reference: pack.reference,
+          subject,
+          omit: [],
+        });
+      }
+      return part;
     }
 
     @Directive(requiresGrant(agency))

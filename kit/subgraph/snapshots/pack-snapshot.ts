@@ -48,7 +48,7 @@ export class PackSnapshotView {
   @Field({ description: 'Who it was shown to (the chair).' })
   viewerId!: string;
 
-  // Nullable because withheld from everyone but the chair and auditors (SNAPSHOT_FOR_ITS_CHAIR).
+  // Content, notices and hash are nullable: withheld from everyone but the chair and auditors (SNAPSHOT_FOR_ITS_CHAIR).
   @Field(() => String, { nullable: true, description: 'JSON: what the agency showed, as it was. The chair and auditors only.' })
   content!: string;
 
@@ -58,6 +58,9 @@ export class PackSnapshotView {
   })
   notices!: string;
 
-  @Field({ description: 'SHA-256 of content and notices, to check they are as frozen.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 of content and notices, to check they are as frozen. The chair and auditors only (it would confirm a guess).',
+  })
   contentHash!: string;
 }

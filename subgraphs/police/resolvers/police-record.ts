@@ -16,6 +16,7 @@ import {
   NrmReferral,
 } from '../entities';
 import { policeChronology } from '../rules/chronology';
+import { sharedWithViewer } from '../../../kit/subgraph/access/policy';
 import { arrestsInLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../rules/recent';
 import { loadHistory } from './history';
 
@@ -40,7 +41,7 @@ export class PoliceRecordResolver {
   })
   missingEpisodesInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched(async (nominal) =>
-      missingEpisodesInLastSixMonths(await ctx.loaders.missingEpisodes.load(nominal.id), ctx.today),
+      missingEpisodesInLastSixMonths(sharedWithViewer(ctx.viewer, await ctx.loaders.missingEpisodes.load(nominal.id)), ctx.today),
     );
   }
 
@@ -62,7 +63,9 @@ export class PoliceRecordResolver {
     description: `Arrests in the last six months, from the same day six months ago to today (a NWD outcome measure). ${NOT_MATCHED}`,
   })
   arrestsInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
-    return record.whenMatched(async (nominal) => arrestsInLastSixMonths(await ctx.loaders.arrests.load(nominal.id), ctx.today));
+    return record.whenMatched(async (nominal) =>
+      arrestsInLastSixMonths(sharedWithViewer(ctx.viewer, await ctx.loaders.arrests.load(nominal.id)), ctx.today),
+    );
   }
 
   @FieldResolver(() => [ExploitationConcern], {

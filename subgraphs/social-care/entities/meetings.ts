@@ -239,6 +239,14 @@ export class MeetingAction extends MeetingRecord {
   @Property({ type: 'date', nullable: true })
   completedOn?: string | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When progress was last reported; null until it is.' })
+  @Property({ type: 'datetime', nullable: true })
+  lastProgressAt?: Date | null;
+
+  @Field(() => Int, { description: 'How many progress reports were made.' })
+  @Property({ type: 'integer', default: 0 })
+  progressReports: number & Opt = 0;
+
   @Field(() => Int, { description: 'Changes with every update: send it back as expectedVersion.' })
   @Property({ version: true, type: 'integer' })
   version!: number & Opt;
@@ -266,7 +274,15 @@ export class ActionProgressNote {
   @Property({ type: 'string' })
   author!: string;
 
-  @Field()
+  @Field(() => Agency, { description: "The author's agency: its sharing rules apply to the note." })
+  @Enum({ items: () => Object.values(Agency) })
+  authorAgency!: Agency;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What was done, or why not. Shown to the author's agency, social care (the hub) and auditors; withheld from other agencies.",
+  })
   @Property({ type: 'text' })
   note!: string;
 

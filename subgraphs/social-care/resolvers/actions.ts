@@ -1,22 +1,32 @@
 import { LockMode } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PurposeKind } from '../../../kit/subgraph/access/purpose';
 import { badUserInput, forbidden, notFound } from '../../../kit/subgraph/errors';
+import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import { requiredText } from '../../../kit/subgraph/validate';
 import { performWrite, pick } from '../../../kit/subgraph/writes/write';
-import { SOCIAL_CARE } from '../agency';
 import type { SocialCareContext } from '../context';
 import { ActionProgressNote, Meeting, MeetingAction } from '../entities/meetings';
 import { YoungPerson } from '../entities/young-person';
 import { ActionStatus, Agency } from '../enums';
 import { isActionOverdue } from '../rules/episodes';
+import { answeringAgency } from '../rules/meetings';
 import { ActionProgressInput } from './meeting-inputs';
+import { PageInfo } from './page-info';
 
-const MAX_ACTIONS = 200;
+/** Purposes that make someone answerable for their agency's work with a young person, beyond their own actions. */
+const ANSWERABLE = new Set([PurposeKind.ALLOCATION, PurposeKind.STATUTORY_ROLE, PurposeKind.SPECIALIST_INVOLVEMENT]);
 
-/** The agency whose staff answer for an action: the hub's actions are social care's. */
-function answeringAgency(action: MeetingAction): string {
-  return action.owningAgency === Agency.NWD_HUB ? SOCIAL_CARE.code : action.owningAgency;
+@ObjectType({ description: 'One page of your actions.' })
+class MeetingActionPage {
+  @Field(() => [MeetingAction])
+  nodes!: MeetingAction[];
+
+  @Field(() => Int, { description: 'Your actions matching the filter, across all pages.' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 /** Actions agreed at meetings: each owned by one agency and a named person in it, reported on by that agency. */
@@ -43,19 +53,23 @@ export class MeetingActionResolver {
     return meeting && ctx.loaders.youngPerson.load(meeting.youngPerson.id);
   }
 
-  @Query(() => [MeetingAction], {
-    description: `Your own actions (you are the named owner), soonest due first; at most ${MAX_ACTIONS}. A closed action is listed while you still have a relationship with the young person.`,
+  @Query(() => MeetingActionPage, {
+    description:
+      'Your own actions (you are the named owner), soonest due first, paged. An action is listed while you have a relationship with its young person (an open action is one; a closed one counts on the day it was closed).',
   })
   async myActions(
     @Ctx() ctx: SocialCareContext,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => ActionStatus, { nullable: true, description: 'Only actions with this status.' }) status?: ActionStatus | null,
     @Arg('overdue', () => Boolean, {
       nullable: true,
       description: 'true: only open actions past their due date; false: only those that are not.',
     })
     overdue?: boolean | null,
-  ): Promise<MeetingAction[]> {
+  ): Promise<MeetingActionPage> {
+    const { limit, offset } = pageWindow(page);
     const late = { status: ActionStatus.OPEN, dueDate: { $lt: ctx.today } };
+    // Filtered in SQL, then by relationship (batched), then paged: nothing is dropped before it is judged.
     const actions = await ctx.em.find(
       MeetingAction,
       {
@@ -64,18 +78,25 @@ export class MeetingActionResolver {
         ...(overdue === true && late),
         ...(overdue === false && { $not: late }),
       },
-      { populate: ['meeting'], orderBy: { dueDate: 'asc', id: 'asc' }, limit: MAX_ACTIONS },
+      { populate: ['meeting'], orderBy: { dueDate: 'asc', id: 'asc' } },
     );
     const purposes = await ctx.loaders.purposes.loadMany(actions.map((a) => a.meeting.youngPerson.id));
-    return actions.filter((_, i) => {
+    const visible = actions.filter((_, i) => {
       const purpose = purposes[i];
       return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT;
     });
+    const nodes = visible.slice(offset, offset + limit);
+    const end = offset + nodes.length;
+    return {
+      nodes,
+      totalCount: visible.length,
+      pageInfo: { hasNextPage: end < visible.length, endCursor: nodes.length ? cursorAt(end) : null },
+    };
   }
 
   @Mutation(() => MeetingAction, {
     description:
-      "Reports progress on an action: a dated note and, when it changes, the status (COMPLETED or CANCELLED closes it; OPEN reopens it). The owning agency's staff only.",
+      "Reports progress on an action: a dated note and, when it changes, the status (COMPLETED or CANCELLED closes it; OPEN reopens it). Its owner, or the owning agency's staff who are answerable for the young person (allocated, statutory role, hub specialist).",
   })
   async updateActionProgress(
     @Ctx() ctx: SocialCareContext,
@@ -90,12 +111,22 @@ export class MeetingActionResolver {
   ): Promise<MeetingAction> {
     if (!/^\d{1,12}$/.test(actionId)) throw badUserInput('actionId', 'an action id is a number');
     const note = requiredText('progress.note', progress.note, 4000);
+    const authorAgency = Agency[ctx.viewer.agency];
     // Who may write is decided before the transaction (through the request's loaders); state and version inside it.
     const found = await ctx.em.findOne(MeetingAction, { id: Number(actionId) }, { populate: ['meeting'] });
-    const purpose = found && (await ctx.loaders.purposes.load(found.meeting.youngPerson.id));
-    if (!found || !purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('actionId', actionId);
-    if (answeringAgency(found) !== ctx.viewer.agency) {
-      throw forbidden(`Only ${found.owningAgency.toLowerCase().replace('_', ' ')} staff report on this action.`);
+    if (!found) throw notFound('actionId', actionId);
+    const personId = found.meeting.youngPerson.id;
+    const purpose = await ctx.loaders.purposes.load(personId);
+    const ownAgency = answeringAgency(found.owningAgency) === ctx.viewer.agency;
+    const answerable = ownAgency && (found.ownerId === ctx.viewer.id || (!!purpose && ANSWERABLE.has(purpose.kind)));
+    if (!purpose || purpose.kind === PurposeKind.AUDIT || !answerable) {
+      ctx.access.refuse(personId);
+      if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('actionId', actionId);
+      throw forbidden(
+        ownAgency
+          ? "Only the action's owner, or their agency's staff answerable for the young person, report on it."
+          : `Only ${found.owningAgency.toLowerCase().replace('_', ' ')} staff report on this action.`,
+      );
     }
     const id = await performWrite(
       ctx,
@@ -103,26 +134,30 @@ export class MeetingActionResolver {
       async (tx) => {
         const action = await tx.findOneOrFail(MeetingAction, { id: Number(actionId) }, { populate: ['meeting'], refresh: true });
         await tx.lock(action, LockMode.OPTIMISTIC, expectedVersion);
-        const before = pick(action, ['status', 'completedOn']);
+        const before = pick(action, ['status', 'completedOn', 'lastProgressAt']);
         const status = progress.status ?? action.status;
         if (status !== action.status) {
           action.status = status;
           action.completedOn = status === ActionStatus.OPEN ? null : ctx.today;
         }
+        // Every report changes the action (and so its version): two people reporting at once cannot both win.
+        action.lastProgressAt = ctx.now;
+        action.progressReports += 1;
         const written = tx.create(ActionProgressNote, {
           action,
           writtenAt: ctx.now,
           authorId: ctx.viewer.id,
           author: ctx.viewer.name,
+          authorAgency,
           note,
           status,
         });
         await tx.flush();
         return {
           resultId: String(action.id),
-          subject: action.meeting.youngPerson.id,
+          subject: personId,
           changes: [
-            { entity: 'MeetingAction', id: String(action.id), before, after: pick(action, ['status', 'completedOn']) },
+            { entity: 'MeetingAction', id: String(action.id), before, after: pick(action, ['status', 'completedOn', 'lastProgressAt']) },
             { entity: 'ActionProgressNote', id: String(written.id), before: null, after: pick(written, ['authorId', 'note', 'status']) },
           ],
         };

@@ -11,14 +11,15 @@ export class ScheduleMeetingInput {
   @Field(() => MeetingKind)
   kind!: MeetingKind;
 
-  @Field(() => LocalDateScalar, { description: 'The meeting date: today or later.' })
+  @Field(() => LocalDateScalar, { description: 'The meeting date: today or later, within a year.' })
   date!: string;
 
-  @Field(() => ID, { nullable: true, description: "The chair's user id; you, when left out." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The chair's user id: social care staff allocated to the young person (their name is taken from the allocation); you, when left out.",
+  })
   chairId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "The chair's name; required with chairId." })
-  chairName?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the young person agreed to be discussed, if already asked.' })
   youngPersonAgreedToBeDiscussed?: boolean | null;
@@ -77,11 +78,11 @@ export class ActionInput {
   @Field(() => Agency, { description: 'The agency that must do it (one of the partner agencies or the NWD hub).' })
   owningAgency!: Agency;
 
-  @Field(() => ID, { description: "The owner's user id." })
+  @Field(() => ID, {
+    description:
+      "The owner's user id: an invitee of this meeting from the owning agency, or for the hub's own actions social care staff allocated to the young person. Their name is taken from the invitation or allocation.",
+  })
   ownerId!: string;
-
-  @Field({ description: "The owner's name." })
-  ownerName!: string;
 
   @Field(() => LocalDateScalar, { description: 'On or after the meeting date.' })
   dueDate!: string;
@@ -128,7 +129,11 @@ export class RecordMeetingInput {
   @Field({ description: 'The shared plan.' })
   plan!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'When to review the plan: after the meeting date.' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "When to review the plan: after the meeting, within 56 days. The next RAISE meeting is due then, or sooner if the young person's priority says so.",
+  })
   nextReviewOn?: string | null;
 
   @Field(() => [ActionInput])

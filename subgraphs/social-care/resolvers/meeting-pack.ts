@@ -1,10 +1,10 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { Ctx, Directive, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
-import { addMonths, toLocalDate } from '../../../kit/subgraph/dates';
+import { addDays, addMonths, toLocalDate } from '../../../kit/subgraph/dates';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { addFieldResolver } from '../../../kit/subgraph/graphql/generated-fields';
-import { frozenPack } from '../../../kit/subgraph/snapshots/freeze';
+import { freezePart, frozenPack } from '../../../kit/subgraph/snapshots/freeze';
 import { PackSnapshotView } from '../../../kit/subgraph/snapshots/pack-snapshot';
 import type { SocialCareContext } from '../context';
 import { MissingFromCareEpisode, PlacementEpisode } from '../entities/episodes';
@@ -62,9 +62,14 @@ async function contextOf(pack: MeetingPack, ctx: SocialCareContext): Promise<{ m
   return { meeting, earlier };
 }
 
+/** How long after recording a part can still be frozen, if an agency could not answer at the time. */
+export const FREEZE_WITHIN_DAYS = 7;
+
 /**
  * A meeting's pack: "since" is the date of the meeting held before it, else the NWD referral, else six
- * months before; it is frozen when the meeting is recorded and its chair is the one asking.
+ * months before. Each agency freezes its part when the chair is shown the pack of a meeting recorded
+ * through the graph: in the answer to recordMeeting, or, for an agency that could not answer then, the
+ * chair's next look within a week. Never for a meeting recorded before (its data has moved on).
  */
 async function packOf(m: Meeting, ctx: SocialCareContext): Promise<MeetingPack> {
   const meetings = await ctx.loaders.meetings.load(m.youngPerson.id);
@@ -77,23 +82,31 @@ async function packOf(m: Meeting, ctx: SocialCareContext): Promise<MeetingPack> 
     since: before?.heldOn ?? referral ?? addMonths(m.heldOn, -6),
     meetingId: m.id,
     personId: m.youngPerson.id,
-    freeze: m.status === MeetingStatus.HELD && m.chairId === ctx.viewer.id,
+    freeze:
+      m.status === MeetingStatus.HELD &&
+      m.chairId === ctx.viewer.id &&
+      !!m.recordedAt &&
+      ctx.today <= addDays(toLocalDate(m.recordedAt), FREEZE_WITHIN_DAYS),
   });
 }
 
 const average = (scores: { score: number }[]) => (scores.length ? scores.reduce((sum, s) => sum + s.score, 0) / scores.length : null);
-/** Left out of what is frozen: the grants (short-lived, for this request) and the frozen copy itself. */
-const NOT_FROZEN = [...RECEIVING_AGENCIES.map((a) => a.grantField), 'frozen'];
+/** Left out of what is frozen: the grants (short-lived, for this request), the frozen copy itself, links back to the meeting. */
+const NOT_FROZEN = [...RECEIVING_AGENCIES.map((a) => a.grantField), 'frozen', 'meeting', 'pack', 'youngPerson'];
 
 @Resolver(() => Meeting)
 export class MeetingPackOfMeeting {
   @FieldResolver(() => MeetingPack, {
     description:
-      'The pack for this meeting: what changed since the meeting before, from every agency. Once the meeting is recorded, the first time its chair is shown the pack each agency freezes its part (MeetingPack.frozen, health.healthSnapshot...).',
+      'The pack for this meeting: what changed since the meeting before, from every agency. When the chair is shown the pack in the answer to recordMeeting (or, for an agency that could not answer then, within a week), each agency freezes its whole part, as the chair is shown it, once: MeetingPack.frozen, healthSnapshot...',
   })
   async pack(@Root() m: Meeting, @Ctx() ctx: SocialCareContext, @Info() info: GraphQLResolveInfo): Promise<MeetingPack> {
     const pack = await packOf(m, ctx);
-    if (pack.freeze) ctx.access.freezeAt(info.path, m.packReference, m.youngPerson.id, NOT_FROZEN);
+    const purpose = pack.freeze && (await ctx.loaders.purposes.load(pack.personId));
+    if (purpose) {
+      const type = info.schema.getType('MeetingPack') as GraphQLObjectType;
+      await freezePart(ctx, { type, part: pack, reference: pack.reference, subject: { key: pack.personId, purpose }, omit: NOT_FROZEN });
+    }
     return pack;
   }
 }

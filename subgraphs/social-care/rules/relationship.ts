@@ -1,10 +1,9 @@
 import { MIN_BREAK_GLASS_REASON, PurposeKind, type Purpose } from '../../../kit/subgraph/access/purpose';
 import type { LocalDate } from '../../../kit/subgraph/dates';
 import type { Viewer } from '../../../kit/shared/roles';
-import { SOCIAL_CARE } from '../agency';
-import { ActionStatus, type MeetingStatus } from '../enums';
+import { ActionStatus, type Agency, type MeetingStatus } from '../enums';
 import { isOpenOn } from './episodes';
-import { invitationEndsOn } from './meetings';
+import { answeringAgency, invitationEndsOn, meetingSharedWith, type MeetingConsent } from './meetings';
 
 /**
  * The legitimate relationship rule (DOMAIN.md §4): a user sees a young person's record only with a
@@ -17,38 +16,48 @@ export interface RelationshipFacts {
   /** The viewer's invitations to meetings about the young person, with the meeting's state and consent. */
   invitations: {
     practitionerId?: string | null;
+    /** The agency the invitation is from (its staff only: a person from another agency gets nothing by it). */
+    agency: Agency;
     invitedOn: LocalDate;
-    meeting: {
+    meeting: MeetingConsent & {
       id: string;
       heldOn: LocalDate;
       status: MeetingStatus;
       statusChangedOn?: LocalDate | null;
-      youngPersonAgreedToBeDiscussed?: boolean | null;
-      consentOverrideReason?: string | null;
     };
   }[];
-  /** Actions from meetings about the young person that the viewer owns. */
-  actions: { ownerId: string; status: ActionStatus; completedOn?: LocalDate | null; meetingId: string }[];
+  /** Actions from meetings about the young person that the viewer owns, with their meeting's consent. */
+  actions: {
+    ownerId: string;
+    owningAgency: Agency;
+    status: ActionStatus;
+    completedOn?: LocalDate | null;
+    meeting: MeetingConsent & { id: string };
+  }[];
   /** Whether the young person is looked after today (the virtual school head's statutory duty). */
   lookedAfter: boolean;
 }
 
 /**
- * An invitation counts from the day it is sent to the day it ends (invitationEndsOn). When the young
- * person did not agree to be discussed, it does not count for invitees from other agencies unless the
- * chair recorded why sharing was needed anyway (audited and alerted).
+ * An invitation counts for the person invited, in the agency it was from, from the day it is sent to
+ * the day it ends (invitationEndsOn), as far as the meeting is shared with their agency.
  */
 function invitationCounts(viewer: Viewer, invitation: RelationshipFacts['invitations'][number], today: LocalDate): boolean {
   const { meeting } = invitation;
-  if (invitation.practitionerId !== viewer.id || today < invitation.invitedOn || today > invitationEndsOn(meeting)) return false;
-  const refused = meeting.youngPersonAgreedToBeDiscussed === false && !meeting.consentOverrideReason;
-  return !refused || viewer.agency === SOCIAL_CARE.code;
+  if (invitation.practitionerId !== viewer.id || answeringAgency(invitation.agency) !== viewer.agency) return false;
+  if (today < invitation.invitedOn || today > invitationEndsOn(meeting)) return false;
+  return meetingSharedWith(meeting, viewer.agency);
 }
 
-/** An action keeps its owner's relationship while open, and on the day it was closed. */
+/**
+ * An action keeps its owner's relationship while open, and on the day it was closed; only for its
+ * owner in its owning agency, and only as far as its meeting is shared with that agency (an action
+ * never gets round the young person's refusal).
+ */
 function actionCounts(viewer: Viewer, action: RelationshipFacts['actions'][number], today: LocalDate): boolean {
-  if (action.ownerId !== viewer.id) return false;
-  return action.status === ActionStatus.OPEN || (!!action.completedOn && today <= action.completedOn);
+  if (action.ownerId !== viewer.id || answeringAgency(action.owningAgency) !== viewer.agency) return false;
+  if (action.status !== ActionStatus.OPEN && !(action.completedOn && today <= action.completedOn)) return false;
+  return meetingSharedWith(action.meeting, viewer.agency);
 }
 
 export function legitimateRelationship(
@@ -68,7 +77,7 @@ export function legitimateRelationship(
     .sort((a, b) => (a.meeting.heldOn < b.meeting.heldOn ? 1 : -1))[0];
   if (invitation) return { kind: PurposeKind.MEETING_INVITATION, meetingId: invitation.meeting.id };
   const action = facts.actions.find((a) => actionCounts(viewer, a, today));
-  if (action) return { kind: PurposeKind.ACTION_OWNER, meetingId: action.meetingId };
+  if (action) return { kind: PurposeKind.ACTION_OWNER, meetingId: action.meeting.id };
   if (breakGlassReason && isValidBreakGlassReason(breakGlassReason))
     return { kind: PurposeKind.BREAK_GLASS, reason: breakGlassReason.trim() };
   return null;

@@ -39,3 +39,10 @@ export const VIEWS = [
   '(synthetic) Would like to go to college next year.',
   '(synthetic) Asked that their school is not told about the missing episodes.',
 ];
+
+/** What an action's owner writes on the way (each agency's own words: the notes stay with it and the hub). */
+export const PROGRESS_NOTES = [
+  '(synthetic) Started: first conversation with the young person held.',
+  '(synthetic) Booked; waiting for a date from the other team.',
+  '(synthetic) Tried twice; the young person was out. Trying again next week.',
+];
