@@ -1,41 +1,42 @@
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fromRepoRoot } from '../kit/shared/paths';
+import { join } from 'node:path';
+import { DIST, fromRepoRoot } from '../kit/shared/paths';
 
 /**
- * A GraphQL explorer for developers (GraphiQL), served by the gateway itself from installed packages:
- * no CDN, nothing fetched from anywhere but this gateway. Development only; production has no explorer
- * (and no introspection).
+ * A GraphQL explorer for developers (GraphiQL 5 with its explorer plugin), bundled at build time from the
+ * installed packages (scripts/build-explorer.ts) and served by the gateway itself: no CDN, nothing fetched
+ * from anywhere but this gateway and the development identity provider the page signs in with.
+ * Development only; production has no explorer (and no introspection).
  */
-const ASSETS: Record<string, [pkg: string, file: string]> = {
-  'react.js': ['react', 'umd/react.production.min.js'],
-  'react-dom.js': ['react-dom', 'umd/react-dom.production.min.js'],
-  'graphiql.js': ['graphiql', 'graphiql.min.js'],
-  'graphiql.css': ['graphiql', 'graphiql.min.css'],
-};
+export const EXPLORER_ASSETS = join(DIST, 'explorer');
 
-/** A package's folder (its exports map may not expose these files, so they are found on disk). */
-function packageRoot(pkg: string): string {
-  let dir = dirname(require.resolve(pkg));
-  while (
-    !existsSync(join(dir, 'package.json')) ||
-    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== pkg
-  ) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the ${pkg} package`);
-    dir = up;
-  }
-  return dir;
+/** Monaco's web workers by the label the editor asks for (the page falls back to the editor's own). */
+export const EXPLORER_WORKERS = {
+  editor: 'monaco-editor/esm/vs/editor/editor.worker.js',
+  json: 'monaco-editor/esm/vs/language/json/json.worker.js',
+  graphql: 'monaco-graphql/esm/graphql.worker.js',
+} as const;
+
+/** What the page is given: see gateway/explorer-page/config.ts, which reads it. */
+export interface ExplorerConfig {
+  /** The development identity provider the persona picker signs in with (its /personas and /token). */
+  identityProvider: string;
+  /** One tab per example operation of gateway/operations, the multi-agency view first. */
+  tabs: { query: string; variables?: string }[];
+  workers: string[];
 }
 
+/** The operation a developer runs first, so one click after signing in shows the whole picture. */
+const FIRST_TAB = 'multi-agency-view.graphql';
+
 /** The example operations (gateway/operations), one explorer tab each, with their example variables. */
-function exampleTabs(): { query: string; variables?: string }[] {
+export function exampleTabs(): ExplorerConfig['tabs'] {
   const dir = fromRepoRoot('gateway/operations');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
-    .sort()
+    .sort((a, b) => Number(b === FIRST_TAB) - Number(a === FIRST_TAB) || a.localeCompare(b))
     .map((f) => {
       const query = readFileSync(join(dir, f), 'utf8');
       const variables = /^# variables: (.+)$/m.exec(query)?.[1];
@@ -46,48 +47,69 @@ function exampleTabs(): { query: string; variables?: string }[] {
 /** JSON inside a <script>: nothing in it can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const page = (tabs: { query: string; variables?: string }[]) => `<!doctype html>
+const page = (config: ExplorerConfig) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <title>No Wrong Door multi-agency graph: explorer</title>
-  <link rel="stylesheet" href="/explorer/assets/graphiql.css">
-  <style>html, body, #explorer { height: 100%; margin: 0; }</style>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="/explorer/assets/explorer.css">
+  <script type="module" src="/explorer/assets/explorer.js"></script>
 </head>
 <body>
   <div id="explorer"></div>
-  <script src="/explorer/assets/react.js"></script>
-  <script src="/explorer/assets/react-dom.js"></script>
-  <script src="/explorer/assets/graphiql.js"></script>
-  <script>
-    // Every request needs a user's token: paste one into the Headers tab (npm start prints how to get one).
-    const headers = JSON.stringify({ authorization: 'Bearer <token from the development identity provider>' }, null, 2);
-    ReactDOM.createRoot(document.getElementById('explorer')).render(
-      React.createElement(GraphiQL, {
-        fetcher: GraphiQL.createFetcher({ url: '/graphql' }),
-        defaultHeaders: headers,
-        isHeadersEditorEnabled: true,
-        shouldPersistHeaders: false,
-        defaultQuery: '# Sign in: put your token in the Headers tab below.\\n{ nwdCaseload(first: 5) { totalCount nodes { id givenName familyName accessPurpose { kind } } } }\\n',
-        // The RAISE cycle step by step (gateway/operations), each with example variables to edit.
-        defaultTabs: ${scriptJson(tabs)},
-      }),
-    );
-  </script>
+  <script id="explorer-config" type="application/json">${scriptJson(config)}</script>
 </body>
 </html>`;
 
-export function mountExplorer(app: Express) {
-  const html = page(exampleTabs());
+/** Until `npm run build` has bundled the page, say so rather than serve a blank one. */
+const notBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Explorer not built</title></head>
+<body><p>The explorer has not been built: run <code>npm run build</code> (it bundles the page into dist/explorer).</p></body></html>`;
+
+/** An issuer that is not a URL names no identity provider the page could ask: it signs in with none. */
+function originOf(issuer: string): string | null {
+  try {
+    return new URL(issuer).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The browser may load and call only this gateway, and ask the development identity provider for a
+ * token: a Content-Security-Policy says so, so nothing the page bundles can reach anywhere else.
+ */
+const contentSecurityPolicy = (identityProvider: string) =>
+  [
+    "default-src 'self'",
+    `connect-src 'self' ${originOf(identityProvider) ?? ''}`.trim(),
+    "worker-src 'self'",
+    // Monaco sets styles on its elements. GraphiQL's fonts are inlined; Monaco's icon font is beside the bundle.
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+export function mountExplorer(app: Express, options: { identityProvider: string }) {
+  const config: ExplorerConfig = {
+    identityProvider: options.identityProvider,
+    tabs: exampleTabs(),
+    workers: Object.keys(EXPLORER_WORKERS),
+  };
+  const html = page(config);
+  const csp = contentSecurityPolicy(options.identityProvider);
   app.get('/explorer', (_req, res) => {
-    res.type('html').send(html);
+    const built = existsSync(join(EXPLORER_ASSETS, 'explorer.js'));
+    res
+      .set('content-security-policy', csp)
+      .type('html')
+      .send(built ? html : notBuilt);
   });
-  app.get('/explorer/assets/:file', (req, res) => {
-    const asset = ASSETS[req.params.file];
-    if (!asset) {
-      res.status(404).end();
-      return;
-    }
-    res.sendFile(join(packageRoot(asset[0]), asset[1]), { maxAge: '1d' });
+  // Revalidated on every load (ETag): after `npm run build` the browser gets the new bundle at once.
+  app.use('/explorer/assets', express.static(EXPLORER_ASSETS, { index: false }), (_req, res) => {
+    res.status(404).end();
   });
 }

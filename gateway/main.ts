@@ -1,6 +1,7 @@
 import { createLogger } from '../kit/shared/logger';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { startGateway } from './gateway';
+import { startTracing } from '../kit/shared/observability/tracing';
 
 let config: GatewayConfig;
 try {
@@ -10,14 +11,18 @@ try {
   process.exit(1);
 }
 const logger = createLogger('gateway', config.logLevel);
+const tracing = startTracing('gateway');
 startGateway(config)
   .then((running) => {
-    logger.info({ url: running.url }, 'gateway ready');
+    logger.info({ url: running.url, metricsPort: running.metricsPort, tracesExported: tracing.exporting }, 'gateway ready');
     const shutdown = () =>
-      running.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      running
+        .stop()
+        .then(() => tracing.shutdown())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     process.once('SIGINT', () => void shutdown());
     process.once('SIGTERM', () => void shutdown());
   })

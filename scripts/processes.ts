@@ -4,6 +4,7 @@ import { AGENCIES, subgraphUrlVariable, type AgencyDefinition, type AgencyName }
 import { generateSigningKeyPair } from '../kit/shared/keys';
 import { DIST } from '../kit/shared/paths';
 import { DEV_AUDIENCE } from '../kit/dev/identity-provider';
+import { developmentAuditEnv } from '../kit/subgraph/audit/development';
 
 export interface ServiceProcess {
   name: string;
@@ -20,6 +21,12 @@ export interface GraphProcessesOptions {
   ports?: Partial<Record<AgencyName, number>>;
   /** Database URL or SQLite path per agency. */
   databases: Record<AgencyName, string>;
+  /** Where each agency's audit key is kept (made on first use) and its chain anchored: development's stand-in for a secret store and a volume. */
+  auditFolder: string;
+  /** Where the gateway reaches an agency, when not at its process (a proxy in between, for fault tests). */
+  gatewaySubgraphUrls?: Partial<Record<AgencyName, string>>;
+  /** Where each process serves GET /metrics (default: its port + 5000). */
+  metricsPorts?: Partial<Record<AgencyName | 'gateway', number>>;
   /** Extra environment for every process (clock, seed size...). */
   env?: NodeJS.ProcessEnv;
   /** Where children's output goes: 'inherit' shows it (npm start), 'pipe' keeps it for error reports (tests). */
@@ -125,6 +132,12 @@ export interface GraphProcesses {
    * port and database, with `env` added (a later clock), while the gateway keeps running.
    */
   restartSubgraph(name: AgencyName, options?: RestartOptions): Promise<void>;
+  /** Sends a signal to one subgraph's process (SIGSTOP hangs it, SIGCONT lets it go on). */
+  signalSubgraph(name: AgencyName, signal: NodeJS.Signals): void;
+  /** What a process has written lately (its last 50 chunks of output, when started with stdio 'pipe'). */
+  outputOf(name: AgencyName | 'gateway'): string;
+  /** Stops the gateway with `signal` and resolves with its exit code once it has gone (for drain tests). */
+  stopGateway(signal: NodeJS.Signals): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -132,6 +145,7 @@ function stopProcess(s: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
   return new Promise<void>((resolve) => {
     if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
     s.child.once('exit', () => resolve());
+    s.child.kill('SIGCONT'); // a process hung with SIGSTOP handles nothing until it runs again
     s.child.kill(signal);
   });
 }
@@ -143,9 +157,13 @@ function stopProcess(s: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 export async function startGraphProcesses(options: GraphProcessesOptions): Promise<GraphProcesses> {
   const stdio = options.stdio ?? 'inherit';
   const base: NodeJS.ProcessEnv = { ...process.env, ...options.env, HOST: '127.0.0.1' };
-  for (const inherited of ['DATABASE_URL', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'GRANT_PUBLIC_JWK', 'GRANT_PRIVATE_JWK'])
-    delete base[inherited];
+  const inherited = ['DATABASE_URL', 'GATEWAY_PUBLIC_JWK', 'GATEWAY_PRIVATE_JWK', 'GRANT_PUBLIC_JWK', 'GRANT_PRIVATE_JWK', 'AUDIT_KEY'];
+  for (const name of [...inherited, ...inherited.map((n) => `${n}_FILE`), 'AUDIT_PREVIOUS_KEYS', 'AUDIT_ANCHOR_DIR']) delete base[name];
   const keys = await runKeys();
+  const metricsPort = (name: AgencyName | 'gateway') => {
+    const port = options.metricsPorts?.[name];
+    return port === undefined ? {} : { METRICS_PORT: String(port) };
+  };
   const all: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(all.map((s) => stopProcess(s)));
@@ -166,17 +184,27 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     const spawnSubgraph = (name: AgencyName) => spawnNode(name, join(DIST, 'subgraphs', name, 'main.js'), subgraphEnv.get(name)!, stdio);
     const subgraphs = AGENCIES.map((agency) => {
       const port = options.ports?.[agency.name] ?? agency.defaultPort;
-      subgraphEnv.set(agency.name, { ...base, ...keysFor(agency, keys), PORT: String(port), DATABASE_URL: options.databases[agency.name] });
+      subgraphEnv.set(agency.name, {
+        ...base,
+        ...keysFor(agency, keys),
+        ...developmentAuditEnv(options.auditFolder, agency, true),
+        PORT: String(port),
+        ...metricsPort(agency.name),
+        DATABASE_URL: options.databases[agency.name],
+      });
       return service(agency.name, port, spawnSubgraph(agency.name));
     });
     all.push(...subgraphs);
     await Promise.all([identityProvider, ...subgraphs].map((s) => waitForHealth(s)));
-    const urls = Object.fromEntries(AGENCIES.map((agency, i) => [subgraphUrlVariable(agency), subgraphs[i].url]));
+    const urls = Object.fromEntries(
+      AGENCIES.map((agency, i) => [subgraphUrlVariable(agency), options.gatewaySubgraphUrls?.[agency.name] ?? subgraphs[i].url]),
+    );
     const gatewayEnv = {
       ...base,
       ...urls,
       GATEWAY_PRIVATE_JWK: keys.GATEWAY_PRIVATE_JWK,
       PORT: String(options.gatewayPort),
+      ...metricsPort('gateway'),
       AUTH_ISSUER: identityProvider.issuer,
       AUTH_AUDIENCE: DEV_AUDIENCE,
       AUTH_JWKS_URL: `${identityProvider.issuer}/.well-known/jwks.json`,
@@ -187,13 +215,27 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     const restartSubgraph: GraphProcesses['restartSubgraph'] = async (name, { signal, env, whileStopped } = {}) => {
       const subgraph = subgraphs.find((s) => s.name === name)!;
       await stopProcess(subgraph, signal);
-      await whileStopped?.();
-      subgraphEnv.set(name, { ...subgraphEnv.get(name), ...env });
-      subgraph.child = spawnSubgraph(name);
-      await waitForHealth(subgraph);
-      await waitForGatewayToUse(gateway, name);
+      try {
+        await whileStopped?.();
+      } finally {
+        // Started again whatever happened meanwhile (a failed check must not leave the agency dead).
+        subgraphEnv.set(name, { ...subgraphEnv.get(name), ...env });
+        subgraph.child = spawnSubgraph(name);
+        await waitForHealth(subgraph);
+        await waitForGatewayToUse(gateway, name);
+      }
     };
-    return { keys, gateway, identityProvider, subgraphs, restartSubgraph, stop };
+    const signalSubgraph = (name: AgencyName, signal: NodeJS.Signals) => subgraphs.find((s) => s.name === name)!.child.kill(signal);
+    const stopGateway = (signal: NodeJS.Signals) =>
+      new Promise<number | null>((resolve) => {
+        gateway.child.once('exit', (code) => resolve(code));
+        gateway.child.kill(signal);
+      });
+    const outputOf = (name: AgencyName | 'gateway') => {
+      const child = [gateway, ...subgraphs].find((s) => s.name === name)!.child as ChildProcess & { outputTail?: () => string };
+      return child.outputTail?.() ?? '';
+    };
+    return { keys, gateway, identityProvider, subgraphs, restartSubgraph, signalSubgraph, stopGateway, outputOf, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -7,20 +7,18 @@ import { DIST, REPO_ROOT } from '../kit/shared/paths';
 
 export const SCHEMA_DIR = join(REPO_ROOT, 'schema');
 
-/** The URL each subgraph has in the committed supergraph; deployments override them (gateway/config.ts). */
-export const defaultSubgraphUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
-
 /**
  * Every file schema/ should hold, generated from the code: one SDL per subgraph and the supergraph
  * composed from them. Throws with composition's own messages when the subgraphs do not compose.
  */
 export function generateSchemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  const services = AGENCIES.map(({ name, defaultPort }) => {
+  const services = AGENCIES.map(({ name }) => {
     // Each subgraph is printed in its own process, exactly as that service builds it.
     const sdl = execFileSync(process.execPath, [join(DIST, 'scripts', 'print-subgraph.js'), name], { encoding: 'utf8' });
     files.set(`${name}.graphql`, sdl);
-    return { name, url: defaultSubgraphUrl(defaultPort), typeDefs: parse(sdl) };
+    // No URL: where an agency is deployed is the gateway's configuration (SUBGRAPH_URL_*), not the schema's.
+    return { name, url: '', typeDefs: parse(sdl) };
   });
   const composed = composeServices(services);
   if (composed.errors) {

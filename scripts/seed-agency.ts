@@ -9,9 +9,9 @@ async function run() {
   const [name, database, optionsJson] = process.argv.slice(2);
   const service = loadAgencyService(name);
   const options = JSON.parse(optionsJson) as PopulationOptions;
-  const orm = await openServiceDatabase(service, database);
+  // Refilled on purpose: emptied, then migrated from nothing (a missing database is made).
+  const orm = await openServiceDatabase(service, database, { create: true, fresh: true });
   try {
-    await orm.schema.refreshDatabase();
     await seedAgency(orm, service, options, true);
     // Read by the benchmark: peak memory of this agency's seeding process.
     console.log(`[${name}] peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);

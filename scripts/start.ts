@@ -2,6 +2,7 @@ import { PERSONAS } from '../kit/dev/personas';
 import { AGENCIES, type AgencyName } from '../kit/shared/agencies';
 import { portFromEnv } from '../kit/shared/config';
 import { databaseForAgency } from '../kit/subgraph/config';
+import { fromRepoRoot } from '../kit/shared/paths';
 import { startGraphProcesses } from './processes';
 
 /**
@@ -19,11 +20,14 @@ async function run() {
     gatewayPort: portFromEnv(process.env, 'PORT', 4000),
     identityProviderPort: portFromEnv(process.env, 'IDENTITY_PROVIDER_PORT', 4010),
     databases,
+    auditFolder: fromRepoRoot('data'),
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   });
   console.log('\nNo Wrong Door multi-agency graph is running:');
   console.log(`  gateway            ${graph.gateway.url}   (the only door: send a bearer token)`);
-  console.log(`  explorer           ${graph.gateway.url.replace(/graphql$/, 'explorer')}   (GraphiQL, served locally)`);
+  console.log(
+    `  explorer           ${graph.gateway.url.replace(/graphql$/, 'explorer')}   (GraphiQL, served locally: click a persona to sign in)`,
+  );
   console.log(`  identity provider  ${graph.identityProvider.issuer}   (development only: tokens for demo personas)`);
   for (const s of graph.subgraphs) console.log(`  ${s.name.padEnd(18)} ${s.url}   (answers only the gateway)`);
   console.log(`\nSign in as a persona (${Object.keys(PERSONAS).join(', ')}):`);

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
+  BrokenCircuitError,
   circuitBreaker,
   CircuitState,
   ConsecutiveBreaker,
@@ -9,11 +10,14 @@ import {
   retry,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
-import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { agencyNamed, type AgencyDefinition } from '../../kit/shared/agencies';
 import type { Logger } from '../../kit/shared/logger';
 import type { CallBudgets } from './budgets';
 import { agencyFetcher, callSignal } from './connections';
+import type { SubgraphTls } from './tls';
+import type { CallOutcome, ObserveCall } from './metrics';
+import { injectTraceContext } from '../../kit/shared/observability/tracing';
 import { clientErrors, DeadlinePassed, GarbledAnswer, isConnectionReset, missingPaths, unavailability } from './unavailable';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -29,6 +33,10 @@ export interface AgencyCalls {
   url: string;
   budgets: CallBudgets;
   logger: Logger;
+  /** Records each call's latency and outcome. */
+  observe?: ObserveCall;
+  /** The agencies' CA and the gateway's client certificate, for agencies served over HTTPS. */
+  tls?: SubgraphTls;
   /** Adds what the agency needs to trust the request (the gateway's token for it). */
   authorise(request: GraphQLDataSourceProcessOptions['request'], context: CallContext): Promise<void>;
 }
@@ -46,9 +54,11 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
   readonly breaker: CircuitBreakerPolicy;
   private readonly calls: AgencyCalls;
   private readonly connections: ReturnType<typeof agencyFetcher>;
+  private probe: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(name: string, calls: AgencyCalls) {
-    const connections = agencyFetcher(calls.budgets.maxConnectionsPerAgency);
+    const connections = agencyFetcher(calls.budgets.maxConnectionsPerAgency, calls.tls);
     super({ url: calls.url, fetcher: connections.fetcher });
     this.connections = connections;
     this.calls = calls;
@@ -71,23 +81,32 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
   private probeLater(): void {
     const { budgets } = this.calls;
     const readyUrl = this.calls.url.replace(/\/graphql$/, '/health/ready');
-    setTimeout(() => {
+    // A stopped gateway stops asking: its probes would otherwise go on for as long as the process.
+    if (this.closed) return;
+    clearTimeout(this.probe);
+    this.probe = setTimeout(() => {
       this.breaker
         .execute(async () => {
           const res = await callSignal.run(AbortSignal.timeout(budgets.subgraphTimeoutMs), () => this.fetcher(readyUrl, { method: 'GET' }));
           if (!res.ok) throw new Error(`readiness ${res.status}`);
         })
-        .catch(() => undefined); // a failed probe reopens the circuit, which schedules the next one
+        .catch((err: unknown) => {
+          // A failed probe reopens the circuit, which schedules the next one. A timer that fires a
+          // millisecond before the breaker's clock says the wait is over finds the circuit still open:
+          // without another probe it would stay open until a user's request came.
+          if (err instanceof BrokenCircuitError) this.probeLater();
+        });
     }, budgets.breakerHalfOpenAfterMs).unref();
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<CallContext>): Promise<void> {
     await this.calls.authorise(request, context);
+    if (request.http) injectTraceContext(request.http.headers);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<CallContext>): Promise<GatewayGraphQLResponse> {
     const { budgets } = this.calls;
-    const document = 'document' in options ? options.document : undefined;
+    const document = ('document' in options && options.document) || fetchDocument(options.request.query);
     const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     // Only a query may be sent twice: a mutation whose connection broke may have been done.
     const retries = retry(handleWhen(isConnectionReset), {
@@ -95,8 +114,10 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
       backoff: new ExponentialBackoff({ initialDelay: 20, maxDelay: 200 }),
     });
     const deadline = (options.context as CallContext).deadline ?? Date.now() + budgets.requestDeadlineMs;
+    const started = performance.now();
+    const observe = (outcome: CallOutcome) => this.calls.observe?.(this.agency.name, outcome, (performance.now() - started) / 1000);
     try {
-      return await this.breaker.execute(() =>
+      const answer = await this.breaker.execute(() =>
         retries.execute(async () => {
           const left = deadline - Date.now();
           if (left <= 0) throw new DeadlinePassed();
@@ -104,7 +125,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
           try {
             const response = await callSignal.run(signal, () => super.process(options));
             checkShape(response, options.request.variables?.representations);
-            return response;
+            return this.namingFailures(response, document);
           } catch (err) {
             // The agency refused the question, not failed: the client's mistake, relayed as such.
             const refused = clientErrors(err);
@@ -113,7 +134,10 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
           }
         }),
       );
+      observe(answer.data === null && answer.errors?.length ? 'refused' : 'answered');
+      return answer;
     } catch (err) {
+      observe('unavailable');
       const why = unavailability(err, this.agency, budgets.subgraphTimeoutMs);
       const { requestId } = options.context as CallContext;
       this.calls.logger.warn({ agency: this.agency.name, requestId, err, reason: why.reason }, 'agency unavailable');
@@ -135,12 +159,50 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<CallContext> {
     }
   }
 
+  /**
+   * An agency's own internal error inside an answer (a resolver that failed) says which agency failed
+   * and that asking again may help, like a failed call, instead of a bare "Internal server error".
+   */
+  private namingFailures(response: GatewayGraphQLResponse, document: DocumentNode | undefined): GatewayGraphQLResponse {
+    if (!response.errors?.length) return response;
+    const agency = this.agency.label;
+    // An entity the agency failed to resolve at all: the error goes where each of its fields would have.
+    const fields = missingPaths(document, [null]).map((p) => p.slice(2));
+    const errors = response.errors.flatMap((e) => {
+      const code = (e.extensions as { code?: unknown } | undefined)?.code;
+      if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return [e];
+      const failed = {
+        message: `${capitalise(agency)} is unavailable: it failed while answering this part. Try again shortly.`,
+        extensions: { code: 'AGENCY_UNAVAILABLE', agency, retryable: true },
+      };
+      const path = e.path ?? [];
+      const wholeEntity = path.length === 2 && path[0] === '_entities' && fields.length > 0;
+      return wholeEntity ? fields.map((field) => ({ ...failed, path: [...path, ...field] })) : [{ ...e, ...failed }];
+    });
+    return { ...response, errors };
+  }
+
   close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.probe);
     return this.connections.close();
   }
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The plan's fetches are few and repeat: their parsed documents are kept (the gateway does not hand them over by default). */
+const documents = new Map<string, DocumentNode>();
+function fetchDocument(query: string | undefined): DocumentNode | undefined {
+  if (!query) return undefined;
+  let document = documents.get(query);
+  if (!document) {
+    document = parse(query);
+    if (documents.size >= 1000) documents.delete(documents.keys().next().value!);
+    documents.set(query, document);
+  }
+  return document;
+}
 
 /** A 200 that is not a GraphQL answer to what was asked is a failure of the agency, not data. */
 function checkShape(response: GatewayGraphQLResponse, representations: unknown): void {

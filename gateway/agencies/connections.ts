@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Agent, fetch } from 'undici';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { SubgraphTls } from './tls';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -12,12 +13,13 @@ export const callSignal = new AsyncLocalStorage<AbortSignal>();
  * servers drop them (they keep them 65 s; Node's default would be 5 s), so a request never lands on a
  * socket the other side is closing.
  */
-export function agencyFetcher(maxConnections: number): { fetcher: Fetcher; close(): Promise<void> } {
+export function agencyFetcher(maxConnections: number, tls?: SubgraphTls): { fetcher: Fetcher; close(): Promise<void> } {
   const dispatcher = new Agent({
     connections: maxConnections,
     keepAliveTimeout: 4_000,
     keepAliveMaxTimeout: 10_000,
-    connect: { timeout: 2_000 },
+    // Over HTTPS: the agencies' CA and the gateway's client certificate, when configured (./tls).
+    connect: { timeout: 2_000, ...tls },
   });
   const fetcher = ((url: string, init?: Parameters<Fetcher>[1]) =>
     fetch(url, { ...(init as object), dispatcher, signal: callSignal.getStore() })) as unknown as Fetcher;

@@ -23,6 +23,7 @@ export const PERSONAS = {
   policeLiaison: { id: 'plo.sedgewick', name: 'PC Rowan Sedgewick', role: 'POLICE_LIAISON_OFFICER', agency: 'POLICE' },
   policeAnalyst: { id: 'pia.larkfield', name: 'Dana Larkfield', role: 'POLICE_INTELLIGENCE_ANALYST', agency: 'POLICE' },
   auditor: { id: 'ig.pikeley', name: 'Morgan Pikeley', role: 'IG_AUDITOR', agency: 'SOCIAL_CARE' },
+  boardMember: { id: 'cpb.ashdown', name: 'Cllr Avery Ashdown', role: 'CORPORATE_PARENTING_BOARD_MEMBER', agency: 'SOCIAL_CARE' },
 } as const satisfies Record<string, Persona>;
 
 export type PersonaName = keyof typeof PERSONAS;

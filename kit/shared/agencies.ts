@@ -59,7 +59,7 @@ export const AGENCIES = [
     code: 'SOCIAL_CARE',
     label: 'social care',
     defaultPort: 4001,
-    roles: ['SOCIAL_WORKER', 'NWD_KEY_WORKER', 'IRO', 'IG_AUDITOR'],
+    roles: ['SOCIAL_WORKER', 'NWD_KEY_WORKER', 'IRO', 'IG_AUDITOR', 'CORPORATE_PARENTING_BOARD_MEMBER'],
     identifier: { field: 'id', label: 'person id', description: 'Social care person id, e.g. "YP-000123".', check: checkPersonId },
   },
   {

@@ -8,11 +8,18 @@ import {
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './logger';
+import { serveMetrics, type ProcessMetrics } from './observability/metrics';
+import { logEachRequest, requestLogPlugin, resumeRequest } from './observability/request-log';
+import { resumeTrace, traceEachRequest } from './observability/tracing';
+import { wellFormedStringsPlugin } from './well-formed-strings';
+import { withoutSuggestions } from './no-suggestions';
+import type { ServerTls } from './tls-files';
 
-/** Largest request body accepted; a meeting tool's biggest query is a few kilobytes. */
+/** Largest request body accepted from a client; a meeting tool's biggest query is a few kilobytes. */
 export const MAX_BODY = '100kb';
 
 /** Plugins every server of ours runs with: nothing is reported to Apollo or anyone else, no timings leak in traces. */
@@ -37,6 +44,7 @@ const CLIENT_ERROR_CODES = new Set([
   'FORBIDDEN',
   'WITHHELD',
   'AUDIT_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
   'AGENCY_UNAVAILABLE',
   'RATE_LIMITED',
   'CONFLICT',
@@ -66,7 +74,7 @@ const bodyErrors: ErrorRequestHandler = (thrown, _req, res, next) => {
   const status = typeof err.status === 'number' ? err.status : 500;
   const message =
     err.type === 'entity.too.large'
-      ? `Request body is larger than the ${MAX_BODY} limit`
+      ? `Request body is larger than the limit (${typeof (thrown as { limit?: unknown }).limit === 'number' ? `${(thrown as { limit: number }).limit} bytes` : MAX_BODY})`
       : err.type === 'entity.parse.failed'
         ? `Malformed JSON in request body: ${String(err.message)}`
         : status < 500
@@ -99,11 +107,21 @@ export interface GraphQLHttpOptions<Ctx extends BaseContext> {
   onStop?: () => Promise<void>;
   /** How long a stop waits for requests in flight (default 10 s). */
   shutdownGraceMs?: number;
+  /** This process's metrics, served on their own port (`port` null: not served). */
+  metrics: { metrics: ProcessMetrics; port: number | null };
+  /** Cut every "Did you mean ...?" from error messages (production: no schema spelled out without introspection). */
+  hideSuggestions?: boolean;
+  /** Serve HTTPS (mutual TLS when it names a client CA) rather than HTTP. */
+  tls?: ServerTls;
+  /** Largest request body (default MAX_BODY): a subgraph takes larger ones, a cohort's grant names every member. */
+  maxBody?: string;
 }
 
 export interface RunningHttp {
   url: string;
   port: number;
+  /** Where GET /metrics is served, if it is. */
+  metricsPort?: number;
   /** Stops accepting, lets requests in flight finish (up to the grace period), then closes. */
   stop(): Promise<void>;
 }
@@ -125,13 +143,19 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   port: number,
   host: string,
 ): Promise<RunningHttp> {
+  const mask = maskInternalErrors(options.logger);
   const apollo = new ApolloServer<Ctx>({
     ...(options.apollo ?? { schema: options.schema! }),
     includeStacktraceInErrorResponses: false,
     // A GraphQL request must be JSON or carry a preflight-forcing header: no simple cross-site requests.
     csrfPrevention: true,
-    formatError: maskInternalErrors(options.logger),
-    plugins: [...noOutboundCallsPlugins(), ...(options.plugins ?? [ApolloServerPluginLandingPageDisabled()])],
+    formatError: options.hideSuggestions ? (formatted, error) => withoutSuggestions(mask(formatted, error)) : mask,
+    plugins: [
+      ...noOutboundCallsPlugins(),
+      wellFormedStringsPlugin<Ctx>(),
+      ...(options.plugins ?? [ApolloServerPluginLandingPageDisabled()]),
+      requestLogPlugin(),
+    ],
   });
   await apollo.start();
 
@@ -140,6 +164,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   let drained: (() => void) | undefined;
   const app = express();
   app.disable('x-powered-by');
+  const { metrics } = options.metrics;
+  app.use(traceEachRequest, logEachRequest(options.logger, metrics.requestFinished));
   app.use((_req, res, next) => {
     inFlight++;
     if (draining) res.setHeader('connection', 'close');
@@ -162,22 +188,23 @@ export async function serveGraphQL<Ctx extends BaseContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY }),
+    express.json({ limit: options.maxBody ?? MAX_BODY }),
+    resumeTrace,
+    resumeRequest,
     ...(options.before ?? []),
     expressMiddleware(apollo, { context: options.context }),
   );
   app.use(bodyErrors);
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = await listen(app, port, host, options.tls);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const actual = (server.address() as AddressInfo).port;
+  const metricsServer = options.metrics.port === null ? undefined : await serveMetrics(metrics, options.metrics.port, host);
   return {
-    url: `http://${host}:${actual}/graphql`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${actual}/graphql`,
     port: actual,
+    metricsPort: metricsServer?.port,
     async stop() {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -192,7 +219,30 @@ export async function serveGraphQL<Ctx extends BaseContext>(
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      await metricsServer?.close();
       await options.onStop?.();
     },
   };
+}
+
+/** HTTP, or HTTPS that with a client CA refuses any connection without a certificate that CA signed. */
+function listen(app: Express, port: number, host: string, tls: ServerTls | undefined): Promise<Server> {
+  const server = tls
+    ? createHttpsServer(
+        {
+          cert: tls.cert,
+          key: tls.key,
+          minVersion: 'TLSv1.2',
+          ...(tls.clientCa && { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true }),
+        },
+        app,
+      )
+    : createHttpServer(app);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { secretFromEnv, type Env } from './config';
 
 /** Every key this product signs with is ES256 (P-256): short signatures, no RSA key handling. */
 export const SIGNING_ALG = 'ES256';
@@ -16,10 +17,10 @@ export async function generateSigningKeyPair(kid: string): Promise<KeyPairJwk> {
   };
 }
 
-/** Reads a JWK from an environment variable holding its JSON; says which variable is wrong. */
-export function jwkFromEnv(env: Readonly<Record<string, string | undefined>>, name: string): JWK {
-  const raw = env[name];
-  if (!raw) throw new Error(`${name} is not set: it must hold a JSON Web Key (see README, "Keys")`);
+/** Reads a JWK's JSON from NAME or the file NAME_FILE names; says which variable is wrong. */
+export function jwkFromEnv(env: Env, name: string): JWK {
+  const raw = secretFromEnv(env, name);
+  if (!raw) throw new Error(`${name} (or ${name}_FILE) is not set: it must hold a JSON Web Key (see README, "Keys")`);
   try {
     const jwk = JSON.parse(raw) as JWK;
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256') throw new Error('not a P-256 EC key');

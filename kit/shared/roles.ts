@@ -24,9 +24,14 @@ export function isRole(value: unknown): value is Role {
 
 export { isAgencyCode };
 
-/** A viewer from untrusted claims, or null when any part is missing or unknown. */
+/**
+ * A viewer from untrusted claims, or null when any part is missing or unknown, or the role is not one of
+ * the agency's: a LAC nurse in the police is no one this graph knows, and each agency's policy reads
+ * the role as its own.
+ */
 export function viewerFromClaims(claims: Record<string, unknown>): Viewer | null {
   const { sub, name, agency, role } = claims;
   if (typeof sub !== 'string' || !sub || typeof name !== 'string' || !isAgencyCode(agency) || !isRole(role)) return null;
+  if (ROLES[role] !== agency) return null;
   return { id: sub, name, agency, role };
 }

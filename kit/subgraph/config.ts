@@ -1,12 +1,26 @@
+import { sharedStateUrlFromEnv } from '../shared/shared-state';
 import type { JWK } from 'jose';
 import { envName, type AgencyDefinition } from '../shared/agencies';
-import { isProduction, logLevelFromEnv, portFromEnv, wholeNumberFromEnv, type Env, type LogLevel } from '../shared/config';
+import {
+  booleanFromEnv,
+  ConfigurationError,
+  isProduction,
+  logLevelFromEnv,
+  metricsPortFromEnv,
+  portFromEnv,
+  secretFromEnv,
+  wholeNumberFromEnv,
+  type Env,
+  type LogLevel,
+} from '../shared/config';
 import { jwkFromEnv } from '../shared/keys';
 import { fromRepoRoot } from '../shared/paths';
+import { serverTlsFromEnv, type ServerTls } from '../shared/tls-files';
 import { populationOptionsFromEnv, type PopulationOptions } from '../dev/synthetic/population';
 import { clockFromEnv, type Clock } from './clock';
 import { ukDate } from './dates';
 import { isPostgres } from './orm';
+import { auditKeyringFromEnv, type AuditKeyring } from './audit/audit-key';
 
 /** Keys a subgraph works with, as JWKs: only what its kind of agency needs. */
 export type AgencyKeys =
@@ -17,22 +31,44 @@ export type AgencyKeys =
     }
   | { kind: 'receiving'; gatewayPublicJwk: JWK; /** Verifies social care's access grants. */ grantPublicJwk: JWK };
 
+/** How a subgraph keeps its audit log beyond the reach of its own database. */
+export interface AuditConfig {
+  /** AUDIT_KEY (and AUDIT_PREVIOUS_KEYS): signs each record; never stored in the database. */
+  keyring: AuditKeyring;
+  /** AUDIT_ANCHOR_DIR: where the chain head is anchored, outside the database (a volume of its own); null: nowhere (development). */
+  anchorFolder: string | null;
+  /** AUDIT_ANCHOR_INTERVAL_MS: how often the head is anchored while the chain grows (default a minute). */
+  anchorIntervalMs: number;
+}
+
 /** Everything a subgraph process is configured with; read from the environment in one place (agencyConfigFromEnv). */
 export interface AgencyConfig {
   port: number;
   host: string;
   /** postgres://… for PostgreSQL; otherwise a SQLite file (absolute) or ':memory:'. */
   database: string;
-  /** NODE_ENV=production: no synthetic data unless asked for, no development conveniences. */
+  /**
+   * NODE_ENV=production: no synthetic data unless asked for, no development conveniences: a missing
+   * database is an error, never created (and seeded) afresh.
+   */
   production: boolean;
+  /** MIGRATE_ON_START (default true): apply pending migrations at start, under a lock; false: refuse to start while any is pending. */
+  migrateOnStart: boolean;
   /** Seed an empty database with this synthetic population; false: never. */
   seed: PopulationOptions | false;
   /** "Now" for the data's sake (CLOCK_FIXED_AT pins it); token checks always use real time. */
   clock: Clock;
   keys: AgencyKeys;
+  audit: AuditConfig;
   logLevel: LogLevel;
   /** How long a stop waits for requests in flight. */
   shutdownGraceMs: number;
+  /** Where GET /metrics is served (null: nowhere). */
+  metricsPort: number | null;
+  /** Redis, where replicas share their replay cache and rate limits (none: this process's memory). */
+  redisUrl: string | undefined;
+  /** HTTPS for the internal hop, mutual TLS with a client CA (TLS_*_FILE); none: plain HTTP. */
+  tls?: ServerTls;
 }
 
 /** Where an agency keeps its data unless told: <repository>/data/<agency>.db. */
@@ -45,9 +81,9 @@ export function resolveDatabase(database: string): string {
   return isPostgres(database) || database === ':memory:' ? database : fromRepoRoot(database);
 }
 
-/** The database an agency uses in a process that serves several (npm start, seeding, audit:verify): <CODE>_DATABASE_URL. */
+/** The database an agency uses in a process that serves several (npm start, seeding, audit:verify): <CODE>_DATABASE_URL or <CODE>_DATABASE_URL_FILE. */
 export function databaseForAgency(agency: AgencyDefinition, env: Env): string {
-  const given = env[envName(agency, 'DATABASE_URL')];
+  const given = secretFromEnv(env, envName(agency, 'DATABASE_URL'));
   return given ? resolveDatabase(given) : defaultDatabase(agency);
 }
 
@@ -58,23 +94,51 @@ export function agencyKeysFromEnv(agency: AgencyDefinition, env: Env): AgencyKey
     : { kind: 'receiving', gatewayPublicJwk, grantPublicJwk: jwkFromEnv(env, 'GRANT_PUBLIC_JWK') };
 }
 
+/**
+ * A production service anchors its chain, or deleting the last audit records would go unnoticed;
+ * development may run without (npm start and the tests give one). `prefix` reads one agency's from a
+ * process that serves several (audit:verify: HEALTH_AUDIT_KEY, HEALTH_AUDIT_ANCHOR_DIR).
+ */
+export function auditConfigFromEnv(env: Env, prefix = ''): AuditConfig {
+  const keyring = auditKeyringFromEnv(env, prefix);
+  const folder = env[`${prefix}AUDIT_ANCHOR_DIR`];
+  if (!folder && isProduction(env))
+    throw new ConfigurationError(
+      `${prefix}AUDIT_ANCHOR_DIR is not set: in production the audit chain head is anchored in a folder outside the database (a volume of its own)`,
+    );
+  return {
+    keyring,
+    anchorFolder: folder ? fromRepoRoot(folder) : null,
+    anchorIntervalMs: wholeNumberFromEnv(env, `${prefix}AUDIT_ANCHOR_INTERVAL_MS`, 60_000),
+  };
+}
+
 /** The one place a subgraph process reads its environment (README, "Configuration"). */
 export function agencyConfigFromEnv(agency: AgencyDefinition, env: Env = process.env): AgencyConfig {
   // Keys first: a missing key is reported before anything else is read or opened.
   const keys = agencyKeysFromEnv(agency, env);
+  const audit = auditConfigFromEnv(env);
   const clock = clockFromEnv(env);
   const production = isProduction(env);
+  // A PostgreSQL URL carries its password: DATABASE_URL_FILE keeps it out of the environment.
+  const database = secretFromEnv(env, 'DATABASE_URL');
   // Synthetic data never goes into a production database unless asked for by name.
   const seeds = !production || env.SEED_SYNTHETIC === 'true';
+  const port = portFromEnv(env, 'PORT', agency.defaultPort);
   return {
-    port: portFromEnv(env, 'PORT', agency.defaultPort),
+    port,
     host: env.HOST ?? '127.0.0.1',
-    database: env.DATABASE_URL ? resolveDatabase(env.DATABASE_URL) : defaultDatabase(agency),
+    database: database ? resolveDatabase(database) : defaultDatabase(agency),
     production,
+    migrateOnStart: booleanFromEnv(env, 'MIGRATE_ON_START', true),
     seed: seeds ? populationOptionsFromEnv(env, ukDate(clock.now())) : false,
     clock,
     keys,
+    audit,
     logLevel: logLevelFromEnv(env),
     shutdownGraceMs: wholeNumberFromEnv(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    metricsPort: metricsPortFromEnv(env, port),
+    redisUrl: sharedStateUrlFromEnv(env),
+    tls: serverTlsFromEnv(env),
   };
 }

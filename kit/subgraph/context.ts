@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { ReceivingAgency } from '../shared/agencies';
 import type { Viewer } from '../shared/roles';
-import type { GrantedPack, GrantedPurpose } from './access/grant-checks';
-import type { PackScope } from './access/access-grant';
+import type { GrantedCohort, GrantedPack, GrantedPurpose } from './access/grant-checks';
+import type { CohortScope, PackScope } from './access/access-grant';
 import type { AgencyPolicy } from './access/policy';
 import type { Purpose } from './access/purpose';
 import type { RequestAccess } from './access/request-access';
+import type { AuditChain } from './audit/chain';
 import { ukDate, type LocalDate } from './dates';
 
 /** What every resolver of every agency gets: its own unit of work, one "now", and who is asking. */
@@ -23,12 +24,16 @@ export interface AgencyContext {
   access: RequestAccess;
   /** The agency's sharing rules (subgraphs/<agency>/policy.ts). */
   policy: AgencyPolicy;
+  /** The agency's audit chain: a write appends its record inside its own transaction. */
+  audit: AuditChain;
 }
 
 /** The lead agency decides the legitimate relationship and signs each receiving agency's grant. */
 export interface LeadAgencyContext extends AgencyContext {
   /** Social care's signed statement for `agency`: this viewer, this request, that agency's own identifier, this purpose (and a meeting pack's scope). */
   signGrant(agency: ReceivingAgency, identifier: string | null, purpose: Purpose, pack?: PackScope): Promise<string>;
+  /** Social care's signed statement for `agency`: this viewer, this request, may have figures about this cohort (aggregate reporting). */
+  signCohortGrant(agency: ReceivingAgency, cohort: CohortScope): Promise<string>;
 }
 
 /** A receiving agency shows nothing without the lead agency's grant for the young person. */
@@ -37,6 +42,8 @@ export interface ReceivingAgencyContext extends AgencyContext {
   grantedPurpose: GrantedPurpose;
   /** Verifies social care's grant for one meeting pack, batched per request. */
   grantedPack: GrantedPack;
+  /** Verifies social care's grant for one cohort (aggregate reporting). */
+  grantedCohort: GrantedCohort;
 }
 
 /** The facts of one request, from the gateway's verified token. */
@@ -47,6 +54,7 @@ export interface RequestFacts {
   requestId: string;
   access: RequestAccess;
   policy: AgencyPolicy;
+  audit: AuditChain;
 }
 
 export function agencyContext(facts: RequestFacts): AgencyContext {

@@ -17,9 +17,12 @@ export function toLocalDate(d: Date): LocalDate {
   return d.toISOString().slice(0, 10);
 }
 
+/** One formatter, made once: building an Intl.DateTimeFormat costs far more than formatting with one. */
+const UK_CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Today's date in the UK, from an instant (Europe/London: the councils' calendar). */
 export function ukDate(instant: Date): LocalDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
+  return UK_CALENDAR.format(instant);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

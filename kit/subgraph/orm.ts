@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { DefaultLogger, MikroORM, type EntityClass, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -7,12 +7,20 @@ export interface OrmOptions {
   entities: EntityClass<unknown>[];
   /** postgres://… for PostgreSQL; anything else is a SQLite file path (or ':memory:'). */
   database: string;
+  /**
+   * Create the database when it does not exist (development). Without it a missing SQLite file or
+   * PostgreSQL database is a MissingDatabaseError: production never starts afresh on an empty one.
+   */
+  create: boolean;
   /** Called with every SQL statement sent: used to prove batching (no N+1). */
   onQuery?: (sql: string) => void;
   debug?: boolean;
 }
 
 export type AgencyOrm = MikroORM;
+
+/** The database a service was pointed at is not there; nothing was created in its place. */
+export class MissingDatabaseError extends Error {}
 
 class QueryHookLogger extends DefaultLogger {
   constructor(
@@ -32,54 +40,48 @@ export function isPostgres(database: string): boolean {
   return /^postgres(ql)?:\/\//.test(database);
 }
 
-/** Opens the agency's database (PostgreSQL or embedded SQLite) and brings its schema up to date. */
+/** Where a PostgreSQL URL points, for messages: never its password. */
+function describePostgres(database: string): { name: string; where: string } {
+  const url = new URL(database);
+  return { name: decodeURIComponent(url.pathname.slice(1)), where: `${url.hostname}:${url.port || '5432'}` };
+}
+
+/** A connection that fails because the database is absent (3D000) says so by name; any other failure is reported as it is. */
+async function assertPostgresReachable(orm: MikroORM, database: string): Promise<void> {
+  const check = await orm.checkConnection();
+  if (check.ok) return;
+  await orm.close(true);
+  const { name, where } = describePostgres(database);
+  if ((check.error as { code?: string } | undefined)?.code === '3D000')
+    throw new MissingDatabaseError(
+      `PostgreSQL database "${name}" does not exist on ${where}. In production a missing database is never created: ` +
+        'restore it from backup, or create it deliberately (empty, or with `npm run migrate -- --create`).',
+    );
+  throw new Error(`cannot connect to PostgreSQL database "${name}" on ${where}: ${check.reason}`);
+}
+
+/** Opens the agency's database (PostgreSQL or embedded SQLite). Its schema is the migrations' business (migrations/). */
 export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm> {
+  const { database, create } = options;
+  // The file is checked before opening: SQLite creates a missing file as it opens it.
+  if (!create && !isPostgres(database) && database !== ':memory:' && !existsSync(database))
+    throw new MissingDatabaseError(
+      `SQLite database file ${database} does not exist. In production a missing database is never created: ` +
+        'restore it from backup, or create it deliberately with `npm run migrate -- --create`.',
+    );
   const common = {
     entities: options.entities,
     debug: options.debug ? ['query' as const] : false,
     loggerFactory: (o: LoggerOptions) => new QueryHookLogger(o, options.onQuery),
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // MikroORM creates a missing database on connect unless told not to.
+    ensureDatabase: create,
     // Entities are plain decorated classes; nothing is discovered from the file system.
     discovery: { warnWhenNoEntities: true },
   };
-  const orm = isPostgres(options.database)
-    ? await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: options.database })
-    : await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: options.database });
-  await orm.schema.ensureDatabase();
-  await bringSchemaUpToDate(orm);
+  if (!isPostgres(database)) return MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database });
+  const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: database });
+  await assertPostgresReachable(orm, database);
   return orm;
-}
-
-const FINGERPRINT_TABLE = 'schema_fingerprint';
-
-/**
- * Applies the schema diff only when the entities changed since it was last applied. MikroORM 6.6.16
- * misreads SQLite CHECK constraints on enums with more than two values, so its diff is never empty
- * there and every start would copy whole tables; a fingerprint of the wanted schema avoids that.
- * Safe mode: columns and tables are never dropped.
- */
-async function bringSchemaUpToDate(orm: MikroORM): Promise<void> {
-  const wanted = createHash('sha256')
-    .update(await orm.schema.getCreateSchemaSQL({ wrap: false }))
-    .digest('hex');
-  const connection = orm.em.getConnection();
-  await connection.execute(`create table if not exists ${FINGERPRINT_TABLE} (id integer primary key, fingerprint varchar(64) not null)`);
-  const rows = (await connection.execute(`select fingerprint from ${FINGERPRINT_TABLE} where id = 1`)) as { fingerprint: string }[];
-  if (rows[0]?.fingerprint === wanted) return;
-  if (isPostgres(orm.config.get('clientUrl') ?? '')) {
-    await orm.schema.updateSchema({ safe: true });
-  } else {
-    // SQLite alters a table by copying it and dropping the old one, which foreign keys forbid. MikroORM
-    // turns them back on after each table, so turn them off once for the whole diff instead.
-    const diff = (await orm.schema.getUpdateSchemaSQL({ safe: true, wrap: false })).replace(/pragma foreign_keys = (on|off);/g, '');
-    await connection.execute('pragma foreign_keys = off');
-    try {
-      await orm.schema.execute(diff);
-    } finally {
-      await connection.execute('pragma foreign_keys = on');
-    }
-  }
-  await connection.execute(`delete from ${FINGERPRINT_TABLE}`);
-  await connection.execute(`insert into ${FINGERPRINT_TABLE} (id, fingerprint) values (1, ?)`, [wanted]);
 }

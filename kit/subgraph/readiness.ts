@@ -19,6 +19,7 @@ export async function databaseReadiness(orm: AgencyOrm, logger: Logger): Promise
       if (isPostgres(String(orm.config.get('clientUrl') ?? '')))
         await connection.execute("set local lock_timeout = '1s'; set local statement_timeout = '2s'", [], 'run', inTransaction);
       await connection.execute('select seq from audit_record order by seq desc limit 1', [], 'all', inTransaction);
+      // Takes the write lock without touching a row: the append-only triggers fire per row, so none refuses it.
       await connection.execute('update audit_record set seq = seq where seq < 0', [], 'run', inTransaction);
       throw new ProbeDone();
     });

@@ -6,6 +6,7 @@ import type { SubjectOf } from './access/guard';
 import type { AgencyPolicy } from './access/policy';
 import type { AgencyContext, LeadAgencyContext, ReceivingAgencyContext } from './context';
 import { buildAgencySubgraphSchema, type SubgraphSchemaParts } from './federation';
+import { receivingCohortReferenceResolver, type ReceivedCohortClass } from './outcomes/receiving';
 import {
   receivingReferenceResolvers,
   receivingSubjectOf,
@@ -85,6 +86,8 @@ export function defineReceivingAgency<Ctx extends ReceivingAgencyContext, Owner>
     youngPerson: ReceivedYoungPersonClass<Owner>;
     /** The agency's MeetingPack type (receivingMeetingPackType), with its part of a meeting's pack. */
     meetingPack: ReceivedMeetingPackClass<Owner>;
+    /** The agency's CohortOutcomes type (receivingCohortType), with its figures about a cohort; absent: it reports none. */
+    cohortOutcomes?: ReceivedCohortClass;
     findRecord(ctx: Ctx, identifier: string): Promise<Owner | null>;
   },
 ): AgencyService<ReceivingAgency, Ctx> {
@@ -92,10 +95,15 @@ export function defineReceivingAgency<Ctx extends ReceivingAgencyContext, Owner>
     buildAgencySubgraphSchema<Ctx>({
       resolvers: parts.resolvers,
       // No query returns YoungPerson: type-graphql must be told to keep it.
-      orphanedTypes: [parts.youngPerson, parts.meetingPack],
-      referenceResolvers: receivingReferenceResolvers(agency, parts.youngPerson, parts.meetingPack, (ctx: Ctx, identifier: string) =>
-        parts.findRecord(ctx, identifier),
-      ),
+      orphanedTypes: [parts.youngPerson, parts.meetingPack, ...(parts.cohortOutcomes ? [parts.cohortOutcomes] : [])],
+      referenceResolvers: {
+        ...receivingReferenceResolvers(agency, parts.youngPerson, parts.meetingPack, (ctx: Ctx, identifier: string) =>
+          parts.findRecord(ctx, identifier),
+        ),
+        ...(parts.cohortOutcomes && {
+          CohortOutcomes: { __resolveReference: receivingCohortReferenceResolver<Ctx>(agency, parts.cohortOutcomes) },
+        }),
+      },
       subjectOf: receivingSubjectOf,
     }),
   );

@@ -1,19 +1,13 @@
 import { badUserInput } from './errors';
 import { parseLocalDate, type LocalDate } from './dates';
+import { CONTROL, DECEPTIVE } from './characters';
+import { justificationProblem } from './justification';
 
 /**
  * Checks of what a client writes, each naming the field that was wrong (BAD_USER_INPUT), so a meeting
  * tool can put the message next to the right box. Text is trimmed; control characters (a NUL byte
- * included) and characters that disguise text are refused rather than stored.
+ * included) and characters that disguise text are refused rather than stored (./characters).
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-/**
- * Characters that make text display other than it reads: bidirectional overrides and isolates, and
- * invisible spaces ("PC \u202Eevil" shows reversed). Joiners (U+200C, U+200D) stay: scripts need them.
- */
-const DECEPTIVE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
-
 export function requiredText(field: string, value: string | null | undefined, max = 4000): string {
   const text = optionalText(field, value, max);
   if (!text) throw badUserInput(field, 'must not be empty');
@@ -27,6 +21,14 @@ export function optionalText(field: string, value: string | null | undefined, ma
   const text = value.trim();
   if (text.length > max) throw badUserInput(field, `must be at most ${max} characters (got ${text.length})`);
   return text || null;
+}
+
+/** A justification auditors review (./justification): trimmed, in words, bounded, nothing invisible. */
+export function justification(field: string, value: string): string {
+  const text = value.trim();
+  const problem = justificationProblem(text);
+  if (problem) throw badUserInput(field, problem);
+  return text;
 }
 
 export function wholeNumberIn(field: string, value: number, min: number, max: number): number {

@@ -1,4 +1,4 @@
-import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY } from '../../kit/subgraph/access/policy';
+import { rule, type AgencyPolicy, ACCESS_LOG_AUDITORS_ONLY, youngPersonsWishesOnField } from '../../kit/subgraph/access/policy';
 import type { AgencyCode } from '../../kit/shared/roles';
 import { EDUCATION } from './agency';
 import type { SchoolEnrolment } from './entities/school-enrolment';
@@ -34,6 +34,9 @@ import type { SchoolEnrolment } from './entities/school-enrolment';
  * timetable they asked us not to share with an agency is left out for that agency's staff, and so is
  * "permanently excluded" as the reason they left that school. Everything withheld shows as empty with
  * a notice naming the rule, and every read, and what was withheld from it, is written to our audit log.
+ * Other agencies see the young person's-wishes notice on every list of suspensions, exclusions and
+ * reduced timetables (and on the chronology) whether or not anything was left out, and no notice says
+ * how many: either would tell them that there is something. Counts are for education and auditors.
  *
  * An auditor (purpose AUDIT) sees only which record it is and its access log, nothing of the record.
  */
@@ -64,16 +67,23 @@ export const EHCP_DATES = rule(
   agencyIn('EDUCATION', 'SOCIAL_CARE', 'HEALTH'),
 );
 
-/** A leaving reason that would tell an agency about a permanent exclusion the young person asked it not to be told about. */
-export const LEAVING_REASON_WISHES = rule<SchoolEnrolment>(
-  'young-persons-wishes-leaving-reason',
-  "the young person asked that their exclusion from this school is not shared with the viewer's agency",
-  ({ viewer, item }) => !item.reasonForLeavingNotSharedWith?.includes(viewer.agency),
-);
+/**
+ * A leaving reason that would tell an agency about a permanent exclusion the young person asked it not
+ * to be told about: the young person's wishes, told in their words for every agency, which say nothing
+ * of what the reason was.
+ */
+export const LEAVING_REASON_WISHES = youngPersonsWishesOnField<SchoolEnrolment>((enrolment) => enrolment.reasonForLeavingNotSharedWith);
 
 export const educationPolicy: AgencyPolicy = {
   agency: EDUCATION.code,
+  // Cohort figures (PEPs): for the board, the NWD team, IROs and the designated nurse with small numbers
+  // suppressed; in full for the virtual school head and auditors.
+  aggregates: {
+    readers: ['CORPORATE_PARENTING_BOARD_MEMBER', 'NWD_KEY_WORKER', 'IRO', 'LAC_NURSE', 'VIRTUAL_SCHOOL_HEAD', 'IG_AUDITOR'],
+    fullFigures: ['VIRTUAL_SCHOOL_HEAD', 'IG_AUDITOR'],
+  },
   nonPersonalTypes: [],
+  youngPersonsWishesOn: ['Suspension', 'PermanentExclusion', 'ReducedTimetable'],
   fields: {
     'PersonalEducationPlan.targets': PEP_CONTENT,
     'PersonalEducationPlan.pupilPremiumPlusAmount': PEP_CONTENT,
@@ -89,7 +99,7 @@ export const educationPolicy: AgencyPolicy = {
     'SenProvisionEpisode.ehcpIssuedWithinTwentyWeeks': EHCP_DATES,
     'EducationRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
-  // Which record it is (the UPN, whether we hold it) and its access log; the withheld-field entries
-  // inside the log too (the kit passes AuditEntry itself, not its nested WithheldField).
-  auditFields: ['YoungPerson.upn', 'YoungPerson.education', 'EducationRecord.matchStatus', 'EducationRecord.accessLog', 'WithheldField.*'],
+  // Which record it is (the UPN, whether we hold it) and its access log (the kit passes the log's entries
+  // and their withheld fields).
+  auditFields: ['YoungPerson.upn', 'YoungPerson.education', 'EducationRecord.matchStatus', 'EducationRecord.accessLog'],
 };

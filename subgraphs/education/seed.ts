@@ -20,7 +20,7 @@ function seedPupil(em: EntityManager, person: SyntheticYoungPerson, options: Pop
   const pupil = Object.assign(new Pupil(), {
     upn: person.upn!,
     dateOfBirth: person.dateOfBirth,
-    enteredCareDate: person.status === 'LOOKED_AFTER' ? person.statusSince : null,
+    enteredCareDate: person.enteredCareOn,
     virtualSchool: LA_CODE,
   });
   em.persist(pupil);

@@ -3,6 +3,7 @@ import { defineReceivingAgency } from '../../kit/subgraph/service';
 import { EDUCATION } from './agency';
 import { createContext, type EducationContext } from './context';
 import { entities } from './entities';
+import { CohortOutcomes, EducationOutcomeFields } from './resolvers/outcomes';
 import { educationPolicy } from './policy';
 import { EducationRecordResolver } from './resolvers/education-record';
 import { EducationStatusResolver } from './resolvers/education-status';
@@ -23,9 +24,11 @@ export const service = defineReceivingAgency(EDUCATION, {
     EducationStatusResolver,
     SchoolEnrolmentResolver,
     SenProvisionEpisodeResolver,
+    EducationOutcomeFields,
   ],
   youngPerson: YoungPerson,
   meetingPack: MeetingPack,
+  cohortOutcomes: CohortOutcomes,
   findRecord: (ctx: EducationContext, upn) => ctx.loaders.pupilByUpn.load(upn),
   createContext,
   seeder: educationSeeder,

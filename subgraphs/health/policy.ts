@@ -28,7 +28,10 @@ import { HEALTH } from './agency';
  * - On top of these rules, any item the young person asked not to be shared with an agency (a CAMHS
  *   involvement, a self-harm episode, a sexual health contact) is left out for that agency.
  *
- * A withheld value is shown as withheld (never as "nothing recorded") and every read is logged.
+ * A withheld value is shown as withheld (never as "nothing recorded") and every read is logged. A
+ * notice never says how many items were left out, except to health and auditors, and a rule that keeps
+ * a whole kind from someone (sexual health, substance misuse) is told in the chronology whether or not
+ * the young person has any: otherwise the notice itself would say that they have.
  */
 
 const CLINICAL_DETAIL = rule(
@@ -83,7 +86,14 @@ const POLICE_STATUSES_ONLY = rule(
 
 export const healthPolicy: AgencyPolicy = {
   agency: HEALTH.code,
+  // Cohort figures: for the board, the NWD team, IROs and the virtual school head with small numbers
+  // suppressed; in full for the designated LAC nurse and auditors. Not for police: they need no health figures.
+  aggregates: {
+    readers: ['CORPORATE_PARENTING_BOARD_MEMBER', 'NWD_KEY_WORKER', 'IRO', 'VIRTUAL_SCHOOL_HEAD', 'LAC_NURSE', 'IG_AUDITOR'],
+    fullFigures: ['LAC_NURSE', 'IG_AUDITOR'],
+  },
   nonPersonalTypes: [],
+  youngPersonsWishesOn: ['CamhsInvolvement', 'SelfHarmEpisode', 'SexualHealthContact'],
   fields: {
     // Clinical notes and scores.
     'CamhsInvolvement.clinicalNote': CLINICAL_DETAIL,
@@ -129,6 +139,6 @@ export const healthPolicy: AgencyPolicy = {
     'HealthChanges.selfHarmEpisodes': POLICE_STATUSES_ONLY,
   },
   // An auditor answering a subject access request sees who the young person is to health and the log.
-  // WithheldField: the kit exempts AuditEntry but not the type of its `withheld` list.
-  auditFields: ['YoungPerson.nhsNumber', 'YoungPerson.health', 'HealthRecord.matchStatus', 'HealthRecord.accessLog', 'WithheldField.*'],
+  // The kit passes the log's entries and their withheld fields.
+  auditFields: ['YoungPerson.nhsNumber', 'YoungPerson.health', 'HealthRecord.matchStatus', 'HealthRecord.accessLog'],
 };

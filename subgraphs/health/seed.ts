@@ -51,7 +51,7 @@ function newPatient(r: Random, person: SyntheticYoungPerson, nhsNumber: string):
     nhsNumber,
     dateOfBirth: person.dateOfBirth,
     // Health learns of entry to care from the local authority's request for an initial assessment.
-    enteredCareOn: person.status === 'LOOKED_AFTER' ? person.statusSince : null,
+    enteredCareOn: person.enteredCareOn,
     // A few children are not yet registered with a GP (e.g. newly arrived).
     registeredGp: r.chance(0.97) ? gpPractice(r) : null,
   });

@@ -3,6 +3,7 @@ import { defineReceivingAgency } from '../../kit/subgraph/service';
 import { HEALTH } from './agency';
 import { createContext, type HealthContext } from './context';
 import { entities } from './entities';
+import { CohortOutcomes, HealthOutcomeFields } from './resolvers/outcomes';
 import { healthPolicy } from './policy';
 import { HealthRecordResolver } from './resolvers/health-record';
 import { HealthChangesResolver, HealthPackFields, MeetingPack } from './resolvers/meeting-pack';
@@ -20,9 +21,11 @@ export const service = defineReceivingAgency(HEALTH, {
     LifeCoachInvolvementStatusResolver,
     HealthPackFields,
     HealthChangesResolver,
+    HealthOutcomeFields,
   ],
   youngPerson: YoungPerson,
   meetingPack: MeetingPack,
+  cohortOutcomes: CohortOutcomes,
   findRecord: (ctx: HealthContext, nhsNumber) => ctx.loaders.patientByNhsNumber.load(nhsNumber),
   createContext,
   seeder: healthSeeder,

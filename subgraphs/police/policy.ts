@@ -34,10 +34,12 @@ import type { IntelligenceItem } from './entities';
  *   a school needs to know a child goes missing).
  * - The young person's wishes: an arrest or missing episode the young person asked not to be shared
  *   with an agency (for example their school) is left out for that agency's staff, and from their
- *   chronology, with a notice that says how many were left out. The counts of episodes and arrests in
- *   the last six months leave them out too, so a count never gives away what the list withheld.
- *   Whether the child is missing right now is still said to everyone with a relationship: a school must
- *   know a child is missing today (protecting a child from harm comes first).
+ *   chronology. Other agencies get the same notice on every list of arrests and missing episodes, and
+ *   on the chronology, whether or not anything was left out, and never how many: a notice or a count
+ *   only when something is hidden would tell them it is there. Counts go to the police and auditors.
+ *   The counts of episodes and arrests in the last six months, and whether the child is missing right
+ *   now, are worked out from what the viewer may see, for the same reason: the young person's wish
+ *   about an episode covers what follows from it.
  * - The police access log: information-governance auditors only. An auditor (AUDIT purpose) sees only
  *   the log and what identifies the record, never the police data itself.
  */
@@ -76,7 +78,22 @@ export const ARREST_CHARGE_AND_OUTCOME = rule(
 
 export const policePolicy: AgencyPolicy = {
   agency: POLICE.code,
+  // Cohort figures (missing episodes, arrests, charges): for the board, the NWD team, IROs and the
+  // virtual school head with small numbers suppressed; in full for police staff and auditors.
+  aggregates: {
+    readers: [
+      'CORPORATE_PARENTING_BOARD_MEMBER',
+      'NWD_KEY_WORKER',
+      'IRO',
+      'VIRTUAL_SCHOOL_HEAD',
+      'POLICE_LIAISON_OFFICER',
+      'POLICE_INTELLIGENCE_ANALYST',
+      'IG_AUDITOR',
+    ],
+    fullFigures: ['POLICE_LIAISON_OFFICER', 'POLICE_INTELLIGENCE_ANALYST', 'IG_AUDITOR'],
+  },
   nonPersonalTypes: [],
+  youngPersonsWishesOn: ['MissingEpisode', 'Arrest'],
   fields: {
     'IntelligenceItem.fullText': INTELLIGENCE_FULL_TEXT,
     'IntelligenceItem.sanitisedText': NOT_MARKED_FOR_SHARING,
@@ -87,12 +104,5 @@ export const policePolicy: AgencyPolicy = {
     'PoliceRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
   // An auditor answering a subject access request reaches the record by PNC ID and reads its log.
-  auditFields: [
-    'YoungPerson.pncId',
-    'YoungPerson.police',
-    'PoliceRecord.matchStatus',
-    'PoliceRecord.accessLog',
-    'WithheldField.field',
-    'WithheldField.rule',
-  ],
+  auditFields: ['YoungPerson.pncId', 'YoungPerson.police', 'PoliceRecord.matchStatus', 'PoliceRecord.accessLog'],
 };

@@ -3,6 +3,7 @@ import { defineReceivingAgency } from '../../kit/subgraph/service';
 import { POLICE } from './agency';
 import { createContext, type PoliceContext } from './context';
 import { entities } from './entities';
+import { CohortOutcomes, PoliceOutcomeFields } from './resolvers/outcomes';
 import { policePolicy } from './policy';
 import { MissingEpisodeResolver } from './resolvers/missing-episode';
 import { NrmReferralResolver } from './resolvers/nrm-referral';
@@ -21,9 +22,11 @@ export const service = defineReceivingAgency(POLICE, {
     NrmReferralResolver,
     PolicePackFields,
     PoliceChangesResolver,
+    PoliceOutcomeFields,
   ],
   youngPerson: YoungPerson,
   meetingPack: MeetingPack,
+  cohortOutcomes: CohortOutcomes,
   findRecord: (ctx: PoliceContext, pncId) => ctx.loaders.nominalByPncId.load(pncId),
   createContext,
   seeder: policeSeeder,

@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import { forbidden, notFound } from '../../kit/subgraph/errors';
 import { SOCIAL_CARE } from './agency';
 import type { Subject } from '../../kit/subgraph/access/request-access';
+import type { AuditEntry } from '../../kit/subgraph/audit/graphql';
 import type { SocialCareContext } from './context';
 import type { Meeting, MeetingAction } from './entities/meetings';
 import type { MeetingPack } from './resolvers/meeting-pack';
@@ -10,17 +11,29 @@ import { YoungPerson } from './entities/young-person';
 import { isOpenOn } from './rules/episodes';
 
 /**
- * Returns the young person only when the viewer has a purpose; otherwise records the refusal and
- * answers exactly as for an id that does not exist, so nothing hints that the record is there.
+ * A miss's audit subject: what was asked for, named by the argument that asked for it
+ * ("nhsNumber:9990000018", "meetingId:YP-000123-M4"). A person id is recorded as it is, as a refusal's is.
  */
-export async function withPurpose(
-  ctx: SocialCareContext,
-  person: YoungPerson | null,
-  idForError?: { field: string; value: string },
-): Promise<YoungPerson | null> {
-  if (person && (await ctx.loaders.purposes.load(person.id))) return person;
-  if (person) ctx.access.refuse(person.id, ctx.breakGlassReasons.get(person.id));
-  if (idForError) throw notFound(idForError.field, idForError.value);
+export const asked = (field: string, value: string): string => `${field}:${value}`;
+
+/**
+ * The viewer's purpose for whose record was found, or for a miss for what was asked: the same queries
+ * either way (they find nothing for a miss), so a miss takes as long as a refusal.
+ */
+async function purposeFor(ctx: SocialCareContext, personId: string | undefined, askedFor: string) {
+  const subject = personId ?? askedFor;
+  return { subject, purpose: await ctx.loaders.purposes.load(subject) };
+}
+
+/**
+ * Returns the young person found only when the viewer has a purpose. Otherwise, and when nobody was
+ * found, records a refusal (of the young person, or for a miss of what was asked) and returns null:
+ * the caller answers both exactly as a record that does not exist, so nothing hints that it is there.
+ */
+export async function withPurpose(ctx: SocialCareContext, person: YoungPerson | null, askedFor: string): Promise<YoungPerson | null> {
+  const { subject, purpose } = await purposeFor(ctx, person?.id, askedFor);
+  if (person && purpose) return person;
+  ctx.access.refuse(subject, ctx.breakGlassReasons.get(subject));
   return null;
 }
 
@@ -32,7 +45,7 @@ function personOf(typeName: string, root: unknown): string | undefined {
   if (typeName === 'MeetingAction') return (root as MeetingAction).meeting.youngPerson?.id;
   if (typeName === 'MeetingPack') return (root as MeetingPack).personId;
   // An audit entry listed on its own (break-glass alerts) is about the young person it records.
-  if (typeName === 'AuditEntry') return (root as { subject?: string }).subject;
+  if (typeName === 'AuditEntry') return (root as AuditEntry).youngPersonIdentifier;
   return undefined;
 }
 
@@ -45,31 +58,66 @@ export async function subjectOf(typeName: string, root: unknown, ctx: SocialCare
   return { key: personId, purpose };
 }
 
+/** What a write asked for: the argument that named it, and the record found (null: a miss) with whose it is. */
+export interface WriteTarget<T> {
+  field: string;
+  value: string;
+  record: T | null;
+  personId: string | undefined;
+  /** A miss's audit subject; by default `asked(field, value)`. */
+  askedFor?: string;
+}
+
+/**
+ * Every write's authority, one way: with a purpose that `allows` it (never an auditor's), the record.
+ * Otherwise the refusal is audited (a miss's too, with the same queries) and the answer is NOT_FOUND to
+ * anyone without a purpose, as if the record did not exist, and FORBIDDEN to someone who may see it.
+ */
+export async function writeAuthority<T>(
+  ctx: SocialCareContext,
+  target: WriteTarget<T>,
+  allows: (purpose: Purpose, record: T) => boolean,
+  refusal: (record: T) => string,
+): Promise<T> {
+  const { field, value, record } = target;
+  const { subject, purpose } = await purposeFor(ctx, target.personId, target.askedFor ?? asked(field, value));
+  const seen = record && purpose && purpose.kind !== PurposeKind.AUDIT;
+  if (seen && allows(purpose, record)) return record;
+  ctx.access.refuse(subject);
+  if (!seen) throw notFound(field, value);
+  throw forbidden(refusal(record));
+}
+
+const allocatedHub = (ctx: SocialCareContext, purpose: Purpose) =>
+  ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION;
+
 /**
  * Who may run a meeting: its chair, or social care staff allocated to the young person (the hub key
  * worker, the social worker). Invitees see the meeting; they do not schedule, invite or record it.
- * Someone with no relationship is answered as if the meeting did not exist. Every refusal is audited,
- * like a refused read.
  */
-export async function meetingAuthority(ctx: SocialCareContext, meeting: Meeting, doing: string): Promise<void> {
-  const personId = meeting.youngPerson.id;
-  const purpose = await ctx.loaders.purposes.load(personId);
-  if (meeting.chairId === ctx.viewer.id && purpose && purpose.kind !== PurposeKind.AUDIT) return;
-  if (purpose && ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION) return;
-  ctx.access.refuse(personId);
-  if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('meetingId', meeting.id);
-  throw forbidden(`Only the chair or social care staff allocated to the young person may ${doing}.`);
+export async function meetingAuthority(
+  ctx: SocialCareContext,
+  meeting: Meeting | null,
+  meetingId: string,
+  doing: string,
+): Promise<Meeting> {
+  return writeAuthority(
+    ctx,
+    { field: 'meetingId', value: meetingId, record: meeting, personId: meeting?.youngPerson.id },
+    (purpose, m) => m.chairId === ctx.viewer.id || allocatedHub(ctx, purpose),
+    () => `Only the chair or social care staff allocated to the young person may ${doing}.`,
+  );
 }
 
-/** Scheduling a meeting about a young person: social care staff allocated to them (the hub). Refusals audited. */
+/** Scheduling a meeting about a young person: social care staff allocated to them (the hub). */
 export async function schedulingAuthority(ctx: SocialCareContext, personId: string): Promise<YoungPerson> {
   const person = await ctx.em.findOne(YoungPerson, { id: personId });
-  if (!person) throw notFound('youngPersonId', personId);
-  const purpose = await ctx.loaders.purposes.load(person.id);
-  if (purpose && ctx.viewer.agency === SOCIAL_CARE.code && purpose.kind === PurposeKind.ALLOCATION) return person;
-  ctx.access.refuse(person.id);
-  if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('youngPersonId', personId);
-  throw forbidden('Only social care staff allocated to the young person (the hub) may schedule a meeting about them.');
+  return writeAuthority(
+    ctx,
+    { field: 'youngPersonId', value: personId, record: person, personId: person?.id, askedFor: personId },
+    (purpose) => allocatedHub(ctx, purpose),
+    () => 'Only social care staff allocated to the young person (the hub) may schedule a meeting about them.',
+  );
 }
 
 /** Social care staff allocated to the young person today: who may chair their meetings and own the hub's actions. */

@@ -21,9 +21,8 @@ import type { Purpose } from '../../kit/subgraph/access/purpose';
 import type { LocalDate } from '../../kit/subgraph/dates';
 import type { Viewer } from '../../kit/shared/roles';
 import { SOCIAL_CARE } from './agency';
-import { CaseStatus, type IdentifierScheme } from './enums';
-import { currentEpisode } from './rules/episodes';
-import { legitimateRelationship, type RelationshipFacts } from './rules/relationship';
+import type { IdentifierScheme } from './enums';
+import { hasStatutoryRole, legitimateRelationship, type RelationshipFacts } from './rules/relationship';
 
 type OwnedBy<K extends string> = { [P in K]: { id: string } };
 
@@ -81,6 +80,16 @@ function recordLoaders(em: EntityManager, viewerId: string) {
     meetings: byYoungPerson(Meeting, { heldOn: 'desc' }),
     allocations: byYoungPerson(Allocation, { startDate: 'asc' }),
     accessLog: accessLogLoader(em, SOCIAL_CARE.name),
+    /** The viewer's own allocations to each young person (the relationship rule asks of no one else's). */
+    allocationsOfViewer: manyByKey<string, Allocation>(
+      (ids) => em.find(Allocation, { practitionerId: viewerId, youngPerson: { $in: ids } }),
+      (a) => a.youngPerson.id,
+    ),
+    /** The viewer's own hub involvements with each young person. */
+    involvementsOfViewer: manyByKey<string, SpecialistInvolvement>(
+      (ids) => em.find(SpecialistInvolvement, { practitionerId: viewerId, youngPerson: { $in: ids } }),
+      (s) => s.youngPerson.id,
+    ),
     /** The viewer's own invitations to meetings about each young person. */
     invitationsOfViewer: manyByKey<string, MeetingAttendee>(
       (ids) => em.find(MeetingAttendee, { practitionerId: viewerId, meeting: { youngPerson: { $in: ids } } }, { populate: ['meeting'] }),
@@ -108,27 +117,23 @@ function recordLoaders(em: EntityManager, viewerId: string) {
 }
 
 /**
- * Each young person's purpose for this viewer (null: no legitimate relationship), from allocations,
- * the viewer's invitations and whether they are looked after today. Batched like every loader.
+ * Each young person's purpose for this viewer (null: no legitimate relationship), from the viewer's own
+ * allocations, involvements, invitations and actions, and, for a statutory role, the case status history.
+ * Only the viewer's own rows are read: a young person they have nothing to do with costs what an id that
+ * names nobody does (no rows), so neither the answer nor its time tells them apart. Batched like every loader.
  */
 function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderRequest) {
   return new DataLoader<string, Purpose | null>(async (ids) =>
     Promise.all(
       ids.map(async (id) => {
-        const [allocations, specialistInvolvements, invitations, actions, statuses] = await Promise.all([
-          l.allocations.load(id),
-          l.specialistInvolvements.load(id),
+        const [allocations, specialistInvolvements, invitations, actions, caseStatuses] = await Promise.all([
+          l.allocationsOfViewer.load(id),
+          l.involvementsOfViewer.load(id),
           l.invitationsOfViewer.load(id),
           l.actionsOfViewer.load(id),
-          l.caseStatusEpisodes.load(id),
+          hasStatutoryRole(request.viewer) ? l.caseStatusEpisodes.load(id) : [],
         ]);
-        const facts: RelationshipFacts = {
-          allocations,
-          specialistInvolvements,
-          invitations,
-          actions,
-          lookedAfter: currentEpisode(statuses, request.today)?.status === CaseStatus.LOOKED_AFTER,
-        };
+        const facts: RelationshipFacts = { allocations, specialistInvolvements, invitations, actions, caseStatuses };
         return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));
       }),
     ),

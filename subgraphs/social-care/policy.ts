@@ -10,7 +10,22 @@ import { answeringAgency } from './rules/meetings';
  * ("CSE", "gangs", a child protection category) go only to those who act on them (DOMAIN.md §4,
  * young people's voice: do not spread labels to audiences that do not need them).
  */
-const SOCIAL_CARE_ONLY = rule('social-care-only', 'kept within social care', ({ viewer }) => viewer.agency === 'SOCIAL_CARE');
+
+/**
+ * The cross-reference (every agency's identifier for the young person, with who linked it, when and
+ * how) is for those who keep it and those who check it: social care staff, who link and correct
+ * identifiers, and information-governance auditors, who trace a young person's records across
+ * agencies for a subject access request. Another agency's staff need at most their own identifier,
+ * and their agency already finds the record by it: handing a police officer the NHS number and UPN
+ * would make every agency's identifier everyone's (DOMAIN.md §3; Caldicott: minimum necessary). The
+ * NHS number, UPN and PNC ID fields are the gateway's keys only, which no client can select
+ * (resolvers/identifiers.ts).
+ */
+const CROSS_REFERENCE = rule(
+  'cross-reference-social-care-and-auditors',
+  "the cross-reference of agencies' identifiers is kept to social care staff and auditors",
+  ({ viewer }) => viewer.agency === 'SOCIAL_CARE' || viewer.role === 'IG_AUDITOR',
+);
 
 const SAFEGUARDING_LABELS = rule(
   'safeguarding-labels-need-to-know',
@@ -38,21 +53,39 @@ const NOTE_FOR_ITS_AGENCY = rule<{ authorAgency?: string }>(
 export const socialCarePolicy: AgencyPolicy = {
   agency: SOCIAL_CARE.code,
   // The caseload's page and its cursor: counts and positions, never a young person's data.
+  // Cohort figures, never rows. Social care defines every cohort, so it names everyone who may ask for
+  // any agency's figures (the board, the NWD team and IROs, the virtual school head, the designated
+  // nurse, police analysts, auditors); its own figures are in full for its reporting staff and auditors.
+  aggregates: {
+    readers: [
+      'CORPORATE_PARENTING_BOARD_MEMBER',
+      'NWD_KEY_WORKER',
+      'IRO',
+      'IG_AUDITOR',
+      'VIRTUAL_SCHOOL_HEAD',
+      'LAC_NURSE',
+      'POLICE_INTELLIGENCE_ANALYST',
+    ],
+    fullFigures: ['NWD_KEY_WORKER', 'IRO', 'IG_AUDITOR'],
+  },
   nonPersonalTypes: ['NwdCaseloadPage', 'MeetingActionPage', 'PageInfo'],
+  // Nothing social care holds is kept from an agency at the young person's asking (yet).
+  youngPersonsWishesOn: [],
   fields: {
     'CaseStatusEpisode.cpCategory': SAFEGUARDING_LABELS,
     'YoungPerson.assessmentFactors': SAFEGUARDING_LABELS,
     'PlacementEpisode.provider': PLACEMENT_WHEREABOUTS,
-    'IdentifierLink.linkedBy': SOCIAL_CARE_ONLY,
-    'IdentifierLink.method': SOCIAL_CARE_ONLY,
+    'YoungPerson.identifierLinks': CROSS_REFERENCE,
     'Plan.summary': SAFEGUARDING_LABELS,
     'YoungPerson.accessLog': ACCESS_LOG_AUDITORS_ONLY,
     'ActionProgressNote.note': NOTE_FOR_ITS_AGENCY,
   },
   // An auditor confirms who the young person is and reads the logs; the keys let the gateway reach
-  // the other agencies' logs.
+  // the other agencies' logs; the cross-reference says which identifier each agency's log is under.
   auditFields: [
     'YoungPerson.id',
+    'YoungPerson.identifierLinks',
+    'IdentifierLink.*',
     'YoungPerson.accessPurpose',
     'AccessPurpose.*',
     'YoungPerson.givenName',

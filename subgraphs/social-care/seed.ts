@@ -4,7 +4,7 @@ import type { AgencySeeder } from '../../kit/subgraph/service';
 import { addDays, addMonths } from '../../kit/subgraph/dates';
 import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { Random } from '../../kit/dev/synthetic/random';
-import { CaseStatusEpisode, LegalStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from './entities/episodes';
+import { CaseStatusEpisode, MissingFromCareEpisode } from './entities/episodes';
 import { IdentifierLink } from './entities/identifier-link';
 import { ActionProgressNote, Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore } from './entities/meetings';
 import { NwdInvolvement, SpecialistInvolvement } from './entities/nwd';
@@ -17,63 +17,28 @@ import {
   Attendance,
   CaseStatus,
   CpCategory,
-  DistanceBand,
   Ethnicity,
   IdentifierScheme,
-  LegalStatus,
   LinkMethod,
   MeetingKind,
   MeetingStatus,
   MissingFromCareType,
+  NwdClosureOutcome,
   NwdSpecialist,
   NwdSupport,
   ObservationKind,
-  PlacementChangeReason,
-  PlacementType,
   PlanType,
   RagPriority,
   Sex,
 } from './enums';
 import { Allocation } from './entities/allocation';
 import { teamFor, type Team } from './seeding/team';
-import { ACTIONS, PROGRESS_NOTES, PROVIDERS, RISKS, STRENGTHS, VIEWS } from './seeding/texts';
-import { RAISE_INTERVAL_DAYS } from './rules/raise-schedule';
+import { ACTIONS, PROGRESS_NOTES, RISKS, STRENGTHS, VIEWS } from './seeding/texts';
+import { FIRST_RAISE_WITHIN_DAYS, RAISE_INTERVAL_DAYS } from './rules/raise-schedule';
+import { seedLegalStatuses, seedPlacements } from './seeding/care';
+import { nearestWeekday } from '../../kit/dev/synthetic/events';
 
 const later = (a: string, b: string) => (a > b ? a : b);
-
-// 001:232-258: foster incl. kinship 73% (connected carers 30%), placed with parents ~12%.
-const PLACEMENTS: [PlacementType, number][] = [
-  [PlacementType.U4, 18],
-  [PlacementType.U6, 25],
-  [PlacementType.U1, 12],
-  [PlacementType.U3, 18],
-  [PlacementType.P1, 12],
-  [PlacementType.K2, 7],
-  [PlacementType.H5, 4],
-  [PlacementType.R1, 2],
-  [PlacementType.S1, 1],
-  [PlacementType.Z1, 1],
-];
-const CHANGE_REASONS: [PlacementChangeReason, number][] = [
-  [PlacementChangeReason.CARPL, 35],
-  [PlacementChangeReason.CREQB, 15],
-  [PlacementChangeReason.CREQO, 10],
-  [PlacementChangeReason.CHILD, 10],
-  [PlacementChangeReason.LAREQ, 8],
-  [PlacementChangeReason.CLOSE, 5],
-  [PlacementChangeReason.STAND, 4],
-  [PlacementChangeReason.ALLEG, 3],
-  [PlacementChangeReason.PLACE, 5],
-  [PlacementChangeReason.OTHER, 5],
-];
-const LEGAL: [LegalStatus, number][] = [
-  [LegalStatus.C2, 50],
-  [LegalStatus.V2, 28],
-  [LegalStatus.C1, 14],
-  [LegalStatus.E1, 4],
-  [LegalStatus.J1, 2],
-  [LegalStatus.L2, 2],
-];
 
 function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team) {
   const links: [IdentifierScheme, string | null, LinkMethod][] = [
@@ -97,17 +62,27 @@ function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPe
 
 function seedStatus(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random) {
   const status = CaseStatus[p.status];
+  // An edge-of-care young person who entered care was on the edge of care until the day before.
+  const edge = p.edgeOfCare?.enteredCareOn ? p.edgeOfCare : null;
+  const firstSince = edge?.since ?? p.statusSince;
   if (status !== CaseStatus.CHILD_IN_NEED && r.chance(0.5)) {
-    const priorStart = later(p.dateOfBirth, addMonths(p.statusSince, -r.int(3, 18)));
-    if (priorStart < p.statusSince) {
+    const priorStart = later(p.dateOfBirth, addMonths(firstSince, -r.int(3, 18)));
+    if (priorStart < firstSince) {
       em.create(CaseStatusEpisode, {
         youngPerson: yp,
         status: CaseStatus.CHILD_IN_NEED,
         startDate: priorStart,
-        endDate: addDays(p.statusSince, -1),
+        endDate: addDays(firstSince, -1),
       });
     }
   }
+  if (edge)
+    em.create(CaseStatusEpisode, {
+      youngPerson: yp,
+      status: CaseStatus.EDGE_OF_CARE,
+      startDate: edge.since,
+      endDate: addDays(p.statusSince, -1),
+    });
   em.create(CaseStatusEpisode, {
     youngPerson: yp,
     status,
@@ -127,49 +102,8 @@ function seedStatus(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson,
 }
 
 function seedCare(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string) {
-  const legal = r.weighted(LEGAL);
-  if (legal === LegalStatus.C2 && r.chance(0.5)) {
-    const switchOn = addDays(p.statusSince, r.int(30, 200));
-    if (switchOn < asOf) {
-      em.create(LegalStatusEpisode, {
-        youngPerson: yp,
-        legalStatus: LegalStatus.C1,
-        startDate: p.statusSince,
-        endDate: addDays(switchOn, -1),
-      });
-      em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: LegalStatus.C2, startDate: switchOn });
-    } else em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: LegalStatus.C1, startDate: p.statusSince });
-  } else em.create(LegalStatusEpisode, { youngPerson: yp, legalStatus: legal, startDate: p.statusSince });
-
-  // NWD young people move more often; 7.4% of all have 3+ moves in a year (000:280).
-  const count = p.nwd
-    ? r.int(1, 6)
-    : r.weighted([
-        [1, 55],
-        [2, 25],
-        [3, 12],
-        [4, 6],
-        [5, 2],
-      ] as const);
-  let start = p.statusSince;
-  for (let i = 0; i < count && start <= asOf; i++) {
-    const last = i === count - 1;
-    const end = last ? null : addDays(start, r.int(20, 400));
-    const type = p.nwd && i === count - 1 && r.chance(0.15) ? PlacementType.NWD_HUB_BED : r.weighted(PLACEMENTS);
-    em.create(PlacementEpisode, {
-      youngPerson: yp,
-      placementType: type,
-      provider: `${r.pick(PROVIDERS)} ${r.int(1, 99)}`,
-      startDate: start,
-      endDate: end && end < asOf ? end : null,
-      reasonForChange: end && end < asOf ? r.weighted(CHANGE_REASONS) : null,
-      distance: r.chance(0.82) ? DistanceBand.WITHIN_20_MILES : DistanceBand.BEYOND_20_MILES,
-      insideLocalAuthority: r.chance(0.49),
-      fragile: r.chance(p.nwd ? 0.3 : 0.05),
-    });
-    if (!end || end >= asOf) break;
-    start = addDays(end, 1);
-  }
+  seedLegalStatuses(em, yp, p, r, asOf);
+  seedPlacements(em, yp, p, r, asOf);
   em.create(Plan, {
     youngPerson: yp,
     type: PlanType.CARE_PLAN,
@@ -179,31 +113,18 @@ function seedCare(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r
   });
 }
 
-function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string) {
-  const episodes = p.nwd
-    ? r.weighted([
-        [0, 40],
-        [1, 15],
-        [2, 15],
-        [4, 15],
-        [8, 10],
-        [12, 5],
-      ] as const)
-    : r.chance(0.05)
-      ? 1
-      : 0;
-  for (let i = 0; i < episodes; i++) {
-    const day = addDays(asOf, -r.int(1, 540));
-    if (day < p.statusSince) continue;
-    const startedAt = new Date(`${day}T${String(r.int(16, 23)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`);
+/** The missing episodes that began while looked after (SSDA903 M/A): the police record each one too. */
+function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random) {
+  const episodes = p.missingEpisodes.filter((e) => e.whileLookedAfter);
+  for (const { startedAt, endedAt } of episodes) {
     em.create(MissingFromCareEpisode, {
       youngPerson: yp,
       type: r.chance(0.7) ? MissingFromCareType.M : MissingFromCareType.A,
       startedAt,
-      endedAt: new Date(startedAt.getTime() + r.int(2, 60) * 3_600_000),
+      endedAt,
     });
   }
-  return episodes > 0;
+  return episodes.length > 0;
 }
 
 function seedNwd(
@@ -216,7 +137,8 @@ function seedNwd(
   team: Team,
   seed: string,
 ) {
-  const referredOn = later(p.statusSince, addDays(asOf, -r.int(40, 720)));
+  // The referral and closure every agency dates its before and after by.
+  const { referredOn, supportStartedOn, closedOn, closureOutcome } = p.nwdJourney!;
   const keyWorker = `${team.keyWorker.name} (key worker)`;
   em.create(Allocation, {
     youngPerson: yp,
@@ -224,6 +146,7 @@ function seedNwd(
     practitionerName: team.keyWorker.name,
     role: 'NWD_KEY_WORKER',
     startDate: referredOn,
+    endDate: closedOn,
   });
   const priority = r.weighted([
     [RagPriority.RED, 30],
@@ -235,9 +158,11 @@ function seedNwd(
     referredOn,
     referralSource: r.pick(['Social work team', 'Police', 'School', 'Youth justice service', 'Health']),
     priority,
-    supportStartedOn: addDays(referredOn, r.int(7, 30)) > asOf ? null : addDays(referredOn, r.int(7, 30)),
+    supportStartedOn,
     support: r.chance(5 / 45) ? NwdSupport.HUB_PLACEMENT : NwdSupport.OUTREACH,
     keyWorker,
+    closedOn,
+    closureOutcome: closureOutcome ? NwdClosureOutcome[closureOutcome] : null,
   });
   // 000:2750-2782: life coach 16%, communication support 22%, police liaison 24%; a CAMHS practitioner
   // linked to the hub for some (no figure in the seeds: an assumption of 10%).
@@ -248,14 +173,18 @@ function seedNwd(
     [NwdSpecialist.CAMHS_WORKER, 0.1, team.camhsPractitioner],
   ];
   for (const [specialist, share, practitioner] of specialists) {
-    if (r.chance(share))
-      em.create(SpecialistInvolvement, {
-        youngPerson: yp,
-        specialist,
-        practitionerId: practitioner.id,
-        practitionerName: practitioner.name,
-        startDate: addDays(referredOn, r.int(10, 60)) > asOf ? asOf : addDays(referredOn, r.int(10, 60)),
-      });
+    if (!r.chance(share)) continue;
+    const startDate = addDays(referredOn, r.int(10, 60)) > asOf ? asOf : addDays(referredOn, r.int(10, 60));
+    // Specialists stop when the involvement closes.
+    if (closedOn && startDate > closedOn) continue;
+    em.create(SpecialistInvolvement, {
+      youngPerson: yp,
+      specialist,
+      practitionerId: practitioner.id,
+      practitionerName: practitioner.name,
+      startDate,
+      endDate: closedOn,
+    });
   }
   const factors = [
     AssessmentFactor.GOING_MISSING,
@@ -281,7 +210,7 @@ function seedNwd(
       agreedOn: addDays(referredOn, 7) > asOf ? asOf : addDays(referredOn, 7),
       summary: '(synthetic) Missing plan: known places and associates shared with police; call the hub out of hours.',
     });
-  seedMeetings(em, yp, p, r, asOf, referredOn, priority, team, seed);
+  seedMeetings(em, yp, p, r, asOf, { referredOn, closedOn, priority }, team, seed);
 }
 
 function seedMeetings(
@@ -290,16 +219,17 @@ function seedMeetings(
   p: SyntheticYoungPerson,
   r: Random,
   asOf: string,
-  since: string,
-  priority: RagPriority,
+  involvement: { referredOn: string; closedOn: string | null; priority: RagPriority },
   team: Team,
   seed: string,
 ) {
-  // RAISE meetings at the review interval for the priority, from soon after referral up to today, and
-  // the next one scheduled; a postponed meeting is held again a week or two later.
-  let day = addDays(since, r.int(14, 35));
+  // RAISE meetings on weekdays at the review interval for the priority, from soon after referral up to
+  // today and the next one scheduled, while the involvement is open (none after it closes); a postponed
+  // meeting is held again a week or two later.
+  const { referredOn, closedOn, priority } = involvement;
+  let day = nearestWeekday(addDays(referredOn, r.int(10, FIRST_RAISE_WITHIN_DAYS - 2)));
   let previous: Meeting | null = null;
-  for (let n = 1; ; n++) {
+  for (let n = 1; !closedOn || day <= closedOn; n++) {
     const future = day >= asOf;
     const kind = n === 2 && r.chance(0.3) ? MeetingKind.DEEP_DIVE : MeetingKind.RAISE;
     const status = future
@@ -341,7 +271,7 @@ function seedMeetings(
     const invitees = seedInvitations(em, meeting, p, r, team, held, n);
     if (held) seedMeetingRecords(em, meeting, r, asOf, invitees);
     if (future) break;
-    day = addDays(day, status === MeetingStatus.POSTPONED ? r.int(7, 14) : RAISE_INTERVAL_DAYS[priority] + r.int(-3, 3));
+    day = nearestWeekday(addDays(day, status === MeetingStatus.POSTPONED ? r.int(7, 14) : RAISE_INTERVAL_DAYS[priority] + r.int(-3, 3)));
     previous = meeting;
   }
 }
@@ -466,7 +396,7 @@ export const socialCareSeeder: AgencySeeder = {
       practitionerId: team.socialWorker.id,
       practitionerName: team.socialWorker.name,
       role: 'SOCIAL_WORKER',
-      startDate: p.statusSince,
+      startDate: p.edgeOfCare?.since ?? p.statusSince,
     });
     if (p.status === 'LOOKED_AFTER') {
       em.create(Allocation, {
@@ -479,7 +409,9 @@ export const socialCareSeeder: AgencySeeder = {
     }
     seedStatus(em, yp, p, r);
     if (p.status === 'LOOKED_AFTER') seedCare(em, yp, p, r, asOf);
-    const wentMissing = p.status === 'LOOKED_AFTER' ? seedMissing(em, yp, p, r, asOf) : false;
+    // Any missing episode, recorded by social care or only by the police, is a factor for NWD.
+    if (p.status === 'LOOKED_AFTER') seedMissing(em, yp, p, r);
+    const wentMissing = p.missingEpisodes.length > 0;
     for (let d = addDays(asOf, -r.int(1, 20)); d > addMonths(asOf, -6) && d > p.statusSince; d = addDays(d, -42)) {
       const seen = r.chance(0.94);
       em.create(StatutoryVisit, { youngPerson: yp, visitedOn: d, seen, seenAlone: seen && r.chance(0.83 / 0.94) });

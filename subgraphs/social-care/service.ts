@@ -13,6 +13,7 @@ import { MeetingActionResolver } from './resolvers/actions';
 import { meetingWrites } from './resolvers/meeting-writes';
 import { MeetingPackFields, MeetingPackOfMeeting } from './resolvers/meeting-pack';
 import { MeetingResolver } from './resolvers/meetings';
+import { CohortOutcomeQueries } from './resolvers/outcomes';
 import { referenceResolvers } from './resolvers/reference';
 import { YoungPersonFields } from './resolvers/young-person-fields';
 import { YoungPersonQueries } from './resolvers/young-person-queries';
@@ -33,6 +34,7 @@ export const service = defineLeadAgency(SOCIAL_CARE, {
     MeetingPackFields,
     AccessGrantFields,
     AuditFields,
+    CohortOutcomeQueries,
   ],
   referenceResolvers,
   subjectOf,

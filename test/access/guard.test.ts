@@ -43,7 +43,14 @@ class ForgetfulQueries {
   }
 }
 
-const policy: AgencyPolicy = { agency: 'SOCIAL_CARE', fields: {}, auditFields: [], nonPersonalTypes: ['NotePage'] };
+const policy: AgencyPolicy = {
+  agency: 'SOCIAL_CARE',
+  fields: {},
+  auditFields: [],
+  nonPersonalTypes: ['NotePage'],
+  youngPersonsWishesOn: [],
+  aggregates: { readers: [], fullFigures: [] },
+};
 
 async function run(query: string) {
   const schema = await buildAgencySubgraphSchema<AgencyContext>({

@@ -6,8 +6,9 @@ import { ReducedTimetable } from '../../subgraphs/education/entities/reduced-tim
 import { SchoolEnrolment } from '../../subgraphs/education/entities/school-enrolment';
 import { SenProvisionEpisode } from '../../subgraphs/education/entities/sen-provision-episode';
 import { Suspension } from '../../subgraphs/education/entities/suspension';
+import { TermAttendance } from '../../subgraphs/education/entities/term-attendance';
 import { EXCLUSION_REASON_MEANINGS, ReasonForLeaving } from '../../subgraphs/education/enums';
-import { EHCP_DATES, educationPolicy, EXCLUSION_REASONS, LEAVING_REASON_WISHES, PEP_CONTENT } from '../../subgraphs/education/policy';
+import { EHCP_DATES, educationPolicy, EXCLUSION_REASONS, PEP_CONTENT } from '../../subgraphs/education/policy';
 import { ACCESS_LOG_AUDITORS_ONLY as AUDIT_LOG } from '../../kit/subgraph/access/policy';
 import { service as educationService } from '../../subgraphs/education/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
@@ -20,7 +21,7 @@ import { educationOf, ofType, present, seededRows, type EducationEntities, type 
  * A population in which every kind of wish occurs (a suspension, a permanent exclusion and a reduced
  * timetable the young person asked police not to be told about): checked below, not assumed.
  */
-const POPULATION = { size: 120, seed: 'wishes-221', asOf: TEST_TODAY };
+const POPULATION = { size: 120, seed: 'wishes-302', asOf: TEST_TODAY };
 const rows = seededRows(POPULATION);
 const upnOf = (row: { pupil: { upn: string } }) => row.pupil.upn;
 const wished = (row: { notSharedWith?: string[] | null }) => Boolean(row.notSharedWith?.length);
@@ -50,8 +51,20 @@ const itemsOf = (record: EducationRecordBody, list: GuardedList | 'reducedTimeta
 const valueOf = (item: object, field: string): unknown => (item as Record<string, unknown>)[field];
 
 const at = (...path: (string | number)[]) => ['_entities', 0, 'education', ...path];
+
+/** The lists whose records a young person may ask to keep from an agency: suspensions, exclusions, reduced timetables (policy.ts). */
+const WISHES_LISTS: string[] = ['suspensions', 'permanentExclusions', 'reducedTimetables'];
+/**
+ * What every agency but education is told at such a list (or at the chronology), whatever it holds:
+ * that the young person may have kept records from it, never whether they did or how many.
+ */
+const wishesNotice = (as: Asking, ...path: (string | number)[]) =>
+  as.viewer.agency === 'EDUCATION' || (path[0] !== 'chronology' && !WISHES_LISTS.includes(String(path[0])))
+    ? []
+    : [{ path: at(...path), agency: 'education', rule: YOUNG_PERSONS_WISHES.id, count: undefined }];
 const byPath = <T extends { path?: unknown[] }>(notices: T[]) =>
   [...notices].sort((a, b) => (JSON.stringify(a.path) < JSON.stringify(b.path) ? -1 : 1));
+const byRule = <T extends { rule?: string }>(notices: T[]) => [...notices].sort((a, b) => String(a.rule).localeCompare(String(b.rule)));
 
 /** A pupil all of whose records of one kind satisfy `ok`, with at least one such record. */
 function pupilWhere<T extends { pupil: { upn: string } }>(
@@ -144,7 +157,7 @@ describe('education sharing policy', () => {
 
     it.each(c.allowed.map((as) => [as.viewer.role, as] as const))('shows the values to %s', async (_role, as) => {
       const { record, notices } = await read(selection, c.upn(), as);
-      expect(notices).toEqual([]);
+      expect(notices).toEqual(wishesNotice(as, c.list));
       expect(itemsOf(record, c.list).length).toBeGreaterThan(0);
       // Every field has a value somewhere in the list (none is quietly empty for an allowed viewer).
       for (const field of c.fields) {
@@ -162,19 +175,22 @@ describe('education sharing policy', () => {
         expect(itemsOf(record, c.list).map((item) => item.id)).toEqual(full.map((item) => item.id));
         // ... with every guarded field null, and one notice naming the rule for each.
         for (const item of itemsOf(record, c.list)) for (const field of c.fields) expect(valueOf(item, field)).toBeNull();
-        const expected = full.flatMap((_: unknown, i: number) =>
-          c.fields.map((field) => ({ path: at(c.list, i, field), agency: 'education', rule: c.rule.id, count: undefined })),
-        );
+        const expected = [
+          ...wishesNotice(as, c.list),
+          ...full.flatMap((_: unknown, i: number) =>
+            c.fields.map((field) => ({ path: at(c.list, i, field), agency: 'education', rule: c.rule.id, count: undefined })),
+          ),
+        ];
         expect(byPath(notices)).toEqual(byPath(expected));
       },
     );
   });
 
-  describe(`${LEAVING_REASON_WISHES.id}: the leaving reason that would reveal an exclusion the young person asked police not to be told about`, () => {
+  describe("the young person's wishes over the leaving reason that would reveal an exclusion they asked police not to be told about", () => {
     const excluded = () => ofType(rows, SchoolEnrolment).find((e) => e.reasonForLeavingNotSharedWith?.length)!;
     const selection = 'enrolments { id startDate reasonForLeaving }';
 
-    it('is null for police, with a notice at that enrolment; other leaving reasons show', async () => {
+    it("is null for police, with the young person's-wishes notice at that enrolment, which says nothing of an exclusion; other leaving reasons show", async () => {
       const e = excluded();
       const full = present((await read(selection, upnOf(e), AS.virtualSchoolHead)).record.enrolments, 'enrolments');
       const i = full.findIndex((x) => x.startDate === e.startDate && x.reasonForLeaving === 'PERMANENTLY_EXCLUDED');
@@ -184,8 +200,10 @@ describe('education sharing policy', () => {
       expect(police[i]).toEqual({ ...full[i], reasonForLeaving: null });
       expect(police.filter((_: unknown, j: number) => j !== i)).toEqual(full.filter((_: unknown, j: number) => j !== i));
       expect(notices).toEqual([
-        { path: at('enrolments', i, 'reasonForLeaving'), agency: 'education', rule: LEAVING_REASON_WISHES.id, count: undefined },
+        { path: at('enrolments', i, 'reasonForLeaving'), agency: 'education', rule: YOUNG_PERSONS_WISHES.id, count: undefined },
       ]);
+      const told = await askAbout(agency, entitiesQuery(agency, 'education', selection), [upnOf(e)], AS.policeLiaison);
+      expect(told.errors!.map((n) => n.message).join(' ')).not.toMatch(/exclu|school/i);
     });
 
     it.each([AS.lacNurse, AS.socialWorker, AS.designatedTeacher].map((as) => [as.viewer.role, as] as const))(
@@ -224,21 +242,29 @@ describe('education sharing policy', () => {
       ['suspensions', Suspension, 'suspensions { id startDate }'],
       ['permanentExclusions', PermanentExclusion, 'permanentExclusions { id startDate }'],
       ['reducedTimetables', ReducedTimetable, 'reducedTimetables { id startDate }'],
-    ] as const)('leaves them out of %s for police, with a notice and a count; everyone else sees them', async (list, type, selection) => {
-      const upn = upnOf(ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).find(wished)!);
-      const hidden = ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).filter(
-        (r) => upnOf(r) === upn && wished(r),
-      ).length;
-      const full = await read(selection, upn, AS.virtualSchoolHead);
-      expect(full.notices).toEqual([]);
-      const police = await read(selection, upn, AS.policeLiaison);
-      expect(police.record[list]).toHaveLength(itemsOf(full.record, list).length - hidden);
-      expect(full.record[list]).toEqual(expect.arrayContaining(itemsOf(police.record, list)));
-      expect(police.notices).toEqual([{ path: at(list), agency: 'education', rule: YOUNG_PERSONS_WISHES.id, count: hidden }]);
-      for (const as of [AS.lacNurse, AS.socialWorker, AS.designatedTeacher]) {
-        expect((await read(selection, upn, as)).record[list]).toEqual(full.record[list]);
-      }
-    });
+    ] as const)(
+      'leaves them out of %s for police, with the notice every other agency gets too and no count; everyone else sees them',
+      async (list, type, selection) => {
+        const upn = upnOf(ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).find(wished)!);
+        const hidden = ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).filter(
+          (r) => upnOf(r) === upn && wished(r),
+        ).length;
+        const full = await read(selection, upn, AS.virtualSchoolHead);
+        expect(full.notices).toEqual([]);
+        const police = await read(selection, upn, AS.policeLiaison);
+        expect(police.record[list]).toHaveLength(itemsOf(full.record, list).length - hidden);
+        expect(full.record[list]).toEqual(expect.arrayContaining(itemsOf(police.record, list)));
+        expect(police.notices).toEqual(wishesNotice(AS.policeLiaison, list));
+        // A pupil with nothing kept from police gets the same notice: it never says whether anything was.
+        const none = upnOf(ofType<{ pupil: { upn: string }; notSharedWith?: string[] | null }>(rows, type).find((r) => !wished(r))!);
+        expect((await read(selection, none, AS.policeLiaison)).notices).toEqual(police.notices);
+        for (const as of [AS.lacNurse, AS.socialWorker, AS.designatedTeacher]) {
+          const other = await read(selection, upn, as);
+          expect(other.record[list]).toEqual(full.record[list]);
+          expect(other.notices).toEqual(wishesNotice(as, list));
+        }
+      },
+    );
   });
 
   describe('chronology: summaries carry no more than the records they come from', () => {
@@ -254,7 +280,7 @@ describe('education sharing policy', () => {
         .filter((r) => upnOf(r) === upn && wished(r))
         .reduce((n, r) => n + (r.endDate ? 2 : 1), 0);
 
-    it('for police: no exclusion reasons, no SEN dates, nothing the young person asked to keep from them; each with a notice', async () => {
+    it('for police: no exclusion reasons, no SEN dates, nothing the young person asked to keep from them; a notice for each rule, uncounted', async () => {
       const upn = pupil();
       const selection = 'chronology { date kind summary }';
       const full = present((await read(selection, upn, AS.virtualSchoolHead)).record.chronology, 'a chronology');
@@ -282,21 +308,18 @@ describe('education sharing policy', () => {
       const hidden = wishedLines(upn);
       expect(hidden).toBeGreaterThan(0);
       expect(police).toHaveLength(full.length - sen.length - hidden);
-      // One notice per guarded field and rule at the chronology's path, each with how many lines it took.
-      expect(notices.every((n) => JSON.stringify(n.path) === JSON.stringify(at('chronology')) && n.agency === 'education')).toBe(true);
-      const counts = Object.fromEntries(
-        [...new Set(notices.map((n) => n.rule))].map((rule): [string, number] => [
-          String(rule),
-          // A notice without a count makes the sum NaN, which no expected count equals.
-          notices.filter((n) => n.rule === rule).reduce((sum, n) => sum + (n.count ?? NaN), 0),
-        ]),
-      );
-      expect(counts).toEqual({
-        [EHCP_DATES.id]: sen.length,
-        [YOUNG_PERSONS_WISHES.id]: hidden,
-        [LEAVING_REASON_WISHES.id]: left.length,
-        ...(excluded.length && { [EXCLUSION_REASONS.id]: excluded.length }),
-      });
+      // One notice per rule at the chronology's path, saying nothing of how many lines it took.
+      const chronologyNotice = (rule: PolicyRule) => ({ path: at('chronology'), agency: 'education', rule: rule.id, count: undefined });
+      expect(byRule(notices)).toEqual(byRule([EXCLUSION_REASONS, EHCP_DATES, YOUNG_PERSONS_WISHES].map(chronologyNotice)));
+    });
+
+    it('tells police the same for a pupil never suspended or excluded, with nothing kept from them', async () => {
+      const selection = 'chronology { date kind summary }';
+      const wishable: (abstract new () => { pupil: { upn: string } })[] = [Suspension, PermanentExclusion, ReducedTimetable];
+      const excludedOrReduced = new Set(wishable.flatMap((type) => ofType(rows, type).map(upnOf)));
+      const plain = pupilWhere(TermAttendance, (t) => !excludedOrReduced.has(upnOf(t)));
+      const police = await read(selection, pupil(), AS.policeLiaison);
+      expect((await read(selection, plain, AS.policeLiaison)).notices).toEqual(police.notices);
     });
 
     it('for health: SEN dates and everything the young person did not mind, but still no exclusion reasons', async () => {
@@ -309,14 +332,12 @@ describe('education sharing policy', () => {
       expect(present(record.chronology, 'a chronology').filter((e) => mentionsReason(e.summary))).toEqual([]);
       expect(kinds(present(record.chronology, 'a chronology'), 'SEN provision')).toEqual(kinds(full, 'SEN provision'));
       expect(record.chronology).toHaveLength(full.length);
-      expect(notices).toEqual([
-        {
-          path: at('chronology'),
-          agency: 'education',
-          rule: EXCLUSION_REASONS.id,
-          count: suspensions.length + kinds(full, 'Permanent exclusion').length,
-        },
-      ]);
+      expect(byRule(notices)).toEqual(
+        byRule([
+          { path: at('chronology'), agency: 'education', rule: EXCLUSION_REASONS.id, count: undefined },
+          ...wishesNotice(AS.lacNurse, 'chronology'),
+        ]),
+      );
     });
 
     it('for education and social care: the whole chronology', async () => {
@@ -325,12 +346,12 @@ describe('education sharing policy', () => {
       const full = await read(selection, upn, AS.virtualSchoolHead);
       expect(full.notices).toEqual([]);
       const sw = await read(selection, upn, AS.socialWorker);
-      expect(sw).toEqual(full);
+      expect(sw).toEqual({ ...full, notices: wishesNotice(AS.socialWorker, 'chronology') });
     });
   });
 
   it('exercises every rule of the policy above', () => {
-    const tested = new Set([...FIELD_RULES.map((c) => c.rule.id), LEAVING_REASON_WISHES.id, AUDIT_LOG.id]);
+    const tested = new Set([...FIELD_RULES.map((c) => c.rule.id), YOUNG_PERSONS_WISHES.id, AUDIT_LOG.id]);
     expect(new Set(Object.values(educationPolicy.fields).map((r) => r.id))).toEqual(tested);
   });
 

@@ -34,10 +34,7 @@ interface MultiAgencyView {
     id: string;
     givenName: string;
     familyName: string;
-    nhsNumber: string | null;
-    upn: string | null;
-    pncId: string | null;
-    identifierLinks: { scheme: string; value: string; linkedOn: string }[] | null;
+    identifierLinks: { scheme: string; value: string; linkedOn: string; supersededOn: string | null }[] | null;
     currentStatus: { status: string; startDate: string } | null;
     chronology: ChronologyEntryBody[] | null;
     health: AgencyRecord & { reviewHealthAssessmentTimeliness: TimelinessBody | null };
@@ -61,14 +58,15 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     expect(status).toBe(200);
     expect(onlyWithheld(body.errors)).toBe(true);
     const yp = dataOf(body).youngPerson;
-    expect(yp).toMatchObject({
-      id: matchedEverywhere.id,
-      givenName: matchedEverywhere.givenName,
-      nhsNumber: matchedEverywhere.nhsNumber,
-      upn: matchedEverywhere.upn,
-      pncId: matchedEverywhere.pncId,
-    });
-    expect(yp.identifierLinks).toHaveLength(3);
+    expect(yp).toMatchObject({ id: matchedEverywhere.id, givenName: matchedEverywhere.givenName });
+    // Social care staff read every agency's identifier in the cross-reference, with its provenance.
+    expect(yp.identifierLinks?.filter((l) => !l.supersededOn).map((l) => [l.scheme, l.value])).toEqual(
+      expect.arrayContaining([
+        ['NHS_NUMBER', matchedEverywhere.nhsNumber],
+        ['UPN', matchedEverywhere.upn],
+        ['PNC_ID', matchedEverywhere.pncId],
+      ]),
+    );
     expect(yp.currentStatus?.status).toBe(matchedEverywhere.status);
     expect(yp.chronology?.length).toBeGreaterThan(0);
     for (const agency of ['health', 'education', 'police'] as const) {
@@ -85,7 +83,6 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
     const noPnc = people.find((p) => !p.pncId && p.nhsNumber && p.heldByHealth && allocatedToSocialWorker(p))!;
     const { body } = await gql<{
       youngPerson: {
-        pncId: string | null;
         police: {
           matchStatus: MatchStatus;
           missingEpisodes: { reportedAt: string }[] | null;
@@ -95,12 +92,11 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
         health: { matchStatus: MatchStatus };
       };
     }>(
-      `query($id: ID!) { youngPerson(id: $id) { pncId police { matchStatus missingEpisodes { reportedAt } arrests { arrestedOn } chronology { date } } health { matchStatus } } }`,
+      `query($id: ID!) { youngPerson(id: $id) { police { matchStatus missingEpisodes { reportedAt } arrests { arrestedOn } chronology { date } } health { matchStatus } } }`,
       { id: noPnc.id },
     );
     expect(body.errors).toBeUndefined();
     expect(dataOf(body).youngPerson).toEqual({
-      pncId: null,
       police: { matchStatus: 'NOT_LINKED', missingEpisodes: null, arrests: null, chronology: null },
       health: { matchStatus: 'MATCHED' },
     });
@@ -178,6 +174,14 @@ export function graphSuite(kind: 'sqlite' | 'postgres', graphRef: { graph?: Test
         'GRAPHQL_VALIDATION_FAILED',
       ]);
     }
+    // A date the agency's own scalar refuses: relayed as the client's mistake, naming the variable, not an outage.
+    const badDate = await gql(
+      'mutation($d: LocalDate!) { rescheduleMeeting(meetingId: "YP-000001-M1", expectedVersion: 1, date: $d) { id } }',
+      {
+        d: '2026-02-30',
+      },
+    );
+    expect(badDate.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd' });
     const raw = await fetch(graphRef.graph!.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -17,8 +17,10 @@ import {
   DevelopmentCheck,
 } from '../../subgraphs/health/entities';
 import { healthPolicy } from '../../subgraphs/health/policy';
+import { AUDITOR, type Reader } from '../policy/sharing-table';
+import { HEALTH_SHARING } from '../policy/tables/health';
 import { startTestAgency, type TestAgency } from '../support/agency';
-import { dataOf } from '../support/graphql';
+import { dataOf, withheldNotices, type GraphQLErrorBody } from '../support/graphql';
 import { askAbout, askAboutPack, entitiesQuery, packQuery, type Asking } from '../support/receiving';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import { healthService, OPTIONS, rowsOf, seeded, type HealthEntities, type HealthRecordBody, type Seeded } from './support';
@@ -42,18 +44,20 @@ const as = (persona: keyof typeof PERSONAS, kind: PurposeKind = MEETING_INVITATI
   purpose: kind === MEETING_INVITATION ? { kind, meetingId: 'YP-000001-M1' } : { kind },
 });
 
-/** For each rule: someone it shows the data to, and someone it withholds it from (who can see the parent). */
-const WHO: Record<string, { allowed: Asking; denied: Asking }> = {
-  'clinical-detail-health-only': { allowed: as('lacNurse'), denied: as('socialWorker', ALLOCATION) },
-  'life-coach-notes-clinicians-only': { allowed: as('lifeCoach'), denied: as('keyWorker', ALLOCATION) },
-  'review-outcome-health-and-allocated-social-worker': { allowed: as('socialWorker', ALLOCATION), denied: as('socialWorker') },
-  'sdq-score-health-only': { allowed: as('lifeCoach'), denied: as('virtualSchoolHead', STATUTORY_ROLE) },
-  'sexual-health-health-only': { allowed: as('lacNurse'), denied: as('socialWorker', ALLOCATION) },
-  'substance-misuse-health-and-social-care': { allowed: as('keyWorker', ALLOCATION), denied: as('designatedTeacher') },
-  'a-and-e-reason-health-and-social-care': { allowed: as('iro', ALLOCATION), denied: as('designatedTeacher') },
-  'police-statuses-only': { allowed: as('designatedTeacher'), denied: as('policeLiaison') },
-  'audit-log-auditors-only': { allowed: as('auditor', AUDIT), denied: as('lacNurse') },
-};
+/**
+ * For a guarded field, from health's hand-written sharing table (test/policy/tables/health.ts): someone
+ * it is shown to and someone it is withheld from, under a relationship the row holds for. The auditor,
+ * who reads logs only, is the one shown a field no one else is (the access log).
+ */
+function whoFor(field: string): { allowed: Asking; denied: Asking } {
+  const row = HEALTH_SHARING.find((r) => r.fields.includes(field) && !r.item && r.withheldFrom.some((reader) => reader !== AUDITOR))!;
+  const kind = row.purposes?.[0] ?? MEETING_INVITATION;
+  const reading = (reader: Reader) => as(reader, reader === AUDITOR ? AUDIT : kind);
+  return {
+    allowed: reading(row.shownTo.find((reader) => reader !== AUDITOR) ?? AUDITOR),
+    denied: reading(row.withheldFrom.find((reader) => reader !== AUDITOR)!),
+  };
+}
 
 /** Where each guarded type is listed on HealthRecord, and the entity behind it. */
 const LISTED_AS: Record<string, [string, new () => object]> = {
@@ -123,18 +127,20 @@ const withheldNotice = (path: (string | number)[], rule: string): unknown =>
 const SHADOWED = ['SexualHealthContact.clinicalNote'];
 
 describe("health's policy, field by field", () => {
-  const cases = Object.entries(healthPolicy.fields)
-    .filter(([field]) => !SHADOWED.includes(field))
-    .map(([field, rule]) => [field, rule.id] as const);
+  // The fields health's table withholds from someone with a relationship: the ones a rule guards.
+  const guarded = new Set(
+    HEALTH_SHARING.filter((r) => !r.item && r.withheldFrom.some((reader) => reader !== AUDITOR)).flatMap((r) => r.fields),
+  );
+  const cases = [...guarded].filter((field) => !SHADOWED.includes(field)).map((field) => [field, healthPolicy.fields[field]?.id] as const);
 
-  it('has someone to show and someone to refuse for every rule', () => {
-    for (const rule of new Set(Object.values(healthPolicy.fields).map((r) => r.id))) expect(WHO[rule]).toBeDefined();
+  it('covers every field the policy guards', () => {
+    expect(Object.keys(healthPolicy.fields).filter((field) => !guarded.has(field))).toEqual([]);
   });
 
   it.each(cases)('%s (%s): shown to one viewer, withheld with a notice at its path from another', async (field, rule) => {
     const { selection, path, nhsNumber, pack } = caseFor(field);
     const query = pack ? packQuery(agency, selection) : entitiesQuery(agency, 'health', selection);
-    const { allowed, denied } = WHO[rule];
+    const { allowed, denied } = whoFor(field);
     const ask = (as: Asking) => (pack ? askAboutPack(agency, query, nhsNumber, as) : askAbout(agency, query, [nhsNumber], as));
 
     const shown = await ask(allowed);
@@ -183,7 +189,10 @@ describe('named exceptions and statuses', () => {
       latestSdq { band } sdqScores { band } camhsInvolvements { status } lifeCoachInvolvements { status } slcnScreenings { needIdentified }`,
     );
     const res = await askAbout<HealthEntities>(agency, statuses, nhsNumbers, as('policeAnalyst'));
-    expect(res.errors).toBeUndefined();
+    // Nothing withheld but what the young person may have asked to keep from police, told at every CAMHS list.
+    expect(res.errors?.map((e) => [e.path!.join('.'), e.extensions.rule])).toEqual(
+      [0, 1, 2].map((i) => [`_entities.${i}.health.camhsInvolvements`, 'young-persons-wishes']),
+    );
     const [a, b, c] = dataOf(res)._entities.map((e) => e.health);
     expect([a, b, c].map((h) => h.matchStatus)).toEqual(['MATCHED', 'MATCHED', 'MATCHED']);
     expect(a.latestSdq?.band).toMatch(/^(NORMAL|BORDERLINE|CAUSE_FOR_CONCERN)$/);
@@ -201,7 +210,7 @@ describe('named exceptions and statuses', () => {
     expect(y.camhsInvolvements!.length).toBeGreaterThan(0);
     expect(y.camhsInvolvements!.every((i) => i.status && i.referredOn === null && i.clinicalNote === null)).toBe(true);
     expect(new Set(detail.errors!.map((e) => e.extensions.rule))).toEqual(
-      new Set(['sdq-score-health-only', 'police-statuses-only', 'clinical-detail-health-only']),
+      new Set(['sdq-score-health-only', 'police-statuses-only', 'clinical-detail-health-only', 'young-persons-wishes']),
     );
   });
 });
@@ -210,32 +219,37 @@ describe("the young person's wishes", () => {
   const wished = matched.find((m) => rowsOf(m, SelfHarmEpisode).some((e) => e.notSharedWith?.includes('EDUCATION')))!;
   const episodes = rowsOf(wished, SelfHarmEpisode);
   const hidden = episodes.filter((e) => e.notSharedWith?.includes('EDUCATION')).length;
+  const unwished = matched.find((m) => rowsOf(m, SelfHarmEpisode).length > 0 && noWishes(m, SelfHarmEpisode))!;
+  const query = () => entitiesQuery(agency, 'health', 'selfHarmEpisodes { occurredOn } chronology { kind }');
+  const notices = (res: { errors?: GraphQLErrorBody[] }) => withheldNotices(res.errors);
 
-  it('filters out, for the agency named, an item the young person asked not to be shared, with a notice counting it', async () => {
-    const query = entitiesQuery(agency, 'health', 'selfHarmEpisodes { occurredOn } chronology { kind }');
+  it('filters out, for the agency named, an item the young person asked not to be shared, with a notice that does not count it', async () => {
     expect(hidden).toBeGreaterThan(0);
-    const nurse = await askAbout<HealthEntities>(agency, query, [wished.patient!.nhsNumber], as('lacNurse'));
+    const nurse = await askAbout<HealthEntities>(agency, query(), [wished.patient!.nhsNumber], as('lacNurse'));
     expect(nurse.errors).toBeUndefined();
     expect(dataOf(nurse)._entities[0].health.selfHarmEpisodes).toHaveLength(episodes.length);
 
-    const teacher = await askAbout<HealthEntities>(agency, query, [wished.patient!.nhsNumber], as('designatedTeacher'));
+    const teacher = await askAbout<HealthEntities>(agency, query(), [wished.patient!.nhsNumber], as('designatedTeacher'));
     const health = dataOf(teacher)._entities[0].health;
     expect(health.selfHarmEpisodes).toHaveLength(episodes.length - hidden);
-    const notice = teacher.errors!.find(
-      (e) => e.extensions.rule === 'young-persons-wishes' && e.path!.join('.') === '_entities.0.health.selfHarmEpisodes',
-    );
-    expect(notice).toMatchObject({ extensions: { code: 'WITHHELD', agency: 'health', count: hidden } });
+    const wishes = (path: string) => ({
+      path: ['_entities', 0, 'health', path],
+      agency: 'health',
+      rule: 'young-persons-wishes',
+      count: undefined,
+    });
+    expect(notices(teacher)).toContainEqual(wishes('selfHarmEpisodes'));
 
     // The chronology does not tell the school either.
     const selfHarmLines = (h: HealthRecordBody) => h.chronology!.filter((l) => l.kind === 'Self-harm').length;
     expect(selfHarmLines(health)).toBe(episodes.length - hidden);
     expect(selfHarmLines(dataOf(nurse)._entities[0].health)).toBe(episodes.length);
-    expect(teacher.errors).toContainEqual(
-      expect.objectContaining({
-        path: ['_entities', 0, 'health', 'chronology'],
-        extensions: expect.objectContaining({ rule: 'young-persons-wishes', count: hidden }) as unknown,
-      }),
-    );
+    expect(notices(teacher)).toContainEqual(wishes('chronology'));
+  });
+
+  it('tells the school exactly the same about a young person who asked nothing to be kept from it', async () => {
+    const teacher = (s: Seeded) => askAbout<HealthEntities>(agency, query(), [s.patient!.nhsNumber], as('designatedTeacher'));
+    expect(notices(await teacher(unwished))).toEqual(notices(await teacher(wished)));
   });
 });
 
@@ -249,21 +263,29 @@ describe('the chronology shows only what the viewer may see of the fields it rep
     );
     return { chronology: dataOf(res)._entities[0].health.chronology!, errors: res.errors ?? [] };
   };
-  const notice = (rule: string, count: number): unknown =>
+  const notice = (rule: string): unknown =>
     expect.objectContaining({
       path: ['_entities', 0, 'health', 'chronology'],
-      extensions: expect.objectContaining({ code: 'WITHHELD', rule, count }) as unknown,
+      extensions: { code: 'WITHHELD', agency: 'health', rule },
     });
+  const withContacts = matched.find((m) => rowsOf(m, SexualHealthContact).length > 0)!;
+  const withoutContacts = matched.find((m) => rowsOf(m, SexualHealthContact).length === 0 && m.rows.length > 0)!;
 
-  it('leaves sexual health contacts out for social care, saying how many', async () => {
-    const s = matched.find((m) => rowsOf(m, SexualHealthContact).length > 0)!;
-    const nurse = await lines(s.patient!.nhsNumber, as('lacNurse'));
-    const sw = await lines(s.patient!.nhsNumber, as('socialWorker', ALLOCATION));
-    const contacts = rowsOf(s, SexualHealthContact).length;
+  it('leaves sexual health contacts out for social care, with a notice that does not count them', async () => {
+    const nurse = await lines(withContacts.patient!.nhsNumber, as('lacNurse'));
+    const sw = await lines(withContacts.patient!.nhsNumber, as('socialWorker', ALLOCATION));
+    const contacts = rowsOf(withContacts, SexualHealthContact).length;
     expect(nurse.chronology.filter((l) => l.kind === 'Sexual health contact')).toHaveLength(contacts);
     expect(sw.chronology.filter((l) => l.kind === 'Sexual health contact')).toHaveLength(0);
     expect(sw.chronology).toHaveLength(nurse.chronology.length - contacts);
-    expect(sw.errors).toContainEqual(notice('sexual-health-health-only', contacts));
+    expect(sw.errors).toContainEqual(notice('sexual-health-health-only'));
+  });
+
+  it('gives the virtual school head the same notices for a child with sexual health contacts as for one without', async () => {
+    const vsh = as('virtualSchoolHead', STATUTORY_ROLE);
+    const told = (await lines(withContacts.patient!.nhsNumber, vsh)).errors;
+    expect(told).toContainEqual(notice('sexual-health-health-only'));
+    expect((await lines(withoutContacts.patient!.nhsNumber, vsh)).errors).toEqual(told);
   });
 
   it('leaves substance misuse and A&E reasons out for education, and never states an SDQ score', async () => {
@@ -272,12 +294,13 @@ describe('the chronology shows only what the viewer may see of the fields it rep
     )!;
     const teacher = await lines(s.patient!.nhsNumber, as('designatedTeacher'));
     expect(teacher.chronology.some((l) => l.kind.startsWith('Substance misuse') || l.kind === 'A&E attendance')).toBe(false);
-    expect(teacher.errors).toContainEqual(notice('a-and-e-reason-health-and-social-care', rowsOf(s, EmergencyAttendance).length));
-    expect(teacher.errors).toContainEqual(
-      expect.objectContaining({ extensions: expect.objectContaining({ rule: 'substance-misuse-health-and-social-care' }) as unknown }),
-    );
+    expect(teacher.errors).toContainEqual(notice('a-and-e-reason-health-and-social-care'));
+    expect(teacher.errors).toContainEqual(notice('substance-misuse-health-and-social-care'));
     const sdq = teacher.chronology.filter((l) => l.kind === 'SDQ score');
     expect(sdq).toHaveLength(rowsOf(s, SdqScore).length);
     for (const line of sdq) expect(line.summary).toMatch(/^SDQ completed: (normal|borderline|cause for concern)\.$/);
+    // And the same for a young person with neither: the notices tell what is closed to the school, not what there is.
+    const neither = matched.find((m) => rowsOf(m, SubstanceMisuseRecord).length === 0 && rowsOf(m, EmergencyAttendance).length === 0)!;
+    expect((await lines(neither.patient!.nhsNumber, as('designatedTeacher'))).errors).toEqual(teacher.errors);
   });
 });

@@ -1,5 +1,5 @@
 import { PERSONAS } from '../../kit/dev/personas';
-import { verifyAuditChain } from '../../kit/subgraph/audit/chain';
+import { verifyAuditChain } from '../../kit/subgraph/audit/verify';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import { service as socialCareService } from '../../subgraphs/social-care/service';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
@@ -25,10 +25,10 @@ describe('audit before response', () => {
   afterAll(() => agency?.stop());
 
   it('writes a chained record for each read', async () => {
-    const before = (await verifyAuditChain(agency.orm.em.fork())).records;
+    const before = (await verifyAuditChain(agency.orm.em.fork(), agency.audit.keyring)).records;
     const res = await agency.request<YoungPersonRead>(query);
     expect(dataOf(res).youngPerson.givenName).toBe(person.givenName);
-    const after = await verifyAuditChain(agency.orm.em.fork());
+    const after = await verifyAuditChain(agency.orm.em.fork(), agency.audit.keyring);
     expect(after).toMatchObject({ ok: true, records: before + 1 });
   });
 

@@ -4,24 +4,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { PERSONAS } from '../../kit/dev/personas';
-import type { AgencyName } from '../../kit/shared/agencies';
+import { AGENCIES, LEAD_AGENCY, type AgencyName } from '../../kit/shared/agencies';
 import { AuditRecord } from '../../kit/subgraph/audit/audit-record';
 import type { openServiceDatabase as openDatabase } from '../../kit/subgraph/database';
 import type { loadAgencyService as loadService } from '../../kit/subgraph/load-service';
+import type { loadMigrations as load } from '../../kit/subgraph/migrations/folder';
 import type { startGraphProcesses as startFour } from '../../scripts/processes';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import { REPO_ROOT } from '../../kit/shared/paths';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { TEST_TODAY } from '../support/agency';
 import { dataOf, type GraphQLBody } from '../support/graphql';
-import { freePort } from '../support/ports';
+import { freePort } from '../../scripts/ports';
 
 /**
  * "A fifth agency is one row and a folder" (subgraphs/README.md, "A new agency"), tried for real: a
  * copy of the repository gets one row in kit/shared/agencies.ts and a youth justice folder in
- * subgraphs/ (test/onboarding/youth-justice, a complete minimal receiving agency) and nothing else.
- * It must compile, compose into the supergraph, start with the other four, and answer through the
- * gateway under social care's grant, with its own audit.
+ * subgraphs/ (test/onboarding/youth-justice, a complete minimal receiving agency), and nothing else by
+ * hand: `npm run migration:create` writes the migrations. It must compile, compose into the
+ * supergraph, start with the other four, and answer through the gateway under social care's grant,
+ * with its own audit.
  */
 const EXAMPLE = join(__dirname, 'youth-justice');
 const ROW = readFileSync(join(EXAMPLE, 'agencies-row.ts.txt'), 'utf8');
@@ -34,6 +36,8 @@ interface Started {
 }
 
 let copy: string;
+/** The migrations `npm run migration:create` wrote in the copy, as "<agency> (<dialect>)". */
+let created: string[];
 let graph: Started;
 let token: string;
 
@@ -54,19 +58,33 @@ beforeAll(async () => {
 
   const tsconfig = JSON.parse(readFileSync(join(copy, 'tsconfig.json'), 'utf8')) as { include: string[] };
   writeFileSync(join(copy, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: tsconfig.include.filter((dir) => dir !== 'test') }));
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', copy], { stdio: 'pipe' });
+  const compile = () =>
+    execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', copy], { stdio: 'pipe' });
+  compile();
+
+  // Then what a command writes from those two: the migrations (subgraphs/README.md, "A new agency").
+  // Without them the kit names the command rather than start the agency on no schema.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadMigrations } = require(join(copy, 'dist', 'kit', 'subgraph', 'migrations', 'folder.js')) as { loadMigrations: typeof load };
+  expect(() => loadMigrations('youth-justice', 'sqlite')).toThrow('npm run migration:create -- --agency youth-justice');
+  const written = execFileSync(process.execPath, [join(copy, 'dist', 'scripts', 'migration-create.js'), '--name', 'youth_justice'], {
+    encoding: 'utf8',
+  });
+  created = [...written.matchAll(/^\s*(\S+) \((\w+)\): subgraphs\//gm)].map(([, agency, dialect]) => `${agency} (${dialect})`);
+  compile();
   execFileSync(process.execPath, [join(copy, 'dist', 'scripts', 'generate-schema.js')], { stdio: 'pipe' });
 
   // The copy's own process starter: five subgraphs, each with its own database.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startGraphProcesses } = require(join(copy, 'dist', 'scripts', 'processes.js')) as { startGraphProcesses: typeof startFour };
-  const names = ['social-care', 'education', 'health', 'police', 'youth-justice'];
+  const names = [...AGENCIES.map((a) => a.name), 'youth-justice'];
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
   graph = await startGraphProcesses({
     gatewayPort: await freePort(),
     identityProviderPort: await freePort(),
     ports,
     databases: Object.fromEntries(names.map((name) => [name, join(copy, 'data', `${name}.db`)])) as Record<AgencyName, string>,
+    auditFolder: join(copy, 'data'),
     stdio: 'pipe',
     env: { ...SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
   });
@@ -122,17 +140,28 @@ const person = Array.from({ length: OPTIONS.size }, (_, i) => generatePerson(i, 
   (p) => p.pncId && p.status === 'LOOKED_AFTER' && teamFor(p).socialWorker.id === PERSONAS.socialWorker.id,
 )!;
 
-const VIEW = `query($id: ID!) { youngPerson(id: $id) { id yjsReference youthJustice { matchStatus caseOpenedOn } police { matchStatus } } }`;
+const VIEW = `query($id: ID!) { youngPerson(id: $id) { id youthJustice { matchStatus caseOpenedOn } police { matchStatus } } }`;
+/** The cross-reference, as the social worker reads it: the new agency's identifier is in it like any other's. */
+const LINKS = `query($id: ID!) { youngPerson(id: $id) { identifierLinks { scheme value } } }`;
+type Links = { youngPerson: { identifierLinks: { scheme: string; value: string }[] } };
 type View = {
   youngPerson: {
     id: string;
-    yjsReference: string | null;
     youthJustice: { matchStatus: string; caseOpenedOn: string | null };
     police: { matchStatus: string };
   };
 };
 
 describe('a fifth agency from one row and one folder', () => {
+  it('gets its first migrations from the command, and social care one, whose checks on identifier schemes and agency codes the row widens', () => {
+    expect(created.sort()).toEqual([
+      'social-care (postgresql)',
+      'social-care (sqlite)',
+      'youth-justice (postgresql)',
+      'youth-justice (sqlite)',
+    ]);
+  });
+
   it('composes into the supergraph with its own key for YoungPerson and its grant field kept internal', () => {
     const sdl = readFileSync(join(copy, 'schema', 'youth-justice.graphql'), 'utf8');
     expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "yjsReference"\)/);
@@ -140,7 +169,9 @@ describe('a fifth agency from one row and one folder', () => {
     const supergraph = readFileSync(join(copy, 'schema', 'supergraph.graphql'), 'utf8');
     expect(supergraph).toMatch(/YOUTH_JUSTICE @join__graph\(name: "youth-justice"/);
     // Resolved by social care (which signs it), external to youth justice (which requires it), hidden from clients.
-    const grantField = /youthJusticeAccess: String (.*)/.exec(supergraph)?.[1] ?? '';
+    // YoungPerson's grant field (CohortOutcomes has one too, social care's alone: youth justice reports no cohort figures).
+    const youngPerson = /\ntype YoungPerson\b[^{]*\{[^}]*\}/.exec(supergraph)?.[0] ?? '';
+    const grantField = /youthJusticeAccess: String (.*)/.exec(youngPerson)?.[1] ?? '';
     expect(grantField).toContain('@inaccessible');
     expect(grantField).toContain('@join__field(graph: SOCIAL_CARE)');
     expect(grantField).toContain('@join__field(graph: YOUTH_JUSTICE, external: true)');
@@ -151,14 +182,13 @@ describe('a fifth agency from one row and one folder', () => {
     const before = dataOf(await ask<View>(VIEW, { id: person.id }));
     expect(before.youngPerson).toEqual({
       id: person.id,
-      yjsReference: null,
       youthJustice: { matchStatus: 'NOT_LINKED', caseOpenedOn: null },
       police: { matchStatus: person.heldByPolice ? 'MATCHED' : 'NO_RECORD_FOR_IDENTIFIER' },
     });
 
     // Social care links the youth justice reference in its cross-reference, as for any agency.
     const reference = yjsReference(person.index);
-    await withDatabase('social-care', async (em) => {
+    await withDatabase(LEAD_AGENCY.name, async (em) => {
       await em.insert('IdentifierLink', {
         youngPerson: person.id,
         scheme: 'YJS_REFERENCE',
@@ -171,13 +201,21 @@ describe('a fifth agency from one row and one folder', () => {
     const after = await ask<View>(VIEW, { id: person.id });
     expect(after.errors).toBeUndefined();
     expect(dataOf(after).youngPerson).toMatchObject({
-      yjsReference: reference,
       youthJustice: { matchStatus: 'MATCHED', caseOpenedOn: person.statusSince },
+    });
+    expect(dataOf(await ask<Links>(LINKS, { id: person.id })).youngPerson.identifierLinks).toContainEqual({
+      scheme: 'YJS_REFERENCE',
+      value: reference,
     });
 
     // The new agency wrote the read to its own audit, under its own identifier.
     const reads = await withDatabase('youth-justice', (em) => em.find(AuditRecord, { subject: reference }));
     expect(reads).toContainEqual(expect.objectContaining({ userId: PERSONAS.socialWorker.id, purposeKind: 'ALLOCATION' }));
+    // Signed with the new agency's own audit key, in a log its first migration made append-only.
+    expect(reads.every((r) => r.mac !== null)).toBe(true);
+    await expect(
+      withDatabase('youth-justice', (em) => em.getConnection().execute(`update audit_record set user_name = 'Someone Else'`)),
+    ).rejects.toThrow('audit_record is append-only: UPDATE refused');
   });
 
   it('keeps its own policy: the virtual school head sees that youth justice holds a record, not when the case opened', async () => {

@@ -2,6 +2,8 @@ import { TEST_TODAY } from '../support/agency';
 import type { AuditEntryBody, ChronologyEntryBody, TimelinessBody } from '../support/bodies';
 import { generatePerson, syntheticPncId, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
+import { policeSeeder } from '../../subgraphs/police/seed';
+import { recordsOf } from '../support/synthetic';
 import type {
   ArrestOutcome,
   AssociateRelationship,
@@ -29,6 +31,11 @@ export function testPeople(): SyntheticYoungPerson[] {
 /** People the police were seeded with: a PNC ID in the cross-reference and really held. */
 export function seededPeople(): SyntheticYoungPerson[] {
   return testPeople().filter((p) => p.pncId && p.heldByPolice);
+}
+
+/** What the police seeded about one person (without a database): to choose a person holding what a test needs. */
+export function policeRecordsOf(person: SyntheticYoungPerson): object[] {
+  return recordsOf(policeSeeder, person, TEST_POPULATION);
 }
 
 /** Valid check letter, but an index the 60-person population never reaches: nobody holds it. */

@@ -1,8 +1,8 @@
 import { PERSONAS } from '../../kit/dev/personas';
 import { TEST_TODAY } from '../support/agency';
 import { arrestsInLastSixMonths, missingEpisodesInLastSixMonths } from '../../subgraphs/police/rules/recent';
-import { Arrest, Nominal } from '../../subgraphs/police/entities';
-import { ArrestOutcome, OffenceCategory } from '../../subgraphs/police/enums';
+import { Arrest, MissingEpisode, Nominal } from '../../subgraphs/police/entities';
+import { ArrestOutcome, MissingRiskGrading, OffenceCategory } from '../../subgraphs/police/enums';
 import { addDays } from '../../kit/subgraph/dates';
 import type { Viewer } from '../../kit/shared/roles';
 import { policePolicy } from '../../subgraphs/police/policy';
@@ -54,6 +54,13 @@ describe('police policy', () => {
   });
 
   const policeQuery = (selection: string) => entitiesQuery(agency, 'police', selection);
+  /**
+   * Told to every other agency at each list of arrests or missing episodes, and at the chronology,
+   * whatever it holds: the young person may have kept some from them. Never how many.
+   */
+  const WISHES = { code: 'WITHHELD', agency: 'police', rule: 'young-persons-wishes' };
+  const onlyWishes = (errors: { extensions: { rule?: string } }[] | undefined) =>
+    (errors ?? []).every((e) => e.extensions.rule === 'young-persons-wishes');
   const read = <Data = Entities<PoliceEntity>>(selection: string, viewer: Viewer) =>
     askAbout<Data>(agency, policeQuery(selection), pncIds, { viewer });
 
@@ -245,9 +252,9 @@ describe('police policy', () => {
       }
     });
 
-    it('leaves the outcome out of the chronology for the same viewers, and says so once per record', async () => {
+    it('leaves the outcome out of the chronology for the same viewers, and says so at every chronology, arrests or none, uncounted', async () => {
       const sw = await read('arrests { id } chronology { kind summary }', PERSONAS.socialWorker);
-      expect(sw.errors).toBeUndefined();
+      expect(onlyWishes(sw.errors)).toBe(true);
       const swArrests = dataOf(sw)._entities.flatMap((e) => e.police.chronology!.filter((c) => c.kind === 'Arrest'));
       expect(swArrests.length).toBeGreaterThan(0);
       expect(swArrests.every((c) => /; outcome: /.test(c.summary))).toBe(true);
@@ -259,14 +266,7 @@ describe('police policy', () => {
         expect(arrests).toHaveLength(entity.police.arrests!.length);
         expect(arrests.some((c) => /outcome/.test(c.summary))).toBe(false);
         const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'arrest-charge-and-outcome-need-to-know');
-        if (arrests.length === 0) expect(notice).toBeUndefined();
-        else
-          expect(notice?.extensions).toEqual({
-            code: 'WITHHELD',
-            agency: 'police',
-            rule: 'arrest-charge-and-outcome-need-to-know',
-            count: arrests.length,
-          });
+        expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'arrest-charge-and-outcome-need-to-know' });
         withheld += arrests.length;
       });
       expect(withheld).toBeGreaterThan(0);
@@ -279,7 +279,7 @@ describe('police policy', () => {
         'missingEpisodesInLastSixMonths currentlyMissing missingEpisodes { id reportedAt foundAt riskGrading locationFound returnHomeInterviewStatus returnHomeInterview { offeredAt takenUp } }';
       const nurse = await read(selection, PERSONAS.lacNurse);
       const analyst = await read(selection, PERSONAS.policeAnalyst);
-      expect(nurse.errors).toBeUndefined();
+      expect(onlyWishes(nurse.errors)).toBe(true);
       expect(nurse.data).toEqual(analyst.data);
     });
   });
@@ -317,7 +317,7 @@ describe('police policy', () => {
   describe("young-persons-wishes: records the young person asked not to share with the viewer's agency", () => {
     const selection = 'missingEpisodes { id returnHomeInterview { id } } arrests { id } chronology { kind date summary }';
 
-    it('are left out for education, with a notice at each list saying how many', async () => {
+    it('are left out for education, with the same uncounted notice at each list and chronology whether or not any were', async () => {
       const teacher = await read(selection, PERSONAS.designatedTeacher);
       let hiddenTotal = 0;
       dataOf(teacher)._entities.forEach((entity, e) => {
@@ -329,20 +329,19 @@ describe('police policy', () => {
           expect(allIds.filter((id) => shownIds.includes(id))).toEqual(shownIds); // same order, nothing new
           const hidden = police[list]!.filter((i) => !shownIds.includes(i.id));
           const notice = withheldAt(teacher.errors, ['_entities', e, 'police', list], 'young-persons-wishes');
-          if (hidden.length === 0) expect(notice).toBeUndefined();
-          else {
-            expect(notice?.extensions).toEqual({ code: 'WITHHELD', agency: 'police', rule: 'young-persons-wishes', count: hidden.length });
-            expect(notice?.message).toMatch(new RegExp(`\\(${hidden.length} items?\\)$`));
-          }
+          expect(notice?.extensions).toEqual(WISHES);
+          expect(notice?.message).not.toMatch(/\d|item|arrest|missing/i);
           hiddenTotal += hidden.length;
           // The chronology loses every entry about a hidden record: an episode's interview offer too.
           hiddenEntries += hidden.length + hidden.filter((i) => 'returnHomeInterview' in i && i.returnHomeInterview).length;
         }
         expect(entity.police.chronology).toHaveLength(police.chronology!.length - hiddenEntries);
-        const notice = withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'young-persons-wishes');
-        expect(notice?.extensions.count).toBe(hiddenEntries || undefined);
+        expect(withheldAt(teacher.errors, ['_entities', e, 'police', 'chronology'], 'young-persons-wishes')?.extensions).toEqual(WISHES);
       });
       expect(hiddenTotal).toBeGreaterThan(0);
+      // Young people with something kept from the school and without: told the same, in the same places.
+      const told = (teacher.errors ?? []).map((n) => [n.path!.slice(2).join('.'), n.extensions, n.message]);
+      expect(new Set(told.map((t) => JSON.stringify(t))).size).toBe(told.length / dataOf(teacher)._entities.length);
     });
 
     it('are not counted for education either: a count never gives away what the list left out', async () => {
@@ -375,10 +374,42 @@ describe('police policy', () => {
       }
     });
 
+    it('say nothing about an episode happening now: a school is not told a child is missing when the young person kept that episode from it', async () => {
+      // The young person is missing now, and asked that this episode is not shared with their school (removed again after).
+      const em = agency.orm.em.fork();
+      const nominal = await em.findOneOrFail(Nominal, { pncId: pncIds[0] });
+      const open = truthRecords[0].missingEpisodes!.some((m) => m.foundAt === null);
+      const episode = em.create(MissingEpisode, {
+        nominal,
+        reportedAt: new Date(`${addDays(TEST_TODAY, -1)}T21:00:00Z`),
+        foundAt: null,
+        riskGrading: MissingRiskGrading.HIGH,
+        riskGradingSchemeVersion: 'Cleveland Police missing persons risk assessment v3',
+        locationFound: null,
+        notSharedWith: ['EDUCATION'],
+      });
+      await em.flush();
+      try {
+        const selection = 'currentlyMissing missingEpisodes { foundAt }';
+        const [teacher] = dataOf(await read(selection, PERSONAS.designatedTeacher))._entities;
+        const [liaison] = dataOf(await read(selection, PERSONAS.policeLiaison))._entities;
+        expect(liaison.police.currentlyMissing).toBe(true);
+        // What the school may see of the episodes decides it, as it decides the counts.
+        expect(teacher.police.currentlyMissing).toBe(teacher.police.missingEpisodes!.some((m) => m.foundAt === null));
+        expect(teacher.police.currentlyMissing).toBe(open);
+      } finally {
+        await em.removeAndFlush(episode);
+      }
+    });
+
     it('are shown to the agencies the young person did not name', async () => {
       for (const viewer of [PERSONAS.lacNurse, PERSONAS.socialWorker, PERSONAS.policeLiaison]) {
         const res = await read('missingEpisodes { id } arrests { id }', viewer);
-        expect(res.errors).toBeUndefined();
+        // Other agencies are told the young person may keep records from them; the police are not.
+        expect(res.errors ?? []).toEqual(
+          viewer.agency === 'POLICE' ? [] : expect.arrayContaining([expect.objectContaining({ extensions: WISHES })]),
+        );
+        expect(onlyWishes(res.errors)).toBe(true);
         dataOf(res)._entities.forEach((entity, e) => {
           expect(entity.police.missingEpisodes!.map((i) => i.id)).toEqual(truthRecords[e].missingEpisodes!.map((i) => i.id));
           expect(entity.police.arrests!.map((i) => i.id)).toEqual(truthRecords[e].arrests!.map((i) => i.id));

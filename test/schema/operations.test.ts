@@ -5,7 +5,7 @@ import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode
 import { getVariableValues } from 'graphql/execution/values';
 import { AGENCIES } from '../../kit/shared/agencies';
 import { SCHEMA_DIR } from '../../scripts/schema-files';
-import { allOperations } from '../support/operations';
+import { allOperations } from '../../scripts/operations';
 
 /**
  * gateway/operations holds an example operation for every step of the RAISE cycle, for meeting tools to

@@ -2,7 +2,7 @@ import { PERSONAS } from '../../kit/dev/personas';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import type { Viewer } from '../../kit/shared/roles';
 import { AuditRecord } from '../../kit/subgraph/audit/audit-record';
-import { verifyAuditChain } from '../../kit/subgraph/audit/chain';
+import { verifyAuditChain } from '../../kit/subgraph/audit/verify';
 import { ActionProgressNote, Meeting, MeetingAttendee } from '../../subgraphs/social-care/entities/meetings';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { service as socialCareService } from '../../subgraphs/social-care/service';
@@ -18,9 +18,17 @@ import { dropDatabases, postgresAvailable, TEST_POSTGRES } from '../support/post
 const SIZE = 150;
 const OPTIONS = { size: SIZE, seed: 'test-seed', asOf: TEST_TODAY };
 const people = Array.from({ length: SIZE }, (_, i) => generatePerson(i, OPTIONS));
-/** On the NWD caseload, with the key worker persona allocated: the hub writes their meetings. */
+/**
+ * On the NWD caseload (still open), with the key worker persona allocated: the hub writes their
+ * meetings; the designated teacher persona is not invited to them, so has no relationship yet.
+ */
 const person = people.find(
-  (p) => p.nwd && teamFor(p).keyWorker.id === PERSONAS.keyWorker.id && teamFor(p).socialWorker.id !== PERSONAS.socialWorker.id,
+  (p) =>
+    p.nwd &&
+    p.nwdJourney?.closedOn === null &&
+    teamFor(p).keyWorker.id === PERSONAS.keyWorker.id &&
+    teamFor(p).socialWorker.id !== PERSONAS.socialWorker.id &&
+    teamFor(p).designatedTeacher === null,
 )!;
 const { keyWorker, designatedTeacher: teacher, policeLiaison, auditor, socialWorker } = PERSONAS;
 
@@ -319,7 +327,7 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
         .find((c) => c.operation === 'recordMeeting')!;
       expect(recorded.changes[0]).toMatchObject({ entity: 'Meeting', before: { status: 'SCHEDULED' }, after: { status: 'HELD' } });
       expect(recorded.changes.filter((c) => c.entity === 'MeetingAction')).toHaveLength(2);
-      expect((await verifyAuditChain(agency.orm.em.fork())).ok).toBe(true);
+      expect((await verifyAuditChain(agency.orm.em.fork(), agency.audit.keyring)).ok).toBe(true);
       meeting = held;
     });
 
@@ -374,13 +382,26 @@ describe.each(kinds)('meetings written through social care (%s)', (kind) => {
     });
 
     it("lists a user's own actions, and which are overdue", async () => {
-      const mine = async (viewer: Viewer, filter: string) =>
-        dataOf(
-          await as<{ myActions: { nodes: { id: string; dueDate: string; overdue: boolean; status: string }[] } }>(
-            viewer,
-            `{ myActions${filter} { nodes { id dueDate overdue status } } }`,
-          ),
-        ).myActions.nodes;
+      type Node = { id: string; dueDate: string; overdue: boolean; status: string };
+      type Page = { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      // Every page: a partner may own many actions across the caseload's meetings.
+      const mine = async (viewer: Viewer, filter: string) => {
+        const nodes: Node[] = [];
+        const args = filter.replace(/^\((.*)\)$/, '$1');
+        let after: string | null = null;
+        do {
+          const page: Page = dataOf(
+            await as<{ myActions: Page }>(
+              viewer,
+              `query($after: String) { myActions(${args ? `${args}, ` : ''}first: 100, after: $after) { nodes { id dueDate overdue status } pageInfo { hasNextPage endCursor } } }`,
+              { after },
+            ),
+          ).myActions;
+          nodes.push(...page.nodes);
+          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        } while (after);
+        return nodes;
+      };
       const teacherAction = meeting.actions.find((a) => a.owningAgency === 'EDUCATION')!;
       expect((await mine(teacher, '')).map((a) => a.id)).toContain(teacherAction.id);
       expect((await mine(teacher, '(overdue: true)')).every((a) => a.overdue && a.status === 'OPEN' && a.dueDate < TEST_TODAY)).toBe(true);

@@ -1,7 +1,7 @@
 import { PERSONAS } from '../../kit/dev/personas';
 import type { Viewer } from '../../kit/shared/roles';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
-import { ActionStatus, Agency, MeetingStatus } from '../../subgraphs/social-care/enums';
+import { ActionStatus, Agency, CaseStatus, MeetingStatus } from '../../subgraphs/social-care/enums';
 import { legitimateRelationship, type RelationshipFacts } from '../../subgraphs/social-care/rules/relationship';
 import { nextRaiseDue } from '../../subgraphs/social-care/rules/raise-schedule';
 import { MeetingKind, RagPriority } from '../../subgraphs/social-care/enums';
@@ -12,9 +12,10 @@ import { MeetingKind, RagPriority } from '../../subgraphs/social-care/enums';
  * an allocation while open; a hub specialist while their involvement is open; an invitation from the
  * day it is sent until 28 days after the meeting (until it is called off, when postponed or
  * cancelled), and never for other agencies when the young person did not agree to be discussed,
- * unless the chair overrode it; an action's owner until it is closed; break-glass with a reason.
+ * unless the chair overrode it; an action's owner until the day it is closed; the virtual school head
+ * while the child is looked after; break-glass with a reason of at least 20 letters.
  */
-const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], invitations: [], actions: [], lookedAfter: false };
+const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], invitations: [], actions: [], caseStatuses: [] };
 const teacher = PERSONAS.designatedTeacher;
 const keyWorker = PERSONAS.keyWorker;
 
@@ -41,11 +42,58 @@ describe('an allocation', () => {
   it.each([
     ['2026-02-28', null],
     ['2026-03-01', PurposeKind.ALLOCATION],
+    ['2026-09-29', PurposeKind.ALLOCATION],
+    // The end date is the allocation's last day, as every dated episode here is recorded (the next starts the day after).
     ['2026-09-30', PurposeKind.ALLOCATION],
     ['2026-10-01', null],
   ] as [string, PurposeKind | null][])('on %s: %s', (day, expected) => expect(kindOn(keyWorker, facts, day)).toBe(expected));
 
+  it('holds while open (no end date)', () => {
+    const open = { ...none, allocations: [{ practitionerId: keyWorker.id, startDate: '2026-03-01', endDate: null }] };
+    expect(kindOn(keyWorker, open, '2036-03-01')).toBe(PurposeKind.ALLOCATION);
+  });
+
   it("is the allocated practitioner's only", () => expect(kindOn(teacher, facts, '2026-05-01')).toBeNull());
+});
+
+/**
+ * Children Act 1989 s22(3A): the virtual school head promotes the education of every looked-after
+ * child, from the day they become looked after to the last day they are.
+ */
+describe("the virtual school head's statutory role, over a child looked after from 2026-03-01 to 2026-09-30", () => {
+  const head = PERSONAS.virtualSchoolHead;
+  const facts = {
+    ...none,
+    caseStatuses: [
+      { status: CaseStatus.CHILD_IN_NEED, startDate: '2025-06-01', endDate: '2026-02-28' },
+      { status: CaseStatus.LOOKED_AFTER, startDate: '2026-03-01', endDate: '2026-09-30' },
+      { status: CaseStatus.CARE_LEAVER, startDate: '2026-10-01', endDate: null },
+    ],
+  };
+  it.each([
+    ['2026-02-28', null, 'the day before care began (a child in need)'],
+    ['2026-03-01', PurposeKind.STATUTORY_ROLE, 'the day care began'],
+    ['2026-09-29', PurposeKind.STATUTORY_ROLE, 'the day before care ended'],
+    ['2026-09-30', PurposeKind.STATUTORY_ROLE, 'the last day looked after'],
+    ['2026-10-01', null, 'the first day as a care leaver'],
+  ] as [string, PurposeKind | null, string][])('on %s: %s (%s)', (day, expected) => expect(kindOn(head, facts, day)).toBe(expected));
+
+  it('ends on the day care ended when the next status was recorded from that same day (SSDA903: the day the episode ceased)', () => {
+    const sameDay = {
+      ...none,
+      caseStatuses: [
+        { status: CaseStatus.LOOKED_AFTER, startDate: '2026-03-01', endDate: '2026-09-30' },
+        { status: CaseStatus.CARE_LEAVER, startDate: '2026-09-30', endDate: null },
+      ],
+    };
+    expect(kindOn(head, sameDay, '2026-09-29')).toBe(PurposeKind.STATUTORY_ROLE);
+    expect(kindOn(head, sameDay, '2026-09-30')).toBeNull();
+  });
+
+  it('holds while care goes on (no end date)', () => {
+    const open = { ...none, caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: '2026-03-01', endDate: null }] };
+    expect(kindOn(head, open, '2031-03-01')).toBe(PurposeKind.STATUTORY_ROLE);
+  });
 });
 
 describe("a hub specialist's involvement", () => {
@@ -137,12 +185,16 @@ describe("an action's owner", () => {
     expect(legitimateRelationship(teacher, facts, '2027-03-01')).toEqual({ kind: PurposeKind.ACTION_OWNER, meetingId: 'YP-000001-M3' });
   });
 
-  it.each([
-    ['2027-02-28', PurposeKind.ACTION_OWNER, 'the day it was completed'],
-    ['2027-03-01', null, 'the day after'],
-  ] as [string, PurposeKind | null, string][])('completed on 2027-02-28, on %s: %s (%s)', (day, expected) => {
-    const facts = { ...none, actions: [{ ...open, status: ActionStatus.COMPLETED, completedOn: '2027-02-28' }] };
-    expect(kindOn(teacher, facts, day)).toBe(expected);
+  // README: "until the day it is closed": completed or cancelled, the owner still reads that day.
+  describe.each([ActionStatus.COMPLETED, ActionStatus.CANCELLED])('%s on 2027-02-28', (status) => {
+    it.each([
+      ['2027-02-27', PurposeKind.ACTION_OWNER, 'the day before'],
+      ['2027-02-28', PurposeKind.ACTION_OWNER, 'the day it was closed'],
+      ['2027-03-01', null, 'the day after'],
+    ] as [string, PurposeKind | null, string][])('on %s: %s (%s)', (day, expected) => {
+      const facts = { ...none, actions: [{ ...open, status, completedOn: '2027-02-28' }] };
+      expect(kindOn(teacher, facts, day)).toBe(expected);
+    });
   });
 
   it("is only the named owner's", () => expect(kindOn(PERSONAS.policeLiaison, { ...none, actions: [open] }, '2027-01-01')).toBeNull());
@@ -176,14 +228,30 @@ describe('an invitation in the name of an agency', () => {
 });
 
 describe('the statutory role and break-glass', () => {
-  it('gives the virtual school head every looked-after child, and no other', () => {
-    expect(kindOn(PERSONAS.virtualSchoolHead, { ...none, lookedAfter: true }, '2026-11-20')).toBe(PurposeKind.STATUTORY_ROLE);
+  it('gives the virtual school head no child who was never looked after', () => {
+    const inNeed = { ...none, caseStatuses: [{ status: CaseStatus.CHILD_IN_NEED, startDate: '2026-01-01', endDate: null }] };
+    expect(kindOn(PERSONAS.virtualSchoolHead, inNeed, '2026-11-20')).toBeNull();
     expect(kindOn(PERSONAS.virtualSchoolHead, none, '2026-11-20')).toBeNull();
   });
 
-  it('allows break-glass with a reason of at least 20 characters, and not without', () => {
-    expect(kindOn(teacher, none, '2026-11-20', 'Missing tonight, last seen near the school')).toBe(PurposeKind.BREAK_GLASS);
+  it("is the virtual school head's only: another role gets nothing from a child being looked after", () => {
+    const looked = { ...none, caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: '2026-01-01', endDate: null }] };
+    expect(kindOn(teacher, looked, '2026-11-20')).toBeNull();
+  });
+
+  it('allows break-glass with a reason of 20 letters or more, and not 19 (letters: digits and spaces do not count)', () => {
+    expect(kindOn(teacher, none, '2026-11-20', 'Missing from placement')).toBe(PurposeKind.BREAK_GLASS); // 20 letters
+    expect(kindOn(teacher, none, '2026-11-20', 'Missed from placement')).toBeNull(); // 19
+    expect(kindOn(teacher, none, '2026-11-20', 'Missed from placement 2200')).toBeNull(); // still 19 letters
     expect(kindOn(teacher, none, '2026-11-20', 'urgent')).toBeNull();
+    expect(kindOn(teacher, none, '2026-11-20', '')).toBeNull();
+  });
+
+  it('records the reason trimmed', () => {
+    expect(legitimateRelationship(teacher, none, '2026-11-20', '  Missing from placement \n')).toEqual({
+      kind: PurposeKind.BREAK_GLASS,
+      reason: 'Missing from placement',
+    });
   });
 
   it('prefers a real relationship to break-glass', () => {
@@ -227,5 +295,18 @@ describe('when the next RAISE meeting is due', () => {
       { ...held('2026-11-05'), kind: MeetingKind.DEEP_DIVE },
     ];
     expect(nextRaiseDue([held('2026-10-01'), ...others], RagPriority.RED, '2026-01-01', '2026-11-23')).toBe('2026-10-29');
+  });
+});
+
+describe('a corporate parenting board member', () => {
+  const board = PERSONAS.boardMember;
+  // Figures, never children (DOMAIN.md §5: the board asks whether NWD works, not about one child).
+  it('holds no relationship with any young person: not by allocation, invitation, or break-glass', () => {
+    const facts: RelationshipFacts = {
+      ...none,
+      allocations: [{ practitionerId: board.id, startDate: '2026-01-01', endDate: null }],
+      invitations: [invitation(board)],
+    };
+    expect(kindOn(board, facts, '2026-11-16', 'Board member asked to look at this case urgently')).toBeNull();
   });
 });

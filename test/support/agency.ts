@@ -2,7 +2,8 @@ import { PERSONA_LIST } from '../../kit/dev/personas';
 import type { AgencyDefinition } from '../../kit/shared/agencies';
 import { createGrantSigner, type PackScope } from '../../kit/subgraph/access/access-grant';
 import { fixedClock } from '../../kit/subgraph/clock';
-import type { AgencyKeys } from '../../kit/subgraph/config';
+import type { AgencyConfig, AgencyKeys, AuditConfig } from '../../kit/subgraph/config';
+import { auditKeyring, generateAuditKey } from '../../kit/subgraph/audit/audit-key';
 import { runAgencyService, type RunningAgency } from '../../kit/subgraph/run';
 import type { AgencyService } from '../../kit/subgraph/service';
 import { createInternalTokenSigner } from '../../kit/shared/internal-token';
@@ -38,6 +39,8 @@ export interface TestAgency {
   orm: RunningAgency['orm'];
   /** Its row in the agencies table. */
   agency: AgencyDefinition;
+  /** Its audit key (fresh for the run) and anchor folder, as audit:verify is given them. */
+  audit: AuditConfig;
   /** POSTs a GraphQL operation as the gateway would for `viewer`; returns the parsed JSON body. */
   request<Data = unknown>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLBody<Data>>;
   /** A grant social care would hand this agency for one young person (its own identifier), as `<agency>Access`. */
@@ -55,6 +58,8 @@ export async function startTestAgency(
   service: AgencyService,
   population: Partial<PopulationOptions> = {},
   database = ':memory:',
+  /** More configuration (TLS, an audit anchor folder...). */
+  config: Partial<AgencyConfig> = {},
 ): Promise<TestAgency> {
   const { agency } = service;
   const gatewayKeys = await generateSigningKeyPair('test-gateway');
@@ -66,6 +71,7 @@ export async function startTestAgency(
   const signInternal = await createInternalTokenSigner(gatewayKeys.privateJwk);
   const signGrant = await createGrantSigner(grantKeys.privateJwk);
   const queries: string[] = [];
+  const audit: AuditConfig = config.audit ?? { keyring: auditKeyring(generateAuditKey()), anchorFolder: null, anchorIntervalMs: 60_000 };
   const running = await runAgencyService(
     service,
     {
@@ -73,11 +79,16 @@ export async function startTestAgency(
       host: '127.0.0.1',
       database,
       production: false,
+      migrateOnStart: true,
       clock: fixedClock(`${TEST_TODAY}T12:00:00Z`),
       seed: { size: 60, seed: 'test-seed', asOf: TEST_TODAY, ...population },
       keys,
+      audit,
       logLevel: 'warn',
       shutdownGraceMs: 1_000,
+      metricsPort: null,
+      redisUrl: undefined,
+      ...config,
     },
     { onQuery: (sql) => queries.push(sql), quiet: true, fresh: true },
   );
@@ -91,12 +102,13 @@ export async function startTestAgency(
     orm: running.orm,
     nextRequestId,
     agency,
+    audit,
     async request<Data>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
       const requestId = `test-request-${++counter}`;
       const authorization =
         options.authorization !== undefined
           ? options.authorization
-          : `Bearer ${await signInternal(agency.name, { viewer: options.viewer ?? viewer, requestId })}`;
+          : `Bearer ${await signInternal(agency.name, { viewer: options.viewer ?? viewer, requestId, operation: { query, variables } })}`;
       const res = await fetch(running.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization && { authorization }) },

@@ -7,8 +7,11 @@ import type { PersonaName } from '../../kit/dev/personas';
 import { TEST_TODAY } from './agency';
 import { assertServicesBuilt } from './built';
 import type { GraphQLBody } from './graphql';
-import { freePort } from './ports';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { freePort } from '../../scripts/ports';
 import { dropDatabases, TEST_POSTGRES } from './postgres';
+import { auditConfigFromEnv, type AuditConfig } from '../../kit/subgraph/config';
+import { developmentAuditEnv } from '../../kit/subgraph/audit/development';
 
 export const GRAPH_SEED = { SEED: 'graph-test', SEED_SIZE: '150', SEED_AS_OF: TEST_TODAY };
 
@@ -25,11 +28,23 @@ export interface TestGraph {
   /** The development identity provider (issuer URL). */
   issuer: string;
   subgraphUrls: Record<string, string>;
+  /** Where each process serves GET /metrics. */
+  metricsUrls: Record<AgencyName | 'gateway', string>;
   databases: Record<string, string>;
   keys: NodeJS.ProcessEnv;
+  /** Each agency's audit key and anchor folder, as its subgraph was given them (for audit:verify). */
+  audit: Record<string, AuditConfig>;
   /** A user token for a persona, from the development identity provider. */
   token(persona: PersonaName): Promise<string>;
   /** POSTs to the gateway as `persona` (default: the social worker). */
+  /** Sends a signal to one subgraph (SIGSTOP hangs it; SIGCONT lets it go on). */
+  signalSubgraph(name: AgencyName, signal: NodeJS.Signals): void;
+  /** Stops the gateway with `signal`; resolves with its exit code (the graph is no use after). */
+  stopGateway(signal: NodeJS.Signals): Promise<number | null>;
+  /** What a process has written lately (its last 50 chunks of output). */
+  outputOf(name: AgencyName | 'gateway'): string;
+  /** The fault proxies between the gateway and each agency, when asked for. */
+  proxies?: Record<AgencyName, FaultProxy>;
   /** Restarts one subgraph (SIGKILL: as if it crashed), e.g. with a later clock: `{ CLOCK_FIXED_AT }`. */
   restartSubgraph(name: AgencyName, options?: RestartOptions): Promise<void>;
   request<Data = unknown>(
@@ -43,6 +58,10 @@ export interface TestGraph {
 export interface TestGraphOptions {
   /** The synthetic population (default GRAPH_SEED: 150 people); e.g. the README's, `{ SEED: 'nwd-synthetic-1', SEED_SIZE: '600' }`. */
   population?: { SEED: string; SEED_SIZE: string };
+  /** A fault proxy between the gateway and each agency (graph.proxies), to make an agency slow or garbled. */
+  faultProxies?: boolean;
+  /** More environment for every process (the gateway's time budgets...). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -58,18 +77,37 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres', options: TestG
     AGENCIES.map(({ name }) => [name, kind === 'postgres' ? `${TEST_POSTGRES}/${dbName(name)}` : join(dir, `${name}.db`)]),
   ) as Record<AgencyName, string>;
   const ports = Object.fromEntries(await Promise.all(AGENCIES.map(async ({ name }) => [name, await freePort()] as const)));
+  const proxies = options.faultProxies
+    ? (Object.fromEntries(
+        await Promise.all(
+          AGENCIES.map(async ({ name }) => [name, await startFaultProxy(`http://127.0.0.1:${ports[name]}/graphql`)] as const),
+        ),
+      ) as Record<AgencyName, FaultProxy>)
+    : undefined;
+  const metricsPorts = Object.fromEntries(
+    await Promise.all([...AGENCIES.map((a) => a.name), 'gateway' as const].map(async (name) => [name, await freePort()] as const)),
+  ) as Record<AgencyName | 'gateway', number>;
   const graph = await startGraphProcesses({
+    metricsPorts,
     gatewayPort: await freePort(),
     identityProviderPort: await freePort(),
     ports,
     databases,
+    auditFolder: dir,
+    ...(proxies && { gatewaySubgraphUrls: Object.fromEntries(AGENCIES.map(({ name }) => [name, proxies[name].url])) }),
     stdio: 'pipe',
     env: {
       ...GRAPH_SEED,
       ...options.population,
       BREAKER_HALF_OPEN_AFTER_MS: '300',
+      // One test user sends what a whole office would (40 meetings recorded at once, 20 views held in
+      // flight): the per-user limits are shown by their own tests (security, operation-cost), not here.
+      USER_MAX_CONCURRENT_REQUESTS: '200',
+      USER_COST_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_MINUTE: '100000',
       CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
   });
   const tokens = new Map<PersonaName, string>();
@@ -88,10 +126,18 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres', options: TestG
     url: graph.gateway.url,
     issuer: graph.identityProvider.issuer,
     subgraphUrls: Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.url])),
+    metricsUrls: Object.fromEntries(
+      Object.entries(metricsPorts).map(([name, port]) => [name, `http://127.0.0.1:${port}/metrics`]),
+    ) as TestGraph['metricsUrls'],
     databases,
     keys: graph.keys,
+    audit: Object.fromEntries(AGENCIES.map((agency) => [agency.name, auditConfigFromEnv(developmentAuditEnv(dir, agency, false))])),
     token,
     restartSubgraph: (name, restart) => graph.restartSubgraph(name, restart),
+    signalSubgraph: (name, signal) => graph.signalSubgraph(name, signal),
+    stopGateway: (signal) => graph.stopGateway(signal),
+    outputOf: (name) => graph.outputOf(name),
+    proxies,
     async request<Data>(query: string, variables?: Record<string, unknown>, options: RequestOptions = {}) {
       const res = await fetch(graph.gateway.url, {
         method: 'POST',
@@ -106,6 +152,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres', options: TestG
     },
     async stop() {
       await graph.stop();
+      await Promise.all(Object.values(proxies ?? {}).map((p) => p.close()));
       rmSync(dir, { recursive: true, force: true });
       if (kind === 'postgres') await dropDatabases(AGENCIES.map((a) => dbName(a.name)));
     },

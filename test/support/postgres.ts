@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { Client } from 'pg';
+import { dropDatabases as dropDatabasesOn } from '../../scripts/postgres';
 
 /** The PostgreSQL server tests use: this machine's, trust auth, user postgres. */
 export const TEST_POSTGRES = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
@@ -30,15 +30,6 @@ export function postgresAvailable(): boolean {
 }
 
 /** Drops the named test databases so each run starts empty (the services create and seed them). */
-export async function dropDatabases(names: string[]): Promise<void> {
-  const client = new Client({ connectionString: `${TEST_POSTGRES}/postgres` });
-  await client.connect();
-  try {
-    for (const name of names) {
-      if (!/^[a-z_0-9]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
-  } finally {
-    await client.end();
-  }
+export function dropDatabases(names: string[]): Promise<void> {
+  return dropDatabasesOn(TEST_POSTGRES, names);
 }

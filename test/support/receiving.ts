@@ -19,6 +19,12 @@ export interface Asking {
 
 const meeting: Purpose = { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' };
 
+/**
+ * How a receiving agency's audit names the meeting a purpose comes from: social care's reference for it,
+ * made for that agency (128 bits, base64url), never social care's meeting id, which carries its person id.
+ */
+export const MEETING_REFERENCE = /^[A-Za-z0-9_-]{22}$/;
+
 /** The personas as social care would grant them: each with the relationship it typically has. */
 export const AS = {
   socialWorker: { viewer: PERSONAS.socialWorker, purpose: { kind: PurposeKind.ALLOCATION } },

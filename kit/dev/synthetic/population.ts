@@ -1,5 +1,6 @@
 import { nhsCheckDigit, pncCheckLetter, upnCheckLetter } from '../../shared/identifiers';
 import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../subgraph/dates';
+import { journeyOf, type EdgeOfCare, type NwdJourney, type SyntheticMissingEpisode } from './journey';
 import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, inventedSurname } from './names';
 import { Random } from './random';
 
@@ -22,7 +23,7 @@ export const DEFAULT_POPULATION: Omit<PopulationOptions, 'asOf'> = { size: 600, 
 /** Middlesbrough's DfE local-authority code. */
 export const LA_CODE = '806';
 
-export type CaseStatus = 'LOOKED_AFTER' | 'CHILD_PROTECTION' | 'CHILD_IN_NEED' | 'CARE_LEAVER';
+export type CaseStatus = 'LOOKED_AFTER' | 'CHILD_PROTECTION' | 'CHILD_IN_NEED' | 'CARE_LEAVER' | 'EDGE_OF_CARE';
 export type Sex = 'MALE' | 'FEMALE';
 
 export interface SyntheticYoungPerson {
@@ -38,8 +39,16 @@ export interface SyntheticYoungPerson {
   status: CaseStatus;
   /** When the current episode of care (or plan) began. */
   statusSince: LocalDate;
-  /** On the No Wrong Door caseload. */
+  /** Referred to No Wrong Door (open or closed since), edge-of-care group included. */
   nwd: boolean;
+  /** The NWD referral, support and closure every agency dates its before and after by (null: never referred). */
+  nwdJourney: NwdJourney | null;
+  /** In the edge-of-care group referred to NWD to keep them safely at home (null: not). */
+  edgeOfCare: EdgeOfCare | null;
+  /** When the current episode of care began (null: not looked after), as health and education learn it. */
+  enteredCareOn: LocalDate | null;
+  /** Every missing episode the police record; social care records those while looked after. */
+  missingEpisodes: SyntheticMissingEpisode[];
   /** Identifiers in social care's cross-reference (null: not linked). */
   nhsNumber: string | null;
   upn: string | null;
@@ -73,7 +82,7 @@ const ETHNICITY: [string, number][] = [
   ['BOTH', 1.4],
   ['OOTH', 0.9],
 ];
-// NWD caseload: 57% looked after, 28% CP, 13% CIN (000:2750-2782); the rest care leavers.
+// NWD caseload: 57% looked after, 28% CP, 13% CIN (000:2750-2782); the rest care leavers (16+).
 const NWD_STATUS: [CaseStatus, number][] = [
   ['LOOKED_AFTER', 57],
   ['CHILD_PROTECTION', 28],
@@ -82,6 +91,17 @@ const NWD_STATUS: [CaseStatus, number][] = [
 ];
 /** About 50 of 600 looked-after children are on the NWD caseload. */
 const NWD_SHARE = 50 / 600;
+/**
+ * The edge-of-care group referred to NWD: Redcar counted 48 (003:1486-1490); 36 per 600 gives the
+ * default population a reportable group. Stratified, half a step out of phase with the caseload.
+ */
+const EDGE_OF_CARE_SHARE = 36 / 600;
+/** North Yorkshire worked with 42 young people aged 18 and over (care leavers) in year four (002:972). */
+const NWD_ADULT_SHARE = 0.2;
+
+function stratified(index: number, share: number, phase = 0): boolean {
+  return Math.floor((index + 1) * share + phase) > Math.floor(index * share + phase);
+}
 
 export function personId(index: number): string {
   return `YP-${String(index + 1).padStart(6, '0')}`;
@@ -121,20 +141,48 @@ export function schoolNumberFor(index: number, age: number, seed: string): numbe
 export function generatePerson(index: number, options: PopulationOptions): SyntheticYoungPerson {
   const r = new Random(options.seed, 'person', index);
   // Stratified rather than drawn: exactly round(size x share) NWD young people in any population.
-  const nwd = Math.floor((index + 1) * NWD_SHARE) > Math.floor(index * NWD_SHARE);
-  const [minAge, maxAge] = nwd ? [12, 17] : r.weighted(AGE_BANDS);
+  const caseload = stratified(index, NWD_SHARE);
+  const edgeOfCare = !caseload && stratified(index, EDGE_OF_CARE_SHARE, 0.5);
+  const nwd = caseload || edgeOfCare;
+  // NWD works with 12-25 year olds (002:87), care leavers included; its own stream keeps other draws in place.
+  const adult = caseload && new Random(options.seed, 'nwd-age', index).chance(NWD_ADULT_SHARE);
+  const [minAge, maxAge] = nwd ? (adult ? [18, 25] : [12, 17]) : r.weighted(AGE_BANDS);
   const age = r.int(minAge, maxAge);
   const dateOfBirth = addDays(addMonths(options.asOf, -12 * age), -r.int(1, 364));
-  const status: CaseStatus = nwd ? r.weighted(NWD_STATUS) : 'LOOKED_AFTER';
+  const drawn: CaseStatus = caseload ? r.weighted(NWD_STATUS) : 'LOOKED_AFTER';
+  // A care leaver is 16 or over; everyone over 18 known to NWD is one.
+  const status: CaseStatus = adult ? 'CARE_LEAVER' : drawn === 'CARE_LEAVER' && age < 16 ? 'LOOKED_AFTER' : drawn;
   const sex: Sex = r.chance(0.54) ? 'MALE' : 'FEMALE';
   const givenName = r.pick(sex === 'MALE' ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE);
   const familyName = inventedSurname(r.int(0, 999), r.int(0, 999));
-  // Time in the current status: up to the child's whole life, at most 6 years.
+  // Time in the current status: up to the child's whole life, at most 6 years; care leavers left at 18.
   const monthsInStatus = Math.max(1, Math.min(age * 12 + 6, r.int(1, 72)));
-  const statusSince = addDays(addMonths(options.asOf, -monthsInStatus), r.int(0, 27));
+  const drawnSince = addDays(addMonths(options.asOf, -monthsInStatus), r.int(0, 27));
+  const since = adult ? addMonths(dateOfBirth, 216) : drawnSince < dateOfBirth ? dateOfBirth : drawnSince;
+  const journey = journeyOf(
+    {
+      index,
+      dateOfBirth,
+      nwd,
+      status,
+      statusSince: since,
+      edgeOfCareOrdinal: edgeOfCare ? Math.floor(index * EDGE_OF_CARE_SHARE + 0.5) : null,
+    },
+    options.seed,
+    options.asOf,
+  );
 
   const schoolAge = age >= 4 && age <= 16;
   const policeInvolved = age >= 10 && r.chance(nwd ? 0.45 : 0.06);
+  // Drawn in this order, so that adding fields never moves another person's data.
+  const ethnicity = r.weighted(ETHNICITY);
+  // 2% not yet traced on the NHS spine (e.g. newly arrived unaccompanied children).
+  const nhsNumber = r.chance(0.98) ? syntheticNhsNumber(index) : null;
+  const upn = schoolAge && r.chance(0.95) ? syntheticUpn(index, schoolNumberFor(index, age, options.seed)) : null;
+  // Whoever goes missing is known to the police, under a PNC ID from the year of the first report.
+  const firstMissing = journey.missingEpisodes[0]?.startedAt.toISOString().slice(0, 4);
+  const pncYear = policeInvolved ? Number(options.asOf.slice(0, 4)) - r.int(0, 3) : firstMissing ? Number(firstMissing) : null;
+  const finalStatus = journey.status as CaseStatus;
   return {
     index,
     id: personId(index),
@@ -143,14 +191,17 @@ export function generatePerson(index: number, options: PopulationOptions): Synth
     familyName,
     sex,
     dateOfBirth,
-    ethnicity: r.weighted(ETHNICITY),
-    status,
-    statusSince: statusSince < dateOfBirth ? dateOfBirth : statusSince,
+    ethnicity,
+    status: finalStatus,
+    statusSince: journey.statusSince,
     nwd,
-    // 2% not yet traced on the NHS spine (e.g. newly arrived unaccompanied children).
-    nhsNumber: r.chance(0.98) ? syntheticNhsNumber(index) : null,
-    upn: schoolAge && r.chance(0.95) ? syntheticUpn(index, schoolNumberFor(index, age, options.seed)) : null,
-    pncId: policeInvolved ? syntheticPncId(index, Number(options.asOf.slice(0, 4)) - r.int(0, 3)) : null,
+    nwdJourney: journey.nwdJourney,
+    edgeOfCare: journey.edgeOfCare,
+    enteredCareOn: finalStatus === 'LOOKED_AFTER' ? journey.statusSince : null,
+    missingEpisodes: journey.missingEpisodes,
+    nhsNumber,
+    upn,
+    pncId: pncYear !== null ? syntheticPncId(index, pncYear) : null,
     heldByHealth: r.chance(0.97),
     heldByEducation: r.chance(0.97),
     heldByPolice: r.chance(0.98),

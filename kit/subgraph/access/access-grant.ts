@@ -1,12 +1,17 @@
 import { SignJWT, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { receivingAgency } from '../../shared/agencies';
 import { importSigningKey, SIGNING_ALG } from '../../shared/keys';
+import { withoutOthersIdentifiers } from './identifiers-in-text';
+import { meetingReferencer, type MeetingReferencer } from './meeting-reference';
 import { PurposeKind, type Purpose } from './purpose';
 
 /**
  * Social care decides whether a user has a legitimate relationship with a young person (it holds the
  * allocations and invitations) and hands each other agency a signed grant through the gateway:
  * for this user, in this request, this agency's own identifier, under this purpose. The agency checks
- * the signature and that every part matches before it shows anything. No other identifier travels.
+ * the signature and that every part matches before it shows anything. No other identifier travels:
+ * nothing of social care's own (its person and meeting ids) nor another agency's, only what the
+ * receiving agency needs to answer "why was this read" in its own audit (grantClaims).
  */
 export const GRANT_ISSUER = 'nwd-social-care';
 export const GRANT_TTL_SECONDS = 120;
@@ -22,6 +27,24 @@ export interface PackScope {
   freeze: boolean;
 }
 
+/**
+ * A grant for aggregate reporting over a cohort social care defined: the agency counts its own records
+ * of these members and answers with figures, never rows. Each member is the agency's own identifier and
+ * the date NWD support was asked for (the referral; null outside NWD), which before/after measures
+ * compare around; nothing else of social care's travels.
+ */
+export interface CohortScope {
+  reference: string;
+  members: CohortMember[];
+  /** The reporting periods (quarters), oldest first. */
+  periods: ReportingPeriod[];
+}
+export type CohortMember = [identifier: string, referredOn: string | null];
+export interface ReportingPeriod {
+  from: string;
+  to: string;
+}
+
 export interface AccessGrant {
   viewerId: string;
   requestId: string;
@@ -32,29 +55,48 @@ export interface AccessGrant {
   purpose: Purpose;
   /** Present on a meeting pack's grant only. */
   pack?: PackScope;
+  /** Present on a cohort's grant only. */
+  cohort?: CohortScope;
 }
 
-/** What a verified grant allows: the purpose, the agency's identifier it names, and a pack's scope. */
+/** What a verified grant allows: the purpose, the agency's identifier it names, and a pack's or a cohort's scope. */
 export interface VerifiedGrant {
   purpose: Purpose;
   identifier: string | null;
   pack?: PackScope;
+  cohort?: CohortScope;
 }
 
-/** What the receiving agency received with the grant: the identifier exactly as sent (YoungPerson), or a pack's reference. */
-export type ExpectedGrant = { viewerId: string; requestId: string } & ({ identifier: string | null } | { packReference: string });
+/** What the receiving agency received with the grant: the identifier exactly as sent (YoungPerson), or a pack's or cohort's reference. */
+export type ExpectedGrant = { viewerId: string; requestId: string } & (
+  { identifier: string | null } | { packReference: string } | { cohortReference: string }
+);
+
+/**
+ * What the receiving agency is told, and all it is told: the user (sub), the request, its own
+ * identifier, the purpose's kind, and where the purpose names a meeting, social care's reference for
+ * that meeting made for this agency alone (meeting-reference.ts). A break-glass justification travels
+ * in the user's words, because the agency whose record it opens must record why it was opened (DPA 2018
+ * s62 for police; Caldicott: justify the purpose), but with any other agency's identifier masked.
+ */
+function grantClaims(grant: AccessGrant, referenceFor: MeetingReferencer): JWTPayload {
+  const { kind, meetingId, reason } = grant.purpose;
+  return {
+    rid: grant.requestId,
+    idf: grant.identifier,
+    pk: kind,
+    ...(meetingId && { mtg: referenceFor(grant.audience, meetingId) }),
+    ...(reason && { why: withoutOthersIdentifiers(reason, receivingAgency(grant.audience)) }),
+    ...(grant.pack && { pack: grant.pack }),
+    ...(grant.cohort && { coh: grant.cohort }),
+  };
+}
 
 export async function createGrantSigner(privateJwk: JWK) {
   const key = await importSigningKey(privateJwk);
+  const referenceFor = meetingReferencer(privateJwk);
   return (grant: AccessGrant): Promise<string> =>
-    new SignJWT({
-      rid: grant.requestId,
-      idf: grant.identifier,
-      pk: grant.purpose.kind,
-      mtg: grant.purpose.meetingId,
-      why: grant.purpose.reason,
-      ...(grant.pack && { pack: grant.pack }),
-    })
+    new SignJWT(grantClaims(grant, referenceFor))
       .setProtectedHeader({ alg: SIGNING_ALG, kid: privateJwk.kid })
       .setIssuer(GRANT_ISSUER)
       .setAudience(`grant:${grant.audience}`)
@@ -72,6 +114,22 @@ function packScope(claim: unknown): PackScope | undefined {
   if (typeof reference !== 'string' || typeof since !== 'string' || typeof freeze !== 'boolean')
     throw new GrantRejected('access grant refused: malformed pack');
   return { reference, since, freeze };
+}
+
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+function cohortScope(claim: unknown): CohortScope | undefined {
+  if (claim === undefined) return undefined;
+  const { reference, members, periods } = (claim ?? {}) as Record<string, unknown>;
+  const wellFormed =
+    typeof reference === 'string' &&
+    Array.isArray(members) &&
+    members.every((m) => Array.isArray(m) && m.length === 2 && typeof m[0] === 'string' && (m[1] === null || isDate(m[1]))) &&
+    Array.isArray(periods) &&
+    periods.length > 0 &&
+    periods.every((p) => isDate((p as ReportingPeriod)?.from) && isDate((p as ReportingPeriod)?.to));
+  if (!wellFormed) throw new GrantRejected('access grant refused: malformed cohort');
+  return { reference, members: members as CohortMember[], periods: periods as ReportingPeriod[] };
 }
 
 export async function createGrantVerifier(publicJwk: JWK, audience: string, now: () => number = Date.now) {
@@ -93,7 +151,12 @@ export async function createGrantVerifier(publicJwk: JWK, audience: string, now:
     if (payload.rid !== expected.requestId) throw new GrantRejected('access grant refused: issued for another request');
     const identifier = typeof payload.idf === 'string' ? payload.idf : null;
     const pack = packScope(payload.pack);
-    if ('packReference' in expected) {
+    const cohort = cohortScope(payload.coh);
+    if ('cohortReference' in expected) {
+      // A cohort's grant names its members itself: the representation carries only the cohort's reference.
+      if (cohort?.reference !== expected.cohortReference) throw new GrantRejected('access grant refused: issued for another cohort');
+    } else if (cohort) throw new GrantRejected('access grant refused: a cohort grant is not a grant to read a record');
+    else if ('packReference' in expected) {
       // A pack's grant names the agency's identifier itself: the representation carries only the pack's reference.
       if (pack?.reference !== expected.packReference) throw new GrantRejected('access grant refused: issued for another meeting pack');
     } else {
@@ -104,9 +167,13 @@ export async function createGrantVerifier(publicJwk: JWK, audience: string, now:
     if (typeof kind !== 'string' || !(kind in PurposeKind)) throw new GrantRejected('access grant refused: unknown purpose');
     const purpose: Purpose = {
       kind: kind as PurposeKind,
-      ...(typeof payload.mtg === 'string' && { meetingId: payload.mtg }),
+      ...(typeof payload.mtg === 'string' && { meetingReference: payload.mtg }),
       ...(typeof payload.why === 'string' && { reason: payload.why }),
     };
-    return { purpose, identifier, ...(pack && { pack }) };
+    if (cohort && purpose.kind !== PurposeKind.AGGREGATE_REPORTING)
+      throw new GrantRejected('access grant refused: a cohort is granted for aggregate reporting only');
+    if (!cohort && purpose.kind === PurposeKind.AGGREGATE_REPORTING)
+      throw new GrantRejected('access grant refused: aggregate reporting is granted over a cohort only');
+    return { purpose, identifier, ...(pack && { pack }), ...(cohort && { cohort }) };
   };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { GrantRejected, type ExpectedGrant, type VerifiedGrant } from './access-grant';
+import { GrantRejected, type CohortScope, type ExpectedGrant, type VerifiedGrant } from './access-grant';
 import type { Purpose } from './purpose';
 import type { Viewer } from '../../shared/roles';
 import type { RequestAccess } from './request-access';
@@ -22,8 +22,14 @@ export type GrantedPurpose = (token: unknown, identifier: unknown, subjectKey: s
 /** The grant social care made for a meeting pack (`reference`), verified: its purpose, identifier and scope. */
 export type GrantedPack = (token: unknown, reference: string) => Promise<VerifiedGrant>;
 
+/** The grant social care made for a cohort (`reference`), verified: the members and periods to count. */
+export type GrantedCohort = (token: unknown, reference: string) => Promise<CohortScope>;
+
 type Verify = (token: unknown, expected: ExpectedGrant) => Promise<VerifiedGrant>;
-type Expected = { identifier: string | null } | { packReference: string };
+type Expected = { identifier: string | null } | { packReference: string } | { cohortReference: string };
+
+/** The audit subject of a cohort: figures about many young people, none of them named. */
+export const cohortSubject = (reference: string) => `(cohort ${reference})`;
 
 /** The audit subject of a refused pack grant: no identifier could be established from it. */
 export const packSubject = (reference: string) => `(meeting pack ${reference})`;
@@ -36,7 +42,7 @@ export const packSubject = (reference: string) => `(meeting pack ${reference})`;
 export function grantChecks(
   verify: Verify,
   request: { viewer: Viewer; requestId: string; access: RequestAccess },
-): { grantedPurpose: GrantedPurpose; grantedPack: GrantedPack } {
+): { grantedPurpose: GrantedPurpose; grantedPack: GrantedPack; grantedCohort: GrantedCohort } {
   const loader = new DataLoader<{ token: unknown; expected: Expected }, VerifiedGrant, string>(
     (keys) =>
       Promise.all(
@@ -64,5 +70,6 @@ export function grantChecks(
       return (await check(token, { identifier: received }, subjectKey)).purpose;
     },
     grantedPack: (token, reference) => check(token, { packReference: reference }, packSubject(reference)),
+    grantedCohort: async (token, reference) => (await check(token, { cohortReference: reference }, cohortSubject(reference))).cohort!,
   };
 }

@@ -1,7 +1,9 @@
+import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { AgencyContext } from '../context';
-import { agencyName, SUBJECT_NOT_ESTABLISHED, withholdingRule, YOUNG_PERSONS_WISHES } from './policy';
+import { agencyName, mayCountWithheld, SUBJECT_NOT_ESTABLISHED, wishesMayApply, withholdingRule, YOUNG_PERSONS_WISHES } from './policy';
 import { pathToArray, type Subject } from './request-access';
+import { AGGREGATE_TYPES } from '../outcomes/figures';
 
 /** The young person an object of this type is about (YoungPerson, Meeting...), or undefined when it says nothing itself. */
 export type SubjectOf<Ctx extends AgencyContext> = (
@@ -15,13 +17,20 @@ export type SubjectOf<Ctx extends AgencyContext> = (
  * subject, or the nearest enclosing one), applies the agency's policy and the young person's wishes,
  * records what was read or withheld, and returns null (with a notice) for what may not be shown.
  * Root fields do their own relationship checks. Fails closed: a field whose young person cannot be
- * established is withheld and audited, unless its type is declared non-personal in the agency's policy.
+ * established is withheld and audited, unless its type is declared non-personal in the agency's policy
+ * (or is one of the kit's aggregate types, whose resolvers check and audit themselves).
  */
 export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectOf<Ctx>): MiddlewareFn<Ctx> {
   return async ({ root, info, context }, next) => {
     const typeName = info.parentType.name;
     const { access, policy } = context;
-    if (typeName === 'Query' || typeName === 'Mutation' || policy.nonPersonalTypes.includes(typeName)) return (await next()) as unknown;
+    // Cohort outcomes are figures about many young people: their resolvers check the role and audit the aggregate read.
+    if (AGGREGATE_TYPES.has(typeName)) return (await next()) as unknown;
+    if (typeName === 'Query' || typeName === 'Mutation' || policy.nonPersonalTypes.includes(typeName)) {
+      const value = (await next()) as unknown;
+      await readReturnedSubjects(subjectOf, value, info, context);
+      return value;
+    }
     const own = await subjectOf(typeName, root, context);
     if (own) access.registerSubject(info.path.prev, own);
     const subject: Subject | undefined = access.subjectAt(info.path.prev);
@@ -42,7 +51,11 @@ export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectO
     const value = (await next()) as unknown;
     if (Array.isArray(value)) {
       const shown = (value as unknown[]).filter((item: unknown) => YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item }));
-      if (shown.length < value.length) access.withhold(subject, field, YOUNG_PERSONS_WISHES, agency, path, value.length - shown.length);
+      const hidden = value.length - shown.length;
+      if (hidden) access.auditWithheld(subject, field, YOUNG_PERSONS_WISHES);
+      // Told whenever the wishes could apply here, so the notice is the same whether or not anything was left out.
+      if (hidden || wishesMayApply(policy, access.viewer, getNamedType(info.returnType).name))
+        access.tell(path, agency, YOUNG_PERSONS_WISHES, hidden && mayCountWithheld(policy, access.viewer) ? hidden : undefined);
       access.read(subject, field);
       return shown;
     }
@@ -53,4 +66,35 @@ export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectO
     access.read(subject, field);
     return value;
   };
+}
+
+/**
+ * A field outside any young person (a root query, a page of the caseload) that returns objects with
+ * a subject of their own (a young person, a meeting) tells the viewer they exist and are theirs to
+ * see: that is a read of each, recorded even when only `__typename` is selected and none of their
+ * own fields runs (so break-glass is always audited and alerted).
+ */
+async function readReturnedSubjects<Ctx extends AgencyContext>(
+  subjectOf: SubjectOf<Ctx>,
+  value: unknown,
+  info: GraphQLResolveInfo,
+  context: Ctx,
+): Promise<void> {
+  const type = getNamedType(info.returnType);
+  // Federation's _entities returns a union: each entity's own fields are guarded where they resolve.
+  if (!isObjectType(type) || value == null) return;
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  const items: [unknown, GraphQLResolveInfo['path']][] = Array.isArray(value)
+    ? (value as unknown[]).map((item, i) => [item, { prev: info.path, key: i, typename: type.name }])
+    : [[value, info.path]];
+  // Together, so that a page's young people are looked up in one batch.
+  await Promise.all(
+    items.map(async ([item, at]) => {
+      if (item == null || typeof item !== 'object') return;
+      const subject = await subjectOf(type.name, item, context);
+      if (!subject) return;
+      context.access.registerSubject(at, subject);
+      context.access.read(subject, field);
+    }),
+  );
 }

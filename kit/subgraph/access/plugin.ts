@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../clock';
-import { appendAuditRecordsIn, serially, withChainRetry } from '../audit/chain';
+import { serially, withChainRetry, type AuditChain } from '../audit/chain';
 import { writeSnapshots } from '../snapshots/freeze';
 import type { Logger } from '../../shared/logger';
+import type { ObserveAuditWrite } from '../metrics';
 import type { RequestAccess } from './request-access';
 
 /**
@@ -13,8 +14,10 @@ import type { RequestAccess } from './request-access';
  */
 export function auditBeforeResponsePlugin(
   em: EntityManager,
+  chain: AuditChain,
   clock: Clock,
   logger: Logger,
+  observe?: ObserveAuditWrite,
 ): ApolloServerPlugin<BaseContext & { access?: RequestAccess }> {
   return {
     requestDidStart() {
@@ -33,18 +36,22 @@ export function auditBeforeResponsePlugin(
               })),
             ];
           }
+          const started = performance.now();
+          const took = () => (performance.now() - started) / 1000;
           try {
             const at = clock.now();
             const records = access.auditContents(at);
             if (records.length || access.snapshots.length) {
               await serially(() =>
                 withChainRetry(em, async (tx) => {
-                  await appendAuditRecordsIn(tx, records);
-                  await writeSnapshots(tx, access.snapshots, access.viewer.id, at);
+                  await chain.appendIn(tx, records);
+                  await writeSnapshots(tx, chain, access.snapshots, access.viewer.id, at);
                 }),
               );
+              observe?.('written', took());
             }
           } catch (err) {
+            observe?.('failed', took());
             logger.error({ err, requestId: access.requestId }, 'audit write failed: response withheld');
             response.body.singleResult = {
               errors: [

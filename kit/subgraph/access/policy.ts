@@ -1,5 +1,5 @@
 import { agencyCoded } from '../../shared/agencies';
-import type { Viewer } from '../../shared/roles';
+import type { Role, Viewer } from '../../shared/roles';
 import { PurposeKind, type Purpose } from './purpose';
 
 /**
@@ -35,6 +35,18 @@ export interface AgencyPolicy {
    * field whose young person it cannot establish.
    */
   nonPersonalTypes: string[];
+  /**
+   * Types whose records a young person may ask to keep from an agency (they carry `notSharedWith`).
+   * A list of them, and the agency's chronology, tell every other agency that such records are left
+   * out, whether or not this young person asked: a notice only when something was left out would
+   * itself say that it exists.
+   */
+  youngPersonsWishesOn: string[];
+  /**
+   * Cohort outcomes (figures, never rows): the roles that may have this agency's figures at all, and
+   * the roles that see them in full. Everyone else who may have them sees small numbers suppressed.
+   */
+  aggregates: { readers: readonly Role[]; fullFigures: readonly Role[] };
 }
 
 /** The agency as notices name it: "police", "social care". */
@@ -54,12 +66,25 @@ export const SUBJECT_NOT_ESTABLISHED = rule(
   () => false,
 );
 
-/** The young person asked that an item is not shared with the viewer's agency. Applies to every agency's items. */
+/**
+ * The young person asked that an item is not shared with the viewer's agency. Applies to every
+ * agency's items. Its notice says what may happen, never what did: it is given whether or not
+ * anything was left out, so it must hold either way and describe nothing left out.
+ */
 export const YOUNG_PERSONS_WISHES = rule(
   'young-persons-wishes',
-  "the young person asked that this is not shared with the viewer's agency",
+  "a young person may ask that records are not shared with an agency; any they asked to keep from the viewer's agency are left out",
   ({ viewer, item }) => sharedWithViewer(viewer, [item]).length === 1,
 );
+
+/** The young person's wishes over one field of a record (`hiddenFrom` names the agencies), told as the same rule in the same words. */
+export function youngPersonsWishesOnField<Item>(hiddenFrom: (item: Item) => readonly string[] | null | undefined): PolicyRule {
+  return rule<Item>(
+    YOUNG_PERSONS_WISHES.id,
+    YOUNG_PERSONS_WISHES.explanation,
+    ({ viewer, item }) => !hiddenFrom(item)?.includes(viewer.agency),
+  );
+}
 
 /** The items the young person did not ask to keep from the viewer's agency: what a count of them may count. */
 export function sharedWithViewer<Item>(viewer: Viewer, items: readonly Item[]): Item[] {
@@ -68,6 +93,30 @@ export function sharedWithViewer<Item>(viewer: Viewer, items: readonly Item[]): 
     return !Array.isArray(hiddenFrom) || !hiddenFrom.includes(viewer.agency);
   });
 }
+
+/**
+ * Who may learn how many items a rule left out: the agency whose data it is, and information-governance
+ * auditors. To anyone else a count says what kind of thing exists (sexual health contacts, an arrest).
+ */
+export function mayCountWithheld(policy: AgencyPolicy, viewer: Viewer): boolean {
+  return viewer.agency === policy.agency || viewer.role === 'IG_AUDITOR';
+}
+
+/** Whether the young person's wishes may keep some of this agency's records from the viewer: told whatever the records hold. */
+export function wishesMayApply(policy: AgencyPolicy, viewer: Viewer, typeName?: string): boolean {
+  if (viewer.agency === policy.agency) return false;
+  return typeName === undefined ? policy.youngPersonsWishesOn.length > 0 : policy.youngPersonsWishesOn.includes(typeName);
+}
+
+/** Cohort outcomes, as the agency's policy lists who may have them. */
+export const AGGREGATES_FOR_REPORTING_ROLES = rule(
+  'aggregates-for-reporting-roles',
+  "this agency's cohort figures are given only to the roles its policy names for aggregate reporting",
+  () => false,
+);
+
+export const mayReadAggregates = (policy: AgencyPolicy, viewer: Viewer): boolean => policy.aggregates.readers.includes(viewer.role);
+export const seesFullFigures = (policy: AgencyPolicy, viewer: Viewer): boolean => policy.aggregates.fullFigures.includes(viewer.role);
 
 /** Every agency's access log is for information-governance auditors only. */
 export const ACCESS_LOG_AUDITORS_ONLY = rule(

@@ -13,6 +13,7 @@ export enum PurposeKind {
   ACTION_OWNER = 'ACTION_OWNER',
   BREAK_GLASS = 'BREAK_GLASS',
   AUDIT = 'AUDIT',
+  AGGREGATE_REPORTING = 'AGGREGATE_REPORTING',
 }
 
 codeList(PurposeKind, 'PurposeKind', 'The legitimate relationship under which a record was read.', {
@@ -25,15 +26,21 @@ codeList(PurposeKind, 'PurposeKind', 'The legitimate relationship under which a 
   ACTION_OWNER: 'Named owner of an action agreed at a meeting about the young person, until the action is closed.',
   BREAK_GLASS: 'Emergency access with a typed justification: allowed, recorded, and raised as an alert for auditors.',
   AUDIT: 'An information-governance auditor answering a subject access request: access logs only.',
+  AGGREGATE_REPORTING:
+    'Figures about a cohort (the corporate parenting scorecard, NWD outcomes): each agency counts its own records of the cohort social care defined, and returns figures, never rows.',
 });
 
 export interface Purpose {
   kind: PurposeKind;
-  /** The meeting whose invitation (or action) gives the relationship. */
+  /** The meeting whose invitation (or action) gives the relationship: in social care, which owns meetings. */
   meetingId?: string;
+  /** That meeting in another agency: social care's reference for it, made for that agency alone (never its id). */
+  meetingReference?: string;
   /** The user's typed justification, for break-glass. */
   reason?: string;
 }
 
-/** A break-glass justification must say something: at least this many characters. */
-export const MIN_BREAK_GLASS_REASON = 20;
+/** The meeting a purpose names, as this agency knows it: its id in social care, social care's reference for it elsewhere. */
+export function purposeMeeting(purpose: Purpose): string | null {
+  return purpose.meetingId ?? purpose.meetingReference ?? null;
+}

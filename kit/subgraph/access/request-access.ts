@@ -1,4 +1,4 @@
-import type { Purpose } from './purpose';
+import { PurposeKind, purposeMeeting, type Purpose } from './purpose';
 import type { Viewer } from '../../shared/roles';
 import type { AuditContent } from '../audit/chain';
 import type { PolicyRule } from './policy';
@@ -57,6 +57,7 @@ export class RequestAccess {
   private readonly subjectsByPath = new Map<string, Subject>();
   private readonly logs = new Map<string, SubjectLog>();
   private readonly refusals = new Map<string, string | null>();
+  private readonly aggregates = new Map<string, { read: Set<string>; withheld: Map<string, { field: string; rule: string }> }>();
   /** Parts of a meeting pack to keep as the chair is shown them, written with the request's audit records. */
   readonly snapshots: PackSnapshotContent[] = [];
   /** Fields withheld because no young person could be established for them (fail closed). */
@@ -82,7 +83,7 @@ export class RequestAccess {
   }
 
   private log(subject: Subject): SubjectLog {
-    const id = `${subject.key}|${subject.purpose.kind}|${subject.purpose.meetingId ?? ''}`;
+    const id = `${subject.key}|${subject.purpose.kind}|${purposeMeeting(subject.purpose) ?? ''}`;
     let log = this.logs.get(id);
     if (!log) this.logs.set(id, (log = { subject, read: new Set(), withheld: new Map() }));
     return log;
@@ -92,8 +93,19 @@ export class RequestAccess {
     this.log(subject).read.add(field);
   }
 
+  /** Withheld from this read: audited, and told at `path` (with how many, only to those who may count them: `mayCountWithheld`). */
   withhold(subject: Subject, field: string, rule: PolicyRule, agency: string, path: (string | number)[], count?: number) {
+    this.auditWithheld(subject, field, rule);
+    this.tell(path, agency, rule, count);
+  }
+
+  /** What a rule actually left out of this read, for the audit (auditors only) whether or not a notice says so. */
+  auditWithheld(subject: Subject, field: string, rule: PolicyRule) {
     this.log(subject).withheld.set(`${field}|${rule.id}`, { field, rule: rule.id });
+  }
+
+  /** A notice at `path` that the rule withholds (or may withhold) something there. */
+  tell(path: (string | number)[], agency: string, rule: PolicyRule, count?: number) {
     this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation, ...(count !== undefined && { count }) });
   }
 
@@ -118,9 +130,23 @@ export class RequestAccess {
     this.notices.push({ path, agency, rule: rule.id, explanation: rule.explanation });
   }
 
-  /** No legitimate relationship: nothing about `subjectKey` was returned (and nothing said it exists). */
+  /**
+   * Nothing returned, and nothing said whether it exists: no legitimate relationship with `subjectKey`,
+   * or a miss, whose `subjectKey` is what was asked for. Both are audited alike.
+   */
   refuse(subjectKey: string, breakGlassReason?: string) {
     this.refusals.set(subjectKey, breakGlassReason ?? null);
+  }
+
+  /**
+   * Figures about a cohort (`subjectKey`: the cohort, never a young person): the measures given, and
+   * those suppressed or refused under `rule`. Audited as an aggregate read.
+   */
+  aggregate(subjectKey: string, read: string[], withheld: { field: string; rule: string }[] = []) {
+    let log = this.aggregates.get(subjectKey);
+    if (!log) this.aggregates.set(subjectKey, (log = { read: new Set(), withheld: new Map() }));
+    read.forEach((f) => log.read.add(f));
+    withheld.forEach((w) => log.withheld.set(`${w.field}|${w.rule}`, w));
   }
 
   auditContents(at: Date): AuditContent[] {
@@ -138,7 +164,7 @@ export class RequestAccess {
         subject: subject.key,
         action: 'READ' as const,
         purposeKind: subject.purpose.kind,
-        meetingId: subject.purpose.meetingId ?? null,
+        meetingId: purposeMeeting(subject.purpose),
         breakGlassReason: subject.purpose.reason ?? null,
         fieldsRead: JSON.stringify([...read].sort()),
         withheld: JSON.stringify([...withheld.values()]),
@@ -152,6 +178,16 @@ export class RequestAccess {
         breakGlassReason,
         fieldsRead: '[]',
         withheld: '[]',
+      })),
+      ...[...this.aggregates].map(([subject, { read, withheld }]) => ({
+        ...who,
+        subject,
+        action: 'AGGREGATE' as const,
+        purposeKind: PurposeKind.AGGREGATE_REPORTING,
+        meetingId: null,
+        breakGlassReason: null,
+        fieldsRead: JSON.stringify([...read].sort()),
+        withheld: JSON.stringify([...withheld.values()]),
       })),
       ...(this.unattributed.size
         ? [

@@ -2,8 +2,10 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * One line of an agency's own audit log: a read of personal data about one young person in one
- * request, or a refusal. Append-only and hash-chained: each record's hash covers its content and the
- * previous record's hash, so any change, deletion or insertion breaks the chain at that point.
+ * request, or a refusal. Append-only (a trigger refuses UPDATE and DELETE) and hash-chained: each
+ * record's hash covers its content and the previous record's hash, so any change, deletion or
+ * insertion breaks the chain at that point; and each hash is signed with a key the database does not
+ * hold, so a chain rewritten and re-hashed by someone with the database alone does not verify.
  * DPA 2018 s62 asks police to log who consulted or disclosed what, when and why; every agency does.
  */
 @Entity({ tableName: 'audit_record' })
@@ -35,13 +37,18 @@ export class AuditRecord {
   @Property({ type: 'string' })
   subject!: string;
 
-  /** READ (data returned, perhaps with some withheld), REFUSED (no legitimate relationship: nothing returned) or WRITE. */
+  /**
+   * READ (data returned, perhaps with some withheld), REFUSED (no legitimate relationship, or nothing by
+   * that id: nothing returned, and the two alike), WRITE, or AGGREGATE (figures about a cohort: the
+   * subject is the cohort, the fields its measures).
+   */
   @Property({ type: 'string' })
-  action!: 'READ' | 'REFUSED' | 'WRITE';
+  action!: 'READ' | 'REFUSED' | 'WRITE' | 'AGGREGATE';
 
   @Property({ type: 'string', nullable: true })
   purposeKind!: string | null;
 
+  /** The meeting the purpose names: its id in social care; elsewhere social care's reference for it, made for this agency. */
   @Property({ type: 'string', nullable: true })
   meetingId!: string | null;
 
@@ -65,4 +72,12 @@ export class AuditRecord {
 
   @Property({ type: 'string', length: 64 })
   hash!: string;
+
+  /** The audit key that signed this record (its id); null only for records written before records were signed. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  keyId!: string | null;
+
+  /** HMAC-SHA256 of the hash under that key: without the key, a changed or re-hashed record cannot be re-signed. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  mac!: string | null;
 }

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuditRecord } from './audit-record';
+import { mac, type AuditKey } from './audit-key';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditContent = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+export type AuditContent = Omit<AuditRecord, 'seq' | 'prevHash' | 'hash' | 'keyId' | 'mac'>;
 
 /**
  * The hash of a record: its content in a fixed order, and the hash before it. A write's change is
@@ -61,51 +62,35 @@ function isChainClash(err: unknown): boolean {
   return err instanceof UniqueConstraintViolationException && /audit_record/.test(err.message);
 }
 
-/** Appends records to the chain inside the caller's transaction, in order: they commit (or not) with it. */
-export async function appendAuditRecordsIn(tx: EntityManager, contents: AuditContent[]): Promise<void> {
-  const [last] = await tx.find(AuditRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  for (const content of contents) {
-    seq += 1;
-    const hash = hashRecord(seq, content, prevHash);
-    tx.create(AuditRecord, { ...content, seq, prevHash, hash });
-    prevHash = hash;
-  }
-  await tx.flush();
-}
+/**
+ * An agency's audit chain, as its service appends to it: every record hashed onto the one before and
+ * signed with the agency's current audit key, which only the service holds.
+ */
+export class AuditChain {
+  constructor(private readonly key: AuditKey) {}
 
-/** Appends records to the chain in one transaction of their own, in order; returns when they are durable. */
-export function appendAuditRecords(em: EntityManager, contents: AuditContent[]): Promise<void> {
-  if (contents.length === 0) return Promise.resolve();
-  return serially(() => withChainRetry(em, (tx) => appendAuditRecordsIn(tx, contents)));
-}
-
-export interface ChainReport {
-  records: number;
-  ok: boolean;
-  /** The first record whose link is broken, and why. */
-  firstBroken?: { seq: number; reason: string };
-}
-
-/** Walks the whole chain in order, in batches; stops at the first broken link. */
-export async function verifyAuditChain(em: EntityManager, batch = 1000): Promise<ChainReport> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let records = 0;
-  for (;;) {
-    const rows = await em.fork().find(AuditRecord, { seq: { $gte: expectedSeq } }, { orderBy: { seq: 'asc' }, limit: batch });
-    if (rows.length === 0) return { records, ok: true };
-    for (const row of rows) {
-      const broken = (reason: string) => ({ records, ok: false, firstBroken: { seq: row.seq, reason } });
-      if (row.seq !== expectedSeq)
-        return { records, ok: false, firstBroken: { seq: expectedSeq, reason: `record ${expectedSeq} is missing (next is ${row.seq})` } };
-      if (row.prevHash !== prevHash)
-        return broken("prevHash does not match the previous record's hash (a record before it was changed, removed or inserted)");
-      if (hashRecord(row.seq, row, row.prevHash) !== row.hash) return broken('content does not match its hash (this record was changed)');
-      prevHash = row.hash;
-      expectedSeq++;
-      records++;
+  /** Appends records inside the caller's transaction, in order: they commit (or not) with it. */
+  async appendIn(tx: EntityManager, contents: AuditContent[]): Promise<void> {
+    const [last] = await tx.find(AuditRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    for (const content of contents) {
+      seq += 1;
+      const hash = hashRecord(seq, content, prevHash);
+      tx.create(AuditRecord, { ...content, seq, prevHash, hash, keyId: this.key.id, mac: mac(this.key, 'record', hash) });
+      prevHash = hash;
     }
+    await tx.flush();
+  }
+
+  /** Signs other evidence written beside the chain (a frozen pack part) with the same key. */
+  seal(purpose: 'snapshot', message: string): { keyId: string; mac: string } {
+    return { keyId: this.key.id, mac: mac(this.key, purpose, message) };
+  }
+
+  /** Appends records in one transaction of their own, in order; returns when they are durable. */
+  append(em: EntityManager, contents: AuditContent[]): Promise<void> {
+    if (contents.length === 0) return Promise.resolve();
+    return serially(() => withChainRetry(em, (tx) => this.appendIn(tx, contents)));
   }
 }

@@ -30,6 +30,12 @@ export class AuditEntry {
   @Field({ description: 'The agency whose log this is.' })
   loggedBy!: string;
 
+  @Field({
+    description:
+      "Which young person this entry is about, by the logging agency's own identifier (social care's person id, the NHS number, UPN or PNC ID): a break-glass alert names the child looked at.",
+  })
+  youngPersonIdentifier!: string;
+
   @Field({ description: "The gateway's request id: the same id in every agency's log traces one question across agencies." })
   requestId!: string;
 
@@ -45,16 +51,27 @@ export class AuditEntry {
   @Field()
   userRole!: string;
 
-  @Field({ description: 'READ, REFUSED (no legitimate relationship: nothing was returned) or WRITE (see change).' })
+  @Field({
+    description:
+      'READ, REFUSED (no legitimate relationship, or no record by the id asked, recorded alike: nothing was returned) or WRITE (see change).',
+  })
   action!: string;
 
   @Field(() => String, { nullable: true, description: 'ALLOCATION, STATUTORY_ROLE, MEETING_INVITATION, BREAK_GLASS or AUDIT.' })
   purpose!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The meeting the purpose names. In social care's log its id; in another agency's log social care's reference for it, made for that agency alone: social care's entry with the same requestId names the meeting.",
+  })
   meetingId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The user's break-glass justification; in another agency's log with every identifier not that agency's masked (\"[person id]\").",
+  })
   breakGlassReason!: string | null;
 
   @Field(() => [String], { description: '"Type.field" read.' })
@@ -74,6 +91,7 @@ export function toAuditEntry(loggedBy: string, r: AuditRecord): AuditEntry {
   return Object.assign(new AuditEntry(), {
     at: r.at,
     loggedBy,
+    youngPersonIdentifier: r.subject,
     requestId: r.requestId,
     userId: r.userId,
     userName: r.userName,
@@ -93,9 +111,7 @@ export function toAuditEntry(loggedBy: string, r: AuditRecord): AuditEntry {
 export function accessLogLoader(em: EntityManager, loggedBy: string) {
   return manyByKey<string, AuditEntry>(
     async (subjects) =>
-      (await em.find(AuditRecord, { subject: { $in: subjects } }, { orderBy: { seq: 'desc' } })).map((r) =>
-        Object.assign(toAuditEntry(loggedBy, r), { subject: r.subject }),
-      ),
-    (e) => (e as AuditEntry & { subject: string }).subject,
+      (await em.find(AuditRecord, { subject: { $in: subjects } }, { orderBy: { seq: 'desc' } })).map((r) => toAuditEntry(loggedBy, r)),
+    (e) => e.youngPersonIdentifier,
   );
 }

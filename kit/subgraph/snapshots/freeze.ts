@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   execute,
@@ -14,7 +13,8 @@ import {
 } from 'graphql';
 import type { AgencyContext } from '../context';
 import { RequestAccess, type PackSnapshotContent, type Subject } from '../access/request-access';
-import { PackSnapshot, PackSnapshotView } from './pack-snapshot';
+import type { AuditChain } from '../audit/chain';
+import { PackSnapshot, PackSnapshotView, snapshotHash, snapshotMessage } from './pack-snapshot';
 
 /** How deep a frozen part goes: the pack, what it lists, and their details (an action's progress notes). */
 const DEPTH = 3;
@@ -98,23 +98,18 @@ export async function freezePart(ctx: AgencyContext, freeze: Freeze): Promise<vo
   });
 }
 
-/** Writes the snapshots a request kept, in the transaction of its audit records; a pack is frozen once. */
+/** Writes the snapshots a request kept, in the transaction of its audit records, signed as they are; a pack is frozen once. */
 export async function writeSnapshots(
   tx: EntityManager,
+  chain: AuditChain,
   snapshots: readonly PackSnapshotContent[],
   viewerId: string,
   at: Date,
 ): Promise<void> {
   for (const s of snapshots) {
     if (await tx.findOne(PackSnapshot, { reference: s.reference })) continue;
-    tx.create(PackSnapshot, {
-      ...s,
-      viewerId,
-      frozenAt: at,
-      contentHash: createHash('sha256')
-        .update(JSON.stringify([s.content, s.notices]))
-        .digest('hex'),
-    });
+    const frozen = { ...s, viewerId, frozenAt: at, contentHash: snapshotHash(s.content, s.notices) };
+    tx.create(PackSnapshot, { ...frozen, ...chain.seal('snapshot', snapshotMessage(frozen)) });
   }
   await tx.flush();
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/scalars';
@@ -5,7 +6,9 @@ import { DateTimeScalar } from '../graphql/scalars';
 /**
  * What an agency showed the chair of a meeting in its part of the meeting pack, frozen in the agency's
  * own store once the meeting was recorded: the data exactly as shown, the notices of what was withheld,
- * and a hash of both. "What was known when the plan was made" reads the same after the records change.
+ * and a hash of both, signed with the agency's audit key. "What was known when the plan was made" reads
+ * the same after the records change; the table refuses UPDATE and DELETE, and a part rewritten by
+ * someone who switched that off no longer matches its MAC (audit:verify).
  */
 @Entity({ tableName: 'pack_snapshot' })
 export class PackSnapshot {
@@ -34,7 +37,25 @@ export class PackSnapshot {
   /** SHA-256 of content and notices: a changed snapshot does not match it. */
   @Property({ type: 'string', length: 64 })
   contentHash!: string;
+
+  /** The audit key that signed it; null only for parts frozen before parts were signed. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  keyId!: string | null;
+
+  /** HMAC-SHA256 under that key of what the part is: without the key, a rewritten part (and hash) cannot be re-signed. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  mac!: string | null;
 }
+
+/** The hash of a frozen part's content and notices. */
+export const snapshotHash = (content: string, notices: string): string =>
+  createHash('sha256')
+    .update(JSON.stringify([content, notices]))
+    .digest('hex');
+
+/** What a frozen part's MAC covers: which pack, whose, shown to whom, when, and its content's hash. */
+export const snapshotMessage = (s: Pick<PackSnapshot, 'reference' | 'subject' | 'viewerId' | 'frozenAt' | 'contentHash'>): string =>
+  JSON.stringify([s.reference, s.subject, s.viewerId, s.frozenAt.toISOString(), s.contentHash]);
 
 @Directive('@shareable')
 @ObjectType('PackSnapshot', {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
-import { appendAuditRecordsIn, serially, withChainRetry } from '../audit/chain';
+import { serially, withChainRetry } from '../audit/chain';
 import type { AgencyContext } from '../context';
 import { badUserInput, conflict } from '../errors';
 import { IdempotencyRecord } from './idempotency-record';
@@ -68,7 +68,7 @@ export async function performWrite(
         }
         const outcome = await work(tx);
         await tx.flush();
-        await appendAuditRecordsIn(tx, [
+        await ctx.audit.appendIn(tx, [
           {
             at: ctx.now,
             requestId: ctx.requestId,

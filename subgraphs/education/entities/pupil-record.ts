@@ -12,6 +12,6 @@ export abstract class PupilRecord {
   id!: number;
 
   // Every loader selects by it.
-  @ManyToOne(() => Pupil)
+  @ManyToOne(() => Pupil, { index: true })
   pupil!: Pupil;
 }

@@ -11,7 +11,7 @@ import { School } from './school';
     "A period on a school's roll, from admission to deletion from the admission register: one per school, so changes of school show.",
 })
 export class SchoolEnrolment extends DatedEpisode {
-  @ManyToOne(() => School)
+  @ManyToOne(() => School, { index: true })
   @Field(() => School)
   school!: School;
 

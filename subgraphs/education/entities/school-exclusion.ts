@@ -11,7 +11,7 @@ import { School } from './school';
 // Not a GraphQL type of its own (nothing returns it): registered so subclasses inherit its fields.
 @ObjectType()
 export abstract class SchoolExclusion extends PupilRecord {
-  @ManyToOne(() => School)
+  @ManyToOne(() => School, { index: true })
   @Field(() => School, { description: 'The school that excluded the pupil.' })
   school!: School;
 

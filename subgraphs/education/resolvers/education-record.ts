@@ -18,7 +18,7 @@ import {
   Suspension,
   TermAttendance,
 } from '../entities';
-import { educationChronology } from '../rules/chronology';
+import { EDUCATION_CHRONOLOGY_DRAWS_ON, educationChronology } from '../rules/chronology';
 import { loadHistory } from './history';
 
 const NOT_MATCHED = 'Null when not matched.';
@@ -111,7 +111,7 @@ export class EducationRecordResolver {
     return record.whenMatched(async (pupil) => {
       // The same loaders as the list fields: no extra queries when both are asked for.
       const history = await loadHistory(pupil.id, ctx);
-      return guardedChronology(ctx, info, (shows) => educationChronology(history, ctx.today, shows));
+      return guardedChronology(ctx, info, EDUCATION_CHRONOLOGY_DRAWS_ON, (shows) => educationChronology(history, ctx.today, shows));
     });
   }
 }

@@ -50,6 +50,15 @@ const SIGNIFICANCE: Record<string, Significance> = {
 /** A dated line and the record it comes from (the young person's wishes on that record apply to the line). */
 type Line = [date: LocalDate | null, kind: string, summary: string, record: object];
 
+/** Every field whose content a line may carry (asked through `shows`), for the chronology guard to tell of those closed to a viewer. */
+export const EDUCATION_CHRONOLOGY_DRAWS_ON: readonly string[] = [
+  'SchoolEnrolment.reasonForLeaving',
+  'Suspension.reason',
+  'PermanentExclusion.reason',
+  'SenProvisionEpisode.ehcpRequestDate',
+  'SenProvisionEpisode.startDate',
+];
+
 /** Whether one guarded field's content ("Type.field") about a record may go into its line (policy.ts decides); everything by default. */
 const everything: ShowsField = () => true;
 

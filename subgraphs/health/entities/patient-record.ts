@@ -12,6 +12,6 @@ export abstract class PatientRecord {
   id!: number;
 
   // Every loader selects by it.
-  @ManyToOne(() => Patient)
+  @ManyToOne(() => Patient, { index: true })
   patient!: Patient;
 }

@@ -23,7 +23,7 @@ import {
   SlcnScreening,
   SubstanceMisuseRecord,
 } from '../entities';
-import { healthChronology } from '../rules/chronology';
+import { HEALTH_CHRONOLOGY_DRAWS_ON, healthChronology } from '../rules/chronology';
 import { dentalCheckTimeliness } from '../rules/dental-check';
 import { initialHealthAssessmentTimeliness } from '../rules/initial-health-assessment';
 import { latest } from '../rules/latest';
@@ -193,7 +193,7 @@ export class HealthRecordResolver {
   chronology(@Root() record: HealthRecord, @Ctx() ctx: HealthContext, @Info() info: GraphQLResolveInfo) {
     return record.whenMatched(async (patient) => {
       const history = await loadHistory(patient.id, ctx);
-      return guardedChronology(ctx, info, () => healthChronology(history));
+      return guardedChronology(ctx, info, HEALTH_CHRONOLOGY_DRAWS_ON, () => healthChronology(history));
     });
   }
 

@@ -55,15 +55,38 @@ const SIGNIFICANCE: Record<string, Significance> = {
   emergencyAttendances: Significance.HIGH,
 };
 
+/** What lines about each kind of record may state: the kind's type, and its fields (by the HealthRecord field listing the kind). */
+const STATES: Record<string, [typeName: string, fields: string[]]> = {
+  initialHealthAssessment: ['InitialHealthAssessment', ['requestedOn', 'completedOn', 'assessorRole']],
+  reviewHealthAssessments: ['ReviewHealthAssessment', ['assessedOn', 'assessorRole']],
+  dentalChecks: ['DentalCheck', ['checkedOn']],
+  immunisationsUpToDate: ['ImmunisationStatus', ['recordedOn', 'upToDate']],
+  developmentChecks: ['DevelopmentCheck', ['reviewedOn', 'stage', 'developmentChecksUpToDate']],
+  sdqScores: ['SdqScore', ['completedOn', 'band']],
+  substanceMisuse: ['SubstanceMisuseRecord', ['identifiedOn', 'interventionOfferedOn', 'interventionRefused', 'interventionReceivedOn']],
+  camhsInvolvements: ['CamhsInvolvement', ['referredOn', 'decidedOn', 'decision', 'startedOn', 'endedOn']],
+  lifeCoachInvolvements: ['LifeCoachInvolvement', ['startedOn', 'endedOn']],
+  slcnScreenings: ['SlcnScreening', ['screenedOn', 'receptiveLanguage', 'socialCommunication', 'vocabulary']],
+  selfHarmEpisodes: ['SelfHarmEpisode', ['occurredOn']],
+  sexualHealthContacts: ['SexualHealthContact', ['contactOn']],
+  emergencyAttendances: ['EmergencyAttendance', ['attendedOn', 'reason']],
+};
+
+/** Every field health's chronology may state, for the chronology guard to tell of those closed to a viewer whatever the record holds. */
+export const HEALTH_CHRONOLOGY_DRAWS_ON: readonly string[] = Object.entries(STATES).flatMap(([kind, [typeName, fields]]) => [
+  `HealthRecord.${kind}`,
+  ...fields.map((f) => `${typeName}.${f}`),
+]);
+
 /** Lines about one record of one kind (`kind`: the HealthRecord field listing that kind). */
 const about =
-  (kind: string, typeName: string, record: object) =>
+  (kind: string, record: object) =>
   (date: string | null, title: string, summary: string, ...fields: string[]): Line =>
     date
       ? {
           entry: chronologyEntry(HEALTH.name, date, title, summary, SIGNIFICANCE[kind]),
           record,
-          fields: [`HealthRecord.${kind}`, ...fields.map((f) => `${typeName}.${f}`)],
+          fields: [`HealthRecord.${kind}`, ...fields.map((f) => `${STATES[kind][0]}.${f}`)],
         }
       : null;
 
@@ -80,7 +103,7 @@ const upToDate = (yes: boolean): string => (yes ? 'up to date' : 'not up to date
 export function healthChronology(h: HealthHistory): ChronologyLine[] {
   const lines: Line[] = [
     ...h.initialHealthAssessments.flatMap((a) => {
-      const line = about('initialHealthAssessment', 'InitialHealthAssessment', a);
+      const line = about('initialHealthAssessment', a);
       return [
         line(
           a.requestedOn,
@@ -98,7 +121,7 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
       ];
     }),
     ...h.reviewHealthAssessments.map((r) =>
-      about('reviewHealthAssessments', 'ReviewHealthAssessment', r)(
+      about('reviewHealthAssessments', r)(
         r.assessedOn,
         'Review health assessment',
         `Review health assessment carried out by a ${words(r.assessorRole)}.`,
@@ -106,11 +129,9 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
         'assessorRole',
       ),
     ),
-    ...h.dentalChecks.map((d) =>
-      about('dentalChecks', 'DentalCheck', d)(d.checkedOn, 'Dental check', 'Teeth checked by a dentist.', 'checkedOn'),
-    ),
+    ...h.dentalChecks.map((d) => about('dentalChecks', d)(d.checkedOn, 'Dental check', 'Teeth checked by a dentist.', 'checkedOn')),
     ...h.immunisationStatuses.map((i) =>
-      about('immunisationsUpToDate', 'ImmunisationStatus', i)(
+      about('immunisationsUpToDate', i)(
         i.recordedOn,
         'Immunisation status',
         `Immunisations recorded as ${upToDate(i.upToDate)}.`,
@@ -119,7 +140,7 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
       ),
     ),
     ...h.developmentChecks.map((d) =>
-      about('developmentChecks', 'DevelopmentCheck', d)(
+      about('developmentChecks', d)(
         d.reviewedOn,
         'Development check',
         `Healthy Child Programme ${words(d.stage)}: development checks ${upToDate(d.developmentChecksUpToDate)}.`,
@@ -130,10 +151,10 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
     ),
     // The band, never the score: the score is health's alone.
     ...h.sdqScores.map((s) =>
-      about('sdqScores', 'SdqScore', s)(s.completedOn, 'SDQ score', `SDQ completed: ${words(sdqBand(s.total))}.`, 'completedOn', 'band'),
+      about('sdqScores', s)(s.completedOn, 'SDQ score', `SDQ completed: ${words(sdqBand(s.total))}.`, 'completedOn', 'band'),
     ),
     ...h.substanceMisuse.flatMap((s) => {
-      const line = about('substanceMisuse', 'SubstanceMisuseRecord', s);
+      const line = about('substanceMisuse', s);
       return [
         line(s.identifiedOn, 'Substance misuse identified', 'Identified as having a substance misuse problem.', 'identifiedOn'),
         line(
@@ -152,7 +173,7 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
       ];
     }),
     ...h.camhsInvolvements.flatMap((c) => {
-      const line = about('camhsInvolvements', 'CamhsInvolvement', c);
+      const line = about('camhsInvolvements', c);
       return [
         line(c.referredOn, 'CAMHS referral', 'Referred to CAMHS.', 'referredOn'),
         line(c.decidedOn, 'CAMHS referral decision', `CAMHS ${words(c.decision ?? 'decided on')} the referral.`, 'decidedOn', 'decision'),
@@ -161,7 +182,7 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
       ];
     }),
     ...h.lifeCoachInvolvements.flatMap((l) => {
-      const line = about('lifeCoachInvolvements', 'LifeCoachInvolvement', l);
+      const line = about('lifeCoachInvolvements', l);
       return [
         line(
           l.startedOn,
@@ -173,7 +194,7 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
       ];
     }),
     ...h.slcnScreenings.map((s) =>
-      about('slcnScreenings', 'SlcnScreening', s)(
+      about('slcnScreenings', s)(
         s.screenedOn,
         'SLCN screening',
         slcnSummary(s),
@@ -184,24 +205,13 @@ export function healthChronology(h: HealthHistory): ChronologyLine[] {
       ),
     ),
     ...h.selfHarmEpisodes.map((s) =>
-      about('selfHarmEpisodes', 'SelfHarmEpisode', s)(s.occurredOn, 'Self-harm', 'An episode of self-harm was recorded.', 'occurredOn'),
+      about('selfHarmEpisodes', s)(s.occurredOn, 'Self-harm', 'An episode of self-harm was recorded.', 'occurredOn'),
     ),
     ...h.sexualHealthContacts.map((s) =>
-      about('sexualHealthContacts', 'SexualHealthContact', s)(
-        s.contactOn,
-        'Sexual health contact',
-        'Contact with a sexual health service.',
-        'contactOn',
-      ),
+      about('sexualHealthContacts', s)(s.contactOn, 'Sexual health contact', 'Contact with a sexual health service.', 'contactOn'),
     ),
     ...h.emergencyAttendances.map((e) =>
-      about('emergencyAttendances', 'EmergencyAttendance', e)(
-        e.attendedOn,
-        'A&E attendance',
-        `Attended A&E: ${words(e.reason)}.`,
-        'attendedOn',
-        'reason',
-      ),
+      about('emergencyAttendances', e)(e.attendedOn, 'A&E attendance', `Attended A&E: ${words(e.reason)}.`, 'attendedOn', 'reason'),
     ),
   ];
   return lines.filter((l): l is ChronologyLine => l !== null).sort((a, b) => byDateDescending(a.entry, b.entry));

@@ -1,4 +1,5 @@
-import { addDays } from '../../../kit/subgraph/dates';
+import { addDays, addMonths } from '../../../kit/subgraph/dates';
+import { earlierOf as minDate, eventDays } from '../../../kit/dev/synthetic/events';
 import {
   CamhsInvolvement,
   EmergencyAttendance,
@@ -11,7 +12,7 @@ import {
   type PatientRecord,
 } from '../entities';
 import { CamhsReferralDecision, EmergencyAttendanceReason as Reason, SlcnResult } from '../enums';
-import { type Life, syntheticNote } from './life';
+import { type Life, maxDate, syntheticNote } from './life';
 import { SYNTHETIC_NOTES } from './notes';
 
 /**
@@ -20,20 +21,30 @@ import { SYNTHETIC_NOTES } from './notes';
  * 16% and communication support 22% of young people (000:1942), 46% of those screened with an SLCN (002:1078).
  */
 
-/** Annual SDQs for looked-after and NWD children aged 4 to 17; NWD scores higher, falling over time. */
+/** SDQ means North Yorkshire reported for NWD young people: 17.9 at entry, 16.3 after support (002:1052). */
+export const SDQ_AT_NWD_ENTRY = 17.9;
+export const SDQ_AFTER_NWD = 16.3;
+/** Looked-after children's SDQ mean outside NWD (North Yorkshire 12-17 year olds: 13.4-14.9, 002:1052). */
+const SDQ_OTHERS = 13.5;
+
+/**
+ * Annual SDQs for looked-after and NWD children, recorded (as SSDA903 does) for ages 4 to 16. An NWD
+ * young person scores about 17.9 before and at referral and about 16.3 once support has taken hold.
+ */
 export function sdqScores(life: Life): PatientRecord[] {
   const { r, patient } = life;
   if (!patient.enteredCareOn && !life.nwd) return [];
+  const referredOn = life.person.nwdJourney?.referredOn ?? null;
   return [0, 1, 2].flatMap((yearsAgo) => {
     const anniversary = life.monthsAgo(12 * yearsAgo);
     const completedOn = life.dateIn(addDays(anniversary, -r.int(0, 120)), anniversary);
     const eligible =
       completedOn &&
       completedOn >= life.birthday(4) &&
-      completedOn < life.birthday(18) &&
-      (!patient.enteredCareOn || completedOn >= patient.enteredCareOn);
+      completedOn < life.birthday(17) &&
+      (!patient.enteredCareOn || completedOn >= patient.enteredCareOn || referredOn !== null);
     if (!eligible || !r.chance(0.85)) return [];
-    const mean = life.nwd ? 16.3 + 0.8 * yearsAgo : 13.5;
+    const mean = !referredOn ? SDQ_OTHERS : completedOn < addMonths(referredOn, 3) ? SDQ_AT_NWD_ENTRY : SDQ_AFTER_NWD;
     return [life.record(SdqScore, { completedOn, total: life.normalInt(mean, 6, 0, 40) })];
   });
 }
@@ -147,14 +158,28 @@ const NWD_REASONS: [Reason, number][] = [
   [Reason.OTHER, 5],
 ];
 
+/** A&E attendances per six months of an NWD young person before referral; support halves them (an NWD outcome). */
+const NWD_AE_BEFORE = 1.2;
+export const NWD_AE_FALL = 0.5;
+
 /** A&E attendances in the last two years (an NWD outcome measure): more, and for riskier reasons, on the NWD caseload. */
 export function emergencyAttendances(life: Life): PatientRecord[] {
   const { r } = life;
   if (!life.has(0, 0.5, 0.2)) return [];
   const reasons = life.nwd ? NWD_REASONS : life.age >= 10 ? ADOLESCENT_REASONS : CHILD_REASONS;
-  return repeat(r.int(1, life.nwd ? 5 : 2), () => life.recentDate(24)).map((attendedOn) =>
-    life.record(EmergencyAttendance, { attendedOn, reason: r.weighted(reasons) }),
-  );
+  const referredOn = life.person.nwdJourney?.referredOn;
+  const days = referredOn ? attendanceDays(life, referredOn) : repeat(r.int(1, 2), () => life.recentDate(24));
+  return days.map((attendedOn) => life.record(EmergencyAttendance, { attendedOn, reason: r.weighted(reasons) }));
+}
+
+/** An NWD young person's attendances, at a rate that falls after the shared referral date. */
+function attendanceDays(life: Life, referredOn: string): string[] {
+  const from = maxDate(life.monthsAgo(24), addDays(life.person.dateOfBirth, 1));
+  const rate = NWD_AE_BEFORE * (0.5 + life.r.next());
+  return [
+    ...eventDays(life.r, from, minDate(addDays(referredOn, -1), life.asOf), rate),
+    ...eventDays(life.r, maxDate(referredOn, from), life.asOf, rate * NWD_AE_FALL),
+  ];
 }
 
 /** `count` draws of a date, skipping empty windows. */

@@ -17,12 +17,13 @@ export class Arrest extends NominalRecord {
   @Enum({ items: () => OffenceCategory })
   offenceCategory!: OffenceCategory;
 
-  // The database refuses a score outside the scale, whatever wrote it.
+  // The database refuses a score outside the scale, whatever wrote it. Written as PostgreSQL stores it
+  // (it rewrites BETWEEN), so MikroORM's schema diff finds the constraint it made unchanged.
   @Field(() => Int, {
     description: `Youth Justice Service gravity score of the offence, ${GRAVITY_MIN} (least serious, e.g. drunk and disorderly, breach of the peace) to ${GRAVITY_MAX} (most serious, e.g. murder, rape).`,
   })
   @Property()
-  @Check({ expression: `gravity_score between ${GRAVITY_MIN} and ${GRAVITY_MAX}` })
+  @Check({ expression: `gravity_score >= ${GRAVITY_MIN} and gravity_score <= ${GRAVITY_MAX}` })
   gravityScore!: number;
 
   @Field(() => String, {

@@ -12,6 +12,6 @@ export abstract class NominalRecord {
   id!: number;
 
   // Every loader selects by it.
-  @ManyToOne(() => Nominal)
+  @ManyToOne(() => Nominal, { index: true })
   nominal!: Nominal;
 }

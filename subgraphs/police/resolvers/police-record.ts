@@ -15,7 +15,7 @@ import {
   type Nominal,
   NrmReferral,
 } from '../entities';
-import { policeChronology } from '../rules/chronology';
+import { POLICE_CHRONOLOGY_DRAWS_ON, policeChronology } from '../rules/chronology';
 import { sharedWithViewer } from '../../../kit/subgraph/access/policy';
 import { arrestsInLastSixMonths, isCurrentlyMissing, missingEpisodesInLastSixMonths } from '../rules/recent';
 import { loadHistory } from './history';
@@ -47,10 +47,12 @@ export class PoliceRecordResolver {
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: `Whether the young person is missing right now (an episode reported and not yet found). ${NOT_MATCHED}`,
+    description: `Whether the young person is missing right now (an episode reported and not yet found), from the episodes the viewer may see. ${NOT_MATCHED}`,
   })
   currentlyMissing(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
-    return record.whenMatched(async (nominal) => isCurrentlyMissing(await ctx.loaders.missingEpisodes.load(nominal.id), ctx.now));
+    return record.whenMatched(async (nominal) =>
+      isCurrentlyMissing(sharedWithViewer(ctx.viewer, await ctx.loaders.missingEpisodes.load(nominal.id)), ctx.now),
+    );
   }
 
   @FieldResolver(() => [Arrest], { nullable: true, description: `Arrests, newest first. ${NOT_MATCHED}` })
@@ -110,7 +112,7 @@ export class PoliceRecordResolver {
     return record.whenMatched(async (nominal) => {
       const history = await loadHistory(nominal.id, ctx);
       // What a summary would say of a field is withheld as the field is (the arrest's outcome).
-      return guardedChronology(ctx, info, (shows) => policeChronology(history, shows));
+      return guardedChronology(ctx, info, POLICE_CHRONOLOGY_DRAWS_ON, (shows) => policeChronology(history, shows));
     });
   }
 

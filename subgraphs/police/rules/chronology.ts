@@ -134,6 +134,9 @@ function intelligenceEntry(i: IntelligenceItem): ChronologyLine {
   return about(i, entry(ukDate(i.recordedAt), 'Intelligence recorded', `Intelligence item graded ${grade} recorded.`));
 }
 
+/** Every field whose content a line may carry (asked through `shows`): an arrest's outcome. Intelligence is told by grade only. */
+export const POLICE_CHRONOLOGY_DRAWS_ON: readonly string[] = ['Arrest.outcome'];
+
 /** Newest first, as read in a meeting or a deep dive; `shows` says what this viewer may see. */
 export function policeChronology(history: PoliceHistory, shows: ShowsField): ChronologyLine[] {
   return [

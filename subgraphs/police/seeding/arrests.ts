@@ -1,17 +1,23 @@
-import { addMonths } from '../../../kit/subgraph/dates';
+import { addDays, addMonths, type LocalDate } from '../../../kit/subgraph/dates';
+import { earlierOf, eventDays, laterOf } from '../../../kit/dev/synthetic/events';
 import { Arrest } from '../entities';
 import { ArrestOutcome, OffenceCategory } from '../enums';
 import { checkGravityScore } from '../rules/gravity';
 import { dateIn, synthetic, youngPersonsWish, type Scene } from './scene';
 
-const ARRESTS_NWD: [number, number][] = [
-  [0, 30],
-  [1, 25],
-  [2, 20],
-  [3, 12],
-  [4, 8],
-  [6, 5],
+/**
+ * How often an NWD young person is arrested, per six months, before referral (North Yorkshire: 35 % of
+ * the first cohort arrested in the six months before NWD, 17 % in its first six months, 002:1112); NWD
+ * support roughly halves it.
+ */
+const NWD_ARRESTS_BEFORE: [[number, number], number][] = [
+  [[0, 0], 45],
+  [[0.5, 1.5], 35],
+  [[1.5, 3], 20],
 ];
+export const NWD_ARREST_FALL = 0.5;
+/** The history before referral the police hold arrests over. */
+const BEFORE_MONTHS = 18;
 const ARRESTS_OTHERS: [number, number][] = [
   [0, 55],
   [1, 30],
@@ -31,7 +37,8 @@ const OFFENCES: [{ category: OffenceCategory; gravity: [number, number]; charge:
   [{ category: OffenceCategory.SEXUAL_OFFENCES, gravity: [5, 7], charge: 'Sexual assault' }, 1],
   [{ category: OffenceCategory.OTHER, gravity: [1, 3], charge: 'Breach of a statutory order' }, 5],
 ];
-// About half of NWD arrests lead to a charge (002:1126: 47-55%).
+// About half of NWD arrests lead to a charge (002:1126: 47-55%), down from 82 % before NWD: before
+// referral a charge is far likelier.
 const OUTCOMES: [ArrestOutcome, number][] = [
   [ArrestOutcome.CHARGED, 45],
   [ArrestOutcome.YOUTH_CONDITIONAL_CAUTION, 6],
@@ -42,16 +49,30 @@ const OUTCOMES: [ArrestOutcome, number][] = [
   [ArrestOutcome.RELEASED_UNDER_INVESTIGATION, 7],
   [ArrestOutcome.BAILED, 3],
 ];
+const OUTCOMES_BEFORE_NWD: [ArrestOutcome, number][] = OUTCOMES.map(([o, w]) => [o, o === ArrestOutcome.CHARGED ? 4 * w : w]);
 const INTERIM = new Set([ArrestOutcome.RELEASED_UNDER_INVESTIGATION, ArrestOutcome.BAILED]);
+
+/** Arrest dates: for an NWD young person at a rate that falls after the shared referral date. */
+function arrestDays(scene: Scene): LocalDate[] {
+  const { r, person } = scene;
+  const referredOn = person.nwdJourney?.referredOn;
+  if (!referredOn) return Array.from({ length: r.weighted(ARRESTS_OTHERS) }, () => dateIn(r, scene.from, scene.to));
+  const [lo, hi] = r.weighted(NWD_ARRESTS_BEFORE);
+  const rate = lo + (hi - lo) * r.next();
+  const from = laterOf(scene.from, addMonths(referredOn, -BEFORE_MONTHS));
+  return [
+    ...eventDays(r, from, earlierOf(addDays(referredOn, -1), scene.to), rate),
+    ...eventDays(r, laterOf(referredOn, scene.from), scene.to, rate * NWD_ARREST_FALL),
+  ];
+}
 
 export function seedArrests(scene: Scene): void {
   const { r, person } = scene;
-  const count = r.weighted(person.nwd ? ARRESTS_NWD : ARRESTS_OTHERS);
   const settledBefore = addMonths(scene.to, -9);
-  for (let i = 0; i < count; i++) {
-    const arrestedOn = dateIn(r, scene.from, scene.to);
+  for (const arrestedOn of arrestDays(scene)) {
     const offence = r.weighted(OFFENCES);
-    let outcome = r.weighted(OUTCOMES);
+    const beforeNwd = person.nwdJourney !== null && arrestedOn < person.nwdJourney.referredOn;
+    let outcome = r.weighted(beforeNwd ? OUTCOMES_BEFORE_NWD : OUTCOMES);
     // Investigations this old have concluded one way or another.
     if (INTERIM.has(outcome) && arrestedOn < settledBefore) outcome = ArrestOutcome.NO_FURTHER_ACTION;
     scene.em.create(Arrest, {

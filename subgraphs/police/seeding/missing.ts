@@ -1,15 +1,8 @@
 import { ukDate } from '../../../kit/subgraph/dates';
 import { MissingEpisode, ReturnHomeInterview } from '../entities';
 import { MissingRiskGrading, ReturnHomeInterviewTakeUp } from '../enums';
-import { dateIn, endOf, HOUR_MINUTES, instantOn, minutesAfter, synthetic, youngPersonsWish, type Scene } from './scene';
+import { endOf, HOUR_MINUTES, minutesAfter, synthetic, youngPersonsWish, type Scene } from './scene';
 
-// NWD young people go missing far more (Middlesbrough: 94 episodes across 11 young people in a year, 001:471).
-const EPISODES_OTHERS: [number, number][] = [
-  [0, 45],
-  [1, 30],
-  [2, 15],
-  [3, 10],
-];
 const RISK_NWD: [MissingRiskGrading, number][] = [
   [MissingRiskGrading.NO_APPARENT_RISK, 8],
   [MissingRiskGrading.LOW, 42],
@@ -21,12 +14,6 @@ const RISK_OTHERS: [MissingRiskGrading, number][] = [
   [MissingRiskGrading.LOW, 50],
   [MissingRiskGrading.MEDIUM, 28],
   [MissingRiskGrading.HIGH, 7],
-];
-// Most episodes last hours; some a day or two; a few most of a week (in minutes).
-const DURATION: [[number, number], number][] = [
-  [[60, 720], 50],
-  [[720, 2880], 35],
-  [[2880, 10080], 15],
 ];
 const LOCATIONS_FOUND = [
   "At a friend's home in the same town",
@@ -50,22 +37,15 @@ const TAKE_UP: [ReturnHomeInterviewTakeUp, number][] = [
 ];
 const RHI_WINDOW_MINUTES = 72 * HOUR_MINUTES;
 
+/**
+ * Every missing episode of the young person, as the shared population dates them: social care records
+ * the same reports (to the minute) for those that began while looked after, so the police hold at least
+ * as many as social care for the same child.
+ */
 export function seedMissingEpisodes(scene: Scene): void {
   const { r, person } = scene;
   const end = endOf(scene);
-  const count = person.nwd ? r.int(3, 16) : r.weighted(EPISODES_OTHERS);
-  const reports = Array.from({ length: count }, () => instantOn(r, dateIn(r, scene.from, scene.to))).sort(
-    (a, b) => a.getTime() - b.getTime(),
-  );
-  // Now and then an NWD young person is missing as the data is taken.
-  const missingNow = person.nwd && count > 0 && r.chance(0.08);
-  if (missingNow) {
-    const recent = minutesAfter(end, -r.int(2 * HOUR_MINUTES, 30 * HOUR_MINUTES));
-    if (recent > reports[count - 1]) reports[count - 1] = recent;
-  }
-  reports.forEach((reportedAt, i) => {
-    const isLast = i === count - 1;
-    const foundAt = isLast && missingNow ? null : foundTime(scene, reportedAt, reports[i + 1] ?? end, isLast);
+  for (const { startedAt: reportedAt, endedAt: foundAt } of person.missingEpisodes) {
     const episode = scene.em.create(MissingEpisode, {
       nominal: scene.nominal,
       reportedAt,
@@ -76,16 +56,7 @@ export function seedMissingEpisodes(scene: Scene): void {
       notSharedWith: youngPersonsWish(scene),
     });
     if (foundAt) seedReturnHomeInterview(scene, episode, foundAt, end);
-  });
-}
-
-/** Found before the next report (episodes never overlap); the latest may still be open when the data ends. */
-function foundTime(scene: Scene, reportedAt: Date, next: Date, isLast: boolean): Date | null {
-  const [lo, hi] = scene.r.weighted(DURATION);
-  const found = minutesAfter(reportedAt, scene.r.int(lo, hi));
-  if (found < next) return found;
-  if (isLast) return null;
-  return new Date((reportedAt.getTime() + next.getTime()) / 2);
+  }
 }
 
 /** Most interviews are offered within 72 hours; some late; a few never recorded. */

@@ -16,7 +16,7 @@ export class IdentifierLink {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @ManyToOne(() => YoungPerson)
+  @ManyToOne(() => YoungPerson, { index: true })
   youngPerson!: YoungPerson;
 
   @Field(() => IdentifierScheme)

@@ -18,7 +18,7 @@ export class Meeting {
   @PrimaryKey({ type: 'string' })
   id!: string;
 
-  @ManyToOne(() => YoungPerson)
+  @ManyToOne(() => YoungPerson, { index: true })
   youngPerson!: YoungPerson;
 
   @Field(() => MeetingKind)
@@ -130,7 +130,7 @@ export abstract class MeetingRecord {
   id!: number;
 
   // Every loader selects by it.
-  @ManyToOne(() => Meeting)
+  @ManyToOne(() => Meeting, { index: true })
   meeting!: Meeting;
 }
 
@@ -259,7 +259,7 @@ export class ActionProgressNote {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @ManyToOne(() => MeetingAction)
+  @ManyToOne(() => MeetingAction, { index: true })
   action!: MeetingAction;
 
   @Field(() => DateTimeScalar)

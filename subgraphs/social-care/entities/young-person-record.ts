@@ -13,7 +13,7 @@ export abstract class YoungPersonRecord {
   id!: number;
 
   // Every loader selects by it.
-  @ManyToOne(() => YoungPerson)
+  @ManyToOne(() => YoungPerson, { index: true })
   youngPerson!: YoungPerson;
 }
 

@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PurposeKind } from '../../../kit/subgraph/access/purpose';
-import { badUserInput, forbidden, notFound } from '../../../kit/subgraph/errors';
+import { badUserInput, notFound } from '../../../kit/subgraph/errors';
+import { writeAuthority } from '../access';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import { requiredText } from '../../../kit/subgraph/validate';
 import { performWrite, pick } from '../../../kit/subgraph/writes/write';
@@ -114,20 +115,17 @@ export class MeetingActionResolver {
     const authorAgency = Agency[ctx.viewer.agency];
     // Who may write is decided before the transaction (through the request's loaders); state and version inside it.
     const found = await ctx.em.findOne(MeetingAction, { id: Number(actionId) }, { populate: ['meeting'] });
-    if (!found) throw notFound('actionId', actionId);
-    const personId = found.meeting.youngPerson.id;
-    const purpose = await ctx.loaders.purposes.load(personId);
-    const ownAgency = answeringAgency(found.owningAgency) === ctx.viewer.agency;
-    const answerable = ownAgency && (found.ownerId === ctx.viewer.id || (!!purpose && ANSWERABLE.has(purpose.kind)));
-    if (!purpose || purpose.kind === PurposeKind.AUDIT || !answerable) {
-      ctx.access.refuse(personId);
-      if (!purpose || purpose.kind === PurposeKind.AUDIT) throw notFound('actionId', actionId);
-      throw forbidden(
-        ownAgency
+    const allowed = await writeAuthority(
+      ctx,
+      { field: 'actionId', value: actionId, record: found, personId: found?.meeting.youngPerson.id },
+      (purpose, action) =>
+        answeringAgency(action.owningAgency) === ctx.viewer.agency && (action.ownerId === ctx.viewer.id || ANSWERABLE.has(purpose.kind)),
+      (action) =>
+        answeringAgency(action.owningAgency) === ctx.viewer.agency
           ? "Only the action's owner, or their agency's staff answerable for the young person, report on it."
-          : `Only ${found.owningAgency.toLowerCase().replace('_', ' ')} staff report on this action.`,
-      );
-    }
+          : `Only ${action.owningAgency.toLowerCase().replace('_', ' ')} staff report on this action.`,
+    );
+    const personId = allowed.meeting.youngPerson.id;
     const id = await performWrite(
       ctx,
       { operation: 'updateActionProgress', idempotencyKey, input: { actionId, expectedVersion, note, status: progress.status } },

@@ -34,6 +34,6 @@ export class AuditFields {
       { $or: [{ purposeKind: PurposeKind.BREAK_GLASS }, { action: 'WRITE', breakGlassReason: { $ne: null } }] },
       { orderBy: { seq: 'desc' }, limit, offset },
     );
-    return rows.map((r) => Object.assign(toAuditEntry(SOCIAL_CARE.name, r), { subject: r.subject }));
+    return rows.map((r) => toAuditEntry(SOCIAL_CARE.name, r));
   }
 }

@@ -8,7 +8,7 @@ import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pa
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import type { SocialCareContext } from '../context';
 import { YoungPerson } from '../entities/young-person';
-import { socialCareChronology, type SocialCareHistory } from '../rules/chronology';
+import { SOCIAL_CARE_CHRONOLOGY_DRAWS_ON, socialCareChronology, type SocialCareHistory } from '../rules/chronology';
 import { PageInfo } from './page-info';
 
 async function loadHistory(personId: string, { loaders: l }: SocialCareContext): Promise<SocialCareHistory> {
@@ -105,7 +105,7 @@ export class ChronologyFields {
   })
   async chronology(@Root() p: YoungPerson, @Ctx() ctx: SocialCareContext, @Info() info: GraphQLResolveInfo): Promise<ChronologyEntry[]> {
     const history = await loadHistory(p.id, ctx);
-    return guardedChronology(ctx, info, () => socialCareChronology(history));
+    return guardedChronology(ctx, info, SOCIAL_CARE_CHRONOLOGY_DRAWS_ON, () => socialCareChronology(history));
   }
 
   /**
@@ -129,7 +129,7 @@ export class ChronologyFields {
     const f = args.filter ?? {};
     if (f.from && f.to && f.from > f.to) throw badUserInput('filter.to', `must not be before filter.from (${f.from})`);
     const history = await loadHistory(p.id, ctx);
-    const own = guardedChronology(ctx, info, () => socialCareChronology(history));
+    const own = guardedChronology(ctx, info, SOCIAL_CARE_CHRONOLOGY_DRAWS_ON, () => socialCareChronology(history));
     const theirs = RECEIVING_AGENCIES.flatMap((a: ReceivingAgency) => p[a.recordField]?.chronology ?? []);
     const entries = [...own, ...theirs]
       .filter(

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
 import { addFieldResolver } from '../../../kit/subgraph/graphql/generated-fields';
 import type { SocialCareContext } from '../context';
@@ -23,7 +23,12 @@ export class IdentifierFields {
   }
 }
 
-// One field per receiving agency in the agencies table (nhsNumber, upn, pncId...): its key for the young person.
+/**
+ * One field per receiving agency in the agencies table (nhsNumber, upn, pncId...): its key for the
+ * young person, which the gateway reads to send that agency its own identifier and nothing else.
+ * @inaccessible, as the grants are: no client selects one, so no agency's staff read another's
+ * identifier here; the cross-reference is identifierLinks, under social care's policy.
+ */
 for (const agency of RECEIVING_AGENCIES) {
   const { field, scheme, label } = agency.identifier;
   addFieldResolver(
@@ -32,8 +37,9 @@ for (const agency of RECEIVING_AGENCIES) {
     () => String,
     {
       nullable: true,
-      description: `${label} (${agency.label}'s identifier), if linked. Null: not linked, so ${agency.label} cannot be matched.`,
+      description: `${label} (${agency.label}'s identifier), if linked: the gateway's key for ${agency.label} (internal). Null: not linked, so ${agency.label} cannot be matched.`,
     },
     (p: YoungPerson, ctx: SocialCareContext) => currentLink(p, ctx, scheme),
   );
+  Directive('@inaccessible')(IdentifierFields.prototype, field);
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput, notFound } from '../../../kit/subgraph/errors';
-import { withPurpose } from '../access';
+import { asked, withPurpose } from '../access';
 import type { SocialCareContext } from '../context';
 import { Meeting, MeetingAction, MeetingAttendee, MeetingObservation, ScalingScore, SignificantEvent } from '../entities/meetings';
 import { YoungPerson } from '../entities/young-person';
@@ -26,8 +26,10 @@ export class MeetingResolver {
   async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: SocialCareContext): Promise<Meeting> {
     if (!/^YP-\d{6}-M\d+$/.test(id)) throw badUserInput('id', 'a meeting id looks like "YP-000123-M1"');
     const meeting = await ctx.loaders.meeting.load(id);
+    // The purpose needs only whose meeting it is (its reference), so a meeting found loads no more than a miss.
     // No relationship with the young person: answered as if the meeting did not exist.
-    if (!meeting || !(await withPurpose(ctx, await ctx.loaders.youngPerson.load(meeting.youngPerson.id)))) throw notFound('id', id);
+    const seen = await withPurpose(ctx, meeting?.youngPerson ?? null, asked('meetingId', id));
+    if (!meeting || !seen) throw notFound('id', id);
     return meeting;
   }
 

@@ -3,6 +3,7 @@ import { badUserInput } from '../../../kit/subgraph/errors';
 import { withPurpose } from '../access';
 import type { SocialCareContext } from '../context';
 import type { YoungPerson } from '../entities/young-person';
+import { linkedYoungPerson } from './linked-young-person';
 import { resolvePackReference } from './meeting-pack';
 
 /**
@@ -25,15 +26,12 @@ export const referenceResolvers = {
   MeetingPack: { __resolveReference: resolvePackReference },
   YoungPerson: {
     async __resolveReference(ref: Record<string, unknown>, ctx: SocialCareContext): Promise<YoungPerson | null> {
-      if (typeof ref.id === 'string') return withRequired(ref, await withPurpose(ctx, await ctx.loaders.youngPerson.load(ref.id)));
+      if (typeof ref.id === 'string') return withRequired(ref, await withPurpose(ctx, await ctx.loaders.youngPerson.load(ref.id), ref.id));
       for (const { identifier } of RECEIVING_AGENCIES) {
         const value = ref[identifier.field];
         if (value == null) continue;
         if (typeof value !== 'string') throw badUserInput(identifier.field, `a ${identifier.label} is a string`);
-        const checked = identifier.check(value);
-        if (!checked.ok) throw badUserInput(identifier.field, checked.reason);
-        const link = await ctx.loaders.linkByIdentifier.load(`${identifier.scheme}:${checked.value}`);
-        return withRequired(ref, await withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null));
+        return withRequired(ref, await linkedYoungPerson(ctx, identifier, value));
       }
       return null;
     },

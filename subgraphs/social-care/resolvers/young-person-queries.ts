@@ -1,10 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
 import { SOCIAL_CARE } from '../agency';
-import { MIN_BREAK_GLASS_REASON, PurposeKind } from '../../../kit/subgraph/access/purpose';
-import { badUserInput } from '../../../kit/subgraph/errors';
-import { withPurpose } from '../access';
-import { isValidBreakGlassReason } from '../rules/relationship';
+import { PurposeKind } from '../../../kit/subgraph/access/purpose';
+import { JUSTIFICATION_MAX_LENGTH, JUSTIFICATION_MIN_LETTERS } from '../../../kit/subgraph/justification';
+import { justification } from '../../../kit/subgraph/validate';
+import { badUserInput, notFound } from '../../../kit/subgraph/errors';
+import { containsIgnoringCase } from '../../../kit/subgraph/contains-text';
+import { asked, withPurpose } from '../access';
+import { linkedYoungPerson } from './linked-young-person';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import type { SocialCareContext } from '../context';
 import { NwdInvolvement } from '../entities/nwd';
@@ -72,18 +75,16 @@ export class YoungPersonQueries {
     @Ctx() ctx: SocialCareContext,
     @Arg('breakGlassReason', () => String, {
       nullable: true,
-      description: `Emergency access only: why you need this record now (at least ${MIN_BREAK_GLASS_REASON} characters).`,
+      description: `Emergency access only: why you need this record now, in words (at least ${JUSTIFICATION_MIN_LETTERS} letters, at most ${JUSTIFICATION_MAX_LENGTH} characters).`,
     })
     breakGlassReason?: string,
   ): Promise<YoungPerson> {
     const checked = SOCIAL_CARE.identifier.check(id);
     if (!checked.ok || checked.value !== id) throw badUserInput('id', 'a person id looks like "YP-000123"');
-    if (breakGlassReason != null) {
-      if (!isValidBreakGlassReason(breakGlassReason))
-        throw badUserInput('breakGlassReason', `say why you need this record now, in at least ${MIN_BREAK_GLASS_REASON} characters`);
-      ctx.breakGlassReasons.set(id, breakGlassReason.trim());
-    }
-    return (await withPurpose(ctx, await ctx.loaders.youngPerson.load(id), { field: 'id', value: id }))!;
+    if (breakGlassReason != null) ctx.breakGlassReasons.set(id, justification('breakGlassReason', breakGlassReason));
+    const person = await withPurpose(ctx, await ctx.loaders.youngPerson.load(id), id);
+    if (!person) throw notFound('id', id);
+    return person;
   }
 
   @Query(() => YoungPerson, {
@@ -97,12 +98,11 @@ export class YoungPersonQueries {
     const given = Object.entries(args as Record<string, string | null | undefined>).filter(([, v]) => v != null);
     if (given.length !== 1) throw badUserInput('youngPersonByIdentifier', `give exactly one of ${IDENTIFIER_ARGS.join(', ')}`);
     const [field, value] = given[0] as [string, string];
-    if (field === 'laChildId') return withPurpose(ctx, await ctx.em.findOne(YoungPerson, { laChildId: value.trim() }));
-    const { identifier } = RECEIVING_AGENCIES.find((a) => a.identifier.field === field)!;
-    const checked = identifier.check(value);
-    if (!checked.ok) throw badUserInput(field, checked.reason);
-    const link = await ctx.loaders.linkByIdentifier.load(`${identifier.scheme}:${checked.value}`);
-    return withPurpose(ctx, link ? await ctx.loaders.youngPerson.load(link.youngPerson.id) : null);
+    if (field === 'laChildId') {
+      const laChildId = value.trim();
+      return withPurpose(ctx, await ctx.em.findOne(YoungPerson, { laChildId }), asked(field, laChildId));
+    }
+    return linkedYoungPerson(ctx, RECEIVING_AGENCIES.find((a) => a.identifier.field === field)!.identifier, value);
   }
 
   @Query(() => NwdCaseloadPage, {
@@ -116,7 +116,6 @@ export class YoungPersonQueries {
     const { limit, offset } = pageWindow(page);
     const name = filter?.nameContains?.trim();
     if (name != null && name.length < 2) throw badUserInput('filter.nameContains', 'give at least 2 characters');
-    const like = name ? `%${name.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
     // The caseload is thousands at most: filter in SQL, then keep those this viewer has a purpose for
     // (the same rule as everywhere, batched), then page.
     const involvements = await ctx.em.find(
@@ -126,7 +125,14 @@ export class YoungPersonQueries {
         ...(filter?.priority && { priority: filter.priority }),
         ...(filter?.support && { support: filter.support }),
         ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
-        ...(like && { youngPerson: { $or: [{ givenName: { $ilike: like } }, { familyName: { $ilike: like } }] } }),
+        ...(name && {
+          youngPerson: {
+            $or: [
+              containsIgnoringCase(ctx.em, YoungPerson, 'givenName', name),
+              containsIgnoringCase(ctx.em, YoungPerson, 'familyName', name),
+            ],
+          },
+        }),
       },
       { populate: ['youngPerson'], orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } },
     );

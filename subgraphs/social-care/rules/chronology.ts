@@ -52,6 +52,9 @@ const UNPLANNED_END = new Set([
 /** A code as the record holds it, in words, with the code kept for those who use it ("Full care order (C2)"). */
 const said = (meaning: string, code: string) => `${meaning.replace(/\.$/, '')} (${code})`;
 
+/** Social care's lines carry no guarded field: placement types, not providers; statuses, not categories. */
+export const SOCIAL_CARE_CHRONOLOGY_DRAWS_ON: readonly string[] = [];
+
 /**
  * Social care's dated events as chronology lines, newest first, in words: what each status, order,
  * placement and plan code means, not the code alone.

@@ -1,8 +1,9 @@
-import { MIN_BREAK_GLASS_REASON, PurposeKind, type Purpose } from '../../../kit/subgraph/access/purpose';
+import { PurposeKind, type Purpose } from '../../../kit/subgraph/access/purpose';
+import { justificationProblem } from '../../../kit/subgraph/justification';
 import type { LocalDate } from '../../../kit/subgraph/dates';
-import type { Viewer } from '../../../kit/shared/roles';
-import { ActionStatus, type Agency, type MeetingStatus } from '../enums';
-import { isOpenOn } from './episodes';
+import type { Role, Viewer } from '../../../kit/shared/roles';
+import { ActionStatus, CaseStatus, type Agency, type MeetingStatus } from '../enums';
+import { currentEpisode, isOpenOn, type DatedEpisode } from './episodes';
 import { answeringAgency, invitationEndsOn, meetingSharedWith, type MeetingConsent } from './meetings';
 
 /**
@@ -34,8 +35,8 @@ export interface RelationshipFacts {
     completedOn?: LocalDate | null;
     meeting: MeetingConsent & { id: string };
   }[];
-  /** Whether the young person is looked after today (the virtual school head's statutory duty). */
-  lookedAfter: boolean;
+  /** The young person's case status history (looked after or not decides the virtual school head's statutory duty; read only for a statutory role). */
+  caseStatuses: (DatedEpisode & { status: CaseStatus })[];
 }
 
 /**
@@ -60,6 +61,12 @@ function actionCounts(viewer: Viewer, action: RelationshipFacts['actions'][numbe
   return meetingSharedWith(action.meeting, viewer.agency);
 }
 
+/** Children Act 1989 s22(3A): the virtual school head promotes the education of every looked-after child. */
+export const hasStatutoryRole = (viewer: Viewer): boolean => viewer.role === 'VIRTUAL_SCHOOL_HEAD';
+
+/** Roles that see figures, never children: a corporate parenting board member holds no relationship with anyone, break-glass included. */
+export const FIGURES_ONLY_ROLES: readonly Role[] = ['CORPORATE_PARENTING_BOARD_MEMBER'];
+
 export function legitimateRelationship(
   viewer: Viewer,
   facts: RelationshipFacts,
@@ -67,11 +74,12 @@ export function legitimateRelationship(
   breakGlassReason?: string,
 ): Purpose | null {
   if (viewer.role === 'IG_AUDITOR') return { kind: PurposeKind.AUDIT };
+  if (FIGURES_ONLY_ROLES.includes(viewer.role)) return null;
   if (facts.allocations.some((a) => a.practitionerId === viewer.id && isOpenOn(a, today))) return { kind: PurposeKind.ALLOCATION };
   if (facts.specialistInvolvements.some((s) => s.practitionerId === viewer.id && isOpenOn(s, today)))
     return { kind: PurposeKind.SPECIALIST_INVOLVEMENT };
-  // Children Act 1989 s22(3A): the virtual school head promotes the education of every looked-after child.
-  if (viewer.role === 'VIRTUAL_SCHOOL_HEAD' && facts.lookedAfter) return { kind: PurposeKind.STATUTORY_ROLE };
+  if (hasStatutoryRole(viewer) && currentEpisode(facts.caseStatuses, today)?.status === CaseStatus.LOOKED_AFTER)
+    return { kind: PurposeKind.STATUTORY_ROLE };
   const invitation = facts.invitations
     .filter((i) => invitationCounts(viewer, i, today))
     .sort((a, b) => (a.meeting.heldOn < b.meeting.heldOn ? 1 : -1))[0];
@@ -84,5 +92,5 @@ export function legitimateRelationship(
 }
 
 export function isValidBreakGlassReason(reason: string): boolean {
-  return reason.trim().length >= MIN_BREAK_GLASS_REASON;
+  return justificationProblem(reason.trim()) === null;
 }

@@ -1,13 +1,6 @@
 import { RiskCategory } from '../enums';
 
 // Invented, obviously synthetic wording for meeting records and plans. No real people or places.
-export const PROVIDERS = [
-  'Synthetic Foster Household',
-  'Example Kinship Carers',
-  "Test Lane Children's Home",
-  'Sample Court Semi-Independent',
-  'Placeholder House Hub',
-];
 export const STRENGTHS = [
   'Attending school most days this half term',
   'Good relationship with key worker; talks openly',

@@ -8,16 +8,13 @@ const CASE_DATES = rule('case-dates-need-to-know', 'case dates are shared with y
 
 export const youthJusticePolicy: AgencyPolicy = {
   agency: YOUTH_JUSTICE.code,
+  // Reports no cohort figures (it has no CohortOutcomes type).
+  aggregates: { readers: [], fullFigures: [] },
   nonPersonalTypes: [],
+  youngPersonsWishesOn: [],
   fields: {
     'YouthJusticeRecord.caseOpenedOn': CASE_DATES,
     'YouthJusticeRecord.accessLog': ACCESS_LOG_AUDITORS_ONLY,
   },
-  auditFields: [
-    'YoungPerson.yjsReference',
-    'YoungPerson.youthJustice',
-    'YouthJusticeRecord.matchStatus',
-    'YouthJusticeRecord.accessLog',
-    'WithheldField.*',
-  ],
+  auditFields: ['YoungPerson.yjsReference', 'YoungPerson.youthJustice', 'YouthJusticeRecord.matchStatus', 'YouthJusticeRecord.accessLog'],
 };

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { badUserInput, forbidden } from '../../../../kit/subgraph/errors';
-import { optionalText, requiredText } from '../../../../kit/subgraph/validate';
+import { justification, optionalText } from '../../../../kit/subgraph/validate';
 import type { SocialCareContext } from '../../context';
 import { Meeting } from '../../entities/meetings';
 import { authorisedMeeting, changeMeeting, onOrHeld, VERSION } from './shared';
@@ -40,7 +40,7 @@ export class MeetingConsentWrites {
 
   @Mutation(() => Meeting, {
     description:
-      'The chair shares the meeting with invitees and action owners from other agencies although the young person did not agree to be discussed, with why (at least 20 characters). Recorded, and raised as an alert for auditors, like break-glass. The chair only.',
+      'The chair shares the meeting with invitees and action owners from other agencies although the young person did not agree to be discussed, with why, in words (at least 20 letters, at most 1000 characters). Recorded, and raised as an alert for auditors, like break-glass. The chair only.',
   })
   async overrideYoungPersonsConsent(
     @Ctx() ctx: SocialCareContext,
@@ -48,9 +48,7 @@ export class MeetingConsentWrites {
     @Arg('expectedVersion', () => Int, VERSION) expectedVersion: number,
     @Arg('reason', () => String) reason: string,
   ): Promise<Meeting> {
-    const why = requiredText('reason', reason, 1000);
-    if (why.replace(/\s/g, '').length < 20)
-      throw badUserInput('reason', 'say why sharing is needed despite the young person, in at least 20 characters');
+    const why = justification('reason', reason);
     const found = await authorisedMeeting(ctx, meetingId, "override the young person's consent");
     if (found.chairId !== ctx.viewer.id) {
       ctx.access.refuse(found.youngPerson.id);

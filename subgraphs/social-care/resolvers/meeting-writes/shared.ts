@@ -35,10 +35,7 @@ export function meetingDate(field: string, value: string, today: LocalDate, afte
  */
 export async function authorisedMeeting(ctx: SocialCareContext, meetingId: string, doing: string): Promise<Meeting> {
   if (!MEETING_ID.test(meetingId)) throw badUserInput('meetingId', 'a meeting id looks like "YP-000123-M1"');
-  const meeting = await ctx.em.findOne(Meeting, { id: meetingId });
-  if (!meeting) throw notFound('meetingId', meetingId);
-  await meetingAuthority(ctx, meeting, doing);
-  return meeting;
+  return meetingAuthority(ctx, await ctx.em.findOne(Meeting, { id: meetingId }), meetingId, doing);
 }
 
 /** The meeting a write changes, read again in the write's own transaction, at the version the client read. */

@@ -12,6 +12,9 @@ import type { YjsCase } from '../entities';
 @ObjectType({ description: 'What the youth justice service holds about the young person, found by its case reference.' })
 export class YouthJusticeRecord extends AgencyRecord<YjsCase> {}
 
+/** What the chronology's one line states: the date the case opened, which the policy keeps to need-to-know agencies. */
+const CHRONOLOGY_DRAWS_ON = ['YouthJusticeRecord.caseOpenedOn'];
+
 @Resolver(() => YouthJusticeRecord)
 export class YouthJusticeRecordResolver {
   @FieldResolver(() => LocalDateScalar, { nullable: true, description: 'When the case opened. Null when not matched.' })
@@ -25,7 +28,7 @@ export class YouthJusticeRecordResolver {
   })
   chronology(@Root() record: YouthJusticeRecord, @Ctx() ctx: YouthJusticeContext, @Info() info: GraphQLResolveInfo) {
     return record.whenMatched((yjsCase) =>
-      guardedChronology(ctx, info, () => [
+      guardedChronology(ctx, info, CHRONOLOGY_DRAWS_ON, () => [
         {
           entry: chronologyEntry(
             YOUTH_JUSTICE.name,
@@ -35,7 +38,7 @@ export class YouthJusticeRecordResolver {
             Significance.HIGH,
           ),
           record: yjsCase,
-          fields: ['YouthJusticeRecord.caseOpenedOn'],
+          fields: [...CHRONOLOGY_DRAWS_ON],
         },
       ]),
     );

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../kit/shared/paths';
+import { REPO_ROOT } from '../kit/shared/paths';
 
 /** Where the example operations a meeting tool (or a developer in the explorer) runs are kept. */
 export const OPERATIONS_DIR = join(REPO_ROOT, 'gateway', 'operations');

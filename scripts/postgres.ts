@@ -1,0 +1,18 @@
+import { Client } from 'pg';
+
+/**
+ * Drops databases on a PostgreSQL server (`server`: a URL without a database name), so a run starts
+ * empty (the services create and seed them) and leaves nothing behind.
+ */
+export async function dropDatabases(server: string, names: string[]): Promise<void> {
+  const client = new Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  try {
+    for (const name of names) {
+      if (!/^[a-z_0-9]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
