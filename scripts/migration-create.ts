@@ -8,7 +8,7 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { AGENCIES, agencyNamed } from '../kit/shared/agencies';
+import { AGENCIES, agencyNamed, runHere } from '../kit/shared/agencies';
 import { REPO_ROOT } from '../kit/shared/paths';
 import { AuditRecord } from '../kit/subgraph/audit/audit-record';
 import { listMigrations, MIGRATION_DIALECTS, migrationsFolder, type MigrationDialect } from '../kit/subgraph/migrations/folder';
@@ -89,7 +89,8 @@ function run() {
   // One time for the whole run, so both dialects (and every agency) name this change alike.
   const stamp = values.stamp ?? new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   if (values.agency) return createFor(agencyNamed(values.agency).name, values.name, stamp);
-  for (const agency of AGENCIES) {
+  // A partner that runs its own subgraph keeps its own database and migrations.
+  for (const agency of AGENCIES.filter(runHere)) {
     const args = [__filename, '--agency', agency.name, '--name', values.name, '--stamp', stamp];
     if (spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0)
       throw new Error(`no migration written for ${agency.name} and after`);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { AGENCIES, subgraphUrlVariable, type AgencyDefinition, type AgencyName } from '../kit/shared/agencies';
+import { AGENCIES, runHere, subgraphUrlVariable, type AgencyDefinition, type AgencyName } from '../kit/shared/agencies';
 import { generateSigningKeyPair } from '../kit/shared/keys';
 import { DIST } from '../kit/shared/paths';
 import { DEV_AUDIENCE } from '../kit/dev/identity-provider';
@@ -23,7 +23,10 @@ export interface GraphProcessesOptions {
   databases: Record<AgencyName, string>;
   /** Where each agency's audit key is kept (made on first use) and its chain anchored: development's stand-in for a secret store and a volume. */
   auditFolder: string;
-  /** Where the gateway reaches an agency, when not at its process (a proxy in between, for fault tests). */
+  /**
+   * Where the gateway reaches an agency, when not at its process (a proxy in between, for fault tests);
+   * required for an agency that runs its own subgraph (its row's `hosting: 'partner'`), which is not started here.
+   */
   gatewaySubgraphUrls?: Partial<Record<AgencyName, string>>;
   /** Where each process serves GET /metrics (default: its port + 5000). */
   metricsPorts?: Partial<Record<AgencyName | 'gateway', number>>;
@@ -151,7 +154,7 @@ function stopProcess(s: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
 }
 
 /**
- * Starts the development identity provider, the four subgraphs (each its own process and database),
+ * Starts the development identity provider, the subgraphs this repository runs (each its own process and database),
  * then the gateway in front of them.
  */
 export async function startGraphProcesses(options: GraphProcessesOptions): Promise<GraphProcesses> {
@@ -182,7 +185,7 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     all.push(identityProvider);
     const subgraphEnv = new Map<AgencyName, NodeJS.ProcessEnv>();
     const spawnSubgraph = (name: AgencyName) => spawnNode(name, join(DIST, 'subgraphs', name, 'main.js'), subgraphEnv.get(name)!, stdio);
-    const subgraphs = AGENCIES.map((agency) => {
+    const subgraphs = AGENCIES.filter(runHere).map((agency) => {
       const port = options.ports?.[agency.name] ?? agency.defaultPort;
       subgraphEnv.set(agency.name, {
         ...base,
@@ -197,7 +200,11 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     all.push(...subgraphs);
     await Promise.all([identityProvider, ...subgraphs].map((s) => waitForHealth(s)));
     const urls = Object.fromEntries(
-      AGENCIES.map((agency, i) => [subgraphUrlVariable(agency), options.gatewaySubgraphUrls?.[agency.name] ?? subgraphs[i].url]),
+      AGENCIES.map((agency) => {
+        const url = options.gatewaySubgraphUrls?.[agency.name] ?? subgraphs.find((s) => s.name === agency.name)?.url;
+        if (!url) throw new Error(`${agency.name} runs its own subgraph: give its URL in gatewaySubgraphUrls`);
+        return [subgraphUrlVariable(agency), url];
+      }),
     );
     const gatewayEnv = {
       ...base,

@@ -48,6 +48,12 @@ export interface ReceivingAgency extends AgencyRow {
   readonly grantField: string;
   /** The agency's field on YoungPerson (and on MeetingPack): its record of the young person, of type <RecordField>Record. */
   readonly recordField: string;
+  /**
+   * 'partner': the agency builds and runs its subgraph itself, to docs/partner-contract.md, and has no
+   * folder here. Its SDL is the one it delivered, committed as schema/<name>.graphql; the gateway
+   * reaches it at SUBGRAPH_URL_<CODE>; no script here starts, migrates or prints it.
+   */
+  readonly hosting?: 'partner';
 }
 
 export type AgencyDefinition = LeadAgency | ReceivingAgency;
@@ -132,6 +138,11 @@ export const LEAD_AGENCY: LeadAgency = (() => {
 })();
 
 export const RECEIVING_AGENCIES: readonly ReceivingAgency[] = ALL.filter((a): a is ReceivingAgency => a.kind === 'receiving');
+
+/** Whether this repository builds and runs the agency's subgraph (a folder in subgraphs/), or its partner does. */
+export function runHere(agency: AgencyDefinition): boolean {
+  return agency.kind === 'lead' || agency.hosting !== 'partner';
+}
 
 export const AGENCY_NAMES = AGENCIES.map((a) => a.name) as readonly AgencyName[];
 export const AGENCY_CODES = AGENCIES.map((a) => a.code) as readonly AgencyCode[];

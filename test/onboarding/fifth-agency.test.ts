@@ -1,21 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { PERSONAS } from '../../kit/dev/personas';
 import { AGENCIES, LEAD_AGENCY, type AgencyName } from '../../kit/shared/agencies';
 import { AuditRecord } from '../../kit/subgraph/audit/audit-record';
-import type { openServiceDatabase as openDatabase } from '../../kit/subgraph/database';
-import type { loadAgencyService as loadService } from '../../kit/subgraph/load-service';
 import type { loadMigrations as load } from '../../kit/subgraph/migrations/folder';
 import type { startGraphProcesses as startFour } from '../../scripts/processes';
 import { generatePerson } from '../../kit/dev/synthetic/population';
-import { REPO_ROOT } from '../../kit/shared/paths';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { TEST_TODAY } from '../support/agency';
 import { dataOf, type GraphQLBody } from '../support/graphql';
 import { freePort } from '../../scripts/ports';
+import { RepositoryCopy } from '../support/repository-copy';
 
 /**
  * "A fifth agency is one row and a folder" (subgraphs/README.md, "A new agency"), tried for real: a
@@ -35,56 +31,39 @@ interface Started {
   stop(): Promise<void>;
 }
 
-let copy: string;
+let copy: RepositoryCopy;
 /** The migrations `npm run migration:create` wrote in the copy, as "<agency> (<dialect>)". */
 let created: string[];
 let graph: Started;
 let token: string;
 
 beforeAll(async () => {
-  copy = mkdtempSync(join(tmpdir(), 'nwd-fifth-agency-'));
-  for (const part of ['gateway', 'kit', 'subgraphs', 'scripts', 'schema', 'package.json', 'tsconfig.json'])
-    cpSync(join(REPO_ROOT, part), join(copy, part), { recursive: true });
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
-
+  copy = new RepositoryCopy();
   // The only two changes: one row in the table...
-  const tablePath = join(copy, 'kit', 'shared', 'agencies.ts');
-  const table = readFileSync(tablePath, 'utf8');
-  const end = table.indexOf('] as const satisfies readonly AgencyDefinition[];');
-  expect(end).toBeGreaterThan(0);
-  writeFileSync(tablePath, `${table.slice(0, end)}${ROW}${table.slice(end)}`);
+  copy.addAgencyRow(ROW);
   // ...and one folder.
-  cpSync(EXAMPLE, join(copy, 'subgraphs', 'youth-justice'), { recursive: true, filter: (path) => !path.endsWith('.txt') });
-
-  const tsconfig = JSON.parse(readFileSync(join(copy, 'tsconfig.json'), 'utf8')) as { include: string[] };
-  writeFileSync(join(copy, 'tsconfig.json'), JSON.stringify({ ...tsconfig, include: tsconfig.include.filter((dir) => dir !== 'test') }));
-  const compile = () =>
-    execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', copy], { stdio: 'pipe' });
-  compile();
+  cpSync(EXAMPLE, join(copy.root, 'subgraphs', 'youth-justice'), { recursive: true, filter: (path) => !path.endsWith('.txt') });
+  copy.compile();
 
   // Then what a command writes from those two: the migrations (subgraphs/README.md, "A new agency").
   // Without them the kit names the command rather than start the agency on no schema.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadMigrations } = require(join(copy, 'dist', 'kit', 'subgraph', 'migrations', 'folder.js')) as { loadMigrations: typeof load };
+  const { loadMigrations } = copy.load<{ loadMigrations: typeof load }>('kit/subgraph/migrations/folder');
   expect(() => loadMigrations('youth-justice', 'sqlite')).toThrow('npm run migration:create -- --agency youth-justice');
-  const written = execFileSync(process.execPath, [join(copy, 'dist', 'scripts', 'migration-create.js'), '--name', 'youth_justice'], {
-    encoding: 'utf8',
-  });
+  const written = copy.script('migration-create', ['--name', 'youth_justice']);
   created = [...written.matchAll(/^\s*(\S+) \((\w+)\): subgraphs\//gm)].map(([, agency, dialect]) => `${agency} (${dialect})`);
-  compile();
-  execFileSync(process.execPath, [join(copy, 'dist', 'scripts', 'generate-schema.js')], { stdio: 'pipe' });
+  copy.compile();
+  copy.script('generate-schema');
 
   // The copy's own process starter: five subgraphs, each with its own database.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startGraphProcesses } = require(join(copy, 'dist', 'scripts', 'processes.js')) as { startGraphProcesses: typeof startFour };
+  const { startGraphProcesses } = copy.load<{ startGraphProcesses: typeof startFour }>('scripts/processes');
   const names = [...AGENCIES.map((a) => a.name), 'youth-justice'];
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
   graph = await startGraphProcesses({
     gatewayPort: await freePort(),
     identityProviderPort: await freePort(),
     ports,
-    databases: Object.fromEntries(names.map((name) => [name, join(copy, 'data', `${name}.db`)])) as Record<AgencyName, string>,
-    auditFolder: join(copy, 'data'),
+    databases: Object.fromEntries(names.map((name) => [name, databaseOf(name)])) as Record<AgencyName, string>,
+    auditFolder: join(copy.root, 'data'),
     stdio: 'pipe',
     env: { ...SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
   });
@@ -98,8 +77,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await graph?.stop();
-  rmSync(copy, { recursive: true, force: true });
+  copy?.remove();
 }, 60_000);
+
+const databaseOf = (agency: string) => join(copy.root, 'data', `${agency}.db`);
 
 async function ask<Data>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLBody<Data>> {
   const res = await fetch(graph.gateway.url, {
@@ -111,22 +92,7 @@ async function ask<Data>(query: string, variables: Record<string, unknown> = {})
 }
 
 /** Something to do on one of the copy's databases, through the copy's own code (the services keep running). */
-async function withDatabase<T>(agency: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { openServiceDatabase } = require(join(copy, 'dist', 'kit', 'subgraph', 'database.js')) as {
-    openServiceDatabase: typeof openDatabase;
-  };
-  const { loadAgencyService } = require(join(copy, 'dist', 'kit', 'subgraph', 'load-service.js')) as {
-    loadAgencyService: typeof loadService;
-  };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const orm = await openServiceDatabase(loadAgencyService(agency), join(copy, 'data', `${agency}.db`));
-  try {
-    return await work(orm.em.fork());
-  } finally {
-    await orm.close(true);
-  }
-}
+const withDatabase = <T>(agency: string, work: (em: EntityManager) => Promise<T>) => copy.withDatabase(agency, databaseOf(agency), work);
 
 /** The example's case reference for the nth young person (test/onboarding/youth-justice/seed.ts). */
 const yjsReference = (index: number) => {
@@ -163,10 +129,10 @@ describe('a fifth agency from one row and one folder', () => {
   });
 
   it('composes into the supergraph with its own key for YoungPerson and its grant field kept internal', () => {
-    const sdl = readFileSync(join(copy, 'schema', 'youth-justice.graphql'), 'utf8');
+    const sdl = readFileSync(join(copy.root, 'schema', 'youth-justice.graphql'), 'utf8');
     expect(sdl).toMatch(/type YoungPerson\s+@key\(fields: "yjsReference"\)/);
     expect(sdl).toMatch(/youthJusticeAccess: String @external/);
-    const supergraph = readFileSync(join(copy, 'schema', 'supergraph.graphql'), 'utf8');
+    const supergraph = readFileSync(join(copy.root, 'schema', 'supergraph.graphql'), 'utf8');
     expect(supergraph).toMatch(/YOUTH_JUSTICE @join__graph\(name: "youth-justice"/);
     // Resolved by social care (which signs it), external to youth justice (which requires it), hidden from clients.
     // YoungPerson's grant field (CohortOutcomes has one too, social care's alone: youth justice reports no cohort figures).
