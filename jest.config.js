@@ -20,6 +20,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   testTimeout: 60000,
+  // In CI, a process a failed suite leaves behind (a browser, a service) must not hold the run open
+  // until CI's time limit: the failure is reported and jest exits.
+  forceExit: process.env.CI === 'true',
   setupFiles: ['reflect-metadata'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
