@@ -11,7 +11,7 @@ import { DIST } from '../../kit/shared/paths';
 import type { AgencyName } from '../../kit/shared/agencies';
 import type { startGraphProcesses as startGraph, GraphProcesses } from '../../scripts/processes';
 import { freePort } from '../../scripts/ports';
-import { GRAPH_SEED } from '../support/graph';
+import { GRAPH_SEED, personaToken } from '../support/graph';
 import { TEST_TODAY } from '../support/agency';
 import { dataOf, type GraphQLBody } from '../support/graphql';
 import { RepositoryCopy } from '../support/repository-copy';
@@ -123,14 +123,7 @@ afterAll(async () => {
 }, 60_000);
 
 async function ask<Data>(query: string, variables: Record<string, unknown>, persona: keyof typeof PERSONAS = 'socialWorker') {
-  if (!tokens.has(persona)) {
-    const res = await fetch(`${graph.identityProvider.issuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona }),
-    });
-    tokens.set(persona, ((await res.json()) as { access_token: string }).access_token);
-  }
+  if (!tokens.has(persona)) tokens.set(persona, await personaToken(graph.identityProvider.issuer, persona));
   const res = await fetch(graph.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(persona)!}` },

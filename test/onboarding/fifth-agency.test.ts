@@ -12,6 +12,7 @@ import { TEST_TODAY } from '../support/agency';
 import { dataOf, type GraphQLBody } from '../support/graphql';
 import { freePort } from '../../scripts/ports';
 import { RepositoryCopy } from '../support/repository-copy';
+import { personaToken } from '../support/graph';
 
 /**
  * "A fifth agency is one row and a folder" (subgraphs/README.md, "A new agency"), tried for real: a
@@ -67,12 +68,7 @@ beforeAll(async () => {
     stdio: 'pipe',
     env: { ...SEED, CLOCK_FIXED_AT: `${TEST_TODAY}T12:00:00Z`, LOG_LEVEL: 'warn' },
   });
-  const res = await fetch(`${graph.identityProvider.issuer}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ persona: 'socialWorker' }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  token = await personaToken(graph.identityProvider.issuer, 'socialWorker');
 }, 300_000);
 
 afterAll(async () => {
@@ -185,12 +181,7 @@ describe('a fifth agency from one row and one folder', () => {
   });
 
   it('keeps its own policy: the virtual school head sees that youth justice holds a record, not when the case opened', async () => {
-    const res = await fetch(`${graph.identityProvider.issuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona: 'virtualSchoolHead' }),
-    });
-    const head = ((await res.json()) as { access_token: string }).access_token;
+    const head = await personaToken(graph.identityProvider.issuer, 'virtualSchoolHead');
     const body = (await (
       await fetch(graph.gateway.url, {
         method: 'POST',

@@ -64,6 +64,16 @@ export interface TestGraphOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** A user token for a persona from a development identity provider (`issuer`), as the explorer's sign-in gets one. */
+export async function personaToken(issuer: string, persona: PersonaName): Promise<string> {
+  const res = await fetch(`${issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ persona }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
 /**
  * The whole graph as a user runs it: four subgraph processes, each with its own database (SQLite
  * files, or PostgreSQL databases), and the gateway process in front, on free ports.
@@ -112,14 +122,7 @@ export async function startTestGraph(kind: 'sqlite' | 'postgres', options: TestG
   });
   const tokens = new Map<PersonaName, string>();
   const token = async (persona: PersonaName) => {
-    if (!tokens.has(persona)) {
-      const res = await fetch(`${graph.identityProvider.issuer}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ persona }),
-      });
-      tokens.set(persona, ((await res.json()) as { access_token: string }).access_token);
-    }
+    if (!tokens.has(persona)) tokens.set(persona, await personaToken(graph.identityProvider.issuer, persona));
     return tokens.get(persona)!;
   };
   return {
