@@ -1,11 +1,18 @@
 import { GraphQLError } from 'graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { PurposeKind, type Purpose } from '../../kit/subgraph/access/purpose';
 import { forbidden, notFound } from '../../kit/subgraph/errors';
 import { SOCIAL_CARE } from './agency';
 import type { Subject } from '../../kit/subgraph/access/request-access';
 import type { AuditEntry } from '../../kit/subgraph/audit/graphql';
 import type { SocialCareContext } from './context';
-import type { Meeting, MeetingAction } from './entities/meetings';
+import { MeetingAction, MeetingAttendee, type Meeting } from './entities/meetings';
+import { Allocation } from './entities/allocation';
+import { CaseStatusEpisode } from './entities/episodes';
+import { SpecialistInvolvement } from './entities/nwd';
+import { CaseStatus } from './enums';
+import { hasStatutoryRole } from './rules/relationship';
 import type { MeetingPack } from './resolvers/meeting-pack';
 import { YoungPerson } from './entities/young-person';
 import { isOpenOn } from './rules/episodes';
@@ -124,4 +131,40 @@ export async function schedulingAuthority(ctx: SocialCareContext, personId: stri
 export async function allocatedStaff(ctx: SocialCareContext, personId: string): Promise<Map<string, string>> {
   const allocations = await ctx.loaders.allocations.load(personId);
   return new Map(allocations.filter((a) => isOpenOn(a, ctx.today)).map((a) => [a.practitionerId, a.practitionerName]));
+}
+
+/**
+ * The young people this viewer may have a purpose for, as a condition on a `youngPerson` relation:
+ * those with a row of the viewer's own that the relationship rule reads (an allocation, a hub
+ * involvement, an invitation, an action they own) and, for a statutory role, those looked after
+ * today. A superset, decided in the database so that a list (the caseload) never loads the council to
+ * find a viewer's few: the rule itself (ctx.loaders.purposes) still decides each one.
+ */
+export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson> {
+  const em = ctx.em as SqlEntityManager;
+  const viewer = ctx.viewer.id;
+  const rows: Knex.QueryBuilder[] = [
+    em.createQueryBuilder(Allocation, 'a').select('a.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
+    em.createQueryBuilder(SpecialistInvolvement, 's').select('s.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
+    em
+      .createQueryBuilder(MeetingAttendee, 'i')
+      .select('m.youngPerson')
+      .join('i.meeting', 'm')
+      .where({ practitionerId: viewer })
+      .getKnexQuery(),
+    em.createQueryBuilder(MeetingAction, 'x').select('m.youngPerson').join('x.meeting', 'm').where({ ownerId: viewer }).getKnexQuery(),
+  ];
+  if (hasStatutoryRole(ctx.viewer))
+    rows.push(
+      em
+        .createQueryBuilder(CaseStatusEpisode, 'c')
+        .select('c.youngPerson')
+        .where({
+          status: CaseStatus.LOOKED_AFTER,
+          startDate: { $lte: ctx.today },
+          $or: [{ endDate: null }, { endDate: { $gte: ctx.today } }],
+        })
+        .getKnexQuery(),
+    );
+  return { $or: rows.map((q) => ({ id: { $in: q } })) } as unknown as FilterQuery<YoungPerson>;
 }

@@ -1,6 +1,6 @@
 import { service as socialCareService } from '../../subgraphs/social-care/service';
 import { generatePerson, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
-import { PERSONAS } from '../../kit/dev/personas';
+import { PERSONA_LIST, PERSONAS } from '../../kit/dev/personas';
 import { teamFor } from '../../subgraphs/social-care/seeding/team';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { dataOf } from '../support/graphql';
@@ -146,6 +146,32 @@ describe('social care subgraph', () => {
     const res = await agency.request(query);
     expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
   });
+
+  // The caseload is narrowed in SQL to the young people a viewer may have a purpose for, then the rule
+  // decides: for every persona it must be exactly those on the caseload whom the rule opens to them,
+  // one by one, as a reference to each resolves (an auditor's purpose opens logs, not a caseload).
+  it.each(PERSONA_LIST.map((viewer) => [viewer.role, viewer] as const))(
+    'gives the %s exactly the young people on the caseload the relationship rule opens to them',
+    async (_role, viewer) => {
+      const caseload = await agency.request<NwdCaseload<Count & Ids>>(
+        `{ nwdCaseload(first: 100) { totalCount nodes { id } } }`,
+        {},
+        { viewer },
+      );
+      const oneByOne = await agency.request<Entities<{ id: string; onNwdCaseload: boolean | null; accessPurpose: { kind: string } }>>(
+        `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on YoungPerson { id onNwdCaseload accessPurpose { kind } } } }`,
+        { representations: everyone.map((p) => ({ __typename: 'YoungPerson', id: p.id })) },
+        { viewer },
+      );
+      const opened = dataOf(oneByOne)._entities.filter((p) => p && p.onNwdCaseload && p.accessPurpose.kind !== 'AUDIT');
+      expect(
+        dataOf(caseload)
+          .nwdCaseload.nodes.map((n) => n.id)
+          .sort(),
+      ).toEqual(opened.map((p) => p!.id).sort());
+      expect(dataOf(caseload).nwdCaseload.totalCount).toBe(opened.length);
+    },
+  );
 
   it('says NOT_FOUND for an unknown id, and a wrong type is a validation error', async () => {
     const res = await agency.request(`{ youngPerson(id: "YP-999999") { id } }`);

@@ -6,7 +6,7 @@ import { JUSTIFICATION_MAX_LENGTH, JUSTIFICATION_MIN_LETTERS } from '../../../ki
 import { justification } from '../../../kit/subgraph/validate';
 import { badUserInput, notFound } from '../../../kit/subgraph/errors';
 import { containsIgnoringCase } from '../../../kit/subgraph/contains-text';
-import { asked, withPurpose } from '../access';
+import { asked, mayHavePurpose, withPurpose } from '../access';
 import { linkedYoungPerson } from './linked-young-person';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import type { SocialCareContext } from '../context';
@@ -116,8 +116,8 @@ export class YoungPersonQueries {
     const { limit, offset } = pageWindow(page);
     const name = filter?.nameContains?.trim();
     if (name != null && name.length < 2) throw badUserInput('filter.nameContains', 'give at least 2 characters');
-    // The caseload is thousands at most: filter in SQL, then keep those this viewer has a purpose for
-    // (the same rule as everywhere, batched), then page.
+    // Filter in SQL, to the young people this viewer may have a purpose for (not the whole council's
+    // caseload), then keep those the rule gives a purpose (the same rule as everywhere, batched), then page.
     const involvements = await ctx.em.find(
       NwdInvolvement,
       {
@@ -125,14 +125,21 @@ export class YoungPersonQueries {
         ...(filter?.priority && { priority: filter.priority }),
         ...(filter?.support && { support: filter.support }),
         ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
-        ...(name && {
-          youngPerson: {
-            $or: [
-              containsIgnoringCase(ctx.em, YoungPerson, 'givenName', name),
-              containsIgnoringCase(ctx.em, YoungPerson, 'familyName', name),
-            ],
-          },
-        }),
+        youngPerson: {
+          $and: [
+            mayHavePurpose(ctx),
+            ...(name
+              ? [
+                  {
+                    $or: [
+                      containsIgnoringCase(ctx.em, YoungPerson, 'givenName', name),
+                      containsIgnoringCase(ctx.em, YoungPerson, 'familyName', name),
+                    ],
+                  },
+                ]
+              : []),
+          ],
+        },
       },
       { populate: ['youngPerson'], orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } },
     );
