@@ -12,7 +12,7 @@ import { Allocation } from './entities/allocation';
 import { CaseStatusEpisode } from './entities/episodes';
 import { SpecialistInvolvement } from './entities/nwd';
 import { CaseStatus } from './enums';
-import { hasStatutoryRole } from './rules/relationship';
+import { hasStatutoryRole, legitimateRelationship, type RelationshipFacts } from './rules/relationship';
 import type { MeetingPack } from './resolvers/meeting-pack';
 import { YoungPerson } from './entities/young-person';
 import { isOpenOn } from './rules/episodes';
@@ -167,4 +167,33 @@ export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson>
         .getKnexQuery(),
     );
   return { $or: rows.map((q) => ({ id: { $in: q } })) } as unknown as FilterQuery<YoungPerson>;
+}
+
+/**
+ * The young people the rule certainly opens to this viewer, beyond an auditor's purpose: those with an
+ * allocation or a hub involvement of the viewer's own open today, as a condition on a `youngPerson`
+ * relation; null when such a row opens nothing to this viewer. Which rows count is asked of the rule
+ * itself, so a list (the caseload) can order, count and page these in the database without deciding
+ * each one.
+ */
+export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerson> | null {
+  const em = ctx.em as SqlEntityManager;
+  const today = ctx.today;
+  const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], invitations: [], actions: [], caseStatuses: [] };
+  const openRow = { practitionerId: ctx.viewer.id, startDate: today };
+  const opens = (facts: Partial<RelationshipFacts>) => {
+    const purpose = legitimateRelationship(ctx.viewer, { ...none, ...facts }, today);
+    return !!purpose && purpose.kind !== PurposeKind.AUDIT;
+  };
+  const entities = [
+    ...(opens({ allocations: [openRow] }) ? [Allocation] : []),
+    ...(opens({ specialistInvolvements: [openRow] }) ? [SpecialistInvolvement] : []),
+  ];
+  if (!entities.length) return null;
+  const open = { practitionerId: ctx.viewer.id, startDate: { $lte: today }, $or: [{ endDate: null }, { endDate: { $gte: today } }] };
+  return {
+    $or: entities.map((entity) => ({
+      id: { $in: em.createQueryBuilder(entity, 'r').select('r.youngPerson').where(open).getKnexQuery() },
+    })),
+  } as unknown as FilterQuery<YoungPerson>;
 }

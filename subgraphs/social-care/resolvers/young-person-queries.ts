@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
 import { SOCIAL_CARE } from '../agency';
@@ -6,7 +7,7 @@ import { JUSTIFICATION_MAX_LENGTH, JUSTIFICATION_MIN_LETTERS } from '../../../ki
 import { justification } from '../../../kit/subgraph/validate';
 import { badUserInput, notFound } from '../../../kit/subgraph/errors';
 import { containsIgnoringCase } from '../../../kit/subgraph/contains-text';
-import { asked, mayHavePurpose, withPurpose } from '../access';
+import { asked, mayHavePurpose, surelyHasPurpose, withPurpose } from '../access';
 import { linkedYoungPerson } from './linked-young-person';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import type { SocialCareContext } from '../context';
@@ -16,6 +17,7 @@ import { NwdSupport, RagPriority } from '../enums';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { PageInfo } from './page-info';
 import { raiseDueFor } from './raise-due';
+import { plainQuery } from '../../../kit/subgraph/outcomes/counting';
 
 @ArgsType()
 class IdentifierArgs {
@@ -116,52 +118,69 @@ export class YoungPersonQueries {
     const { limit, offset } = pageWindow(page);
     const name = filter?.nameContains?.trim();
     if (name != null && name.length < 2) throw badUserInput('filter.nameContains', 'give at least 2 characters');
-    // Filter in SQL, to the young people this viewer may have a purpose for (not the whole council's
-    // caseload), then keep those the rule gives a purpose (the same rule as everywhere, batched), then page.
-    const involvements = await ctx.em.find(
-      NwdInvolvement,
-      {
-        closedOn: null,
-        ...(filter?.priority && { priority: filter.priority }),
-        ...(filter?.support && { support: filter.support }),
-        ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
-        youngPerson: {
-          $and: [
-            mayHavePurpose(ctx),
-            ...(name
-              ? [
-                  {
-                    $or: [
-                      containsIgnoringCase(ctx.em, YoungPerson, 'givenName', name),
-                      containsIgnoringCase(ctx.em, YoungPerson, 'familyName', name),
-                    ],
-                  },
-                ]
-              : []),
-          ],
-        },
-      },
-      { populate: ['youngPerson'], orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } },
-    );
-    const purposes = await ctx.loaders.purposes.loadMany(involvements.map((i) => i.youngPerson.id));
+    // A raw condition serves one query only: each query gets its own.
+    const named = (): FilterQuery<YoungPerson>[] =>
+      name
+        ? [
+            {
+              $or: [
+                containsIgnoringCase(ctx.em, YoungPerson, 'givenName', name),
+                containsIgnoringCase(ctx.em, YoungPerson, 'familyName', name),
+              ],
+            },
+          ]
+        : [];
+    const where = (people: FilterQuery<YoungPerson>, byName = true): FilterQuery<NwdInvolvement> => ({
+      closedOn: null,
+      ...(filter?.priority && { priority: filter.priority }),
+      ...(filter?.support && { support: filter.support }),
+      ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
+      youngPerson: { $and: [people, ...(byName ? named() : [])] },
+    });
+    // Who is on it, decided without loading the council: those the rule certainly opens to the viewer
+    // (an allocation or hub involvement of theirs open today) in the database; the few others they may
+    // have a purpose for (invitations, actions, a statutory role) by the rule itself, one by one, batched.
+    const sure = surelyHasPurpose(ctx);
+    const peopleIn = (people: FilterQuery<YoungPerson>) =>
+      // Not by name: the page narrows by name; these are only the viewer's own candidates.
+      plainQuery<{ youngPerson: string }>(ctx.em, NwdInvolvement, ['youngPerson'], where(people, false));
+    const [candidates, certain] = await Promise.all([peopleIn(mayHavePurpose(ctx)), sure ? peopleIn(sure) : []]);
+    const certainIds = new Set(certain.map((row) => row.youngPerson));
+    const undecided = [...new Set(candidates.map((row) => row.youngPerson))].filter((id) => !certainIds.has(id));
+    const purposes = await ctx.loaders.purposes.loadMany(undecided);
     // An auditor's purpose opens logs, not a caseload.
-    const visible = involvements.filter((_, i) => {
+    const confirmed = undecided.filter((_, i) => {
       const purpose = purposes[i];
       return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT;
     });
-    const due =
-      filter?.raiseDueBefore != null || filter?.raiseOverdue != null
-        ? await Promise.all(visible.map((i) => raiseDueFor(i.youngPerson.id, ctx)))
-        : [];
-    const wanted = due.length
-      ? visible.filter((_, i) => {
-          const date = due[i]!;
-          return (
-            (filter?.raiseDueBefore == null || date < filter.raiseDueBefore) &&
-            (filter?.raiseOverdue == null || ctx.today > date === filter.raiseOverdue)
-          );
-        })
-      : visible;
+    const opened = () => {
+      const certainly = surelyHasPurpose(ctx);
+      return where({ $or: [...(certainly ? [certainly] : []), { id: { $in: confirmed } }] });
+    };
+    const ordered = {
+      populate: ['youngPerson'] as const,
+      orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } as const,
+    };
+    if (filter?.raiseDueBefore == null && filter?.raiseOverdue == null) {
+      // Ordered, counted and paged in the database.
+      const [page, totalCount] = await Promise.all([
+        ctx.em.find(NwdInvolvement, opened(), { ...ordered, limit, offset }),
+        ctx.em.count(NwdInvolvement, opened()),
+      ]);
+      const nodes = page.map((i) => i.youngPerson);
+      const end = offset + nodes.length;
+      return { nodes, totalCount, pageInfo: { hasNextPage: end < totalCount, endCursor: nodes.length ? cursorAt(end) : null } };
+    }
+    // When the next RAISE meeting is due is worked out per young person, from their meetings.
+    const visible = await ctx.em.find(NwdInvolvement, opened(), ordered);
+    const due = await Promise.all(visible.map((i) => raiseDueFor(i.youngPerson.id, ctx)));
+    const wanted = visible.filter((_, i) => {
+      const date = due[i]!;
+      return (
+        (filter.raiseDueBefore == null || date < filter.raiseDueBefore) &&
+        (filter.raiseOverdue == null || ctx.today > date === filter.raiseOverdue)
+      );
+    });
     const totalCount = wanted.length;
     const nodes = wanted.slice(offset, offset + limit).map((i) => i.youngPerson);
     const end = offset + nodes.length;
