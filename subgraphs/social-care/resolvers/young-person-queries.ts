@@ -148,10 +148,11 @@ export class YoungPersonQueries {
     const certainIds = new Set(certain.map((row) => row.youngPerson));
     const undecided = [...new Set(candidates.map((row) => row.youngPerson))].filter((id) => !certainIds.has(id));
     const purposes = await ctx.loaders.purposes.loadMany(undecided);
-    // An auditor's purpose opens logs, not a caseload.
+    // A caseload is whom the viewer works with: an auditor's purpose opens logs, and breaking glass on
+    // someone in the same request opens their record, not a place on the caseload.
     const confirmed = undecided.filter((_, i) => {
       const purpose = purposes[i];
-      return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT;
+      return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT && purpose.kind !== PurposeKind.BREAK_GLASS;
     });
     const opened = () => {
       const certainly = surelyHasPurpose(ctx);

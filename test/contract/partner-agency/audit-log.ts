@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { accessSync, appendFileSync, closeSync, constants, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** One record of section 6, as the service writes it. */
 export interface AuditRecord {
@@ -92,6 +93,16 @@ export class AuditLog {
       closeSync(fd);
     }
     this.records.push(...made);
+  }
+
+  /** Whether records can be appended now (readiness). */
+  writable(): boolean {
+    try {
+      accessSync(existsSync(this.file) ? this.file : dirname(this.file), constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The records about one young person, newest first. */

@@ -41,6 +41,8 @@ export function operationDigest(body: OperationBody): string {
  */
 export class InternalTokenCheck {
   private readonly spent = new Map<string, number>();
+  /** Tokens signed before this process started may have been spent on its predecessor: refused. */
+  private readonly startedAt = Math.floor(Date.now() / 1000);
 
   private constructor(private readonly key: KeyLike | Uint8Array) {}
 
@@ -64,10 +66,12 @@ export class InternalTokenCheck {
     } catch (err) {
       return { refused: `token does not verify: ${(err as Error).message}` };
     }
-    const { sub, name, agency, role, rid, jti, exp, op } = claims;
+    const { sub, name, agency, role, rid, jti, exp, op, iat } = claims;
+    if (typeof iat !== 'number' || iat < this.startedAt) return { refused: 'token signed before this service started' };
     if (typeof sub !== 'string' || typeof name !== 'string' || typeof agency !== 'string' || typeof role !== 'string')
       return { refused: 'user claims missing' };
-    if (!ROLES_BY_AGENCY[agency]?.includes(role)) return { refused: `role ${role} is not one of ${agency}'s` };
+    if (!Object.hasOwn(ROLES_BY_AGENCY, agency) || !ROLES_BY_AGENCY[agency].includes(role))
+      return { refused: `role ${role} is not one of ${agency}'s` };
     if (typeof rid !== 'string' || typeof jti !== 'string' || typeof exp !== 'number' || typeof op !== 'string')
       return { refused: 'request claims missing' };
     // Checked before the token is spent: a copy tried with another operation must not burn the gateway's own.

@@ -51,7 +51,12 @@ async function main() {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method === 'GET' && (path === '/health/live' || path === '/health/ready')) return send(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && path === '/health/live') return send(res, 200, { status: 'ok' });
+    // Ready when it can read its data and write its audit (section 2).
+    if (req.method === 'GET' && path === '/health/ready') {
+      const ready = audit.writable();
+      return send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+    }
     if (path !== '/graphql') return send(res, 404, { errors: [{ message: 'Not found' }] });
     // Only a POSTed JSON object can carry an operation a token is bound to (section 2).
     const text = req.method === 'POST' ? await bodyOf(req) : '';
