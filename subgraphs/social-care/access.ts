@@ -170,11 +170,12 @@ export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson>
 }
 
 /**
- * The young people the rule certainly opens to this viewer, beyond an auditor's purpose: those with an
- * allocation or a hub involvement of the viewer's own open today, as a condition on a `youngPerson`
- * relation; null when such a row opens nothing to this viewer. Which rows count is asked of the rule
- * itself, so a list (the caseload) can order, count and page these in the database without deciding
- * each one.
+ * The young people the rule certainly opens to this viewer, beyond an auditor's purpose, as a condition
+ * on a `youngPerson` relation: those with an allocation or a hub involvement of the viewer's own open
+ * today, and, where a statutory role opens them, those whose case status in force today is looked
+ * after (an open looked-after episode that no other open status started on or after); null when no
+ * such fact opens anyone to this viewer. Which facts count is asked of the rule itself, so a list (the
+ * caseload) can order, count and page these in the database without deciding each one.
  */
 export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerson> | null {
   const em = ctx.em as SqlEntityManager;
@@ -185,15 +186,30 @@ export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerso
     const purpose = legitimateRelationship(ctx.viewer, { ...none, ...facts }, today);
     return !!purpose && purpose.kind !== PurposeKind.AUDIT;
   };
-  const entities = [
-    ...(opens({ allocations: [openRow] }) ? [Allocation] : []),
-    ...(opens({ specialistInvolvements: [openRow] }) ? [SpecialistInvolvement] : []),
+  const openToday = { startDate: { $lte: today }, $or: [{ endDate: null }, { endDate: { $gte: today } }] };
+  const ownOpen = (entity: typeof Allocation | typeof SpecialistInvolvement) =>
+    em
+      .createQueryBuilder(entity, 'r')
+      .select('r.youngPerson')
+      .where({ practitionerId: ctx.viewer.id, ...openToday })
+      .getKnexQuery();
+  const rows: Knex.QueryBuilder[] = [
+    ...(opens({ allocations: [openRow] }) ? [ownOpen(Allocation)] : []),
+    ...(opens({ specialistInvolvements: [openRow] }) ? [ownOpen(SpecialistInvolvement)] : []),
   ];
-  if (!entities.length) return null;
-  const open = { practitionerId: ctx.viewer.id, startDate: { $lte: today }, $or: [{ endDate: null }, { endDate: { $gte: today } }] };
-  return {
-    $or: entities.map((entity) => ({
-      id: { $in: em.createQueryBuilder(entity, 'r').select('r.youngPerson').where(open).getKnexQuery() },
-    })),
-  } as unknown as FilterQuery<YoungPerson>;
+  if (opens({ caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: today }] }))
+    rows.push(
+      em
+        .createQueryBuilder(CaseStatusEpisode, 'c')
+        .select('c.youngPerson')
+        .where({ status: CaseStatus.LOOKED_AFTER, ...openToday })
+        // The status in force is the latest-starting open one (currentEpisode): none other may start on or after it.
+        .andWhere(
+          'not exists (select 1 from case_status_episode o where o.young_person_id = c.young_person_id and o.status <> ? and o.start_date >= c.start_date and o.start_date <= ? and (o.end_date is null or o.end_date >= ?))',
+          [CaseStatus.LOOKED_AFTER, today, today],
+        )
+        .getKnexQuery(),
+    );
+  if (!rows.length) return null;
+  return { $or: rows.map((q) => ({ id: { $in: q } })) } as unknown as FilterQuery<YoungPerson>;
 }
