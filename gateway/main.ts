@@ -2,6 +2,7 @@ import { createLogger } from '../kit/shared/logger';
 import { gatewayConfigFromEnv, type GatewayConfig } from './config';
 import { startGateway } from './gateway';
 import { startTracing } from '../kit/shared/observability/tracing';
+import { exitOnSignals } from '../kit/shared/exit-on-signals';
 
 let config: GatewayConfig;
 try {
@@ -15,16 +16,7 @@ const tracing = startTracing('gateway');
 startGateway(config)
   .then((running) => {
     logger.info({ url: running.url, metricsPort: running.metricsPort, tracesExported: tracing.exporting }, 'gateway ready');
-    const shutdown = () =>
-      running
-        .stop()
-        .then(() => tracing.shutdown())
-        .then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-    process.once('SIGINT', () => void shutdown());
-    process.once('SIGTERM', () => void shutdown());
+    exitOnSignals(running, tracing);
   })
   .catch((err: unknown) => {
     logger.fatal({ err }, 'gateway failed to start');

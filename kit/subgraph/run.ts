@@ -1,3 +1,4 @@
+import { exitOnSignals } from '../shared/exit-on-signals';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { createInternalTokenVerifier, InternalTokenRejected } from '../shared/internal-token';
@@ -219,17 +220,7 @@ export function runAgencyMain(service: AgencyService): void {
         { url: running.url, metricsPort: running.metricsPort, tracesExported: tracing.exporting },
         `${service.agency.name} subgraph ready`,
       );
-      const shutdown = () => {
-        running
-          .stop()
-          .then(() => tracing.shutdown())
-          .then(
-            () => process.exit(0),
-            () => process.exit(1),
-          );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      exitOnSignals(running, tracing);
     })
     .catch((err: unknown) => {
       logger.fatal({ err }, `${service.agency.name} subgraph failed to start`);

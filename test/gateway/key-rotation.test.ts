@@ -1,5 +1,5 @@
 import { decodeProtectedHeader } from 'jose';
-import { startTestGraph, type TestGraph } from '../support/graph';
+import { personaToken, startTestGraph, type TestGraph } from '../support/graph';
 import type { GraphQLBody } from '../support/graphql';
 import { matchedEverywhere } from './graph-suite';
 
@@ -20,14 +20,7 @@ describe('rotating the identity provider key under a running graph', () => {
   afterAll(() => graph?.stop(), 60_000);
 
   /** A new token from the provider (graph.token keeps the first one it got). */
-  const freshToken = async () => {
-    const res = await fetch(`${graph.issuer}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona: 'socialWorker' }),
-    });
-    return ((await res.json()) as { access_token: string }).access_token;
-  };
+  const freshToken = () => personaToken(graph.issuer, 'socialWorker');
   const rotate = async () => (await (await fetch(`${graph.issuer}/rotate`, { method: 'POST' })).json()) as { signingKid: string };
   /** The status of a real multi-agency question asked with `token`, and its error code if any. */
   const ask = async (token: string) => {

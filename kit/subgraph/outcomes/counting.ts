@@ -1,9 +1,9 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { CohortMember, ReportingPeriod } from '../access/access-grant';
 import { addDays, addMonths, daysBetween, type LocalDate } from '../dates';
 import { OutcomeUnit, type CountedBeforeAfter, type CountedFigure } from './figures';
 import { referralWindows, REFERRAL_WINDOW_MONTHS, within } from './periods';
+import { plainQuery } from '../plain-query';
 
 /**
  * The counting every agency does the same way: records of the cohort's members loaded in chunks (a
@@ -16,24 +16,6 @@ export async function loadInChunks<V, T>(values: readonly V[], load: (chunk: V[]
   const out: T[] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(...(await load(values.slice(i, i + CHUNK))));
   return out;
-}
-
-/**
- * Plain rows of `entity` whose `key` is one of `values`: the named properties only, a relation as its
- * key, nothing hydrated or tracked. Counting reads tens of thousands of records and keeps none, and
- * entities cost several times as much to build as the query takes.
- */
-export function plainQuery<Row extends object>(
-  em: EntityManager,
-  entity: EntityName<object>,
-  fields: readonly (keyof Row & string)[],
-  where: FilterQuery<object>,
-): Promise<Row[]> {
-  return (em as SqlEntityManager)
-    .createQueryBuilder(entity)
-    .select([...fields])
-    .where(where)
-    .execute<Row[]>('all');
 }
 
 /** plainQuery for the rows whose `key` is one of `values`, in chunks. */

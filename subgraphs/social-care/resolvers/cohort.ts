@@ -1,6 +1,7 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import type { ReportingPeriod } from '../../../kit/subgraph/access/access-grant';
-import { asInstant, byOwner, plainQuery, plainRows } from '../../../kit/subgraph/outcomes/counting';
+import { asInstant, byOwner, plainRows } from '../../../kit/subgraph/outcomes/counting';
+import { plainQuery } from '../../../kit/subgraph/plain-query';
 import { CaseStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from '../entities/episodes';
 import { IdentifierLink } from '../entities/identifier-link';
 import { NwdInvolvement } from '../entities/nwd';

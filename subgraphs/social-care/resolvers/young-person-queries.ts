@@ -17,7 +17,7 @@ import { NwdSupport, RagPriority } from '../enums';
 import { LocalDateScalar } from '../../../kit/subgraph/graphql/scalars';
 import { PageInfo } from './page-info';
 import { raiseDueFor } from './raise-due';
-import { plainQuery } from '../../../kit/subgraph/outcomes/counting';
+import { plainQuery } from '../../../kit/subgraph/plain-query';
 
 @ArgsType()
 class IdentifierArgs {
