@@ -31,6 +31,10 @@ export async function startHiveGateway(config: GatewayConfig, logger: Logger): P
     graphqlEndpoint: '/graphql',
     landingPage: false,
     plugins: () => [useInternalTokens({ verifyUser, sign, subgraphUrls: config.subgraphUrls }), useEntityNoticePaths()],
+    // By default identical in-flight subgraph fetches are shared, judged before the plugin signs the user
+    // in: two users' same query at the same instant would both get the answer fetched for one of them,
+    // and the agency would audit one read. Every request makes its own fetches.
+    transportEntries: { '*': { options: { deduplicateInflightRequests: false } } },
   });
   const server = createServer(runtime);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -33,6 +33,8 @@ export interface HiveConfig {
   graphqlEndpoint: string;
   landingPage: boolean;
   plugins: () => HivePlugin[];
+  /** Options of the transport to each subgraph: '*' for all. */
+  transportEntries?: Record<string, { options?: { deduplicateInflightRequests?: boolean } }>;
 }
 
 export type HiveRuntime = RequestListener & { dispose(): Promise<void> };

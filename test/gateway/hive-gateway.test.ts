@@ -107,6 +107,33 @@ describe('Hive Gateway with the trust protocol as a plugin', () => {
     expect(other).toEqual(apollo);
   });
 
+  it.each([
+    ['Hive Gateway', () => hive.url],
+    ['this gateway', () => graph.url],
+  ])(
+    "%s never answers one user with a fetch made for another: two users' identical queries at once each get their own",
+    async (_gateway, url) => {
+      // Hive's HTTP executor shares an identical in-flight subgraph fetch between requests by default, and
+      // decides it is identical before the plugin signs the user into it: the key worker would be sent
+      // the virtual school head's caseload, and the audit would record one read for two.
+      const query = '{ nwdCaseload(first: 50) { nodes { id } } }';
+      const alone = async (persona: PersonaName) => (await ask(graph.url, query, {}, persona)).body;
+      const [head, keyWorker] = [await alone('virtualSchoolHead'), await alone('keyWorker')];
+      expect(head.data).not.toEqual(keyWorker.data);
+      const tokens = { virtualSchoolHead: await graph.token('virtualSchoolHead'), keyWorker: await graph.token('keyWorker') };
+      const send = async (persona: keyof typeof tokens) => {
+        const res = await fetch(url(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[persona]}` },
+          body: JSON.stringify({ query }),
+        });
+        return { persona, body: (await res.json()) as GraphQLBody<unknown> };
+      };
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => send(i % 2 ? 'keyWorker' : 'virtualSchoolHead')));
+      for (const { persona, body } of answers) expect(body.data).toEqual((persona === 'keyWorker' ? keyWorker : head).data);
+    },
+  );
+
   it("is answered by every agency: each subgraph took the token the plugin signed for it as the gateway's", async () => {
     const { hive: other } = await throughBoth(
       `query($id: ID!) { youngPerson(id: $id) { id health { matchStatus } education { matchStatus } police { matchStatus } } }`,
