@@ -6,50 +6,58 @@ import { parseArgs } from 'node:util';
 import { AGENCIES, type AgencyName } from '../kit/shared/agencies';
 import { DIST, REPO_ROOT } from '../kit/shared/paths';
 import { generatePerson } from '../kit/dev/synthetic/population';
-import { ms, summariseLatency } from './latency';
+import { measure, type Measurement, type Scenario } from './bench/measure';
+import { printTable } from './bench/table';
 import { dropDatabases } from './postgres';
 import { startGraphProcesses } from './processes';
 import { signIn } from './soak/client';
 
 /**
- * npm run bench [-- --size N --requests N --database sqlite|postgres [--keep] [--reuse]]: seeds a synthetic council into
- * fresh databases (SQLite files, or PostgreSQL databases on POSTGRES_URL, default the local server;
- * time and peak memory per agency), then serves it and times the meeting tool's queries and the cohort
- * outcome queries through the gateway. Prints figures; asserts nothing. On PostgreSQL, `--keep` leaves
- * the seeded databases behind and `--reuse` serves them again without seeding (seeding 100 000 people
- * takes about ten minutes). Cohort queries get a 30 s agency budget here, as a reporting deployment's
- * SUBGRAPH_TIMEOUT_MS would give them: the meeting tools' 5 s is for one young person's view.
+ * npm run bench [-- --size N --requests N --postgres [--keep] [--reuse] [--concurrency 1,8] [--no-hive] [--only TEXT] [--profile DIR]]:
+ * seeds a synthetic council (default 600 young people) into fresh databases (SQLite files, or with
+ * `--postgres` PostgreSQL databases on POSTGRES_URL, default the local server; time and peak memory per
+ * agency), serves it, and prints one table: for each of the meeting tools' queries, through this gateway
+ * and through Hive Gateway on the same supergraph, subgraphs and keys, at each concurrency: requests a
+ * second, p50/p95/p99, CPU milliseconds per request in each process, and per request in each subgraph
+ * its SQL statements, database time and audit records. Then the cohort outcome queries. Asserts nothing.
+ * On PostgreSQL, `--keep` leaves the seeded databases behind and `--reuse` serves them again without
+ * seeding. `--profile DIR` writes a V8 CPU profile of every process to DIR when it stops. Cohort queries
+ * get a 30 s agency budget here, as a reporting deployment's SUBGRAPH_TIMEOUT_MS would give them: the
+ * meeting tools' 5 s is for one young person's view.
  */
 const AS_OF = '2026-11-23';
 
-async function timeRequests(label: string, n: number, send: (i: number) => Promise<Response>) {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    const res = await send(i);
-    const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
-    // WITHHELD notices are policy working as designed; anything else is a failure.
-    if (!res.ok || body.errors?.some((e) => e.extensions?.code !== 'WITHHELD'))
-      throw new Error(`${label}: ${JSON.stringify(body).slice(0, 300)}`);
-    times.push(performance.now() - t);
-  }
-  const { p50, p95, p99, max } = summariseLatency(times);
-  console.log(`  ${label.padEnd(60)} n=${n}  p50 ${ms(p50)}  p95 ${ms(p95)}  p99 ${ms(p99)}  max ${ms(max)}`);
+/** Posts one operation and checks its answer: WITHHELD notices are policy working as designed, anything else is a failure. */
+async function ask(url: string, token: string, query: string, variables?: unknown): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+  if (!res.ok || body.errors?.some((e) => e.extensions?.code !== 'WITHHELD'))
+    throw new Error(`${url}: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 async function run() {
   const { values } = parseArgs({
+    allowNegative: true,
     options: {
-      size: { type: 'string', default: '100000' },
+      size: { type: 'string', default: '600' },
       requests: { type: 'string', default: '200' },
       database: { type: 'string', default: 'sqlite' },
+      postgres: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      concurrency: { type: 'string', default: '1,8' },
+      hive: { type: 'boolean', default: true },
+      only: { type: 'string' },
     },
   });
   const size = Number(values.size);
   const requests = Number(values.requests);
-  const postgres = values.database === 'postgres';
+  const postgres = values.postgres || values.database === 'postgres';
   if (!postgres && values.database !== 'sqlite') throw new Error(`--database must be sqlite or postgres (got "${values.database}")`);
   const server = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
   const dbName = (name: AgencyName) => `nwd_bench_${name.replace(/-/g, '_')}`;
@@ -85,6 +93,9 @@ async function run() {
     databases,
     auditFolder: dir,
     stdio: 'pipe',
+    metricsPorts: Object.fromEntries(AGENCIES.map((a) => [a.name, a.defaultPort + 5100])),
+    ...(values.hive && { hiveGatewayPort: 4180 }),
+    ...(values.profile && { nodeArguments: ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] }),
     env: {
       CLOCK_FIXED_AT: `${AS_OF}T12:00:00Z`,
       SEED_SIZE: String(size),
@@ -96,53 +107,110 @@ async function run() {
       // One bench user sends what a whole office would: the per-user budgets are measured by bench:fairness, not here.
       USER_COST_PER_MINUTE: '100000000',
       RATE_LIMIT_PER_MINUTE: '100000',
+      USER_MAX_CONCURRENT_REQUESTS: '64',
     },
   });
   try {
-    const view = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 'multi-agency-view.graphql'), 'utf8');
-    // The virtual school head has a statutory relationship with every looked-after child: a wide view to measure.
+    const operation = (name: string) => readFileSync(join(REPO_ROOT, 'gateway', 'operations', `${name}.graphql`), 'utf8');
     const tokenFor = (persona: string) => signIn(graph.identityProvider.issuer, persona);
-    const token = await tokenFor('virtualSchoolHead');
-    const post = (query: string, variables?: unknown, as = token) =>
-      fetch(graph.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${as}` },
-        body: JSON.stringify({ query, variables }),
-      });
-    const lookedAfter = Array.from({ length: size }, (_, i) => i).filter((i) => generatePerson(i, options).status === 'LOOKED_AFTER');
-    const ids = Array.from({ length: requests }, (_, i) => generatePerson(lookedAfter[(i * 7919) % lookedAfter.length], options).id);
-    console.log(`Through the gateway (${size.toLocaleString('en-GB')} young people, sequential requests):`);
-    await timeRequests('multi-agency view of one young person', requests, (i) => post(view, { id: ids[i] }));
-    // The caseload as the virtual school head (every looked-after child on it) and as a key worker (their own).
+    // The virtual school head has a statutory relationship with every looked-after child: a wide view to measure.
+    const head = await tokenFor('virtualSchoolHead');
     const keyWorker = await tokenFor('keyWorker');
-    for (const [who, as] of [
-      ['the virtual school head', token],
-      ['a key worker', keyWorker],
-    ] as const)
-      for (const first of [25, 50])
-        await timeRequests(`NWD caseload page of ${first} as ${who}, all agencies' status`, Math.ceil(requests / 4), () =>
-          post(
-            `{ nwdCaseload(first: ${first}) { nodes { id currentStatus { status } health { matchStatus reviewHealthAssessmentTimeliness { status } } education { matchStatus pepTimeliness { status } } police { matchStatus missingEpisodesInLastSixMonths } } } }`,
-            undefined,
-            as,
-          ),
-        );
-    await timeRequests('search by NHS number', requests, (i) =>
-      post(`query($n: String) { youngPersonByIdentifier(nhsNumber: $n) { id } }`, {
-        n: generatePerson((i * 7919) % size, options).nhsNumber ?? '9990000018',
-      }),
+    const lookedAfter = Array.from({ length: size }, (_, i) => i).filter((i) => generatePerson(i, options).status === 'LOOKED_AFTER');
+    const idOf = (i: number) => generatePerson(lookedAfter[(i * 7919) % lookedAfter.length], options).id;
+    const caseload = (first: number) =>
+      `{ nwdCaseload(first: ${first}) { nodes { id currentStatus { status } health { matchStatus reviewHealthAssessmentTimeliness { status } } education { matchStatus pepTimeliness { status } } police { matchStatus missingEpisodesInLastSixMonths } } } }`;
+    const allScenarios = (url: string): Scenario[] => [
+      {
+        name: 'multi-agency view of one young person',
+        requests,
+        send: (i) => ask(url, head, operation('multi-agency-view'), { id: idOf(i) }),
+      },
+      ...[25, 50].flatMap((first) =>
+        (
+          [
+            ['the virtual school head', head],
+            ['a key worker', keyWorker],
+          ] as const
+        ).map(([who, token]) => ({
+          name: `NWD caseload page of ${first} as ${who}`,
+          requests: Math.ceil(requests / 4),
+          send: () => ask(url, token, caseload(first)),
+        })),
+      ),
+      {
+        name: 'search by NHS number',
+        requests,
+        send: (i) =>
+          ask(url, head, `query($n: String) { youngPersonByIdentifier(nhsNumber: $n) { id } }`, {
+            n: generatePerson((i * 7919) % size, options).nhsNumber ?? '9990000018',
+          }),
+      },
+      {
+        name: 'merged chronology, first 25 entries',
+        requests,
+        send: (i) => ask(url, head, operation('multi-agency-chronology'), { id: idOf(i) }),
+      },
+    ];
+    // `--only view` measures the scenarios whose name holds "view" (a profile of one path).
+    const scenarios = (url: string) => allScenarios(url).filter((s) => !values.only || s.name.includes(values.only));
+    const subgraphs = graph.subgraphs.map((s) => ({
+      name: s.name,
+      pid: s.child.pid!,
+      metricsPort: AGENCIES.find((a) => a.name === s.name)!.defaultPort + 5100,
+    }));
+    const routes = [
+      { via: 'this', url: graph.gateway.url, processes: [{ name: 'gateway', pid: graph.gateway.child.pid! }, ...subgraphs] },
+      ...(graph.hiveGateway
+        ? [
+            {
+              via: 'hive',
+              url: graph.hiveGateway.url,
+              processes: [{ name: 'hive-gateway', pid: graph.hiveGateway.child.pid! }, ...subgraphs],
+            },
+          ]
+        : []),
+    ];
+    const concurrencies = values.concurrency.split(',').map(Number);
+    console.log(
+      `\nThrough this gateway and Hive Gateway (${size.toLocaleString('en-GB')} young people, ${postgres ? 'PostgreSQL' : 'SQLite'}; c = users sending at once):`,
     );
+    const rows: Measurement[] = [];
+    for (const [index] of scenarios('').entries())
+      for (const concurrency of concurrencies)
+        for (const route of routes) rows.push(await measure(scenarios(route.url)[index], route.via, concurrency, route.processes));
+    printTable(
+      rows,
+      subgraphs.map((s) => s.name),
+    );
+
     // Figures about a whole cohort, every agency counting its own records: as an auditor, who sees them in full.
-    const scorecard = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 'corporate-parenting-scorecard.graphql'), 'utf8');
-    const outcomes = readFileSync(join(REPO_ROOT, 'gateway', 'operations', 'nwd-outcomes.graphql'), 'utf8');
     const auditor = await tokenFor('auditor');
     const cohortRequests = Math.max(3, Math.ceil(requests / 40));
-    await timeRequests('NWD outcomes, before and after referral', cohortRequests, () => post(outcomes, { group: 'NWD_CASELOAD' }, auditor));
-    await timeRequests('scorecard, NWD caseload, 4 quarters', cohortRequests, () =>
-      post(scorecard, { group: 'NWD_CASELOAD', quarters: 4 }, auditor),
-    );
-    await timeRequests('scorecard, every looked-after child, 4 quarters', cohortRequests, () =>
-      post(scorecard, { group: 'LOOKED_AFTER', quarters: 4 }, auditor),
+    const cohort: Scenario[] = [
+      {
+        name: 'NWD outcomes, before and after referral',
+        requests: cohortRequests,
+        send: () => ask(graph.gateway.url, auditor, operation('nwd-outcomes'), { group: 'NWD_CASELOAD' }),
+      },
+      {
+        name: 'scorecard, NWD caseload, 4 quarters',
+        requests: cohortRequests,
+        send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'NWD_CASELOAD', quarters: 4 }),
+      },
+      {
+        name: 'scorecard, every looked-after child, 4 quarters',
+        requests: cohortRequests,
+        send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'LOOKED_AFTER', quarters: 4 }),
+      },
+    ];
+    console.log('\nCohort figures through this gateway (sequential):');
+    const cohortRows: Measurement[] = [];
+    for (const scenario of cohort.filter((s) => !values.only || s.name.includes(values.only)))
+      cohortRows.push(await measure(scenario, 'this', 1, routes[0].processes));
+    printTable(
+      cohortRows,
+      subgraphs.map((s) => s.name),
     );
   } finally {
     await graph.stop();

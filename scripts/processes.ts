@@ -34,10 +34,20 @@ export interface GraphProcessesOptions {
   env?: NodeJS.ProcessEnv;
   /** Where children's output goes: 'inherit' shows it (npm start), 'pipe' keeps it for error reports (tests). */
   stdio?: 'inherit' | 'pipe';
+  /** Also starts Hive Gateway (gateway/hive) on this port, in front of the same subgraphs with the same keys: the bench's peer. */
+  hiveGatewayPort?: number;
+  /** Node options for the gateway and every subgraph (the bench's `--profile` gives `--cpu-prof`). */
+  nodeArguments?: string[];
 }
 
-function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe'): ChildProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', stdio, stdio] });
+function spawnNode(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'pipe',
+  nodeArguments: string[] = [],
+): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArguments, script], { env, stdio: ['ignore', stdio, stdio] });
   if (stdio === 'pipe') {
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
@@ -71,7 +81,8 @@ export async function waitForHealth(service: ServiceProcess, timeoutMs = 180_000
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${service.name} was not healthy at ${healthUrl} within ${timeoutMs} ms`);
+  const tail = (service.child as ChildProcess & { outputTail?: () => string }).outputTail?.() ?? '';
+  throw new Error(`${service.name} was not healthy at ${healthUrl} within ${timeoutMs} ms\n${tail}`);
 }
 
 /** Polls the gateway's readiness until it reports the agency answering (its circuit closed again). */
@@ -128,6 +139,8 @@ export interface GraphProcesses {
   /** The keys of this run (tests use them to stand up a second gateway or forge what the real one signs). */
   keys: NodeJS.ProcessEnv;
   gateway: ServiceProcess;
+  /** Hive Gateway, when `hiveGatewayPort` was given. */
+  hiveGateway?: ServiceProcess;
   identityProvider: ServiceProcess & { issuer: string };
   subgraphs: ServiceProcess[];
   /**
@@ -184,7 +197,8 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
     };
     all.push(identityProvider);
     const subgraphEnv = new Map<AgencyName, NodeJS.ProcessEnv>();
-    const spawnSubgraph = (name: AgencyName) => spawnNode(name, join(DIST, 'subgraphs', name, 'main.js'), subgraphEnv.get(name)!, stdio);
+    const spawnSubgraph = (name: AgencyName) =>
+      spawnNode(name, join(DIST, 'subgraphs', name, 'main.js'), subgraphEnv.get(name)!, stdio, options.nodeArguments);
     const subgraphs = AGENCIES.filter(runHere).map((agency) => {
       const port = options.ports?.[agency.name] ?? agency.defaultPort;
       subgraphEnv.set(agency.name, {
@@ -216,9 +230,26 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
       AUTH_AUDIENCE: DEV_AUDIENCE,
       AUTH_JWKS_URL: `${identityProvider.issuer}/.well-known/jwks.json`,
     };
-    const gateway = service('gateway', options.gatewayPort, spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio));
+    const gateway = service(
+      'gateway',
+      options.gatewayPort,
+      spawnNode('gateway', join(DIST, 'gateway', 'main.js'), gatewayEnv, stdio, options.nodeArguments),
+    );
     all.push(gateway);
     await waitForHealth(gateway);
+    let hiveGateway: ServiceProcess | undefined;
+    if (options.hiveGatewayPort !== undefined) {
+      const port = options.hiveGatewayPort;
+      const env = { ...gatewayEnv, PORT: String(port), METRICS_PORT: undefined };
+      hiveGateway = service(
+        'hive-gateway',
+        port,
+        spawnNode('hive-gateway', join(DIST, 'scripts', 'hive-gateway.js'), env, stdio, options.nodeArguments),
+      );
+      hiveGateway.healthUrl = `http://127.0.0.1:${port}/healthcheck`;
+      all.push(hiveGateway);
+      await waitForHealth(hiveGateway, 30_000);
+    }
     const restartSubgraph: GraphProcesses['restartSubgraph'] = async (name, { signal, env, whileStopped } = {}) => {
       const subgraph = subgraphs.find((s) => s.name === name)!;
       await stopProcess(subgraph, signal);
@@ -242,7 +273,7 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
       const child = [gateway, ...subgraphs].find((s) => s.name === name)!.child as ChildProcess & { outputTail?: () => string };
       return child.outputTail?.() ?? '';
     };
-    return { keys, gateway, identityProvider, subgraphs, restartSubgraph, signalSubgraph, stopGateway, outputOf, stop };
+    return { keys, gateway, hiveGateway, identityProvider, subgraphs, restartSubgraph, signalSubgraph, stopGateway, outputOf, stop };
   } catch (err) {
     await stop();
     throw err;

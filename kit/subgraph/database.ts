@@ -7,12 +7,12 @@ import { emptyDatabase } from './migrations/reset';
 import type { MigrationOutcome } from './migrations/runner';
 import { PackSnapshot } from './snapshots/pack-snapshot';
 import { IdempotencyRecord } from './writes/idempotency-record';
-import { isPostgres, openAgencyDatabase, type AgencyOrm } from './orm';
+import { isPostgres, openAgencyDatabase, type AgencyOrm, type OnQuery } from './orm';
 import type { AgencyService } from './service';
 
 export interface OpenDatabaseOptions {
   /** Called with every SQL statement sent (tests count them). */
-  onQuery?: (sql: string) => void;
+  onQuery?: OnQuery;
   /**
    * Create the database if it is missing: development, and an operator's `npm run migrate -- --create`.
    * Otherwise a missing database is a MissingDatabaseError, never an empty one made in its place.

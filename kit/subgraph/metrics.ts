@@ -1,11 +1,11 @@
 import { Gauge } from 'prom-client';
 import type { ProcessMetrics } from '../shared/observability/metrics';
-import type { AgencyOrm } from './orm';
+import type { AgencyOrm, OnQuery } from './orm';
 
 /** Seconds: an audit append is a few milliseconds; a chain retry under contention, more. */
 const AUDIT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
-export type ObserveAuditWrite = (outcome: 'written' | 'failed', seconds: number) => void;
+export type ObserveAuditWrite = (outcome: 'written' | 'failed', seconds: number, records: number) => void;
 export type ObserveAnchor = (outcome: 'written' | 'failed') => void;
 
 /** Anchors of the audit chain head: one failing means records deleted since the last good one would go unseen. */
@@ -18,6 +18,23 @@ export function anchorMetrics(metrics: ProcessMetrics): ObserveAnchor {
   // Both outcomes exported from the start, at 0: an alert on failures then needs no "absent" rule.
   for (const outcome of ['written', 'failed'] as const) anchors.inc({ outcome }, 0);
   return (outcome) => anchors.inc({ outcome });
+}
+
+/**
+ * Every SQL statement the agency sends, and the time the database took: divided by requests, they show
+ * a query that starts to grow with the population (a lost batch, a missing index) before users feel it.
+ */
+export function databaseMetrics(metrics: ProcessMetrics): OnQuery {
+  const statements = metrics.counter('db_statements_total', 'SQL statements sent to the agency database.', []);
+  const time = metrics.counter(
+    'db_statement_seconds_total',
+    'Time the agency database took to answer them, in seconds (millisecond resolution).',
+    [],
+  );
+  return (_sql, tookMs) => {
+    statements.inc();
+    time.inc(tookMs / 1000);
+  };
 }
 
 /** The part of knex's connection pool (tarn) the gauges read. */
@@ -48,5 +65,13 @@ export function agencyMetrics(metrics: ProcessMetrics, orm: AgencyOrm): ObserveA
       this.set({ state: 'waiting' }, pool.numPendingAcquires());
     },
   });
-  return (outcome, seconds) => audit.observe({ outcome }, seconds);
+  const records = metrics.counter(
+    'audit_records_written_total',
+    'Audit records appended to the chain (one per young person or meeting looked at, per request).',
+    [],
+  );
+  return (outcome, seconds, count) => {
+    audit.observe({ outcome }, seconds);
+    if (outcome === 'written') records.inc(count);
+  };
 }

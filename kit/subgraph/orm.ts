@@ -12,12 +12,14 @@ export interface OrmOptions {
    * PostgreSQL database is a MissingDatabaseError: production never starts afresh on an empty one.
    */
   create: boolean;
-  /** Called with every SQL statement sent: used to prove batching (no N+1). */
-  onQuery?: (sql: string) => void;
+  /** Called with every SQL statement sent and the milliseconds it took: tests prove batching (no N+1), metrics count them. */
+  onQuery?: OnQuery;
   debug?: boolean;
 }
 
 export type AgencyOrm = MikroORM;
+
+export type OnQuery = (sql: string, tookMs: number) => void;
 
 /** The database a service was pointed at is not there; nothing was created in its place. */
 export class MissingDatabaseError extends Error {}
@@ -25,13 +27,13 @@ export class MissingDatabaseError extends Error {}
 class QueryHookLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
-    private readonly onQuery?: (sql: string) => void,
+    private readonly onQuery?: OnQuery,
   ) {
     super(options);
   }
 
   override logQuery(context: LogContext & { query: string }): void {
-    this.onQuery?.(context.query);
+    this.onQuery?.(context.query, context.took ?? 0);
     super.logQuery(context);
   }
 }

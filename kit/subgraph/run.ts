@@ -19,11 +19,11 @@ import { agencyConfigFromEnv, type AgencyConfig } from './config';
 import { agencyContext, type AgencyContext, type LeadAgencyContext, type ReceivingAgencyContext, type RequestFacts } from './context';
 import { openServiceDatabase } from './database';
 import { databaseReadiness } from './readiness';
-import { agencyMetrics, anchorMetrics } from './metrics';
+import { agencyMetrics, anchorMetrics, databaseMetrics } from './metrics';
 import { ProcessMetrics } from '../shared/observability/metrics';
 import { currentRequest } from '../shared/observability/request-log';
 import { startTracing } from '../shared/observability/tracing';
-import type { AgencyOrm } from './orm';
+import type { AgencyOrm, OnQuery } from './orm';
 import type { AgencyService } from './service';
 
 /** A cohort of 100 000 young people's identifiers, in social care's grant to each agency, with room to spare. */
@@ -31,7 +31,7 @@ const SUBGRAPH_MAX_BODY = '8mb';
 
 export interface RunHooks {
   /** Called with every SQL statement sent (tests count them to prove batching). */
-  onQuery?: (sql: string) => void;
+  onQuery?: OnQuery;
   /** No seeding progress on the terminal. */
   quiet?: boolean;
   /** Drop every table first and migrate from nothing (tests). */
@@ -106,8 +106,13 @@ function sentOperation(req: IncomingMessage & { body?: unknown }): BoundOperatio
 export async function runAgencyService(service: AgencyService, config: AgencyConfig, hooks: RunHooks = {}): Promise<RunningAgency> {
   const { agency } = service;
   const logger = createLogger(agency.name, config.logLevel);
+  const metrics = new ProcessMetrics(agency.name);
+  const countQuery = databaseMetrics(metrics);
   const orm = await openServiceDatabase(service, config.database, {
-    onQuery: hooks.onQuery,
+    onQuery: (sql, tookMs) => {
+      countQuery(sql, tookMs);
+      hooks.onQuery?.(sql, tookMs);
+    },
     // Development makes a missing database (and seeds it below); in production that is an error, not a fresh start.
     create: !config.production,
     migrate: config.migrateOnStart,
@@ -122,7 +127,6 @@ export async function runAgencyService(service: AgencyService, config: AgencyCon
     await seedAgency(orm, service, config.seed, !hooks.quiet);
   }
 
-  const metrics = new ProcessMetrics(agency.name);
   const chain = new AuditChain(config.audit.keyring.current);
   const { anchorFolder, keyring } = config.audit;
   const anchoring = anchorFolder

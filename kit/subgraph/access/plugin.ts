@@ -48,10 +48,10 @@ export function auditBeforeResponsePlugin(
                   await writeSnapshots(tx, chain, access.snapshots, access.viewer.id, at);
                 }),
               );
-              observe?.('written', took());
+              observe?.('written', took(), records.length);
             }
           } catch (err) {
-            observe?.('failed', took());
+            observe?.('failed', took(), 0);
             logger.error({ err, requestId: access.requestId }, 'audit write failed: response withheld');
             response.body.singleResult = {
               errors: [
