@@ -1,15 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENCIES, type AgencyName } from '../kit/shared/agencies';
-import { DIST, REPO_ROOT } from '../kit/shared/paths';
+import { REPO_ROOT } from '../kit/shared/paths';
 import { generatePerson } from '../kit/dev/synthetic/population';
-import { measure, type Measurement, type Scenario } from './bench/measure';
-import { printTable } from './bench/table';
+import { measure, type Scenario } from './bench/measure';
+import { tablePrinter } from './bench/table';
 import { dropDatabases } from './postgres';
 import { startGraphProcesses } from './processes';
+import { seedInParallel } from './seed-in-parallel';
 import { signIn } from './soak/client';
 
 /**
@@ -71,19 +71,16 @@ async function run() {
       ? `Serving the ${size.toLocaleString('en-GB')} young people already seeded on ${server}`
       : `Seeding ${size.toLocaleString('en-GB')} young people into four ${postgres ? `PostgreSQL databases (${server})` : `SQLite databases (${dir})`}`,
   );
-  const databases = {} as Record<AgencyName, string>;
-  for (const { name } of AGENCIES) {
-    databases[name] = postgres ? `${server}/${dbName(name)}` : join(dir, `${name}.db`);
-    if (reuse) continue;
-    const t = Date.now();
-    const out = execFileSync(process.execPath, [join(DIST, 'scripts', 'seed-agency.js'), name, databases[name], JSON.stringify(options)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const secs = (Date.now() - t) / 1000;
-    console.log(
-      `  ${name.padEnd(12)} ${secs.toFixed(1)} s (${Math.round(size / secs).toLocaleString('en-GB')} young people/s), ${/peak RSS (\d+) MiB/.exec(out)?.[1]} MiB peak RSS`,
-    );
+  const databases = Object.fromEntries(
+    AGENCIES.map(({ name }) => [name, postgres ? `${server}/${dbName(name)}` : join(dir, `${name}.db`)]),
+  ) as Record<AgencyName, string>;
+  if (!reuse) {
+    const started = Date.now();
+    for (const { agency, seconds, peakMiB } of await seedInParallel(AGENCIES, (a) => databases[a.name as AgencyName], options, null))
+      console.log(
+        `  ${agency.padEnd(12)} ${seconds.toFixed(1)} s (${Math.round(size / seconds).toLocaleString('en-GB')} young people/s), ${peakMiB} MiB peak RSS`,
+      );
+    console.log(`  all four, in parallel: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 
   const graph = await startGraphProcesses({
@@ -175,14 +172,10 @@ async function run() {
     console.log(
       `\nThrough this gateway and Hive Gateway (${size.toLocaleString('en-GB')} young people, ${postgres ? 'PostgreSQL' : 'SQLite'}; c = users sending at once):`,
     );
-    const rows: Measurement[] = [];
+    const printRow = tablePrinter(subgraphs.map((s) => s.name));
     for (const [index] of scenarios('').entries())
       for (const concurrency of concurrencies)
-        for (const route of routes) rows.push(await measure(scenarios(route.url)[index], route.via, concurrency, route.processes));
-    printTable(
-      rows,
-      subgraphs.map((s) => s.name),
-    );
+        for (const route of routes) printRow(await measure(scenarios(route.url)[index], route.via, concurrency, route.processes));
 
     // Figures about a whole cohort, every agency counting its own records: as an auditor, who sees them in full.
     const auditor = await tokenFor('auditor');
@@ -205,13 +198,9 @@ async function run() {
       },
     ];
     console.log('\nCohort figures through this gateway (sequential):');
-    const cohortRows: Measurement[] = [];
+    const printCohortRow = tablePrinter(subgraphs.map((s) => s.name));
     for (const scenario of cohort.filter((s) => !values.only || s.name.includes(values.only)))
-      cohortRows.push(await measure(scenario, 'this', 1, routes[0].processes));
-    printTable(
-      cohortRows,
-      subgraphs.map((s) => s.name),
-    );
+      printCohortRow(await measure(scenario, 'this', 1, routes[0].processes));
   } finally {
     await graph.stop();
     rmSync(dir, { recursive: true, force: true });

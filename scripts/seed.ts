@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_POPULATION, populationOptionsFromEnv } from '../kit/dev/synthetic/population';
 import { AGENCIES, agencyNamed, type AgencyDefinition } from '../kit/shared/agencies';
-import { DIST } from '../kit/shared/paths';
 import { databaseForAgency } from '../kit/subgraph/config';
 import { ukDate } from '../kit/subgraph/dates';
+import { seedInParallel } from './seed-in-parallel';
 
 const USAGE = `npm run seed -- [--size N] [--seed TEXT] [--as-of YYYY-MM-DD] [--agency NAME]
 
@@ -13,7 +11,7 @@ const USAGE = `npm run seed -- [--size N] [--seed TEXT] [--as-of YYYY-MM-DD] [--
 in all of them, each agency under its own identifier. Defaults: --size ${DEFAULT_POPULATION.size}, --seed ${DEFAULT_POPULATION.seed},
 --as-of today, every agency. Databases: <AGENCY>_DATABASE_URL (e.g. HEALTH_DATABASE_URL=postgres://...), else data/<agency>.db.`;
 
-function run() {
+async function run() {
   const { values } = parseArgs({
     options: {
       size: { type: 'string' },
@@ -29,23 +27,13 @@ function run() {
   const agencies: readonly AgencyDefinition[] = values.agency ? [agencyNamed(values.agency)] : AGENCIES;
 
   console.log(`Seeding ${options.size.toLocaleString('en-GB')} synthetic young people (seed "${options.seed}", as of ${options.asOf})`);
-  for (const agency of agencies) {
-    const started = Date.now();
-    // One process per agency: each subgraph's code runs on its own, as in production.
-    execFileSync(
-      process.execPath,
-      [join(DIST, 'scripts', 'seed-agency.js'), agency.name, databaseForAgency(agency, process.env), JSON.stringify(options)],
-      {
-        stdio: 'inherit',
-      },
-    );
-    console.log(`  ${agency.name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const started = Date.now();
+  for (const result of await seedInParallel(agencies, (agency) => databaseForAgency(agency, process.env), options))
+    console.log(`  ${result.agency}: done in ${result.seconds.toFixed(1)} s, peak ${result.peakMiB} MiB`);
+  console.log(`  all agencies, in parallel: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-try {
-  run();
-} catch (err) {
+run().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
-}
+});

@@ -4,22 +4,22 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
- * One row per scenario, route and concurrency: throughput and latency, then CPU milliseconds per request
+ * Prints the header, and returns what prints each row as it is measured: one per scenario, route and concurrency: throughput and latency, then CPU milliseconds per request
  * in each process (the gateway or Hive Gateway as "gw"), then per request in each subgraph the SQL
  * statements, the database's milliseconds and the audit records written.
  */
-export function printTable(rows: Measurement[], agencies: string[]): void {
+export function tablePrinter(agencies: string[]): (row: Measurement) => void {
   const short = (name: string) => name.slice(0, 4);
   const cols = (values: string[], width: number) => values.map((v) => v.padStart(width)).join('');
   const header =
-    `${'scenario'.padEnd(44)}${'via'.padEnd(6)}${'c'.padStart(2)}${cols(['req/s', 'p50', 'p95', 'p99'], 8)}` +
-    ` | CPU ms/req${cols(['gw', ...agencies.map(short), 'all'], 6)}` +
+    `${'scenario'.padEnd(50)}${'via'.padEnd(6)}${'c'.padStart(2)}${cols(['req/s', 'p50', 'p95', 'p99'], 8)}` +
+    ` | CPU ms/req${cols(['gw', ...agencies.map(short), 'all'], 7)}` +
     ` | SQL/req${cols(agencies.map(short), 6)}` +
-    ` | DB ms/req${cols(agencies.map(short), 6)}` +
+    ` | DB ms/req${cols(agencies.map(short), 7)}` +
     ` | audit/req`;
   console.log(header);
   console.log('-'.repeat(header.length));
-  for (const r of rows) {
+  return (r) => {
     const gateway = r.cpuMs.gateway ?? r.cpuMs['hive-gateway'] ?? NaN;
     const cpu = [gateway, ...agencies.map((a) => r.cpuMs[a] ?? NaN)];
     const sub = (pick: (c: { statements: number; databaseMs: number; auditRecords: number }) => number) =>
@@ -28,7 +28,7 @@ export function printTable(rows: Measurement[], agencies: string[]): void {
         return counters ? pick(counters) : NaN;
       });
     console.log(
-      `${r.scenario.padEnd(44)}${r.via.padEnd(6)}${String(r.concurrency).padStart(2)}` +
+      `${r.scenario.padEnd(50)}${r.via.padEnd(6)}${String(r.concurrency).padStart(2)}` +
         cols([fixed(r.perSecond), fixed(r.latency.p50), fixed(r.latency.p95), fixed(r.latency.p99)], 8) +
         ` |           ${cols(
           [...cpu, sum(cpu)].map((v) => fixed(v)),
@@ -44,5 +44,5 @@ export function printTable(rows: Measurement[], agencies: string[]): void {
         )}` +
         ` | ${fixed(sum(sub((c) => c.auditRecords))).padStart(9)}`,
     );
-  }
+  };
 }

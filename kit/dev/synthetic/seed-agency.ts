@@ -23,4 +23,7 @@ export async function seedAgency(
       progress?.update(done);
     }
   }
+  // The planner's statistics, as autovacuum would gather them some time later: without them PostgreSQL
+  // takes every freshly filled table for empty (a caseload page at 20 000 young people: 44 ms against 14).
+  await orm.em.getConnection().execute('analyze');
 }
