@@ -6,6 +6,7 @@ import { AGENCIES, type AgencyName } from '../kit/shared/agencies';
 import { REPO_ROOT } from '../kit/shared/paths';
 import { generatePerson } from '../kit/dev/synthetic/population';
 import { measure, type Scenario } from './bench/measure';
+import { peakResidentMiB } from './bench/process-counters';
 import { tablePrinter } from './bench/table';
 import { dropDatabases } from './postgres';
 import { startGraphProcesses } from './processes';
@@ -26,6 +27,8 @@ import { signIn } from './soak/client';
  * meeting tools' 5 s is for one young person's view.
  */
 const AS_OF = '2026-11-23';
+/** Where each subgraph serves its metrics in the bench (its port + 5000, its port being its default + 100). */
+const metricsPortOf = (agency: string) => AGENCIES.find((a) => a.name === agency)!.defaultPort + 5100;
 
 /** Posts one operation and checks its answer: WITHHELD notices are policy working as designed, anything else is a failure. */
 async function ask(url: string, token: string, query: string, variables?: unknown): Promise<void> {
@@ -90,7 +93,7 @@ async function run() {
     databases,
     auditFolder: dir,
     stdio: 'pipe',
-    metricsPorts: Object.fromEntries(AGENCIES.map((a) => [a.name, a.defaultPort + 5100])),
+    metricsPorts: Object.fromEntries(AGENCIES.map((a) => [a.name, metricsPortOf(a.name)])),
     ...(values.hive && { hiveGatewayPort: 4180 }),
     ...(values.profile && { nodeArguments: ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] }),
     env: {
@@ -154,7 +157,7 @@ async function run() {
     const subgraphs = graph.subgraphs.map((s) => ({
       name: s.name,
       pid: s.child.pid!,
-      metricsPort: AGENCIES.find((a) => a.name === s.name)!.defaultPort + 5100,
+      metricsPort: metricsPortOf(s.name),
     }));
     const routes = [
       { via: 'this', url: graph.gateway.url, processes: [{ name: 'gateway', pid: graph.gateway.child.pid! }, ...subgraphs] },
@@ -201,6 +204,8 @@ async function run() {
     const printCohortRow = tablePrinter(subgraphs.map((s) => s.name));
     for (const scenario of cohort.filter((s) => !values.only || s.name.includes(values.only)))
       printCohortRow(await measure(scenario, 'this', 1, routes[0].processes));
+    const everyProcess = [...routes[0].processes, ...(routes[1] ? [routes[1].processes[0]] : [])];
+    console.log(`\nPeak resident memory over the run: ${everyProcess.map((p) => `${p.name} ${peakResidentMiB(p.pid)} MiB`).join(', ')}`);
   } finally {
     await graph.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ export function databaseMetrics(metrics: ProcessMetrics): OnQuery {
   const statements = metrics.counter('db_statements_total', 'SQL statements sent to the agency database.', []);
   const time = metrics.counter(
     'db_statement_seconds_total',
-    'Time the agency database took to answer them, in seconds (millisecond resolution).',
+    'Time from sending each statement to its answer, in seconds (millisecond resolution; includes any wait for a pooled connection).',
     [],
   );
   return (_sql, tookMs) => {

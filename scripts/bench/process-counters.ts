@@ -11,6 +11,12 @@ export function cpuMilliseconds(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** The most memory a process has held resident since it started (VmHWM). */
+export function peakResidentMiB(pid: number): number {
+  const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Math.round(Number(kib) / 1024);
+}
+
 /** The subgraph counters the bench divides by requests (kit/subgraph/metrics.ts). */
 export interface SubgraphCounters {
   statements: number;

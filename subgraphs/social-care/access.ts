@@ -166,7 +166,17 @@ export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson>
         })
         .getKnexQuery(),
     );
-  return { $or: rows.map((q) => ({ id: { $in: q } })) } as unknown as FilterQuery<YoungPerson>;
+  return anyOf(rows);
+}
+
+/**
+ * Young people in any of the subqueries' rows, as one `id in (… union …)`: PostgreSQL can start from the
+ * few rows a union of the viewer's own facts gives (a key worker's 25), where an `or` of `in`s makes it
+ * test every open involvement against each (at 100 000 young people, 3 ms against 50).
+ */
+function anyOf(rows: Knex.QueryBuilder[]): FilterQuery<YoungPerson> {
+  const [first, ...rest] = rows;
+  return { id: { $in: rest.length ? first.union(rest) : first } } as unknown as FilterQuery<YoungPerson>;
 }
 
 /**
@@ -211,5 +221,5 @@ export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerso
         .getKnexQuery(),
     );
   if (!rows.length) return null;
-  return { $or: rows.map((q) => ({ id: { $in: q } })) } as unknown as FilterQuery<YoungPerson>;
+  return anyOf(rows);
 }
