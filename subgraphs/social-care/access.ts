@@ -154,9 +154,8 @@ export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson>
       .getKnexQuery(),
     em.createQueryBuilder(MeetingAction, 'x').select('m.youngPerson').join('x.meeting', 'm').where({ ownerId: viewer }).getKnexQuery(),
   ];
-  if (hasStatutoryRole(ctx.viewer))
-    rows.push(
-      em
+  const lookedAfter = hasStatutoryRole(ctx.viewer)
+    ? em
         .createQueryBuilder(CaseStatusEpisode, 'c')
         .select('c.youngPerson')
         .where({
@@ -164,19 +163,27 @@ export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson>
           startDate: { $lte: ctx.today },
           $or: [{ endDate: null }, { endDate: { $gte: ctx.today } }],
         })
-        .getKnexQuery(),
-    );
-  return anyOf(rows);
+        .getKnexQuery()
+    : null;
+  return anyOf(rows, lookedAfter)!;
 }
 
 /**
- * Young people in any of the subqueries' rows, as one `id in (… union …)`: PostgreSQL can start from the
- * few rows a union of the viewer's own facts gives (a key worker's 25), where an `or` of `in`s makes it
- * test every open involvement against each (at 100 000 young people, 3 ms against 50).
+ * Young people among the viewer's own facts' rows, as one `id in (… union …)`, or among the looked-after
+ * children a statutory role opens. The union lets PostgreSQL start from the few rows the viewer's own
+ * facts give (a key worker's 25), where an `or` of `in`s made it test every open involvement against
+ * each (at 100 000 young people, 3 ms against 50). Looked-after children stay a condition of their own:
+ * they are most of a council, and in a union too wide to hash PostgreSQL scanned them once per
+ * involvement (a caseload page past 30 s).
  */
-function anyOf(rows: Knex.QueryBuilder[]): FilterQuery<YoungPerson> {
-  const [first, ...rest] = rows;
-  return { id: { $in: rest.length ? first.union(rest) : first } } as unknown as FilterQuery<YoungPerson>;
+function anyOf(own: Knex.QueryBuilder[], lookedAfter: Knex.QueryBuilder | null): FilterQuery<YoungPerson> | null {
+  const [first, ...rest] = own;
+  const conditions = [
+    ...(own.length ? [{ id: { $in: rest.length ? first.union(rest) : first } }] : []),
+    ...(lookedAfter !== null ? [{ id: { $in: lookedAfter } }] : []),
+  ];
+  if (!conditions.length) return null;
+  return (conditions.length === 1 ? conditions[0] : { $or: conditions }) as unknown as FilterQuery<YoungPerson>;
 }
 
 /**
@@ -207,9 +214,8 @@ export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerso
     ...(opens({ allocations: [openRow] }) ? [ownOpen(Allocation)] : []),
     ...(opens({ specialistInvolvements: [openRow] }) ? [ownOpen(SpecialistInvolvement)] : []),
   ];
-  if (opens({ caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: today }] }))
-    rows.push(
-      em
+  const lookedAfter = opens({ caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: today }] })
+    ? em
         .createQueryBuilder(CaseStatusEpisode, 'c')
         .select('c.youngPerson')
         .where({ status: CaseStatus.LOOKED_AFTER, ...openToday })
@@ -218,8 +224,7 @@ export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerso
           'not exists (select 1 from case_status_episode o where o.young_person_id = c.young_person_id and o.status <> ? and o.start_date >= c.start_date and o.start_date <= ? and (o.end_date is null or o.end_date >= ?))',
           [CaseStatus.LOOKED_AFTER, today, today],
         )
-        .getKnexQuery(),
-    );
-  if (!rows.length) return null;
-  return anyOf(rows);
+        .getKnexQuery()
+    : null;
+  return anyOf(rows, lookedAfter);
 }
