@@ -138,9 +138,10 @@ export async function allocatedStaff(ctx: SocialCareContext, personId: string): 
  * those with a row of the viewer's own that the relationship rule reads (an allocation, a hub
  * involvement, an invitation, an action they own) and, for a statutory role, those looked after
  * today. A superset, decided in the database so that a list (the caseload) never loads the council to
- * find a viewer's few: the rule itself (ctx.loaders.purposes) still decides each one.
+ * find a viewer's few: the rule itself (ctx.loaders.purposes) still decides each one. `among`, the ids
+ * the list is drawn from, narrows the looked-after children to those in it before PostgreSQL weighs them.
  */
-export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson> {
+export function mayHavePurpose(ctx: SocialCareContext, among?: () => Knex.QueryBuilder): FilterQuery<YoungPerson> {
   const em = ctx.em as SqlEntityManager;
   const viewer = ctx.viewer.id;
   const rows: Knex.QueryBuilder[] = [
@@ -162,6 +163,7 @@ export function mayHavePurpose(ctx: SocialCareContext): FilterQuery<YoungPerson>
           status: CaseStatus.LOOKED_AFTER,
           startDate: { $lte: ctx.today },
           $or: [{ endDate: null }, { endDate: { $gte: ctx.today } }],
+          ...(among && { youngPerson: { $in: among() } }),
         })
         .getKnexQuery()
     : null;
@@ -192,9 +194,11 @@ function anyOf(own: Knex.QueryBuilder[], lookedAfter: Knex.QueryBuilder | null):
  * today, and, where a statutory role opens them, those whose case status in force today is looked
  * after (an open looked-after episode that no other open status started on or after); null when no
  * such fact opens anyone to this viewer. Which facts count is asked of the rule itself, so a list (the
- * caseload) can order, count and page these in the database without deciding each one.
+ * caseload) can order, count and page these in the database without deciding each one. `among` as for
+ * mayHavePurpose: at 100 000 young people the virtual school head's page took 113 ms of the database
+ * without it, 40 with the open NWD involvements.
  */
-export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerson> | null {
+export function surelyHasPurpose(ctx: SocialCareContext, among?: () => Knex.QueryBuilder): FilterQuery<YoungPerson> | null {
   const em = ctx.em as SqlEntityManager;
   const today = ctx.today;
   const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], invitations: [], actions: [], caseStatuses: [] };
@@ -218,7 +222,7 @@ export function surelyHasPurpose(ctx: SocialCareContext): FilterQuery<YoungPerso
     ? em
         .createQueryBuilder(CaseStatusEpisode, 'c')
         .select('c.youngPerson')
-        .where({ status: CaseStatus.LOOKED_AFTER, ...openToday })
+        .where({ status: CaseStatus.LOOKED_AFTER, ...openToday, ...(among && { youngPerson: { $in: among() } }) })
         // The status in force is the latest-starting open one (currentEpisode): none other may start on or after it.
         .andWhere(
           'not exists (select 1 from case_status_episode o where o.young_person_id = c.young_person_id and o.status <> ? and o.start_date >= c.start_date and o.start_date <= ? and (o.end_date is null or o.end_date >= ?))',

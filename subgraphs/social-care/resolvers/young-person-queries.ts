@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
 import { SOCIAL_CARE } from '../agency';
@@ -140,11 +141,14 @@ export class YoungPersonQueries {
     // Who is on it, decided without loading the council: those the rule certainly opens to the viewer
     // (an allocation or hub involvement of theirs open today) in the database; the few others they may
     // have a purpose for (invitations, actions, a statutory role) by the rule itself, one by one, batched.
-    const sure = surelyHasPurpose(ctx);
+    // The ids the caseload is drawn from: whoever has an open involvement.
+    const open = () =>
+      (ctx.em as SqlEntityManager).createQueryBuilder(NwdInvolvement, 'o').select('o.youngPerson').where({ closedOn: null }).getKnexQuery();
+    const sure = surelyHasPurpose(ctx, open);
     const peopleIn = (people: FilterQuery<YoungPerson>) =>
       // Not by name: the page narrows by name; these are only the viewer's own candidates.
       plainQuery<{ youngPerson: string }>(ctx.em, NwdInvolvement, ['youngPerson'], where(people, false));
-    const [candidates, certain] = await Promise.all([peopleIn(mayHavePurpose(ctx)), sure ? peopleIn(sure) : []]);
+    const [candidates, certain] = await Promise.all([peopleIn(mayHavePurpose(ctx, open)), sure ? peopleIn(sure) : []]);
     const certainIds = new Set(certain.map((row) => row.youngPerson));
     const undecided = [...new Set(candidates.map((row) => row.youngPerson))].filter((id) => !certainIds.has(id));
     const purposes = await ctx.loaders.purposes.loadMany(undecided);
@@ -155,7 +159,7 @@ export class YoungPersonQueries {
       return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT && purpose.kind !== PurposeKind.BREAK_GLASS;
     });
     const opened = () => {
-      const certainly = surelyHasPurpose(ctx);
+      const certainly = surelyHasPurpose(ctx, open);
       // No `or` with an empty list: it kept PostgreSQL from starting at the viewer's own rows (42 ms
       // against 3 for a key worker's page at 100 000). Nobody certain and nobody confirmed is nobody.
       const conditions: FilterQuery<YoungPerson>[] = [
