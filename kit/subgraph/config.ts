@@ -63,6 +63,12 @@ export interface AgencyConfig {
   logLevel: LogLevel;
   /** How long a stop waits for requests in flight. */
   shutdownGraceMs: number;
+  /**
+   * PostgreSQL: the longest one SQL statement may run before the database cancels it (none given: no
+   * limit). A statement the gateway has long stopped waiting for otherwise runs on, holding a connection
+   * and a core. Migrations are not limited.
+   */
+  statementTimeoutMs?: number;
   /** Where GET /metrics is served (null: nowhere). */
   metricsPort: number | null;
   /** Redis, where replicas share their replay cache and rate limits (none: this process's memory). */
@@ -137,6 +143,7 @@ export function agencyConfigFromEnv(agency: AgencyDefinition, env: Env = process
     audit,
     logLevel: logLevelFromEnv(env),
     shutdownGraceMs: wholeNumberFromEnv(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    statementTimeoutMs: wholeNumberFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 60_000),
     metricsPort: metricsPortFromEnv(env, port),
     redisUrl: sharedStateUrlFromEnv(env),
     tls: serverTlsFromEnv(env),

@@ -13,6 +13,8 @@ import type { AgencyService } from './service';
 export interface OpenDatabaseOptions {
   /** Called with every SQL statement sent (tests count them). */
   onQuery?: OnQuery;
+  /** PostgreSQL: the longest one statement may run (migrations excepted). */
+  statementTimeoutMs?: number;
   /**
    * Create the database if it is missing: development, and an operator's `npm run migrate -- --create`.
    * Otherwise a missing database is a MissingDatabaseError, never an empty one made in its place.
@@ -41,7 +43,13 @@ export async function openServiceDatabase(
   if (create && !isPostgres(database) && database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
   // Every agency keeps its own audit log, and what it needs to answer a retried write once, in its own database.
   const entities = [...service.entities, AuditRecord, IdempotencyRecord, PackSnapshot];
-  const orm = await openAgencyDatabase({ entities, database, create, onQuery: options.onQuery });
+  const orm = await openAgencyDatabase({
+    entities,
+    database,
+    create,
+    onQuery: options.onQuery,
+    statementTimeoutMs: options.statementTimeoutMs,
+  });
   try {
     if (options.fresh) await emptyDatabase(orm);
     if (!migrate) await requireMigrated(orm, migrations);

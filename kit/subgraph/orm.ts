@@ -14,6 +14,8 @@ export interface OrmOptions {
   create: boolean;
   /** Called with every SQL statement sent and the milliseconds it took: tests prove batching (no N+1), metrics count them. */
   onQuery?: OnQuery;
+  /** PostgreSQL: each connection's statement_timeout (AgencyConfig.statementTimeoutMs). */
+  statementTimeoutMs?: number;
   debug?: boolean;
 }
 
@@ -83,7 +85,12 @@ export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm
     discovery: { warnWhenNoEntities: true },
   };
   if (!isPostgres(database)) return MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database });
-  const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: database });
+  const orm = await MikroORM.init({
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: database,
+    ...(options.statementTimeoutMs && { driverOptions: { connection: { statement_timeout: options.statementTimeoutMs } } }),
+  });
   await assertPostgresReachable(orm, database);
   return orm;
 }

@@ -116,6 +116,7 @@ export async function runAgencyService(service: AgencyService, config: AgencyCon
     // Development makes a missing database (and seeds it below); in production that is an error, not a fresh start.
     create: !config.production,
     migrate: config.migrateOnStart,
+    statementTimeoutMs: config.statementTimeoutMs,
     fresh: hooks.fresh,
     onMigrated: ({ applied, adopted }) => {
       if (adopted) logger.warn('database made by the old start-up schema sync: its first migration is recorded as applied');

@@ -233,3 +233,33 @@ describe('configuration', () => {
     );
   });
 });
+
+if ((kinds as readonly string[]).includes('postgres'))
+  describe('the statement timeout (postgres)', () => {
+    it('reads DB_STATEMENT_TIMEOUT_MS, a minute unless told otherwise', () => {
+      expect(healthConfig('postgres://x@127.0.0.1/y').statementTimeoutMs).toBe(60_000);
+      expect(healthConfig('postgres://x@127.0.0.1/y', { DB_STATEMENT_TIMEOUT_MS: '250' }).statementTimeoutMs).toBe(250);
+    });
+
+    it('has PostgreSQL cancel a statement that runs past it, on every pooled connection, while migrating is not limited', async () => {
+      const database = absentDatabase('postgres');
+      // Migrations ran under the lock at open, with the timeout lifted for them and put back after.
+      const orm = await openServiceDatabase(healthService, database, { create: true, statementTimeoutMs: 300 });
+      try {
+        const connection = orm.em.getConnection();
+        const show = async () =>
+          ((await connection.execute('show statement_timeout')) as { statement_timeout: string }[])[0].statement_timeout;
+        const settings = await Promise.all(Array.from({ length: 6 }, show));
+        expect(settings).toEqual(Array(6).fill('300ms'));
+        const slow: unknown = await connection.execute('select pg_sleep(2)').then(
+          () => 'finished',
+          (err: unknown) => err,
+        );
+        expect(slow).toMatchObject({ code: '57014' });
+        expect(String((slow as Error).message)).toContain('statement timeout');
+        expect(await orm.em.fork().count(Patient, {})).toBeGreaterThanOrEqual(0);
+      } finally {
+        await orm.close(true);
+      }
+    });
+  });

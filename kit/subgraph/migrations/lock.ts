@@ -28,11 +28,18 @@ async function withConnection<T>(knex: Knex, work: (connection: unknown) => Prom
  */
 function withAdvisoryLock<T>(knex: Knex, work: () => Promise<T>): Promise<T> {
   return withConnection(knex, async (connection) => {
-    await knex.raw(`select pg_advisory_lock(${ADVISORY_LOCK})`).connection(connection);
+    // A replica waits as long as the first one migrates, whatever the statement timeout; the setting is
+    // put back before the connection returns to the pool.
+    await knex.raw('set statement_timeout = 0').connection(connection);
     try {
-      return await work();
+      await knex.raw(`select pg_advisory_lock(${ADVISORY_LOCK})`).connection(connection);
+      try {
+        return await work();
+      } finally {
+        await knex.raw(`select pg_advisory_unlock(${ADVISORY_LOCK})`).connection(connection);
+      }
     } finally {
-      await knex.raw(`select pg_advisory_unlock(${ADVISORY_LOCK})`).connection(connection);
+      await knex.raw('reset statement_timeout').connection(connection);
     }
   });
 }

@@ -46,6 +46,8 @@ export async function applyPending(
   agency: string,
   migrations: AgencyMigration[],
 ): Promise<MigrationOutcome> {
+  // A migration may take as long as it needs (an index on a large table): it runs under the lock, before serving.
+  if (isPostgres(orm.config.get('clientUrl') ?? '')) await trx.raw('set local statement_timeout = 0');
   await ensureMigrationsTable(trx);
   const applied = new Set(await appliedIn(trx));
   const record = (name: string) => trx.insert({ name }).into(MIGRATIONS_TABLE);
