@@ -27,6 +27,9 @@ import { signIn } from './soak/client';
  * meeting tools' 5 s is for one young person's view.
  */
 const AS_OF = '2026-11-23';
+
+/** A scenario sent through whichever gateway `url` is. */
+type RoutedScenario = Omit<Scenario, 'send'> & { send(url: string, i: number): Promise<void> };
 /** Where each subgraph serves its metrics in the bench (its port + 5000, its port being its default + 100). */
 const metricsPortOf = (agency: string) => AGENCIES.find((a) => a.name === agency)!.defaultPort + 5100;
 
@@ -120,11 +123,12 @@ async function run() {
     const idOf = (i: number) => generatePerson(lookedAfter[(i * 7919) % lookedAfter.length], options).id;
     const caseload = (first: number) =>
       `{ nwdCaseload(first: ${first}) { nodes { id currentStatus { status } health { matchStatus reviewHealthAssessmentTimeliness { status } } education { matchStatus pepTimeliness { status } } police { matchStatus missingEpisodesInLastSixMonths } } } }`;
-    const allScenarios = (url: string): Scenario[] => [
+    // Each scenario is sent through each gateway in turn: `send` is given the gateway's URL.
+    const meetingTools: RoutedScenario[] = [
       {
         name: 'multi-agency view of one young person',
         requests,
-        send: (i) => ask(url, head, operation('multi-agency-view'), { id: idOf(i) }),
+        send: (url, i) => ask(url, head, operation('multi-agency-view'), { id: idOf(i) }),
       },
       ...[25, 50].flatMap((first) =>
         (
@@ -135,13 +139,13 @@ async function run() {
         ).map(([who, token]) => ({
           name: `NWD caseload page of ${first} as ${who}`,
           requests: Math.ceil(requests / 4),
-          send: () => ask(url, token, caseload(first)),
+          send: (url: string) => ask(url, token, caseload(first)),
         })),
       ),
       {
         name: 'search by NHS number',
         requests,
-        send: (i) =>
+        send: (url, i) =>
           ask(url, head, `query($n: String) { youngPersonByIdentifier(nhsNumber: $n) { id } }`, {
             n: generatePerson((i * 7919) % size, options).nhsNumber ?? '9990000018',
           }),
@@ -149,15 +153,15 @@ async function run() {
       {
         name: 'merged chronology, first 25 entries',
         requests,
-        send: (i) => ask(url, head, operation('multi-agency-chronology'), { id: idOf(i) }),
+        send: (url, i) => ask(url, head, operation('multi-agency-chronology'), { id: idOf(i) }),
       },
     ];
     // `--only view` measures the scenarios whose name holds "view" (a profile of one path).
-    const scenarios = (url: string) => allScenarios(url).filter((s) => !values.only || s.name.includes(values.only));
+    const wanted = (scenario: { name: string }) => !values.only || scenario.name.includes(values.only);
     const subgraphs = graph.subgraphs.map((s) => ({
       name: s.name,
       pid: s.child.pid!,
-      metricsPort: metricsPortOf(s.name),
+      metricsUrl: `http://127.0.0.1:${metricsPortOf(s.name)}/metrics`,
     }));
     const routes = [
       { via: 'this', url: graph.gateway.url, processes: [{ name: 'gateway', pid: graph.gateway.child.pid! }, ...subgraphs] },
@@ -176,9 +180,10 @@ async function run() {
       `\nThrough this gateway and Hive Gateway (${size.toLocaleString('en-GB')} young people, ${postgres ? 'PostgreSQL' : 'SQLite'}; c = users sending at once):`,
     );
     const printRow = tablePrinter(subgraphs.map((s) => s.name));
-    for (const [index] of scenarios('').entries())
+    for (const scenario of meetingTools.filter(wanted))
       for (const concurrency of concurrencies)
-        for (const route of routes) printRow(await measure(scenarios(route.url)[index], route.via, concurrency, route.processes));
+        for (const route of routes)
+          printRow(await measure({ ...scenario, send: (i) => scenario.send(route.url, i) }, route.via, concurrency, route.processes));
 
     // Figures about a whole cohort, every agency counting its own records: as an auditor, who sees them in full.
     const auditor = await tokenFor('auditor');
@@ -202,8 +207,7 @@ async function run() {
     ];
     console.log('\nCohort figures through this gateway (sequential):');
     const printCohortRow = tablePrinter(subgraphs.map((s) => s.name));
-    for (const scenario of cohort.filter((s) => !values.only || s.name.includes(values.only)))
-      printCohortRow(await measure(scenario, 'this', 1, routes[0].processes));
+    for (const scenario of cohort.filter(wanted)) printCohortRow(await measure(scenario, 'this', 1, routes[0].processes));
     const everyProcess = [...routes[0].processes, ...(routes[1] ? [routes[1].processes[0]] : [])];
     console.log(`\nPeak resident memory over the run: ${everyProcess.map((p) => `${p.name} ${peakResidentMiB(p.pid)} MiB`).join(', ')}`);
   } finally {

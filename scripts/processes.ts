@@ -96,10 +96,10 @@ async function waitForGatewayToUse(gateway: ServiceProcess, agency: string, time
   throw new Error(`the gateway did not report ${agency} answering within ${timeoutMs} ms`);
 }
 
-const service = (name: string, port: number, child: ChildProcess, path = '/graphql'): ServiceProcess => ({
+const service = (name: string, port: number, child: ChildProcess, path = '/graphql', healthPath = '/health/ready'): ServiceProcess => ({
   name,
   url: `http://127.0.0.1:${port}${path}`,
-  healthUrl: `http://127.0.0.1:${port}/health/ready`,
+  healthUrl: `http://127.0.0.1:${port}${healthPath}`,
   child,
 });
 
@@ -245,8 +245,9 @@ export async function startGraphProcesses(options: GraphProcessesOptions): Promi
         'hive-gateway',
         port,
         spawnNode('hive-gateway', join(DIST, 'scripts', 'hive-gateway.js'), env, stdio, options.nodeArguments),
+        '/graphql',
+        '/healthcheck',
       );
-      hiveGateway.healthUrl = `http://127.0.0.1:${port}/healthcheck`;
       all.push(hiveGateway);
       await waitForHealth(hiveGateway, 30_000);
     }

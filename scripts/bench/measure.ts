@@ -6,8 +6,8 @@ import { cpuMilliseconds, subgraphCounters, type SubgraphCounters } from './proc
 export interface MeasuredProcess {
   name: string;
   pid: number;
-  /** Subgraphs only: where their statement, database-time and audit counters are read. */
-  metricsPort?: number;
+  /** Subgraphs only: where their statement, database-time and audit counters are read (GET /metrics). */
+  metricsUrl?: string;
 }
 
 export interface Measurement {
@@ -35,7 +35,7 @@ const WARM_UP = 8;
 async function countersOf(processes: MeasuredProcess[]) {
   const cpu = Object.fromEntries(processes.map((p) => [p.name, cpuMilliseconds(p.pid)]));
   const subgraphs = await Promise.all(
-    processes.filter((p) => p.metricsPort).map(async (p) => [p.name, await subgraphCounters(p.metricsPort!)] as const),
+    processes.filter((p) => p.metricsUrl).map(async (p) => [p.name, await subgraphCounters(p.metricsUrl!)] as const),
   );
   return { cpu, subgraphs: Object.fromEntries(subgraphs) as Record<string, SubgraphCounters> };
 }

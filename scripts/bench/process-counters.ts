@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { metricSample } from '../metrics-text';
 
 /** Clock ticks per second of /proc's CPU times: 100 on every Linux the project runs on (getconf CLK_TCK). */
 const TICKS_PER_SECOND = 100;
@@ -24,17 +25,17 @@ export interface SubgraphCounters {
   auditRecords: number;
 }
 
-function metricValue(text: string, name: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
-
-/** Reads a subgraph's counters from its metrics port. */
-export async function subgraphCounters(metricsPort: number): Promise<SubgraphCounters> {
-  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+/** Reads a subgraph's counters from its GET /metrics; names the one it lacks. */
+export async function subgraphCounters(metricsUrl: string): Promise<SubgraphCounters> {
+  const text = await (await fetch(metricsUrl)).text();
+  const read = (name: string) => {
+    const value = metricSample(text, name);
+    if (value === undefined) throw new Error(`${metricsUrl} lacks ${name}`);
+    return value;
+  };
   return {
-    statements: metricValue(text, 'db_statements_total'),
-    databaseMs: metricValue(text, 'db_statement_seconds_total') * 1000,
-    auditRecords: metricValue(text, 'audit_records_written_total'),
+    statements: read('db_statements_total'),
+    databaseMs: read('db_statement_seconds_total') * 1000,
+    auditRecords: read('audit_records_written_total'),
   };
 }

@@ -1,3 +1,5 @@
+import { metricSample as sample } from '../metrics-text';
+
 /** One process's memory (MiB) and CPU used so far (seconds), as its own /metrics reports them. */
 export interface ProcessSample {
   rssMiB: number;
@@ -6,13 +8,6 @@ export interface ProcessSample {
 }
 
 const MiB = 1024 * 1024;
-
-/** A sample's value from Prometheus text: `name{labels} value` or `name value`. */
-function sample(text: string, name: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  const value = line === undefined ? NaN : Number(line.slice(line.lastIndexOf(' ') + 1));
-  return Number.isFinite(value) ? value : undefined;
-}
 
 /**
  * Reads RSS, used heap and CPU time from a process's GET /metrics (prom-client's default metrics), so

@@ -42,9 +42,10 @@ afterAll(async () => {
 
 /** Statements each subgraph sent for one request through the gateway. */
 async function statementsFor(graph: TestGraph, persona: PersonaName, query: string, variables: Record<string, unknown> = {}) {
-  const ports = AGENCIES.map((a) => [a.name, Number(new URL(graph.metricsUrls[a.name]).port)] as const);
   const read = async (): Promise<Record<string, number>> =>
-    Object.fromEntries(await Promise.all(ports.map(async ([name, port]) => [name, (await subgraphCounters(port)).statements] as const)));
+    Object.fromEntries(
+      await Promise.all(AGENCIES.map(async (a) => [a.name, (await subgraphCounters(graph.metricsUrls[a.name])).statements] as const)),
+    );
   const before = await read();
   const res = await graph.request(query, variables, { persona });
   expect(res.status).toBe(200);
