@@ -2,6 +2,7 @@ import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import type { LeadAgency, ReceivingAgency } from '../shared/agencies';
 import type { PopulationOptions, SyntheticYoungPerson } from '../dev/synthetic/population';
+import type { SeedingSession } from '../dev/synthetic/seeding-session';
 import type { SubjectOf } from './access/guard';
 import type { AgencyPolicy } from './access/policy';
 import type { AgencyContext, LeadAgencyContext, ReceivingAgencyContext } from './context';
@@ -19,7 +20,7 @@ export interface AgencySeeder {
   /** True when the database already holds this agency's data. */
   isSeeded(em: EntityManager): Promise<boolean>;
   /** Persists (without flushing) everything this agency holds about one synthetic young person. */
-  seedPerson(em: EntityManager, person: SyntheticYoungPerson, options: PopulationOptions): void;
+  seedPerson(em: SeedingSession, person: SyntheticYoungPerson, options: PopulationOptions): void;
 }
 
 /** One agency subgraph: everything the shared bootstrap needs. Each agency's service.ts exports one, as `service`. */

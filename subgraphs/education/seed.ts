@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import type { AgencySeeder } from '../../kit/subgraph/service';
 import { LA_CODE, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { Random } from '../../kit/dev/synthetic/random';
@@ -14,8 +13,9 @@ import { seedPostSixteen } from './seeding/post-sixteen';
 import type { PupilSeed } from './seeding/pupil-seed';
 import { seedSchoolDirectory } from './seeding/schools';
 import { seedSen } from './seeding/sen';
+import type { SeedingSession } from '../../kit/dev/synthetic/seeding-session';
 
-function seedPupil(em: EntityManager, person: SyntheticYoungPerson, options: PopulationOptions): void {
+function seedPupil(em: SeedingSession, person: SyntheticYoungPerson, options: PopulationOptions): void {
   const asOf = options.asOf;
   const pupil = Object.assign(new Pupil(), {
     upn: person.upn!,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { SeedingSession } from '../../kit/dev/synthetic/seeding-session';
 import type { AgencySeeder } from '../../kit/subgraph/service';
 import { inventedSurname } from '../../kit/dev/synthetic/names';
 import type { PopulationOptions, SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
@@ -62,7 +63,7 @@ export const healthSeeder: AgencySeeder = {
     return (await em.count(Patient)) > 0;
   },
 
-  seedPerson(em: EntityManager, person: SyntheticYoungPerson, options: PopulationOptions): void {
+  seedPerson(em: SeedingSession, person: SyntheticYoungPerson, options: PopulationOptions): void {
     if (!person.nhsNumber || !person.heldByHealth) return;
     const r = new Random(options.seed, 'health', person.index);
     const patient = newPatient(r, person, person.nhsNumber);

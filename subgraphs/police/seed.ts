@@ -10,6 +10,7 @@ import { seedExploitation } from './seeding/exploitation';
 import { seedIntelligence } from './seeding/intelligence';
 import { seedMissingEpisodes } from './seeding/missing';
 import { sceneFor } from './seeding/scene';
+import type { SeedingSession } from '../../kit/dev/synthetic/seeding-session';
 
 /**
  * The police's share of the synthetic population: only young people social care has a PNC ID for, and
@@ -20,7 +21,7 @@ export const policeSeeder: AgencySeeder = {
     return (await em.count(Nominal)) > 0;
   },
 
-  seedPerson(em: EntityManager, person: SyntheticYoungPerson, options: PopulationOptions) {
+  seedPerson(em: SeedingSession, person: SyntheticYoungPerson, options: PopulationOptions) {
     if (!person.pncId || !person.heldByPolice) return;
     const checked = checkPncId(person.pncId);
     if (!checked.ok) throw new Error(`synthetic population produced an invalid PNC ID for person ${person.index}: ${checked.reason}`);

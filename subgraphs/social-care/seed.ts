@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { createHash } from 'node:crypto';
 import type { AgencySeeder } from '../../kit/subgraph/service';
 import { addDays, addMonths } from '../../kit/subgraph/dates';
@@ -37,10 +36,11 @@ import { ACTIONS, PROGRESS_NOTES, RISKS, STRENGTHS, VIEWS } from './seeding/text
 import { FIRST_RAISE_WITHIN_DAYS, RAISE_INTERVAL_DAYS } from './rules/raise-schedule';
 import { seedLegalStatuses, seedPlacements } from './seeding/care';
 import { nearestWeekday } from '../../kit/dev/synthetic/events';
+import type { SeedingSession } from '../../kit/dev/synthetic/seeding-session';
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team) {
+function seedIdentifiers(em: SeedingSession, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string, team: Team) {
   const links: [IdentifierScheme, string | null, LinkMethod][] = [
     [IdentifierScheme.NHS_NUMBER, p.nhsNumber, r.chance(0.8) ? LinkMethod.NHS_SPINE_TRACE : LinkMethod.AGENCY_CONFIRMED],
     [IdentifierScheme.UPN, p.upn, r.chance(0.7) ? LinkMethod.AGENCY_CONFIRMED : LinkMethod.RECORDED_BY_PRACTITIONER],
@@ -60,7 +60,7 @@ function seedIdentifiers(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPe
   }
 }
 
-function seedStatus(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random) {
+function seedStatus(em: SeedingSession, yp: YoungPerson, p: SyntheticYoungPerson, r: Random) {
   const status = CaseStatus[p.status];
   // An edge-of-care young person who entered care was on the edge of care until the day before.
   const edge = p.edgeOfCare?.enteredCareOn ? p.edgeOfCare : null;
@@ -101,7 +101,7 @@ function seedStatus(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson,
   });
 }
 
-function seedCare(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string) {
+function seedCare(em: SeedingSession, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: string) {
   seedLegalStatuses(em, yp, p, r, asOf);
   seedPlacements(em, yp, p, r, asOf);
   em.create(Plan, {
@@ -114,7 +114,7 @@ function seedCare(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r
 }
 
 /** The missing episodes that began while looked after (SSDA903 M/A): the police record each one too. */
-function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random) {
+function seedMissing(em: SeedingSession, yp: YoungPerson, p: SyntheticYoungPerson, r: Random) {
   const episodes = p.missingEpisodes.filter((e) => e.whileLookedAfter);
   for (const { startedAt, endedAt } of episodes) {
     em.create(MissingFromCareEpisode, {
@@ -128,7 +128,7 @@ function seedMissing(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson
 }
 
 function seedNwd(
-  em: EntityManager,
+  em: SeedingSession,
   yp: YoungPerson,
   p: SyntheticYoungPerson,
   r: Random,
@@ -214,7 +214,7 @@ function seedNwd(
 }
 
 function seedMeetings(
-  em: EntityManager,
+  em: SeedingSession,
   yp: YoungPerson,
   p: SyntheticYoungPerson,
   r: Random,
@@ -284,7 +284,7 @@ type Invitee = { id: string; name: string; agency: Agency };
  * support takes hold. Returns the invitees with a user id: who can own the meeting's actions.
  */
 function seedInvitations(
-  em: EntityManager,
+  em: SeedingSession,
   meeting: Meeting,
   p: SyntheticYoungPerson,
   r: Random,
@@ -327,7 +327,7 @@ function seedInvitations(
   return invitees;
 }
 
-function seedMeetingRecords(em: EntityManager, meeting: Meeting, r: Random, asOf: string, invitees: Invitee[]) {
+function seedMeetingRecords(em: SeedingSession, meeting: Meeting, r: Random, asOf: string, invitees: Invitee[]) {
   for (let i = 0; i < r.int(1, 3); i++) em.create(MeetingObservation, { meeting, kind: ObservationKind.STRENGTH, text: r.pick(STRENGTHS) });
   for (let i = 0; i < r.int(1, 3); i++) {
     const [text, category] = r.pick(RISKS);

@@ -2,10 +2,11 @@ import type { AgencyOrm } from '../../subgraph/orm';
 import type { AgencyService } from '../../subgraph/service';
 import { population, type PopulationOptions } from './population';
 import { progressReporter } from './progress';
+import { BulkSeedingSession } from './seeding-session';
 
 const SEED_BATCH = 500;
 
-/** Seeds an agency's share of the synthetic population, flushing in batches so memory stays flat at any size. */
+/** Seeds an agency's share of the synthetic population, written in batches so memory stays flat at any size. */
 export async function seedAgency(
   orm: AgencyOrm,
   service: Pick<AgencyService, 'agency' | 'seeder'>,
@@ -13,13 +14,12 @@ export async function seedAgency(
   showProgress = true,
 ): Promise<void> {
   const progress = showProgress ? progressReporter(service.agency.name, options.size) : undefined;
-  let em = orm.em.fork();
+  const session = new BulkSeedingSession(orm.em.fork());
   let done = 0;
   for (const person of population(options)) {
-    service.seeder.seedPerson(em, person, options);
+    service.seeder.seedPerson(session, person, options);
     if (++done % SEED_BATCH === 0 || done === options.size) {
-      await em.flush();
-      em = orm.em.fork();
+      await session.flush();
       progress?.update(done);
     }
   }

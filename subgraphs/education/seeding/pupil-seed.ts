@@ -1,13 +1,13 @@
-import type { EntityManager } from '@mikro-orm/core';
 import type { LocalDate } from '../../../kit/subgraph/dates';
 import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { Random } from '../../../kit/dev/synthetic/random';
 import type { Pupil } from '../entities/pupil';
 import type { PupilRecord } from '../entities/pupil-record';
+import type { SeedingSession } from '../../../kit/dev/synthetic/seeding-session';
 
 /** What each seeding step needs about the one pupil being seeded. */
 export interface PupilSeed {
-  em: EntityManager;
+  em: SeedingSession;
   /** The pupil's one random stream (seed, 'education', index): every draw comes from it, in a fixed order. */
   r: Random;
   /** The young person's wishes about what is shared (seed, 'education-wishes', index): a stream of its own. */

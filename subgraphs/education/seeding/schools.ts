@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { LA_CODE, PRIMARY_SCHOOL_NUMBERS, SECONDARY_SCHOOL_NUMBERS } from '../../../kit/dev/synthetic/population';
 import { School } from '../entities/school';
 import { SchoolPhase } from '../enums';
+import type { SeedingSession } from '../../../kit/dev/synthetic/seeding-session';
 
 /**
  * The synthetic school directory: every establishment number kit schoolNumberFor can give a UPN
@@ -53,7 +53,7 @@ export function schoolName(establishmentNumber: number): string {
 }
 
 /** Persists the whole directory; seeded once, with the first person of the population. */
-export function seedSchoolDirectory(em: EntityManager): void {
+export function seedSchoolDirectory(em: SeedingSession): void {
   for (const n of DIRECTORY) {
     em.persist(
       Object.assign(new School(), {
@@ -68,7 +68,7 @@ export function seedSchoolDirectory(em: EntityManager): void {
 }
 
 /** The school row for an establishment number, by reference (the directory is already persisted). */
-export function schoolRef(em: EntityManager, establishmentNumber: number): School {
+export function schoolRef(em: SeedingSession, establishmentNumber: number): School {
   if (!DIRECTORY.includes(establishmentNumber)) {
     throw new Error(`school ${establishmentNumber} is not in the synthetic directory (has kit schoolNumberFor changed?)`);
   }

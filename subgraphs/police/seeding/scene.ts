@@ -1,13 +1,13 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { addDays, addMonths, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
 import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { AgencyCode } from '../../../kit/shared/roles';
 import type { Random } from '../../../kit/dev/synthetic/random';
 import type { Nominal } from '../entities';
+import type { SeedingSession } from '../../../kit/dev/synthetic/seeding-session';
 
 /** What every generator needs for one young person: where to persist, the random stream, and the time window. */
 export interface Scene {
-  em: EntityManager;
+  em: SeedingSession;
   r: Random;
   /**
    * A separate stream for the young person's wishes about sharing, so adding them changed none of
@@ -23,7 +23,7 @@ export interface Scene {
 }
 
 export function sceneFor(
-  em: EntityManager,
+  em: SeedingSession,
   r: Random,
   wishes: Random,
   person: SyntheticYoungPerson,

@@ -1,10 +1,10 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { addDays, ageOn, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
 import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { Random } from '../../../kit/dev/synthetic/random';
 import { LegalStatusEpisode, PlacementEpisode } from '../entities/episodes';
 import type { YoungPerson } from '../entities/young-person';
 import { DistanceBand, LegalStatus, PlacementChangeReason, PlacementType } from '../enums';
+import type { SeedingSession } from '../../../kit/dev/synthetic/seeding-session';
 
 /**
  * A looked-after child's legal statuses and placements, within what the law allows (DOMAIN.md,
@@ -40,7 +40,7 @@ const ROUTES: [(young: boolean, older: boolean, r: Random) => Stage[], number][]
   [() => [{ status: LegalStatus.C2, days: null }], 2],
 ];
 
-export function seedLegalStatuses(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: LocalDate): void {
+export function seedLegalStatuses(em: SeedingSession, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: LocalDate): void {
   const age = ageOn(p.dateOfBirth, p.statusSince);
   // Remand and PACE transfers apply from the age of criminal responsibility (10).
   const stages = r.weighted(ROUTES)(age < 5, age >= 10, r);
@@ -122,7 +122,7 @@ const CHANGE_REASONS: [PlacementChangeReason, number][] = [
  * year or so, which gives Middlesbrough's 7.4 % with 3+ moves in 12 months (000:280-282). For an NWD
  * young person a residential placement ends within weeks of referral, as the hub finds a family.
  */
-export function seedPlacements(em: EntityManager, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: LocalDate): void {
+export function seedPlacements(em: SeedingSession, yp: YoungPerson, p: SyntheticYoungPerson, r: Random, asOf: LocalDate): void {
   const referredOn = p.nwdJourney?.referredOn ?? null;
   const unstableFrom = r.chance(p.nwd ? 0.2 : 0.055) ? addDays(asOf, -r.int(300, 420)) : null;
   let start = p.statusSince;
