@@ -15,7 +15,8 @@ import { onlyWithheld } from '../support/graphql';
  * db_statements_total metric, in two councils of different sizes (150 and 600 young people): every
  * count must be the same in both, for every young person and page size, and the numbers below are
  * today's, so a lost batch or a query per young person fails here rather than at 100 000. Counts include
- * the audit append (begin, the chain's last link, the insert, commit).
+ * the audit append: one insert, once a service knows its chain's head (each graph is warmed first, as
+ * any serving graph is after its first request).
  */
 const SEED = 'statement-counts';
 const SIZES = [150, 600];
@@ -33,7 +34,10 @@ beforeAll(async () => {
       size,
       [...Array(size).keys()].map((i) => generatePerson(i, { size, seed: SEED, asOf: TEST_TODAY })),
     );
-    graphs.set(size, await startTestGraph('sqlite', { population: { SEED: SEED, SEED_SIZE: String(size) } }));
+    const graph = await startTestGraph('sqlite', { population: { SEED: SEED, SEED_SIZE: String(size) } });
+    // A first read in every agency: each service then knows its audit chain's head.
+    await graph.request(VIEW, { id: knownEverywhere(size)[0].id }, { persona: 'virtualSchoolHead' });
+    graphs.set(size, graph);
   }
 }, 600_000);
 afterAll(async () => {
@@ -61,8 +65,8 @@ const knownEverywhere = (size: number) =>
     .filter((p) => p.status === 'LOOKED_AFTER' && p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice);
 
 /** The most any one young person's view may cost each agency: one statement per kind of record it holds, and the audit append. */
-const VIEW_CEILING = { 'social-care': 22, education: 15, health: 18, police: 13 };
-const CHRONOLOGY_CEILING = { 'social-care': 31, education: 15, health: 18, police: 13 };
+const VIEW_CEILING = { 'social-care': 19, education: 12, health: 15, police: 10 };
+const CHRONOLOGY_CEILING = { 'social-care': 28, education: 12, health: 15, police: 10 };
 
 describe('SQL statements per request do not grow with the population, the page or the young person', () => {
   // The same young people (the generator draws each one alike at any size) asked about in both councils.
@@ -90,7 +94,7 @@ describe('SQL statements per request do not grow with the population, the page o
     'an NWD caseload page of 25 and of 50, at %i young people, as %s',
     async (size, persona) => {
       const graph = graphs.get(size)!;
-      const expected = { 'social-care': 14, education: 6, health: 7, police: 6 };
+      const expected = { 'social-care': 11, education: 3, health: 4, police: 3 };
       expect(await statementsFor(graph, persona, caseload(25))).toEqual(expected);
       expect(await statementsFor(graph, persona, caseload(50))).toEqual(expected);
     },
@@ -103,6 +107,6 @@ describe('SQL statements per request do not grow with the population, the page o
         await statementsFor(graph, 'virtualSchoolHead', 'query($n: String) { youngPersonByIdentifier(nhsNumber: $n) { id } }', {
           n: person.nhsNumber,
         }),
-      ).toEqual({ 'social-care': 11, education: 0, health: 0, police: 0 });
+      ).toEqual({ 'social-care': 8, education: 0, health: 0, police: 0 });
   });
 });

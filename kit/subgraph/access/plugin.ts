@@ -41,15 +41,16 @@ export function auditBeforeResponsePlugin(
           try {
             const at = clock.now();
             const records = access.auditContents(at);
-            if (records.length || access.snapshots.length) {
+            if (access.snapshots.length) {
+              // A frozen pack part commits with the reads that showed it, or neither does.
               await serially(() =>
                 withChainRetry(em, async (tx) => {
                   await chain.appendIn(tx, records);
                   await writeSnapshots(tx, chain, access.snapshots, access.viewer.id, at);
                 }),
               );
-              observe?.('written', took(), records.length);
-            }
+            } else await chain.append(em, records);
+            if (records.length || access.snapshots.length) observe?.('written', took(), records.length);
           } catch (err) {
             observe?.('failed', took(), 0);
             logger.error({ err, requestId: access.requestId }, 'audit write failed: response withheld');

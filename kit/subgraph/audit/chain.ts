@@ -62,25 +62,61 @@ function isChainClash(err: unknown): boolean {
   return err instanceof UniqueConstraintViolationException && /audit_record/.test(err.message);
 }
 
+/** The last record of a chain: what the next one is hashed onto. */
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 /**
  * An agency's audit chain, as its service appends to it: every record hashed onto the one before and
  * signed with the agency's current audit key, which only the service holds.
  */
 export class AuditChain {
+  /**
+   * The head this process last wrote: a guess that saves reading it back (and a transaction) on every
+   * read, checked by the primary key on seq, since any record another process appended meanwhile
+   * holds the next seq. Forgotten on any failure and whenever a caller's transaction appends.
+   */
+  private head: ChainHead | null = null;
+
   constructor(private readonly key: AuditKey) {}
 
   /** Appends records inside the caller's transaction, in order: they commit (or not) with it. */
   async appendIn(tx: EntityManager, contents: AuditContent[]): Promise<void> {
+    // Whether the caller's transaction commits is not known here: the next append reads the head again.
+    this.head = null;
+    await this.appendOntoStored(tx, contents);
+  }
+
+  /** Reads the head inside `tx`, appends onto it and returns the new head (unchanged when there is nothing to append). */
+  private async appendOntoStored(tx: EntityManager, contents: AuditContent[]): Promise<ChainHead | null> {
     const [last] = await tx.find(AuditRecord, {}, { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] });
-    let seq = last?.seq ?? 0;
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    for (const content of contents) {
+    const records = this.link(last ?? null, contents);
+    for (const record of records) tx.persist(record);
+    await tx.flush();
+    const head = records.length ? records[records.length - 1] : last;
+    return head ? { seq: head.seq, hash: head.hash } : null;
+  }
+
+  /** The records for `contents`, numbered, hashed and signed in order onto `head` (null: the chain is empty). */
+  private link(head: ChainHead | null, contents: AuditContent[]): AuditRecord[] {
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    return contents.map((content) => {
       seq += 1;
       const hash = hashRecord(seq, content, prevHash);
-      tx.create(AuditRecord, { ...content, seq, prevHash, hash, keyId: this.key.id, mac: mac(this.key, 'record', hash) });
+      const record = Object.assign(new AuditRecord(), {
+        ...content,
+        seq,
+        prevHash,
+        hash,
+        keyId: this.key.id,
+        mac: mac(this.key, 'record', hash),
+      });
       prevHash = hash;
-    }
-    await tx.flush();
+      return record;
+    });
   }
 
   /** Signs other evidence written beside the chain (a frozen pack part) with the same key. */
@@ -88,9 +124,27 @@ export class AuditChain {
     return { keyId: this.key.id, mac: mac(this.key, purpose, message) };
   }
 
-  /** Appends records in one transaction of their own, in order; returns when they are durable. */
+  /**
+   * Appends records on their own, in order; returns when they are durable. Onto the head this process
+   * last wrote, in one insert, when that is still the head; otherwise in a transaction that reads it.
+   */
   append(em: EntityManager, contents: AuditContent[]): Promise<void> {
     if (contents.length === 0) return Promise.resolve();
-    return serially(() => withChainRetry(em, (tx) => this.appendIn(tx, contents)));
+    return serially(async () => {
+      const known = this.head;
+      this.head = null;
+      if (known) {
+        const records = this.link(known, contents);
+        try {
+          await em.fork().insertMany(records);
+          this.head = { seq: records[records.length - 1].seq, hash: records[records.length - 1].hash };
+          return;
+        } catch (err) {
+          // Another process appended since: read the head it left, as below.
+          if (!isChainClash(err)) throw err;
+        }
+      }
+      this.head = await withChainRetry(em, (tx) => this.appendOntoStored(tx, contents));
+    });
   }
 }
