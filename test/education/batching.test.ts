@@ -9,6 +9,8 @@ describe('education subgraph batching', () => {
 
   beforeAll(async () => {
     agency = await startTestAgency(educationService);
+    // A first audited request: the service then knows its chain's head, as after any first request.
+    await queriesFor([seededPupils()[0].upn]);
   });
   afterAll(async () => {
     await agency?.stop();
@@ -37,9 +39,8 @@ describe('education subgraph batching', () => {
     const one = await queriesFor([first.upn]);
     expect(one.length).toBeGreaterThan(0);
     expect((await queriesFor(forty)).length).toBe(one.length);
-    // The audit write (one record per young person, in one transaction) costs a constant few statements.
-    expect(one.filter(audit).length).toBeGreaterThan(0);
-    expect(one.filter(audit).length).toBeLessThanOrEqual(4);
+    // The audit write: one insert of a record per young person.
+    expect(one.filter(audit)).toHaveLength(1);
   });
 
   it("stays flat when the policy withholds fields and the young person's wishes filter lists (police)", async () => {
