@@ -94,7 +94,7 @@ describe('SQL statements per request do not grow with the population, the page o
     'an NWD caseload page of 25 and of 50, at %i young people, as %s',
     async (size, persona) => {
       const graph = graphs.get(size)!;
-      const expected = { 'social-care': 11, education: 3, health: 4, police: 3 };
+      const expected = { 'social-care': 10, education: 3, health: 4, police: 3 };
       expect(await statementsFor(graph, persona, caseload(25))).toEqual(expected);
       expect(await statementsFor(graph, persona, caseload(50))).toEqual(expected);
     },

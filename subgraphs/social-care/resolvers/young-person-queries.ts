@@ -8,7 +8,7 @@ import { JUSTIFICATION_MAX_LENGTH, JUSTIFICATION_MIN_LETTERS } from '../../../ki
 import { justification } from '../../../kit/subgraph/validate';
 import { badUserInput, notFound } from '../../../kit/subgraph/errors';
 import { containsIgnoringCase } from '../../../kit/subgraph/contains-text';
-import { asked, mayHavePurpose, surelyHasPurpose, withPurpose } from '../access';
+import { asked, mayHavePurpose, surelyHasPurpose, withPurpose, type OnYoungPerson } from '../access';
 import { linkedYoungPerson } from './linked-young-person';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import type { SocialCareContext } from '../context';
@@ -131,12 +131,14 @@ export class YoungPersonQueries {
             },
           ]
         : [];
-    const where = (people: FilterQuery<YoungPerson>, byName = true): FilterQuery<NwdInvolvement> => ({
+    // The young people as a condition on the involvement's own key; the join to young_person only for a name.
+    const where = (people: OnYoungPerson, byName = true): FilterQuery<NwdInvolvement> => ({
       closedOn: null,
       ...(filter?.priority && { priority: filter.priority }),
       ...(filter?.support && { support: filter.support }),
       ...(filter?.keyWorker && { keyWorker: filter.keyWorker }),
-      youngPerson: { $and: [people, ...(byName ? named() : [])] },
+      ...(byName && name && { youngPerson: { $and: named() } }),
+      $and: [people as FilterQuery<NwdInvolvement>],
     });
     // Who is on it, decided without loading the council: those the rule certainly opens to the viewer
     // (an allocation or hub involvement of theirs open today) in the database; the few others they may
@@ -144,13 +146,13 @@ export class YoungPersonQueries {
     // The ids the caseload is drawn from: whoever has an open involvement.
     const open = () =>
       (ctx.em as SqlEntityManager).createQueryBuilder(NwdInvolvement, 'o').select('o.youngPerson').where({ closedOn: null }).getKnexQuery();
-    const sure = surelyHasPurpose(ctx, open);
-    const peopleIn = (people: FilterQuery<YoungPerson>) =>
-      // Not by name: the page narrows by name; these are only the viewer's own candidates.
-      plainQuery<{ youngPerson: string }>(ctx.em, NwdInvolvement, ['youngPerson'], where(people, false));
-    const [candidates, certain] = await Promise.all([peopleIn(mayHavePurpose(ctx, open)), sure ? peopleIn(sure) : []]);
-    const certainIds = new Set(certain.map((row) => row.youngPerson));
-    const undecided = [...new Set(candidates.map((row) => row.youngPerson))].filter((id) => !certainIds.has(id));
+    const sure = () => surelyHasPurpose(ctx, open);
+    // Only those the database cannot settle come back (not the virtual school head's thousands): not by
+    // name, as the page narrows by name and these are only the viewer's own candidates.
+    const certain = sure();
+    const mayOnly: OnYoungPerson = certain ? { $and: [mayHavePurpose(ctx, open), { $not: certain }] } : mayHavePurpose(ctx, open);
+    const undecidedRows = await plainQuery<{ youngPerson: string }>(ctx.em, NwdInvolvement, ['youngPerson'], where(mayOnly, false));
+    const undecided = [...new Set(undecidedRows.map((row) => row.youngPerson))];
     const purposes = await ctx.loaders.purposes.loadMany(undecided);
     // A caseload is whom the viewer works with: an auditor's purpose opens logs, and breaking glass on
     // someone in the same request opens their record, not a place on the caseload.
@@ -159,14 +161,14 @@ export class YoungPersonQueries {
       return purpose && !(purpose instanceof Error) && purpose.kind !== PurposeKind.AUDIT && purpose.kind !== PurposeKind.BREAK_GLASS;
     });
     const opened = () => {
-      const certainly = surelyHasPurpose(ctx, open);
+      const certainly = sure();
       // No `or` with an empty list: it kept PostgreSQL from starting at the viewer's own rows (42 ms
       // against 3 for a key worker's page at 100 000). Nobody certain and nobody confirmed is nobody.
-      const conditions: FilterQuery<YoungPerson>[] = [
+      const conditions: OnYoungPerson[] = [
         ...(certainly ? [certainly] : []),
-        ...(confirmed.length ? [{ id: { $in: confirmed } }] : []),
+        ...(confirmed.length ? [{ youngPerson: { $in: confirmed } }] : []),
       ];
-      if (conditions.length === 0) return where({ id: { $in: [] } });
+      if (conditions.length === 0) return where({ youngPerson: { $in: [] } });
       return where(conditions.length === 1 ? conditions[0] : { $or: conditions });
     };
     const ordered = {
