@@ -72,5 +72,13 @@ describe.each(kinds)('the audit chain head a service remembers, on %s', (kind) =
     expect(new Set(stored.map((r) => r.requestId)).size).toBe(9);
     expect(stored.every((r) => r.keyId === keyring.current.id && r.mac)).toBe(true);
     expect(await verifyAuditChain(orm.em.fork(), keyring)).toMatchObject({ ok: true, records: 9, unsigned: 0 });
+
+    // More records than one insert statement carries (MikroORM splits them) go in one transaction, whole or not at all.
+    const many = Array.from({ length: orm.config.get('batchSize') + 1 }, (_, i) => read(10 + i, 'a'));
+    statements = [];
+    await a.append(orm.em, many);
+    expect(statements[0]).toMatch(/^begin/i);
+    expect(statements[statements.length - 1]).toMatch(/^commit/i);
+    expect(await verifyAuditChain(orm.em.fork(), keyring)).toMatchObject({ ok: true, records: 9 + many.length });
   });
 });

@@ -126,14 +126,16 @@ export class AuditChain {
 
   /**
    * Appends records on their own, in order; returns when they are durable. Onto the head this process
-   * last wrote, in one insert, when that is still the head; otherwise in a transaction that reads it.
+   * last wrote, in one insert, when that is still the head; otherwise (or when they are too many for
+   * one statement) in a transaction that reads it.
    */
   append(em: EntityManager, contents: AuditContent[]): Promise<void> {
     if (contents.length === 0) return Promise.resolve();
     return serially(async () => {
       const known = this.head;
       this.head = null;
-      if (known) {
+      // One statement only: past MikroORM's batch size an insert is split, and only a transaction keeps it whole.
+      if (known && contents.length <= em.config.get('batchSize')) {
         const records = this.link(known, contents);
         try {
           await em.fork().insertMany(records);
