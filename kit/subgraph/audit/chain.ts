@@ -68,6 +68,12 @@ interface ChainHead {
   hash: string;
 }
 
+/** The head a list of records (in chain order) leaves, or `before` when there are none. */
+const headAfter = (records: readonly ChainHead[], before: ChainHead | null): ChainHead | null => {
+  const last = records.length ? records[records.length - 1] : before;
+  return last ? { seq: last.seq, hash: last.hash } : null;
+};
+
 /**
  * An agency's audit chain, as its service appends to it: every record hashed onto the one before and
  * signed with the agency's current audit key, which only the service holds.
@@ -95,8 +101,7 @@ export class AuditChain {
     const records = this.link(last ?? null, contents);
     for (const record of records) tx.persist(record);
     await tx.flush();
-    const head = records.length ? records[records.length - 1] : last;
-    return head ? { seq: head.seq, hash: head.hash } : null;
+    return headAfter(records, last ?? null);
   }
 
   /** The records for `contents`, numbered, hashed and signed in order onto `head` (null: the chain is empty). */
@@ -139,7 +144,7 @@ export class AuditChain {
         const records = this.link(known, contents);
         try {
           await em.fork().insertMany(records);
-          this.head = { seq: records[records.length - 1].seq, hash: records[records.length - 1].hash };
+          this.head = headAfter(records, known);
           return;
         } catch (err) {
           // Another process appended since: read the head it left, as below.
