@@ -17,13 +17,12 @@ import type { SeedingSession } from '../../kit/dev/synthetic/seeding-session';
 
 function seedPupil(em: SeedingSession, person: SyntheticYoungPerson, options: PopulationOptions): void {
   const asOf = options.asOf;
-  const pupil = Object.assign(new Pupil(), {
+  const pupil = em.create(Pupil, {
     upn: person.upn!,
     dateOfBirth: person.dateOfBirth,
     enteredCareDate: person.enteredCareOn,
     virtualSchool: LA_CODE,
   });
-  em.persist(pupil);
   const yearGroup = yearGroupOn(person.dateOfBirth, asOf);
   // Reception (or this year's nursery class) began in September, when school-age time began.
   const educationStart = earliest(autumnTermBegins(academicYearStarting(asOf) - Math.max(0, yearGroup)), asOf);

@@ -47,8 +47,8 @@ function gpPractice(r: Random): RegisteredGpPractice {
   });
 }
 
-function newPatient(r: Random, person: SyntheticYoungPerson, nhsNumber: string): Patient {
-  return Object.assign(new Patient(), {
+function newPatient(em: SeedingSession, r: Random, person: SyntheticYoungPerson, nhsNumber: string): Patient {
+  return em.create(Patient, {
     nhsNumber,
     dateOfBirth: person.dateOfBirth,
     // Health learns of entry to care from the local authority's request for an initial assessment.
@@ -66,9 +66,8 @@ export const healthSeeder: AgencySeeder = {
   seedPerson(em: SeedingSession, person: SyntheticYoungPerson, options: PopulationOptions): void {
     if (!person.nhsNumber || !person.heldByHealth) return;
     const r = new Random(options.seed, 'health', person.index);
-    const patient = newPatient(r, person, person.nhsNumber);
-    em.persist(patient);
-    const life = new Life(r, person, patient, options.asOf);
+    const patient = newPatient(em, r, person, person.nhsNumber);
+    const life = new Life(em, r, person, patient, options.asOf);
     const records = GENERATORS.flatMap((generate) => generate(life));
     youngPersonsWishes(r, records);
     for (const record of records) em.persist(record);

@@ -11,9 +11,9 @@ export function recordsOf(seeder: AgencySeeder, person: SyntheticYoungPerson, op
   const rows: object[] = [];
   const make = (entity: new () => object, data: object) => Object.assign(Object.create(entity.prototype as object) as object, data);
   const em = {
-    create: (entity: new () => object, data: object) => {
+    create: (entity: new () => object, data: object, options?: { persist?: boolean }) => {
       const row = make(entity, data);
-      rows.push(row);
+      if (options?.persist !== false) rows.push(row);
       return row;
     },
     persist: (row: object) => rows.push(row),

@@ -1,3 +1,4 @@
+import type { RequiredEntityData } from '@mikro-orm/core';
 import type { LocalDate } from '../../../kit/subgraph/dates';
 import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { Random } from '../../../kit/dev/synthetic/random';
@@ -28,7 +29,5 @@ export type RecordData<T> = Pick<T, Exclude<WritableKeys<T>, 'id' | 'pupil'>>;
 
 /** Creates and persists (no flush) one of the pupil's records. */
 export function record<T extends PupilRecord>(seed: PupilSeed, entity: new () => T, data: RecordData<T>): T {
-  const row = Object.assign(new entity(), data, { pupil: seed.pupil });
-  seed.em.persist(row);
-  return row;
+  return seed.em.create(entity, { ...data, pupil: seed.pupil } as RequiredEntityData<T>) as T;
 }

@@ -55,15 +55,13 @@ export function schoolName(establishmentNumber: number): string {
 /** Persists the whole directory; seeded once, with the first person of the population. */
 export function seedSchoolDirectory(em: SeedingSession): void {
   for (const n of DIRECTORY) {
-    em.persist(
-      Object.assign(new School(), {
-        urn: schoolUrn(n),
-        localAuthorityCode: LA_CODE,
-        establishmentNumber: String(n).padStart(4, '0'),
-        name: schoolName(n),
-        phase: phaseOf(n),
-      }),
-    );
+    em.create(School, {
+      urn: schoolUrn(n),
+      localAuthorityCode: LA_CODE,
+      establishmentNumber: String(n).padStart(4, '0'),
+      name: schoolName(n),
+      phase: phaseOf(n),
+    });
   }
 }
 

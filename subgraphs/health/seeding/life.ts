@@ -1,7 +1,9 @@
+import type { RequiredEntityData } from '@mikro-orm/core';
 import { addDays, addMonths, ageOn, daysBetween, type LocalDate } from '../../../kit/subgraph/dates';
 import type { Random } from '../../../kit/dev/synthetic/random';
 import type { SyntheticYoungPerson } from '../../../kit/dev/synthetic/population';
 import type { Patient, PatientRecord } from '../entities';
+import type { SeedingSession } from '../../../kit/dev/synthetic/seeding-session';
 
 /**
  * One young person's life as the seed sees it: a random stream and the window in which their
@@ -11,6 +13,7 @@ export class Life {
   readonly age: number;
 
   constructor(
+    private readonly em: SeedingSession,
     readonly r: Random,
     readonly person: SyntheticYoungPerson,
     readonly patient: Patient,
@@ -61,9 +64,9 @@ export class Life {
     return Math.min(max, Math.max(min, Math.round(mean + sd * z)));
   }
 
-  /** A new record of this patient. */
+  /** A new record of this patient, persisted by the seeder once the young person's wishes are added to it. */
   record<T extends PatientRecord>(entity: new () => T, fields: Omit<Partial<T>, 'id' | 'patient'>): T {
-    return Object.assign(new entity(), fields, { patient: this.patient });
+    return this.em.create(entity, { ...fields, patient: this.patient } as RequiredEntityData<T>, { persist: false }) as T;
   }
 }
 
