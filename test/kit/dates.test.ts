@@ -1,4 +1,4 @@
-import { addMonths, addWorkingDays, ageOn, parseLocalDate } from '../../kit/subgraph/dates';
+import { addMonths, addWorkingDays, ageOn, parseLocalDate, toLocalDate } from '../../kit/subgraph/dates';
 import { statusFor, TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 
 describe('calendar arithmetic', () => {
@@ -19,6 +19,19 @@ describe('calendar arithmetic', () => {
   it('rejects impossible dates', () => {
     expect(() => parseLocalDate('2026-02-30')).toThrow(/calendar date/);
     expect(() => parseLocalDate('23/11/2026')).toThrow(/YYYY-MM-DD/);
+    for (const impossible of ['2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32'])
+      expect(() => parseLocalDate(impossible)).toThrow(`not a calendar date: ${impossible}`);
+    expect(toLocalDate(parseLocalDate('2024-02-29'))).toBe('2024-02-29');
+    expect(toLocalDate(parseLocalDate('2000-02-29'))).toBe('2000-02-29');
+  });
+  it('reads and writes every day of four centuries as its ISO date, midnight UTC', () => {
+    const wrong: string[] = [];
+    for (let day = Date.UTC(1900, 0, 1); day <= Date.UTC(2299, 11, 31); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      if (toLocalDate(new Date(day + 86_399_999)) !== iso || parseLocalDate(iso).getTime() !== day) wrong.push(iso);
+    }
+    expect(wrong).toEqual([]);
+    expect(() => toLocalDate(new Date(NaN))).toThrow(RangeError);
   });
 });
 
