@@ -29,6 +29,22 @@ interface Table {
   readonly generated?: { readonly prop: string; readonly field: string };
 }
 
+/** A foreign key or index set aside while the rows are written: its table, name and definition as PostgreSQL prints them. */
+interface Suspended {
+  table: string;
+  name: string;
+  definition: string;
+}
+
+const FOREIGN_KEYS = `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+  from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace order by 1, 2`;
+
+/** Indexes that neither enforce a constraint nor uniqueness. */
+const PLAIN_INDEXES = `select i.indrelid::regclass::text as table, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+  from pg_index i join pg_class c on c.oid = i.indexrelid
+  where c.relnamespace = current_schema()::regnamespace and not i.indisunique and not i.indisprimary
+    and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid) order by 1, 2`;
+
 /** Rows sent to the server per chunk of the stream: big enough to amortise the stream, small enough not to hold a batch twice. */
 const ROWS_PER_CHUNK = 1_000;
 
@@ -45,12 +61,38 @@ export class PostgresCopyWriter implements TableWriter {
   private readonly tables = new Map<string, Table>();
   /** Per table with an autoincrement key: the last key numbered here (read from the table the first time). */
   private readonly lastKeys = new Map<string, { readonly field: string; last: number }>();
+  private suspended: { keys: Suspended[]; indexes: Suspended[] } = { keys: [], indexes: [] };
 
   async write(tx: EntityManager, meta: EntityMetadata, entities: object[]): Promise<void> {
     const table = this.tableOf(meta, tx.getPlatform());
     const connection = await this.connectionOf(tx);
     if (table.generated) await this.number(connection, meta, table.generated, entities as Row[]);
     await pipeline(Readable.from(copyChunks(table, entities as Row[]), { objectMode: false }), connection.query(copyFrom(table.copy)));
+  }
+
+  /**
+   * Before the first batch, in the seeding's transaction: foreign keys and non-unique indexes are
+   * dropped, to be built once over all the rows at the end (PostgreSQL's own advice for populating a
+   * database). Maintained row by row they were two thirds of the server's COPY time: 840 000 meeting
+   * attendees at 100 000 young people. Primary keys and unique indexes stay, so duplicates still fail
+   * as they are written.
+   */
+  async beforeLoad(tx: EntityManager): Promise<void> {
+    const connection = await this.connectionOf(tx);
+    const keys = (await connection.query<Suspended>(FOREIGN_KEYS)).rows;
+    const indexes = (await connection.query<Suspended>(PLAIN_INDEXES)).rows;
+    for (const key of keys) await connection.query(`alter table ${key.table} drop constraint ${quote(key.name)}`);
+    for (const index of indexes) await connection.query(`drop index ${index.name}`);
+    this.suspended = { keys, indexes };
+  }
+
+  /** After the last batch, before the seeding commits: the indexes rebuilt, then each foreign key added back and checked over every row. */
+  async afterLoad(tx: EntityManager): Promise<void> {
+    const connection = await this.connectionOf(tx);
+    for (const index of this.suspended.indexes) await connection.query(index.definition);
+    for (const key of this.suspended.keys)
+      await connection.query(`alter table ${key.table} add constraint ${quote(key.name)} ${key.definition}`);
+    this.suspended = { keys: [], indexes: [] };
   }
 
   /** Moves every numbered table's sequence past the keys given here, in the batch's transaction, so later inserts do not collide. */

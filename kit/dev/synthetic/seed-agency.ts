@@ -9,7 +9,7 @@ const SEED_BATCH = 500;
 /** Young people made between turns of the event loop while a batch is written. */
 const YIELD_EVERY = 20;
 
-/** Seeds an agency's share of the synthetic population, written in batches so memory stays flat at any size. */
+/** Seeds an agency's share of the synthetic population in one transaction, written in batches so memory stays flat at any size. */
 export async function seedAgency(
   orm: AgencyOrm,
   service: Pick<AgencyService, 'agency' | 'seeder'>,
@@ -19,28 +19,40 @@ export async function seedAgency(
   writer: TableWriter = isPostgres(orm.config.get('clientUrl') ?? '') ? new PostgresCopyWriter() : INSERT_MANY,
 ): Promise<void> {
   const progress = showProgress ? progressReporter(service.agency.name, options.size) : undefined;
-  const session = new BulkSeedingSession(orm.em.fork(), writer);
-  let done = 0;
-  // One batch is written while the next is made, so the database and this process work at once.
-  let writing: { promise: Promise<void>; upTo: number } | undefined;
-  const written = async () => {
-    if (!writing) return;
-    await writing.promise;
-    progress?.update(writing.upTo);
-  };
-  for (const person of population(options)) {
-    service.seeder.seedPerson(session, person, options);
-    if (++done % SEED_BATCH === 0 || done === options.size) {
-      await written();
-      const promise = session.flush();
-      promise.catch(() => undefined); // awaited at the next batch; not unhandled meanwhile
-      writing = { promise, upTo: done };
-    } else if (writing && done % YIELD_EVERY === 0) {
-      // Making people is synchronous: the batch being written streams on only when the event loop turns.
-      await new Promise(setImmediate);
+  // All or nothing: a seeding that fails leaves the database as it was (on PostgreSQL with its foreign
+  // keys and indexes, which the writer sets aside while it loads).
+  await orm.em.fork().transactional(async (tx) => {
+    await writer.beforeLoad?.(tx);
+    const session = new BulkSeedingSession(tx, writer);
+    let done = 0;
+    // One batch is written while the next is made, so the database and this process work at once.
+    let writing: { promise: Promise<void>; upTo: number } | undefined;
+    const written = async () => {
+      if (!writing) return;
+      await writing.promise;
+      progress?.update(writing.upTo);
+    };
+    try {
+      for (const person of population(options)) {
+        service.seeder.seedPerson(session, person, options);
+        if (++done % SEED_BATCH === 0 || done === options.size) {
+          await written();
+          const promise = session.flush();
+          promise.catch(() => undefined); // awaited at the next batch; not unhandled meanwhile
+          writing = { promise, upTo: done };
+        } else if (writing && done % YIELD_EVERY === 0) {
+          // Making people is synchronous: the batch being written streams on only when the event loop turns.
+          await new Promise(setImmediate);
+        }
+      }
+    } catch (err) {
+      // The transaction rolls back on the connection the batch is still being written on: after it.
+      await writing?.promise.catch(() => undefined);
+      throw err;
     }
-  }
-  await written();
+    await written();
+    await writer.afterLoad?.(tx);
+  });
   // The planner's statistics, as autovacuum would gather them some time later: without them PostgreSQL
   // takes every freshly filled table for empty (a caseload page at 20 000 young people: 44 ms against 14).
   await orm.em.getConnection().execute('analyze');

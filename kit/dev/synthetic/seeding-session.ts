@@ -15,6 +15,9 @@ export interface TableWriter {
   write(tx: EntityManager, meta: EntityMetadata, entities: object[]): Promise<void>;
   /** Runs once the batch's tables are written, still in its transaction. */
   afterBatch?(tx: EntityManager): Promise<void>;
+  /** Runs in the seeding's transaction before its first batch, and after its last. */
+  beforeLoad?(tx: EntityManager): Promise<void>;
+  afterLoad?(tx: EntityManager): Promise<void>;
 }
 
 /** MikroORM's own multi-row inserts: every database, and the reference the PostgreSQL COPY writer is tested against. */
