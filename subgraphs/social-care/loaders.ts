@@ -22,7 +22,13 @@ import type { LocalDate } from '../../kit/subgraph/dates';
 import type { Viewer } from '../../kit/shared/roles';
 import { SOCIAL_CARE } from './agency';
 import type { IdentifierScheme } from './enums';
-import { hasStatutoryRole, legitimateRelationship, type RelationshipFacts } from './rules/relationship';
+import {
+  hasStatutoryRole,
+  legitimateRelationship,
+  purposeBeforeMeetings,
+  type FactsBeforeMeetings,
+  type RelationshipFacts,
+} from './rules/relationship';
 
 type OwnedBy<K extends string> = { [P in K]: { id: string } };
 
@@ -120,20 +126,25 @@ function recordLoaders(em: EntityManager, viewerId: string) {
  * Each young person's purpose for this viewer (null: no legitimate relationship), from the viewer's own
  * allocations, involvements, invitations and actions, and, for a statutory role, the case status history.
  * Only the viewer's own rows are read: a young person they have nothing to do with costs what an id that
- * names nobody does (no rows), so neither the answer nor its time tells them apart. Batched like every loader.
+ * names nobody does (no rows), so neither the answer nor its time tells them apart. The invitations and
+ * actions (each with its meeting) are read only where the rows that outrank them did not decide; those
+ * decide only to open a record (or, for a figures-only role, to open none to anyone), which the answer
+ * shows anyway, so the time saved tells nothing. Batched like every loader.
  */
 function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderRequest) {
   return new DataLoader<string, Purpose | null>(async (ids) =>
     Promise.all(
       ids.map(async (id) => {
-        const [allocations, specialistInvolvements, invitations, actions, caseStatuses] = await Promise.all([
+        const [allocations, specialistInvolvements, caseStatuses] = await Promise.all([
           l.allocationsOfViewer.load(id),
           l.involvementsOfViewer.load(id),
-          l.invitationsOfViewer.load(id),
-          l.actionsOfViewer.load(id),
           hasStatutoryRole(request.viewer) ? l.caseStatusEpisodes.load(id) : [],
         ]);
-        const facts: RelationshipFacts = { allocations, specialistInvolvements, invitations, actions, caseStatuses };
+        const before: FactsBeforeMeetings = { allocations, specialistInvolvements, caseStatuses };
+        const decided = purposeBeforeMeetings(request.viewer, before, request.today);
+        if (decided !== undefined) return decided;
+        const [invitations, actions] = await Promise.all([l.invitationsOfViewer.load(id), l.actionsOfViewer.load(id)]);
+        const facts: RelationshipFacts = { ...before, invitations, actions };
         return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));
       }),
     ),

@@ -67,12 +67,16 @@ export const hasStatutoryRole = (viewer: Viewer): boolean => viewer.role === 'VI
 /** Roles that see figures, never children: a corporate parenting board member holds no relationship with anyone, break-glass included. */
 export const FIGURES_ONLY_ROLES: readonly Role[] = ['CORPORATE_PARENTING_BOARD_MEMBER'];
 
-export function legitimateRelationship(
-  viewer: Viewer,
-  facts: RelationshipFacts,
-  today: LocalDate,
-  breakGlassReason?: string,
-): Purpose | null {
+/** The facts the rule reads before the viewer's meetings. */
+export type FactsBeforeMeetings = Pick<RelationshipFacts, 'allocations' | 'specialistInvolvements' | 'caseStatuses'>;
+
+/**
+ * What the rule decides before it reads the viewer's invitations and actions: a purpose that outranks
+ * them (audit, allocation, hub involvement, statutory duty), none for a figures-only role, or undefined
+ * when the meetings decide. A key worker's caseload page is settled by their allocations without
+ * loading the few hundred meetings they are invited to.
+ */
+export function purposeBeforeMeetings(viewer: Viewer, facts: FactsBeforeMeetings, today: LocalDate): Purpose | null | undefined {
   if (viewer.role === 'IG_AUDITOR') return { kind: PurposeKind.AUDIT };
   if (FIGURES_ONLY_ROLES.includes(viewer.role)) return null;
   if (facts.allocations.some((a) => a.practitionerId === viewer.id && isOpenOn(a, today))) return { kind: PurposeKind.ALLOCATION };
@@ -80,6 +84,17 @@ export function legitimateRelationship(
     return { kind: PurposeKind.SPECIALIST_INVOLVEMENT };
   if (hasStatutoryRole(viewer) && currentEpisode(facts.caseStatuses, today)?.status === CaseStatus.LOOKED_AFTER)
     return { kind: PurposeKind.STATUTORY_ROLE };
+  return undefined;
+}
+
+export function legitimateRelationship(
+  viewer: Viewer,
+  facts: RelationshipFacts,
+  today: LocalDate,
+  breakGlassReason?: string,
+): Purpose | null {
+  const before = purposeBeforeMeetings(viewer, facts, today);
+  if (before !== undefined) return before;
   const invitation = facts.invitations
     .filter((i) => invitationCounts(viewer, i, today))
     .sort((a, b) => (a.meeting.heldOn < b.meeting.heldOn ? 1 : -1))[0];
