@@ -125,8 +125,9 @@ function recordLoaders(em: EntityManager, viewerId: string) {
 /**
  * Each young person's purpose for this viewer (null: no legitimate relationship), from the viewer's own
  * allocations, involvements, invitations and actions, and, for a statutory role, the case status history.
- * Only the viewer's own rows are read: a young person they have nothing to do with costs what an id that
- * names nobody does (no rows), so neither the answer nor its time tells them apart. The invitations and
+ * Only the viewer's own rows are read (and, for a statutory role, the young person's case statuses): a
+ * young person they have nothing to do with costs what an id that names nobody does (the same
+ * statements), so neither the answer nor its time tells them apart. The invitations and
  * actions (each with its meeting) are read only where the rows that outrank them did not decide; those
  * decide only to open a record (or, for a figures-only role, to open none to anyone), which the answer
  * shows anyway, so the time saved tells nothing. Batched like every loader.

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { collectingSession } from '../support/synthetic';
 import type { AuditEntryBody, ChronologyEntryBody, TimelinessBody } from '../support/bodies';
 import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
 import {
@@ -44,10 +44,7 @@ export const UNKNOWN_UPN = syntheticUpn(999, 2001);
 /** The rows the education seeder persists for a population (in memory: the seeder only persists). */
 export function seededRows(options: PopulationOptions): object[] {
   const rows: object[] = [];
-  const em = {
-    persist: (row: object) => rows.push(row),
-    getReference: (entity: new () => object, urn: string) => Object.assign(new entity(), { urn }),
-  } as unknown as EntityManager;
+  const em = collectingSession(rows);
   for (const person of population(options)) educationSeeder.seedPerson(em, person, options);
   return rows;
 }

@@ -15,7 +15,7 @@ import type { AgencyMatchStatus } from '../../kit/subgraph/graphql/match';
 import { generatePerson, type PopulationOptions, type SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import { TEST_TODAY, type TestAgency } from '../support/agency';
 import { entitiesQuery, type Entities } from '../support/receiving';
-import type { EntityManager } from '@mikro-orm/core';
+import { recordsOf } from '../support/synthetic';
 
 export { healthService };
 
@@ -31,9 +31,7 @@ export interface Seeded {
 }
 
 export function seeded(person: SyntheticYoungPerson, options: PopulationOptions = OPTIONS): Seeded {
-  const rows: object[] = [];
-  const em = { persist: (entity: object) => rows.push(entity) } as unknown as EntityManager;
-  healthSeeder.seedPerson(em, person, options);
+  const rows = recordsOf(healthSeeder, person, options);
   const patient = rows.find((row): row is Patient => row instanceof Patient) ?? null;
   return { person, patient, rows: rows.filter((row) => !(row instanceof Patient)) };
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { MetadataStorage, type EntityProperty } from '@mikro-orm/core';
+import type { SeedingSession } from '../../kit/dev/synthetic/seeding-session';
 import type { PopulationOptions, SyntheticYoungPerson } from '../../kit/dev/synthetic/population';
 import type { AgencySeeder } from '../../kit/subgraph/service';
 
@@ -9,18 +10,27 @@ import type { AgencySeeder } from '../../kit/subgraph/service';
  */
 export function recordsOf(seeder: AgencySeeder, person: SyntheticYoungPerson, options: PopulationOptions): object[] {
   const rows: object[] = [];
+  seeder.seedPerson(collectingSession(rows), person, options);
+  return rows;
+}
+
+/**
+ * A seeding session that only collects what a seeder persists into `rows` (as a database would get it,
+ * `create` persisting unless told not to); a reference is a bare instance with its primary key set.
+ */
+export function collectingSession(rows: object[]): SeedingSession {
   const make = (entity: new () => object, data: object) => Object.assign(Object.create(entity.prototype as object) as object, data);
-  const em = {
+  const primaryKey = (entity: new () => object) =>
+    Object.values<EntityProperty>(MetadataStorage.getMetadataFromDecorator(entity).properties).find((prop) => prop.primary)?.name ?? 'id';
+  return {
     create: (entity: new () => object, data: object, options?: { persist?: boolean }) => {
       const row = make(entity, data);
       if (options?.persist !== false) rows.push(row);
       return row;
     },
     persist: (row: object) => rows.push(row),
-    getReference: (entity: new () => object, id: unknown) => make(entity, { id }),
-  } as unknown as EntityManager;
-  seeder.seedPerson(em, person, options);
-  return rows;
+    getReference: (entity: new () => object, key: unknown) => make(entity, { [primaryKey(entity)]: key }),
+  } as unknown as SeedingSession;
 }
 
 export function rowsOf<T extends object>(rows: readonly object[], entity: abstract new (...args: never[]) => T): T[] {

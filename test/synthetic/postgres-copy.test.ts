@@ -32,14 +32,14 @@ interface TableContents {
   md5: string;
 }
 
-/** Every index and constraint, as PostgreSQL prints their definitions (a foreign key's checked or not). */
+/** Every index and constraint, as PostgreSQL prints their definitions (NOT VALID for a foreign key not checked). */
 async function catalogueOf(orm: AgencyOrm): Promise<string[]> {
   const connection = orm.em.getConnection();
   const indexes = (await connection.execute("select indexdef as definition from pg_indexes where schemaname = 'public' order by 1")) as {
     definition: string;
   }[];
   const constraints = (await connection.execute(
-    `select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || case when convalidated then '' else ' NOT VALID' end as definition
+    `select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as definition
        from pg_constraint where connamespace = 'public'::regnamespace order by 1`,
   )) as { definition: string }[];
   return [...indexes, ...constraints].map((row) => row.definition);

@@ -1,14 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  Reference,
-  ReferenceKind,
-  Utils,
-  type EntityManager,
-  type EntityMetadata,
-  type EntityProperty,
-  type Platform,
-} from '@mikro-orm/core';
+import { Reference, ReferenceKind, type EntityManager, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -25,6 +17,8 @@ interface Column {
 interface Table {
   readonly copy: string;
   readonly columns: readonly Column[];
+  /** Properties the database gives a value (a version), which a seeder must leave unset. */
+  readonly unset: readonly string[];
   /** The autoincrement key, numbered here because COPY returns nothing (the sequence is moved past it). */
   readonly generated?: { readonly prop: string; readonly field: string };
 }
@@ -54,18 +48,20 @@ const ROWS_PER_CHUNK = 1_000;
  * seeding time. Columns, custom types, references and defaults come from MikroORM's metadata the way
  * its own inserts bind them; a seeding test compares every table with what MikroORM's inserts store.
  * Anything it cannot write as MikroORM would (raw SQL defaults, composite keys, JSON embeddables, ...)
- * is refused by name rather than written differently.
+ * is refused by name rather than written differently. COPY goes to the pg connection knex holds for
+ * the transaction, past MikroORM's query log and metrics: every call must be awaited inside it.
  */
 export class PostgresCopyWriter implements TableWriter {
   readonly plainEntities = true;
   private readonly tables = new Map<string, Table>();
-  /** Per table with an autoincrement key: the last key numbered here (read from the table the first time). */
-  private readonly lastKeys = new Map<string, { readonly field: string; last: number }>();
   private suspended: { keys: Suspended[]; indexes: Suspended[] } = { keys: [], indexes: [] };
 
   async write(tx: EntityManager, meta: EntityMetadata, entities: object[]): Promise<void> {
     const table = this.tableOf(meta, tx.getPlatform());
     const connection = await this.connectionOf(tx);
+    for (const name of table.unset)
+      if ((entities as Row[]).some((entity) => entity[name] !== undefined))
+        throw new Error(`seeding by COPY leaves ${meta.className}.${name} to the database: the seeder must leave it unset`);
     if (table.generated) await this.number(connection, meta, table.generated, entities as Row[]);
     await pipeline(Readable.from(copyChunks(table, entities as Row[]), { objectMode: false }), connection.query(copyFrom(table.copy)));
   }
@@ -79,6 +75,9 @@ export class PostgresCopyWriter implements TableWriter {
    */
   async beforeLoad(tx: EntityManager): Promise<void> {
     const connection = await this.connectionOf(tx);
+    // Rebuilding an index or checking a foreign key over every row is one long statement: a service
+    // seeding itself at its first start has a statement timeout (DB_STATEMENT_TIMEOUT_MS), as migrations do.
+    await connection.query('set local statement_timeout = 0');
     const keys = (await connection.query<Suspended>(FOREIGN_KEYS)).rows;
     const indexes = (await connection.query<Suspended>(PLAIN_INDEXES)).rows;
     for (const key of keys) await connection.query(`alter table ${key.table} drop constraint ${quote(key.name)}`);
@@ -95,26 +94,23 @@ export class PostgresCopyWriter implements TableWriter {
     this.suspended = { keys: [], indexes: [] };
   }
 
-  /** Moves every numbered table's sequence past the keys given here, in the batch's transaction, so later inserts do not collide. */
-  async afterBatch(tx: EntityManager): Promise<void> {
-    const connection = await this.connectionOf(tx);
-    for (const [tableName, { field, last }] of this.lastKeys)
-      if (last > 0) await connection.query('select setval(pg_get_serial_sequence($1, $2), $3)', [quote(tableName), field, last]);
-  }
-
+  /**
+   * A block of keys taken from the table's own sequence in one statement, in order, so each row gets
+   * the key an insert of the same rows would have given it and the sequence ends where the inserts
+   * would leave it. (A nextval per row doubled the server's seeding time.) Were another session to
+   * draw from the sequence in the same instant, the primary key, kept while loading, would refuse the
+   * overlap rather than store it.
+   */
   private async number(connection: ClientBase, meta: EntityMetadata, key: { prop: string; field: string }, entities: Row[]): Promise<void> {
-    let numbered = this.lastKeys.get(meta.tableName);
-    if (!numbered) {
-      const stored = await connection.query<{ last: string | null }>(
-        `select max(${quote(key.field)}) as last from ${quote(meta.tableName)}`,
-      );
-      this.lastKeys.set(meta.tableName, (numbered = { field: key.field, last: Number(stored.rows[0]?.last ?? 0) }));
-    }
-    for (const entity of entities) {
+    for (const entity of entities)
       if (entity[key.prop] !== undefined && entity[key.prop] !== null)
-        throw new Error(`seeding by COPY numbers ${meta.className}.${key.prop} itself: the seeder must leave it unset`);
-      entity[key.prop] = ++numbered.last;
-    }
+        throw new Error(`seeding by COPY takes ${meta.className}.${key.prop} from its sequence: the seeder must leave it unset`);
+    const { rows } = await connection.query<{ last: string }>(
+      'select setval(pg_get_serial_sequence($1, $2), nextval(pg_get_serial_sequence($1, $2)) + $3 - 1) as last',
+      [quote(meta.tableName), key.field, entities.length],
+    );
+    const first = Number(rows[0].last) - entities.length + 1;
+    entities.forEach((entity, i) => (entity[key.prop] = first + i));
   }
 
   /** The pg connection knex holds for the batch's transaction, so COPY commits or rolls back with it. */
@@ -133,6 +129,7 @@ export class PostgresCopyWriter implements TableWriter {
 
 function describeTable(meta: EntityMetadata, platform: Platform): Table {
   const columns: Column[] = [];
+  const unset: string[] = [];
   let generated: Table['generated'];
   for (const prop of meta.props) {
     if (prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
@@ -143,8 +140,12 @@ function describeTable(meta: EntityMetadata, platform: Platform): Table {
     }
     if (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE) throw refuse(`a ${prop.kind} relation`);
     if (prop.fieldNames.length !== 1) throw refuse('more than one column');
-    // MikroORM's insert leaves a version column out, for the database's default to start it.
-    if (prop.version) continue;
+    // Left to the column's default (1), as MikroORM's insert writes it when the entity has none: a
+    // version a seeder gave is refused rather than dropped.
+    if (prop.version) {
+      unset.push(prop.name);
+      continue;
+    }
     if (prop.generated || prop.formula || prop.onCreate) throw refuse('a value the database or MikroORM computes');
     if (prop.defaultRaw !== undefined && prop.default === undefined && !prop.autoincrement) throw refuse('a raw SQL default');
     if (prop.primary && prop.autoincrement) {
@@ -155,6 +156,7 @@ function describeTable(meta: EntityMetadata, platform: Platform): Table {
   return {
     copy: `copy ${quote(meta.tableName)} (${columns.map((c) => quote(c.name)).join(', ')}) from stdin`,
     columns,
+    unset,
     generated,
   };
 }
@@ -172,7 +174,11 @@ function columnValue(prop: EntityProperty, platform: Platform, refuse: (why: str
     // As MikroORM's insert: an explicit null stays null where the column allows it, else the default.
     if (!(prop.nullable && value === null)) value ??= prop.default;
     if (value == null) return value;
-    if (targetKey) value = (Reference.unwrapReference(value) as Row)[targetKey[0]];
+    if (targetKey) {
+      const target: unknown = Reference.unwrapReference(value);
+      if (typeof target !== 'object') throw refuse('a reference given as a bare key rather than the entity');
+      value = (target as Row)[targetKey[0]];
+    }
     return prop.customType
       ? (prop.customType.convertToDatabaseValue(value, platform, { key: prop.name, mode: 'query-data' }) as unknown)
       : value;
@@ -196,7 +202,7 @@ function copyText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 't' : 'f';
   // Every timestamp column is timestamptz: the instant is what is stored.
   if (value instanceof Date) return value.toISOString();
-  if (Utils.isPlainObject(value) || Array.isArray(value)) return escapeText(JSON.stringify(value));
+  // JSON arrives as text (MikroORM's JsonType): an object here would be a type this writer does not know.
   throw new Error(`seeding by COPY cannot write a ${typeof value} value`);
 }
 

@@ -13,8 +13,6 @@ export interface TableWriter {
    */
   readonly plainEntities?: boolean;
   write(tx: EntityManager, meta: EntityMetadata, entities: object[]): Promise<void>;
-  /** Runs once the batch's tables are written, still in its transaction. */
-  afterBatch?(tx: EntityManager): Promise<void>;
   /** Runs in the seeding's transaction before its first batch, and after its last. */
   beforeLoad?(tx: EntityManager): Promise<void>;
   afterLoad?(tx: EntityManager): Promise<void>;
@@ -81,7 +79,6 @@ export class BulkSeedingSession implements SeedingSession {
         }
         await this.writer.write(tx, meta, rows);
       }
-      await this.writer.afterBatch?.(tx);
     });
   }
 }
@@ -115,14 +112,21 @@ function plainConstructor(entityClass: EntityClass): EntityClass {
   // The class's field initialisers, as two instances of it give them: a default that is not the same
   // constant each time (a clock, a random id) could not be shared, so it is refused.
   const [one, two] = [new entityClass(), new entityClass()] as Record<string, unknown>[];
-  const values: PropertyDescriptorMap = {};
+  const shadows: PropertyDescriptorMap = {};
+  const initial: Record<string, unknown> = {};
   // Only what MikroORM gave accessors: a class's own getters (computed, not stored) stay.
   for (const prop of meta.props.filter((p) => p.persist !== false && !p.getter)) {
     if (!Object.is(one[prop.name], two[prop.name]))
       throw new Error(`seeding cannot share ${meta.className}.${prop.name}'s initial value: it differs between instances`);
-    values[prop.name] = { value: one[prop.name], writable: true, enumerable: false, configurable: true };
+    shadows[prop.name] = { value: undefined, writable: true, enumerable: false, configurable: true };
+    if (one[prop.name] !== undefined) initial[prop.name] = one[prop.name];
   }
-  const plain = function () {} as unknown as EntityClass;
-  plain.prototype = Object.create(entityClass.prototype as object, values) as object;
+  // Each instance gets the initial values as its own properties, as the class's constructor gives them.
+  const plain = (Object.keys(initial).length
+    ? function (this: object) {
+        Object.assign(this, initial);
+      }
+    : function () {}) as unknown as EntityClass;
+  plain.prototype = Object.create(entityClass.prototype as object, shadows) as object;
   return plain;
 }
