@@ -19,7 +19,7 @@ interface Table {
   readonly columns: readonly Column[];
   /** Properties the database gives a value (a version), which a seeder must leave unset. */
   readonly unset: readonly string[];
-  /** The autoincrement key, numbered here because COPY returns nothing (the sequence is moved past it). */
+  /** The autoincrement key, given here from its sequence because COPY returns nothing. */
   readonly generated?: { readonly prop: string; readonly field: string };
 }
 
