@@ -22,13 +22,7 @@ import type { LocalDate } from '../../kit/subgraph/dates';
 import type { Viewer } from '../../kit/shared/roles';
 import { SOCIAL_CARE } from './agency';
 import type { IdentifierScheme } from './enums';
-import {
-  hasStatutoryRole,
-  legitimateRelationship,
-  purposeBeforeMeetings,
-  type FactsBeforeMeetings,
-  type RelationshipFacts,
-} from './rules/relationship';
+import { hasStatutoryRole, purposeBeforeMeetings, purposeFromMeetings } from './rules/relationship';
 
 type OwnedBy<K extends string> = { [P in K]: { id: string } };
 
@@ -141,12 +135,10 @@ function purposeLoader(l: ReturnType<typeof recordLoaders>, request: LoaderReque
           l.involvementsOfViewer.load(id),
           hasStatutoryRole(request.viewer) ? l.caseStatusEpisodes.load(id) : [],
         ]);
-        const before: FactsBeforeMeetings = { allocations, specialistInvolvements, caseStatuses };
-        const decided = purposeBeforeMeetings(request.viewer, before, request.today);
+        const decided = purposeBeforeMeetings(request.viewer, { allocations, specialistInvolvements, caseStatuses }, request.today);
         if (decided !== undefined) return decided;
         const [invitations, actions] = await Promise.all([l.invitationsOfViewer.load(id), l.actionsOfViewer.load(id)]);
-        const facts: RelationshipFacts = { ...before, invitations, actions };
-        return legitimateRelationship(request.viewer, facts, request.today, request.breakGlassReasons.get(id));
+        return purposeFromMeetings(request.viewer, { invitations, actions }, request.today, request.breakGlassReasons.get(id));
       }),
     ),
   );

@@ -17,10 +17,10 @@ interface Column {
 interface Table {
   readonly copy: string;
   readonly columns: readonly Column[];
-  /** Properties the database gives a value (a version), which a seeder must leave unset. */
+  /** Properties given a value here or by the database (the autoincrement key, a version), which a seeder must leave unset. */
   readonly unset: readonly string[];
-  /** The autoincrement key, given here from its sequence because COPY returns nothing. */
-  readonly generated?: { readonly prop: string; readonly field: string };
+  /** The autoincrement key, given here from its sequence because COPY returns nothing; the table quoted. */
+  readonly generated?: { readonly prop: string; readonly table: string; readonly field: string };
 }
 
 /** A foreign key or index set aside while the rows are written: its table, name and definition as PostgreSQL prints them. */
@@ -60,9 +60,9 @@ export class PostgresCopyWriter implements TableWriter {
     const table = this.tableOf(meta, tx.getPlatform());
     const connection = await this.connectionOf(tx);
     for (const name of table.unset)
-      if ((entities as Row[]).some((entity) => entity[name] !== undefined))
-        throw new Error(`seeding by COPY leaves ${meta.className}.${name} to the database: the seeder must leave it unset`);
-    if (table.generated) await this.number(connection, meta, table.generated, entities as Row[]);
+      if ((entities as Row[]).some((entity) => entity[name] != null))
+        throw new Error(`seeding by COPY gives ${meta.className}.${name} its value: the seeder must leave it unset`);
+    if (table.generated) await this.number(connection, table.generated, entities as Row[]);
     await pipeline(Readable.from(copyChunks(table, entities as Row[]), { objectMode: false }), connection.query(copyFrom(table.copy)));
   }
 
@@ -80,6 +80,7 @@ export class PostgresCopyWriter implements TableWriter {
     await connection.query('set local statement_timeout = 0');
     const keys = (await connection.query<Suspended>(FOREIGN_KEYS)).rows;
     const indexes = (await connection.query<Suspended>(PLAIN_INDEXES)).rows;
+    const quote = (name: string) => tx.getPlatform().quoteIdentifier(name);
     for (const key of keys) await connection.query(`alter table ${key.table} drop constraint ${quote(key.name)}`);
     for (const index of indexes) await connection.query(`drop index ${index.name}`);
     this.suspended = { keys, indexes };
@@ -88,6 +89,7 @@ export class PostgresCopyWriter implements TableWriter {
   /** After the last batch, before the seeding commits: the indexes rebuilt, then each foreign key added back and checked over every row. */
   async afterLoad(tx: EntityManager): Promise<void> {
     const connection = await this.connectionOf(tx);
+    const quote = (name: string) => tx.getPlatform().quoteIdentifier(name);
     for (const index of this.suspended.indexes) await connection.query(index.definition);
     for (const key of this.suspended.keys)
       await connection.query(`alter table ${key.table} add constraint ${quote(key.name)} ${key.definition}`);
@@ -101,13 +103,10 @@ export class PostgresCopyWriter implements TableWriter {
    * draw from the sequence in the same instant, the primary key, kept while loading, would refuse the
    * overlap rather than store it.
    */
-  private async number(connection: ClientBase, meta: EntityMetadata, key: { prop: string; field: string }, entities: Row[]): Promise<void> {
-    for (const entity of entities)
-      if (entity[key.prop] !== undefined && entity[key.prop] !== null)
-        throw new Error(`seeding by COPY takes ${meta.className}.${key.prop} from its sequence: the seeder must leave it unset`);
+  private async number(connection: ClientBase, key: NonNullable<Table['generated']>, entities: Row[]): Promise<void> {
     const { rows } = await connection.query<{ last: string }>(
       'select setval(pg_get_serial_sequence($1, $2), nextval(pg_get_serial_sequence($1, $2)) + $3 - 1) as last',
-      [quote(meta.tableName), key.field, entities.length],
+      [key.table, key.field, entities.length],
     );
     const first = Number(rows[0].last) - entities.length + 1;
     entities.forEach((entity, i) => (entity[key.prop] = first + i));
@@ -149,12 +148,13 @@ function describeTable(meta: EntityMetadata, platform: Platform): Table {
     if (prop.generated || prop.formula || prop.onCreate) throw refuse('a value the database or MikroORM computes');
     if (prop.defaultRaw !== undefined && prop.default === undefined && !prop.autoincrement) throw refuse('a raw SQL default');
     if (prop.primary && prop.autoincrement) {
-      generated = { prop: prop.name, field: prop.fieldNames[0] };
+      generated = { prop: prop.name, table: platform.quoteIdentifier(meta.tableName), field: prop.fieldNames[0] };
+      unset.push(prop.name);
     }
     columns.push({ name: prop.fieldNames[0], value: columnValue(prop, platform, refuse) });
   }
   return {
-    copy: `copy ${quote(meta.tableName)} (${columns.map((c) => quote(c.name)).join(', ')}) from stdin`,
+    copy: `copy ${platform.quoteIdentifier(meta.tableName)} (${columns.map((c) => platform.quoteIdentifier(c.name)).join(', ')}) from stdin`,
     columns,
     unset,
     generated,
@@ -208,5 +208,3 @@ function copyText(value: unknown): string {
 
 const escapeText = (text: string): string => text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]);
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-const quote = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;

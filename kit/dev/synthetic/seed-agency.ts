@@ -26,31 +26,25 @@ export async function seedAgency(
     const session = new BulkSeedingSession(tx, writer);
     let done = 0;
     // One batch is written while the next is made, so the database and this process work at once.
-    let writing: { promise: Promise<void>; upTo: number } | undefined;
-    const written = async () => {
-      if (!writing) return;
-      await writing.promise;
-      progress?.update(writing.upTo);
-    };
+    let writing: Promise<void> = Promise.resolve();
     try {
       for (const person of population(options)) {
         service.seeder.seedPerson(session, person, options);
-        if (++done % SEED_BATCH === 0 || done === options.size) {
-          await written();
-          const promise = session.flush();
-          promise.catch(() => undefined); // awaited at the next batch; not unhandled meanwhile
-          writing = { promise, upTo: done };
-        } else if (writing && done % YIELD_EVERY === 0) {
+        const made = ++done;
+        if (made % SEED_BATCH === 0 || made === options.size) {
+          await writing;
+          writing = session.flush().then(() => progress?.update(made));
+          writing.catch(() => undefined); // awaited at the next batch; not unhandled meanwhile
+        } else if (made % YIELD_EVERY === 0) {
           // Making people is synchronous: the batch being written streams on only when the event loop turns.
           await new Promise(setImmediate);
         }
       }
-    } catch (err) {
-      // The transaction rolls back on the connection the batch is still being written on: after it.
-      await writing?.promise.catch(() => undefined);
-      throw err;
+    } finally {
+      // The transaction ends on the connection the last batch is written on: after it, whatever happened.
+      await writing.catch(() => undefined);
     }
-    await written();
+    await writing;
     await writer.afterLoad?.(tx);
   });
   // The planner's statistics, as autovacuum would gather them some time later: without them PostgreSQL

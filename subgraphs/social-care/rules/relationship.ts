@@ -94,7 +94,16 @@ export function legitimateRelationship(
   breakGlassReason?: string,
 ): Purpose | null {
   const before = purposeBeforeMeetings(viewer, facts, today);
-  if (before !== undefined) return before;
+  return before !== undefined ? before : purposeFromMeetings(viewer, facts, today, breakGlassReason);
+}
+
+/** The rest of the rule, where purposeBeforeMeetings left the answer open: the viewer's meetings, then breaking glass. */
+export function purposeFromMeetings(
+  viewer: Viewer,
+  facts: Pick<RelationshipFacts, 'invitations' | 'actions'>,
+  today: LocalDate,
+  breakGlassReason?: string,
+): Purpose | null {
   const invitation = facts.invitations
     .filter((i) => invitationCounts(viewer, i, today))
     .sort((a, b) => (a.meeting.heldOn < b.meeting.heldOn ? 1 : -1))[0];
