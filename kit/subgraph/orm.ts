@@ -64,6 +64,21 @@ async function assertPostgresReachable(orm: MikroORM, database: string): Promise
   throw new Error(`cannot connect to PostgreSQL database "${name}" on ${where}: ${check.reason}`);
 }
 
+/**
+ * SQLite's write-ahead log instead of its rollback journal. Every audited read commits one insert, and
+ * libsql commits on the event loop's thread: with the rollback journal that was a journal file made,
+ * synced and deleted (0.7 ms a commit here), with the log one append and one sync (0.19 ms). Still
+ * synced on every commit (`synchronous = full`): an audit record outlives a power cut, not only a
+ * crash. The mode is kept in the file; it needs a local disk (the log's index is shared memory, which
+ * network file systems do not give).
+ */
+async function useWriteAheadLog(orm: MikroORM, database: string): Promise<void> {
+  if (database === ':memory:') return;
+  const connection = orm.em.getConnection();
+  await connection.execute('pragma journal_mode = wal');
+  await connection.execute('pragma synchronous = full');
+}
+
 /** Opens the agency's database (PostgreSQL or embedded SQLite). Its schema is the migrations' business (migrations/). */
 export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm> {
   const { database, create } = options;
@@ -84,7 +99,11 @@ export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm
     // Entities are plain decorated classes; nothing is discovered from the file system.
     discovery: { warnWhenNoEntities: true },
   };
-  if (!isPostgres(database)) return MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database });
+  if (!isPostgres(database)) {
+    const orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database });
+    await useWriteAheadLog(orm, database);
+    return orm;
+  }
   const orm = await MikroORM.init({
     ...common,
     driver: PostgreSqlDriver,

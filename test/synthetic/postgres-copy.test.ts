@@ -88,6 +88,13 @@ async function contentsOf(orm: AgencyOrm): Promise<Record<string, TableContents 
       expect(Object.values(copied).some((table) => typeof table === 'object' && 'rows' in table && table.rows > OPTIONS.size)).toBe(true);
       expect((copied.catalogue as string[]).filter((definition) => definition.includes('FOREIGN KEY')).length).toBeGreaterThan(5);
       expect(copied).toEqual(inserted);
+      // Vacuumed, as autovacuum would leave it: every page of every filled table marked visible to all.
+      const notAllVisible = (await byCopy.em
+        .getConnection()
+        .execute(
+          "select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and c.relpages > 0 and c.relallvisible < c.relpages",
+        )) as { relname: string }[];
+      expect(notAllVisible).toEqual([]);
     },
     120_000,
   );
