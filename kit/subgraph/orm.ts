@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { DefaultLogger, MikroORM, type EntityClass, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { sqliteConnectionSetup } from './sqlite-connection';
 
 export interface OrmOptions {
   entities: EntityClass<unknown>[];
@@ -64,21 +65,6 @@ async function assertPostgresReachable(orm: MikroORM, database: string): Promise
   throw new Error(`cannot connect to PostgreSQL database "${name}" on ${where}: ${check.reason}`);
 }
 
-/**
- * SQLite's write-ahead log instead of its rollback journal. Every audited read commits one insert, and
- * libsql commits on the event loop's thread: with the rollback journal that was a journal file made,
- * synced and deleted (0.7 ms a commit here), with the log one append and one sync (0.19 ms). Still
- * synced on every commit (`synchronous = full`): an audit record outlives a power cut, not only a
- * crash. The mode is kept in the file; it needs a local disk (the log's index is shared memory, which
- * network file systems do not give).
- */
-async function useWriteAheadLog(orm: MikroORM, database: string): Promise<void> {
-  if (database === ':memory:') return;
-  const connection = orm.em.getConnection();
-  await connection.execute('pragma journal_mode = wal');
-  await connection.execute('pragma synchronous = full');
-}
-
 /** Opens the agency's database (PostgreSQL or embedded SQLite). Its schema is the migrations' business (migrations/). */
 export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm> {
   const { database, create } = options;
@@ -99,11 +85,7 @@ export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm
     // Entities are plain decorated classes; nothing is discovered from the file system.
     discovery: { warnWhenNoEntities: true },
   };
-  if (!isPostgres(database)) {
-    const orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database });
-    await useWriteAheadLog(orm, database);
-    return orm;
-  }
+  if (!isPostgres(database)) return MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database, pool: sqliteConnectionSetup() });
   const orm = await MikroORM.init({
     ...common,
     driver: PostgreSqlDriver,
