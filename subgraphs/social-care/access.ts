@@ -133,82 +133,43 @@ export async function allocatedStaff(ctx: SocialCareContext, personId: string): 
   return new Map(allocations.filter((a) => isOpenOn(a, ctx.today)).map((a) => [a.practitionerId, a.practitionerName]));
 }
 
-/**
- * The young people this viewer may have a purpose for, as a condition on a row's `youngPerson` key:
- * those with a row of the viewer's own that the relationship rule reads (an allocation, a hub
- * involvement, an invitation, an action they own) and, for a statutory role, those looked after
- * today. A superset, decided in the database so that a list (the caseload) never loads the council to
- * find a viewer's few: the rule itself (ctx.loaders.purposes) still decides each one. `among`, the ids
- * the list is drawn from, narrows the looked-after children to those in it before PostgreSQL weighs them.
- */
-export function mayHavePurpose(ctx: SocialCareContext, among?: () => Knex.QueryBuilder): OnYoungPerson {
-  const em = ctx.em as SqlEntityManager;
-  const viewer = ctx.viewer.id;
-  const rows: Knex.QueryBuilder[] = [
-    em.createQueryBuilder(Allocation, 'a').select('a.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
-    em.createQueryBuilder(SpecialistInvolvement, 's').select('s.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
-    em
-      .createQueryBuilder(MeetingAttendee, 'i')
-      .select('m.youngPerson')
-      .join('i.meeting', 'm')
-      .where({ practitionerId: viewer })
-      .getKnexQuery(),
-    em.createQueryBuilder(MeetingAction, 'x').select('m.youngPerson').join('x.meeting', 'm').where({ ownerId: viewer }).getKnexQuery(),
-  ];
-  const lookedAfter = hasStatutoryRole(ctx.viewer)
-    ? em
-        .createQueryBuilder(CaseStatusEpisode, 'c')
-        .select('c.youngPerson')
-        .where({
-          status: CaseStatus.LOOKED_AFTER,
-          startDate: { $lte: ctx.today },
-          $or: [{ endDate: null }, { endDate: { $gte: ctx.today } }],
-          ...(among && { youngPerson: { $in: among() } }),
-        })
-        .getKnexQuery()
-    : null;
-  return anyOf(rows, lookedAfter)!;
-}
-
 /** A condition on the young person a row is about, by its key: no join to young_person needed. */
 export type OnYoungPerson = FilterQuery<{ youngPerson: YoungPerson }>;
 
-/**
- * Young people among the viewer's own facts' rows, as one `in (… union …)`, or among the looked-after
- * children a statutory role opens. The union lets PostgreSQL start from the few rows the viewer's own
- * facts give (a key worker's 25), where an `or` of `in`s made it test every open involvement against
- * each (at 100 000 young people, 3 ms against 50). Looked-after children stay a condition of their own:
- * they are most of a council, and in a union too wide to hash PostgreSQL scanned them once per
- * involvement (a caseload page past 30 s). On the row's own key, not the young person's id: through
- * the join PostgreSQL tested all 100 000 young people against both (the virtual school head's
- * candidates: 60 ms, against 34 on the open involvements alone).
- */
-function anyOf(own: Knex.QueryBuilder[], lookedAfter: Knex.QueryBuilder | null): OnYoungPerson | null {
-  const [first, ...rest] = own;
-  const conditions: OnYoungPerson[] = [
-    ...(own.length ? [{ youngPerson: { $in: rest.length ? first.union(rest) : first } }] : []),
-    ...(lookedAfter !== null ? [{ youngPerson: { $in: lookedAfter } }] : []),
-    // Knex subqueries where MikroORM's types expect values: it renders them as `in (select …)`.
-  ] as unknown as OnYoungPerson[];
-  if (!conditions.length) return null;
-  return conditions.length === 1 ? conditions[0] : { $or: conditions };
-}
+/** Knex subqueries where MikroORM's types expect values: it renders them as `in (select …)`. */
+const among = (rows: Knex.QueryBuilder): OnYoungPerson => ({ youngPerson: { $in: rows } }) as unknown as OnYoungPerson;
 
 /**
- * The young people the rule certainly opens to this viewer, beyond an auditor's purpose, as a condition
- * on a row's `youngPerson` key: those with an allocation or a hub involvement of the viewer's own open
- * today, and, where a statutory role opens them, those whose case status in force today is looked
- * after (an open looked-after episode that no other open status started on or after); null when no
- * such fact opens anyone to this viewer. Which facts count is asked of the rule itself, so a list (the
- * caseload) can order, count and page these in the database without deciding each one. `among` as for
- * mayHavePurpose: at 100 000 young people the virtual school head's page took 113 ms of the database
- * without it, 40 with the open NWD involvements.
+ * Young people among the viewer's own facts' rows, as one `in (… union …)`: the union lets PostgreSQL
+ * start from the few rows the viewer's own facts give (a key worker's 25), where an `or` of `in`s made
+ * it test every open involvement against each (at 100 000 young people, 3 ms against 50). Looked-after
+ * children stay a condition of their own: they are most of a council, and in a union too wide to hash
+ * PostgreSQL scanned them once per involvement (a caseload page past 30 s). On the row's own key, not
+ * the young person's id: through the join PostgreSQL tested all 100 000 young people against both (the
+ * virtual school head's candidates: 60 ms, against 34 on the open involvements alone).
  */
-export function surelyHasPurpose(ctx: SocialCareContext, among?: () => Knex.QueryBuilder): OnYoungPerson | null {
+const amongOwn = (own: Knex.QueryBuilder[]): OnYoungPerson | null => {
+  const [first, ...rest] = own;
+  if (!own.length) return null;
+  return among(rest.length ? first.union(rest) : first);
+};
+
+const anyOf = (...conditions: (OnYoungPerson | null)[]): OnYoungPerson | null => {
+  const present = conditions.filter((c): c is OnYoungPerson => c !== null);
+  if (!present.length) return null;
+  return present.length === 1 ? present[0] : { $or: present };
+};
+
+/**
+ * Which of the viewer's facts open a young person for certain, asked of the rule itself (so a list can
+ * order, count and page them in the database without deciding each one), and which only may.
+ */
+function purposeFacts(ctx: SocialCareContext, candidates?: () => Knex.QueryBuilder) {
   const em = ctx.em as SqlEntityManager;
+  const viewer = ctx.viewer.id;
   const today = ctx.today;
   const none: RelationshipFacts = { allocations: [], specialistInvolvements: [], invitations: [], actions: [], caseStatuses: [] };
-  const openRow = { practitionerId: ctx.viewer.id, startDate: today };
+  const openRow = { practitionerId: viewer, startDate: today };
   const opens = (facts: Partial<RelationshipFacts>) => {
     const purpose = legitimateRelationship(ctx.viewer, { ...none, ...facts }, today);
     return !!purpose && purpose.kind !== PurposeKind.AUDIT;
@@ -218,23 +179,76 @@ export function surelyHasPurpose(ctx: SocialCareContext, among?: () => Knex.Quer
     em
       .createQueryBuilder(entity, 'r')
       .select('r.youngPerson')
-      .where({ practitionerId: ctx.viewer.id, ...openToday })
+      .where({ practitionerId: viewer, ...openToday })
       .getKnexQuery();
-  const rows: Knex.QueryBuilder[] = [
-    ...(opens({ allocations: [openRow] }) ? [ownOpen(Allocation)] : []),
-    ...(opens({ specialistInvolvements: [openRow] }) ? [ownOpen(SpecialistInvolvement)] : []),
-  ];
-  const lookedAfter = opens({ caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: today }] })
-    ? em
-        .createQueryBuilder(CaseStatusEpisode, 'c')
-        .select('c.youngPerson')
-        .where({ status: CaseStatus.LOOKED_AFTER, ...openToday, ...(among && { youngPerson: { $in: among() } }) })
-        // The status in force is the latest-starting open one (currentEpisode): none other may start on or after it.
-        .andWhere(
-          'not exists (select 1 from case_status_episode o where o.young_person_id = c.young_person_id and o.status <> ? and o.start_date >= c.start_date and o.start_date <= ? and (o.end_date is null or o.end_date >= ?))',
-          [CaseStatus.LOOKED_AFTER, today, today],
-        )
-        .getKnexQuery()
-    : null;
-  return anyOf(rows, lookedAfter);
+  /**
+   * Open looked-after episodes today (among the candidates, narrowed before PostgreSQL weighs them):
+   * `inForce` those that are the status in force (currentEpisode: no other open status started on or
+   * after), `false` those that may not be, `undefined` all.
+   */
+  const lookedAfter = (inForce?: boolean) => {
+    const query = em
+      .createQueryBuilder(CaseStatusEpisode, 'c')
+      .select('c.youngPerson')
+      .where({ status: CaseStatus.LOOKED_AFTER, ...openToday, ...(candidates && { youngPerson: { $in: candidates() } }) });
+    if (inForce !== undefined)
+      query.andWhere(
+        `${inForce ? 'not exists' : 'exists'} (select 1 from case_status_episode o where o.young_person_id = c.young_person_id and o.status <> ? and o.start_date >= c.start_date and o.start_date <= ? and (o.end_date is null or o.end_date >= ?))`,
+        [CaseStatus.LOOKED_AFTER, today, today],
+      );
+    return query.getKnexQuery();
+  };
+  const statutory = opens({ caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: today }] });
+  return {
+    /** Rows of the viewer's own that open the young person today. */
+    sureOwn: amongOwn([
+      ...(opens({ allocations: [openRow] }) ? [ownOpen(Allocation)] : []),
+      ...(opens({ specialistInvolvements: [openRow] }) ? [ownOpen(SpecialistInvolvement)] : []),
+    ]),
+    /** Looked after today, where a statutory role opens them. */
+    sureLookedAfter: statutory ? among(lookedAfter(true)) : null,
+    /** Every row of the viewer's own the rule reads: allocations, hub involvements, invitations, actions. */
+    mayOwn: amongOwn([
+      em.createQueryBuilder(Allocation, 'a').select('a.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
+      em.createQueryBuilder(SpecialistInvolvement, 's').select('s.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
+      em
+        .createQueryBuilder(MeetingAttendee, 'i')
+        .select('m.youngPerson')
+        .join('i.meeting', 'm')
+        .where({ practitionerId: viewer })
+        .getKnexQuery(),
+      em.createQueryBuilder(MeetingAction, 'x').select('m.youngPerson').join('x.meeting', 'm').where({ ownerId: viewer }).getKnexQuery(),
+    ]),
+    /** For a statutory role, the looked-after children the sure condition above leaves open (or all, if it opens none). */
+    mayLookedAfterOnly: hasStatutoryRole(ctx.viewer) ? among(lookedAfter(statutory ? false : undefined)) : null,
+  };
+}
+
+/**
+ * The young people the rule certainly opens to this viewer, beyond an auditor's purpose, as a condition
+ * on a row's `youngPerson` key: those with an allocation or a hub involvement of the viewer's own open
+ * today, and, where a statutory role opens them, those whose case status in force today is looked
+ * after; null when no such fact opens anyone to this viewer. `candidates`, the ids a list is drawn
+ * from, narrows the looked-after children to those in it before PostgreSQL weighs them (at 100 000
+ * young people the virtual school head's page took 113 ms of the database without it, 40 with the open
+ * NWD involvements).
+ */
+export function surelyHasPurpose(ctx: SocialCareContext, candidates?: () => Knex.QueryBuilder): OnYoungPerson | null {
+  const { sureOwn, sureLookedAfter } = purposeFacts(ctx, candidates);
+  return anyOf(sureOwn, sureLookedAfter);
+}
+
+/**
+ * The young people the database cannot settle for this viewer, as a condition on a row's `youngPerson`
+ * key (null: nobody): those with a row of the viewer's own the rule reads but not one that surely opens
+ * them, and, for a statutory role, those looked after on an episode that may not be the status in
+ * force. A superset of those the rule opens beyond surelyHasPurpose, decided in the database so that a
+ * list never loads the council to find a viewer's few: the rule itself (ctx.loaders.purposes) decides
+ * each. Built from the two sides rather than as "may, but not surely": that weighed the looked-after
+ * children twice (the virtual school head's caseload at 100 000: 33 ms of PostgreSQL against 17).
+ */
+export function undecidedPurpose(ctx: SocialCareContext, candidates?: () => Knex.QueryBuilder): OnYoungPerson | null {
+  const { sureOwn, mayOwn, mayLookedAfterOnly } = purposeFacts(ctx, candidates);
+  const ownOnly = mayOwn && sureOwn ? { $and: [mayOwn, { $not: sureOwn }] } : mayOwn;
+  return anyOf(ownOnly, mayLookedAfterOnly);
 }

@@ -8,7 +8,7 @@ import { JUSTIFICATION_MAX_LENGTH, JUSTIFICATION_MIN_LETTERS } from '../../../ki
 import { justification } from '../../../kit/subgraph/validate';
 import { badUserInput, notFound } from '../../../kit/subgraph/errors';
 import { containsIgnoringCase } from '../../../kit/subgraph/contains-text';
-import { asked, mayHavePurpose, surelyHasPurpose, withPurpose, type OnYoungPerson } from '../access';
+import { asked, surelyHasPurpose, undecidedPurpose, withPurpose, type OnYoungPerson } from '../access';
 import { linkedYoungPerson } from './linked-young-person';
 import { cursorAt, PageArgs, pageWindow } from '../../../kit/subgraph/graphql/pagination';
 import type { SocialCareContext } from '../context';
@@ -149,9 +149,10 @@ export class YoungPersonQueries {
     const sure = () => surelyHasPurpose(ctx, open);
     // Only those the database cannot settle come back (not the virtual school head's thousands): not by
     // name, as the page narrows by name and these are only the viewer's own candidates.
-    const certain = sure();
-    const mayOnly: OnYoungPerson = certain ? { $and: [mayHavePurpose(ctx, open), { $not: certain }] } : mayHavePurpose(ctx, open);
-    const undecidedRows = await plainQuery<{ youngPerson: string }>(ctx.em, NwdInvolvement, ['youngPerson'], where(mayOnly, false));
+    const mayOnly = undecidedPurpose(ctx, open);
+    const undecidedRows = mayOnly
+      ? await plainQuery<{ youngPerson: string }>(ctx.em, NwdInvolvement, ['youngPerson'], where(mayOnly, false))
+      : [];
     const undecided = [...new Set(undecidedRows.map((row) => row.youngPerson))];
     const purposes = await ctx.loaders.purposes.loadMany(undecided);
     // A caseload is whom the viewer works with: an auditor's purpose opens logs, and breaking glass on
