@@ -15,7 +15,7 @@ import { dataOf } from '../support/graphql';
  * today; for the virtual school head, looked after today) and asks the relationship rule about the
  * rest. The seed has few facts at the edges of "today", so they are made here: allocations that ended
  * yesterday, end today, start today and start tomorrow, and case statuses where a looked-after episode
- * ended yesterday or is overtaken by a later status. Whoever the caseload lists must be exactly whom the
+ * ended yesterday, is overtaken by a later status or shares its first day with another. Whoever the caseload lists must be exactly whom the
  * rule opens, one reference at a time: an over-broad condition in SQL would show a child the rule keeps
  * back, a narrow one would drop one.
  */
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const status = (index: number, status: CaseStatus, startDate: string, endDate: string | null) =>
     em.create(CaseStatusEpisode, { youngPerson: em.getReference(YoungPerson, onCaseload[index].id), status, startDate, endDate });
   // Their case status histories are only these (the seed's are removed first).
-  await em.nativeDelete(CaseStatusEpisode, { youngPerson: { $in: [4, 5, 6].map((i) => onCaseload[i].id) } });
+  await em.nativeDelete(CaseStatusEpisode, { youngPerson: { $in: [4, 5, 6, 7].map((i) => onCaseload[i].id) } });
   // Looked after until yesterday, a child in need from today.
   status(4, CaseStatus.LOOKED_AFTER, '2024-03-01', yesterday);
   status(4, CaseStatus.CHILD_IN_NEED, TEST_TODAY, null);
@@ -56,6 +56,10 @@ beforeAll(async () => {
   status(5, CaseStatus.CHILD_PROTECTION, '2026-06-01', null);
   // Looked after from tomorrow.
   status(6, CaseStatus.LOOKED_AFTER, tomorrow, null);
+  // Looked after and a child in need from the same day, both open: which is in force is the rule's
+  // tie-break (the first recorded), so the database cannot be sure and must leave it to the rule.
+  status(7, CaseStatus.LOOKED_AFTER, '2025-02-03', null);
+  status(7, CaseStatus.CHILD_IN_NEED, '2025-02-03', null);
   await em.flush();
 });
 afterAll(() => agency?.stop());
@@ -65,7 +69,7 @@ type Opened = { id: string; onNwdCaseload: boolean | null; accessPurpose: { kind
 describe('the NWD caseload at the edges of today', () => {
   it.each([
     ['a social worker with allocations ending and starting around today', worker],
-    ['the virtual school head, with looked-after episodes ended, overtaken and not yet begun', PERSONAS.virtualSchoolHead],
+    ['the virtual school head, with looked-after episodes ended, overtaken, tied and not yet begun', PERSONAS.virtualSchoolHead],
   ])('lists for %s exactly whom the rule opens', async (_who, viewer) => {
     const caseload = await agency.request<{ nwdCaseload: { totalCount: number; nodes: { id: string }[] } }>(
       `{ nwdCaseload(first: 100) { totalCount nodes { id } } }`,
