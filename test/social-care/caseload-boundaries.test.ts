@@ -1,6 +1,7 @@
 import { PERSONAS } from '../../kit/dev/personas';
 import { generatePerson } from '../../kit/dev/synthetic/population';
 import { addDays } from '../../kit/subgraph/dates';
+import { cursorAt } from '../../kit/subgraph/graphql/pagination';
 import type { Viewer } from '../../kit/shared/roles';
 import { Allocation } from '../../subgraphs/social-care/entities/allocation';
 import { CaseStatusEpisode } from '../../subgraphs/social-care/entities/episodes';
@@ -85,6 +86,27 @@ describe('the NWD caseload at the edges of today', () => {
     const listed = dataOf(caseload).nwdCaseload;
     expect(listed.nodes.map((n) => n.id).sort()).toEqual(opened.map((p) => p!.id).sort());
     expect(listed.totalCount).toBe(opened.length);
+  });
+
+  it('counts the whole caseload on every page, a page past the last included', async () => {
+    type Page = { nwdCaseload: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean } } };
+    const page = async (first: number, offset: number) =>
+      dataOf(
+        await agency.request<Page>(
+          `query($after: String) { nwdCaseload(first: ${first}, after: $after) { totalCount nodes { id } pageInfo { hasNextPage } } }`,
+          { after: offset ? cursorAt(offset) : null },
+          { viewer: PERSONAS.virtualSchoolHead },
+        ),
+      ).nwdCaseload;
+    const whole = await page(100, 0);
+    expect(whole.totalCount).toBe(whole.nodes.length);
+    expect(whole.totalCount).toBeGreaterThan(4);
+    const second = await page(2, 2);
+    expect(second).toEqual({ totalCount: whole.totalCount, nodes: whole.nodes.slice(2, 4), pageInfo: { hasNextPage: true } });
+    const last = await page(2, whole.totalCount - 1);
+    expect(last).toEqual({ totalCount: whole.totalCount, nodes: whole.nodes.slice(-1), pageInfo: { hasNextPage: false } });
+    const pastTheEnd = await page(2, whole.totalCount + 3);
+    expect(pastTheEnd).toEqual({ totalCount: whole.totalCount, nodes: [], pageInfo: { hasNextPage: false } });
   });
 
   it('lists the allocations open today and none other, for the worker who has only these', async () => {

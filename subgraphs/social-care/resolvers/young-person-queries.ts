@@ -1,5 +1,5 @@
-import type { FilterQuery } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { QBFilterQuery, SqlEntityManager } from '@mikro-orm/knex';
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RECEIVING_AGENCIES } from '../../../kit/shared/agencies';
 import { SOCIAL_CARE } from '../agency';
@@ -177,12 +177,21 @@ export class YoungPersonQueries {
       orderBy: { youngPerson: { familyName: 'asc', givenName: 'asc', id: 'asc' } } as const,
     };
     if (filter?.raiseDueBefore == null && filter?.raiseOverdue == null) {
-      // Ordered, counted and paged in the database.
-      const [page, totalCount] = await Promise.all([
-        ctx.em.find(NwdInvolvement, opened(), { ...ordered, limit, offset }),
-        ctx.em.count(NwdInvolvement, opened()),
-      ]);
-      const nodes = page.map((i) => i.youngPerson);
+      // Ordered, counted and paged in the database, in one statement: the young people a page shows and
+      // how many there are in all (a window count over the rows the page is cut from). A separate count
+      // weighed the same looked-after children again (the virtual school head's at 100 000: 16 ms of
+      // PostgreSQL against 1.4). Past the last page no row carries the count, so only then is it asked.
+      const rows = await (ctx.em as SqlEntityManager)
+        .createQueryBuilder(NwdInvolvement, 'n')
+        .select(['y.*', raw('count(*) over () as total_count')])
+        .join('n.youngPerson', 'y')
+        .where(opened() as QBFilterQuery<NwdInvolvement>)
+        .orderBy(ordered.orderBy)
+        .limit(limit)
+        .offset(offset)
+        .execute<(Record<string, unknown> & { total_count: number | string })[]>('all', false);
+      const nodes = rows.map((row) => ctx.em.map(YoungPerson, row));
+      const totalCount = rows.length ? Number(rows[0].total_count) : offset === 0 ? 0 : await ctx.em.count(NwdInvolvement, opened());
       const end = offset + nodes.length;
       return { nodes, totalCount, pageInfo: { hasNextPage: end < totalCount, endCursor: nodes.length ? cursorAt(end) : null } };
     }
