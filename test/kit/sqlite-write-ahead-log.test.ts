@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PERSONAS } from '../../kit/dev/personas';
 import { auditKeyring, generateAuditKey } from '../../kit/subgraph/audit/audit-key';
 import { AuditRecord } from '../../kit/subgraph/audit/audit-record';
 import { AuditChain, type AuditContent } from '../../kit/subgraph/audit/chain';
@@ -33,13 +34,14 @@ const pragma = async (name: string): Promise<unknown> => {
   return rows[0][name];
 };
 
+const nurse = PERSONAS.lacNurse;
 const read: AuditContent = {
   at: new Date(Date.UTC(2026, 10, 23, 9, 0, 0)),
   requestId: 'wal-request-1',
-  userId: 'nurse.mossley',
-  userName: 'Casey Mossley',
-  userAgency: 'HEALTH',
-  userRole: 'LAC_NURSE',
+  userId: nurse.id,
+  userName: nurse.name,
+  userAgency: nurse.agency,
+  userRole: nurse.role,
   subject: '9990000018',
   action: 'READ',
   purposeKind: 'ALLOCATION',
