@@ -36,16 +36,17 @@ export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectO
     const subject: Subject | undefined = access.subjectAt(info.path.prev);
     const field = `${typeName}.${info.fieldName}`;
     const agency = agencyName(policy);
-    const path = pathToArray(info.path);
+    // Only a withheld field or a notice needs its path as a list.
+    const path = () => pathToArray(info.path);
     if (!subject) {
-      access.withholdUnattributed(field, SUBJECT_NOT_ESTABLISHED, agency, path);
+      access.withholdUnattributed(field, SUBJECT_NOT_ESTABLISHED, agency, path());
       return null;
     }
 
     const ruleContext = { viewer: access.viewer, purpose: subject.purpose, item: root as unknown };
     const rule = withholdingRule(policy, typeName, info.fieldName, ruleContext);
     if (rule) {
-      access.withhold(subject, field, rule, agency, path);
+      access.withhold(subject, field, rule, agency, path());
       return null;
     }
     const value = (await next()) as unknown;
@@ -55,12 +56,12 @@ export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectO
       if (hidden) access.auditWithheld(subject, field, YOUNG_PERSONS_WISHES);
       // Told whenever the wishes could apply here, so the notice is the same whether or not anything was left out.
       if (hidden || wishesMayApply(policy, access.viewer, getNamedType(info.returnType).name))
-        access.tell(path, agency, YOUNG_PERSONS_WISHES, hidden && mayCountWithheld(policy, access.viewer) ? hidden : undefined);
+        access.tell(path(), agency, YOUNG_PERSONS_WISHES, hidden && mayCountWithheld(policy, access.viewer) ? hidden : undefined);
       access.read(subject, field);
       return shown;
     }
     if (value && typeof value === 'object' && !YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item: value })) {
-      access.withhold(subject, field, YOUNG_PERSONS_WISHES, agency, path);
+      access.withhold(subject, field, YOUNG_PERSONS_WISHES, agency, path());
       return null;
     }
     access.read(subject, field);

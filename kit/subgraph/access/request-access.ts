@@ -39,7 +39,19 @@ export function pathToArray(path: ResponsePath | undefined): (string | number)[]
   return out;
 }
 
-const keyOf = (path: ResponsePath | undefined) => pathToArray(path).join('.');
+/** Each path's key, made once: every field asks for its own and its ancestors' (subjectAt), and siblings share ancestors. */
+const keys = new WeakMap<ResponsePath, string>();
+
+/** `pathToArray(path).join('.')`, from the parent's key. */
+function keyOf(path: ResponsePath | undefined): string {
+  if (!path) return '';
+  let key = keys.get(path);
+  if (key === undefined) {
+    key = path.prev ? `${keyOf(path.prev)}.${path.key}` : String(path.key);
+    keys.set(path, key);
+  }
+  return key;
+}
 
 interface SubjectLog {
   subject: Subject;
