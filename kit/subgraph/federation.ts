@@ -1,11 +1,11 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import merge from 'lodash.merge';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { guardPersonalData, type SubjectOf } from './access/guard';
+import { guardedResolver, type FieldResolver, type SubjectOf } from './access/guard';
 import type { AgencyContext } from './context';
 
 const FEDERATION_LINK = `
@@ -35,11 +35,29 @@ export async function buildAgencySubgraphSchema<Ctx extends AgencyContext>(parts
     orphanedTypes: parts.orphanedTypes,
     skipCheck: true,
     validate: false,
-    globalMiddlewares: [guardPersonalData(parts.subjectOf)],
   });
   const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   return buildSubgraphSchema({
     typeDefs,
-    resolvers: merge(createResolversMap(schema), parts.referenceResolvers) as GraphQLResolverMap<unknown>,
+    resolvers: merge(guardEveryField(schema, parts.subjectOf), parts.referenceResolvers) as GraphQLResolverMap<unknown>,
   });
+}
+
+/** type-graphql's resolvers for `schema`, every field of every object type behind the guard (federation's own fields are not the agency's data). */
+function guardEveryField<Ctx extends AgencyContext>(
+  schema: GraphQLSchema,
+  subjectOf: SubjectOf<Ctx>,
+): ReturnType<typeof createResolversMap> {
+  const resolvers = createResolversMap(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const fields = resolvers[type.name] as Record<string, unknown>;
+    for (const name of Object.keys(type.getFields())) {
+      const resolve = fields[name];
+      // type-graphql gives every field a resolver, a property's included: one without would not be guarded.
+      if (typeof resolve !== 'function') throw new Error(`${type.name}.${name} has no resolver to guard`);
+      fields[name] = guardedResolver(subjectOf, resolve as FieldResolver<Ctx>);
+    }
+  }
+  return resolvers;
 }

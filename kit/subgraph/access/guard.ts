@@ -1,5 +1,4 @@
 import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
 import type { AgencyContext } from '../context';
 import { agencyName, mayCountWithheld, SUBJECT_NOT_ESTABLISHED, wishesMayApply, withholdingRule, YOUNG_PERSONS_WISHES } from './policy';
 import { pathToArray, type Subject } from './request-access';
@@ -12,60 +11,74 @@ export type SubjectOf<Ctx extends AgencyContext> = (
   ctx: Ctx,
 ) => Promise<Subject | undefined> | Subject | undefined;
 
+/** A field's resolver, as graphql-js calls it. */
+export type FieldResolver<Ctx> = (root: unknown, args: unknown, context: Ctx, info: GraphQLResolveInfo) => unknown;
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  value != null && typeof (value as { then?: unknown }).then === 'function';
+
+/** `then(value)`, at once when `value` is already there: most fields are a property read, and a promise for each costs more than the read. */
+const andThen = <T>(value: T | PromiseLike<T>, then: (v: T) => unknown): unknown => (isPromiseLike(value) ? value.then(then) : then(value));
+
 /**
- * Runs on every field of every agency subgraph. It finds whose data the field is (the object's own
- * subject, or the nearest enclosing one), applies the agency's policy and the young person's wishes,
- * records what was read or withheld, and returns null (with a notice) for what may not be shown.
- * Root fields do their own relationship checks. Fails closed: a field whose young person cannot be
- * established is withheld and audited, unless its type is declared non-personal in the agency's policy
- * (or is one of the kit's aggregate types, whose resolvers check and audit themselves).
+ * Wraps the resolver of every field of every agency subgraph. It finds whose data the field is (the
+ * object's own subject, or the nearest enclosing one), applies the agency's policy and the young
+ * person's wishes, records what was read or withheld, and returns null (with a notice) for what may
+ * not be shown. Root fields do their own relationship checks. Fails closed: a field whose young person
+ * cannot be established is withheld and audited, unless its type is declared non-personal in the
+ * agency's policy (or is one of the kit's aggregate types, whose resolvers check and audit themselves).
+ * Synchronous where the field and the subject are (a type-graphql middleware made every field a chain
+ * of promises).
  */
-export function guardPersonalData<Ctx extends AgencyContext>(subjectOf: SubjectOf<Ctx>): MiddlewareFn<Ctx> {
-  return async ({ root, info, context }, next) => {
+export function guardedResolver<Ctx extends AgencyContext>(subjectOf: SubjectOf<Ctx>, resolve: FieldResolver<Ctx>): FieldResolver<Ctx> {
+  return (root, args, context, info) => {
     const typeName = info.parentType.name;
     const { access, policy } = context;
+    const next = () => resolve(root, args, context, info);
     // Cohort outcomes are figures about many young people: their resolvers check the role and audit the aggregate read.
-    if (AGGREGATE_TYPES.has(typeName)) return (await next()) as unknown;
-    if (typeName === 'Query' || typeName === 'Mutation' || policy.nonPersonalTypes.includes(typeName)) {
-      const value = (await next()) as unknown;
-      await readReturnedSubjects(subjectOf, value, info, context);
-      return value;
-    }
-    const own = await subjectOf(typeName, root, context);
-    if (own) access.registerSubject(info.path.prev, own);
-    const subject: Subject | undefined = access.subjectAt(info.path.prev);
-    const field = `${typeName}.${info.fieldName}`;
-    const agency = agencyName(policy);
-    // Only a withheld field or a notice needs its path as a list.
-    const path = () => pathToArray(info.path);
-    if (!subject) {
-      access.withholdUnattributed(field, SUBJECT_NOT_ESTABLISHED, agency, path());
-      return null;
-    }
+    if (AGGREGATE_TYPES.has(typeName)) return next();
+    if (typeName === 'Query' || typeName === 'Mutation' || policy.nonPersonalTypes.includes(typeName))
+      return andThen(next(), async (value) => {
+        await readReturnedSubjects(subjectOf, value, info, context);
+        return value;
+      });
+    return andThen(subjectOf(typeName, root, context), (own) => {
+      if (own) access.registerSubject(info.path.prev, own);
+      const subject: Subject | undefined = access.subjectAt(info.path.prev);
+      const field = `${typeName}.${info.fieldName}`;
+      const agency = agencyName(policy);
+      // Only a withheld field or a notice needs its path as a list.
+      const path = () => pathToArray(info.path);
+      if (!subject) {
+        access.withholdUnattributed(field, SUBJECT_NOT_ESTABLISHED, agency, path());
+        return null;
+      }
 
-    const ruleContext = { viewer: access.viewer, purpose: subject.purpose, item: root as unknown };
-    const rule = withholdingRule(policy, typeName, info.fieldName, ruleContext);
-    if (rule) {
-      access.withhold(subject, field, rule, agency, path());
-      return null;
-    }
-    const value = (await next()) as unknown;
-    if (Array.isArray(value)) {
-      const shown = (value as unknown[]).filter((item: unknown) => YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item }));
-      const hidden = value.length - shown.length;
-      if (hidden) access.auditWithheld(subject, field, YOUNG_PERSONS_WISHES);
-      // Told whenever the wishes could apply here, so the notice is the same whether or not anything was left out.
-      if (hidden || wishesMayApply(policy, access.viewer, getNamedType(info.returnType).name))
-        access.tell(path(), agency, YOUNG_PERSONS_WISHES, hidden && mayCountWithheld(policy, access.viewer) ? hidden : undefined);
-      access.read(subject, field);
-      return shown;
-    }
-    if (value && typeof value === 'object' && !YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item: value })) {
-      access.withhold(subject, field, YOUNG_PERSONS_WISHES, agency, path());
-      return null;
-    }
-    access.read(subject, field);
-    return value;
+      const ruleContext = { viewer: access.viewer, purpose: subject.purpose, item: root };
+      const rule = withholdingRule(policy, typeName, info.fieldName, ruleContext);
+      if (rule) {
+        access.withhold(subject, field, rule, agency, path());
+        return null;
+      }
+      return andThen(next(), (value) => {
+        if (Array.isArray(value)) {
+          const shown = (value as unknown[]).filter((item: unknown) => YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item }));
+          const hidden = value.length - shown.length;
+          if (hidden) access.auditWithheld(subject, field, YOUNG_PERSONS_WISHES);
+          // Told whenever the wishes could apply here, so the notice is the same whether or not anything was left out.
+          if (hidden || wishesMayApply(policy, access.viewer, getNamedType(info.returnType).name))
+            access.tell(path(), agency, YOUNG_PERSONS_WISHES, hidden && mayCountWithheld(policy, access.viewer) ? hidden : undefined);
+          access.read(subject, field);
+          return shown;
+        }
+        if (value && typeof value === 'object' && !YOUNG_PERSONS_WISHES.allows({ ...ruleContext, item: value })) {
+          access.withhold(subject, field, YOUNG_PERSONS_WISHES, agency, path());
+          return null;
+        }
+        access.read(subject, field);
+        return value;
+      });
+    });
   };
 }
 
