@@ -199,28 +199,31 @@ function purposeFacts(ctx: SocialCareContext, candidates?: () => Knex.QueryBuild
     return query.getKnexQuery();
   };
   const statutory = opens({ caseStatuses: [{ status: CaseStatus.LOOKED_AFTER, startDate: today }] });
+  // Each part is built only when asked for: the caseload asks for the sure parts and the undecided apart.
   return {
     /** Rows of the viewer's own that open the young person today. */
-    sureOwn: amongOwn([
-      ...(opens({ allocations: [openRow] }) ? [ownOpen(Allocation)] : []),
-      ...(opens({ specialistInvolvements: [openRow] }) ? [ownOpen(SpecialistInvolvement)] : []),
-    ]),
+    sureOwn: () =>
+      amongOwn([
+        ...(opens({ allocations: [openRow] }) ? [ownOpen(Allocation)] : []),
+        ...(opens({ specialistInvolvements: [openRow] }) ? [ownOpen(SpecialistInvolvement)] : []),
+      ]),
     /** Looked after today, where a statutory role opens them. */
-    sureLookedAfter: statutory ? among(lookedAfter(true)) : null,
+    sureLookedAfter: () => (statutory ? among(lookedAfter(true)) : null),
     /** Every row of the viewer's own the rule reads: allocations, hub involvements, invitations, actions. */
-    mayOwn: amongOwn([
-      em.createQueryBuilder(Allocation, 'a').select('a.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
-      em.createQueryBuilder(SpecialistInvolvement, 's').select('s.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
-      em
-        .createQueryBuilder(MeetingAttendee, 'i')
-        .select('m.youngPerson')
-        .join('i.meeting', 'm')
-        .where({ practitionerId: viewer })
-        .getKnexQuery(),
-      em.createQueryBuilder(MeetingAction, 'x').select('m.youngPerson').join('x.meeting', 'm').where({ ownerId: viewer }).getKnexQuery(),
-    ]),
+    mayOwn: () =>
+      amongOwn([
+        em.createQueryBuilder(Allocation, 'a').select('a.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
+        em.createQueryBuilder(SpecialistInvolvement, 's').select('s.youngPerson').where({ practitionerId: viewer }).getKnexQuery(),
+        em
+          .createQueryBuilder(MeetingAttendee, 'i')
+          .select('m.youngPerson')
+          .join('i.meeting', 'm')
+          .where({ practitionerId: viewer })
+          .getKnexQuery(),
+        em.createQueryBuilder(MeetingAction, 'x').select('m.youngPerson').join('x.meeting', 'm').where({ ownerId: viewer }).getKnexQuery(),
+      ]),
     /** For a statutory role, the looked-after children the sure condition above leaves open (or all, if it opens none). */
-    mayLookedAfterOnly: hasStatutoryRole(ctx.viewer) ? among(lookedAfter(statutory ? false : undefined)) : null,
+    mayLookedAfterOnly: () => (hasStatutoryRole(ctx.viewer) ? among(lookedAfter(statutory ? false : undefined)) : null),
   };
 }
 
@@ -234,8 +237,8 @@ function purposeFacts(ctx: SocialCareContext, candidates?: () => Knex.QueryBuild
  * NWD involvements).
  */
 export function surelyHasPurpose(ctx: SocialCareContext, candidates?: () => Knex.QueryBuilder): OnYoungPerson | null {
-  const { sureOwn, sureLookedAfter } = purposeFacts(ctx, candidates);
-  return anyOf(sureOwn, sureLookedAfter);
+  const facts = purposeFacts(ctx, candidates);
+  return anyOf(facts.sureOwn(), facts.sureLookedAfter());
 }
 
 /**
@@ -248,7 +251,8 @@ export function surelyHasPurpose(ctx: SocialCareContext, candidates?: () => Knex
  * children twice (the virtual school head's caseload at 100 000: 33 ms of PostgreSQL against 17).
  */
 export function undecidedPurpose(ctx: SocialCareContext, candidates?: () => Knex.QueryBuilder): OnYoungPerson | null {
-  const { sureOwn, mayOwn, mayLookedAfterOnly } = purposeFacts(ctx, candidates);
+  const facts = purposeFacts(ctx, candidates);
+  const [mayOwn, sureOwn] = [facts.mayOwn(), facts.sureOwn()];
   const ownOnly = mayOwn && sureOwn ? { $and: [mayOwn, { $not: sureOwn }] } : mayOwn;
-  return anyOf(ownOnly, mayLookedAfterOnly);
+  return anyOf(ownOnly, facts.mayLookedAfterOnly());
 }

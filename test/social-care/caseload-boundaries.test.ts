@@ -16,9 +16,9 @@ import { dataOf } from '../support/graphql';
  * today; for the virtual school head, looked after today) and asks the relationship rule about the
  * rest. The seed has few facts at the edges of "today", so they are made here: allocations that ended
  * yesterday, end today, start today and start tomorrow, and case statuses where a looked-after episode
- * ended yesterday, is overtaken by a later status or shares its first day with another. Whoever the caseload lists must be exactly whom the
- * rule opens, one reference at a time: an over-broad condition in SQL would show a child the rule keeps
- * back, a narrow one would drop one.
+ * ended yesterday, is overtaken by a later status or shares its first day with another. Whoever the
+ * caseload lists must be exactly whom the rule opens, one reference at a time: an over-broad condition
+ * in SQL would show a child the rule keeps back, a narrow one would drop one.
  */
 const SIZE = 150;
 const everyone = Array.from({ length: SIZE }, (_, i) => generatePerson(i, { size: SIZE, seed: 'test-seed', asOf: TEST_TODAY }));

@@ -15,9 +15,11 @@ export async function seedAgency(
   service: Pick<AgencyService, 'agency' | 'seeder'>,
   options: PopulationOptions,
   showProgress = true,
-  // COPY on PostgreSQL: MikroORM's inserts spent most of 100 000 young people's seeding on SQL text.
-  writer: TableWriter = isPostgres(orm.config.get('clientUrl') ?? '') ? new PostgresCopyWriter() : INSERT_MANY,
+  /** How batches are written; by default COPY on PostgreSQL (MikroORM's inserts spent most of 100 000 young people's seeding on SQL text). */
+  given?: TableWriter,
 ): Promise<void> {
+  const postgres = isPostgres(orm.config.get('clientUrl') ?? '');
+  const writer = given ?? (postgres ? new PostgresCopyWriter() : INSERT_MANY);
   const progress = showProgress ? progressReporter(service.agency.name, options.size) : undefined;
   // All or nothing: a seeding that fails leaves the database as it was (on PostgreSQL with its foreign
   // keys and indexes, which the writer sets aside while it loads).
@@ -52,6 +54,5 @@ export async function seedAgency(
   // at 20 000 young people: 44 ms against 14); and on PostgreSQL the visibility map, so a scan skips
   // checking each row's visibility on pages every transaction sees whole (at 100 000, the virtual
   // school head's caseload count 33 ms against 16, its page 43 against 25; 2 s of seeding).
-  const postgres = isPostgres(orm.config.get('clientUrl') ?? '');
   await orm.em.getConnection().execute(postgres ? 'vacuum (analyze)' : 'analyze');
 }
