@@ -15,19 +15,55 @@ export function oneByKey<K extends string | number, T>(load: (keys: K[]) => Prom
   });
 }
 
+/** Rows grouped by key, each group in the order the rows came. */
+function groupedBy<K, T>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const byKey = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = byKey.get(k);
+    if (list) list.push(row);
+    else byKey.set(k, [row]);
+  }
+  return byKey;
+}
+
 /** All rows per key (a one-to-many relation), in the order the query returned them. */
-export function manyByKey<K extends string | number, T>(load: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
-  return new DataLoader<K, T[]>(async (keys) => {
-    const rows = await load([...new Set(keys)]);
-    const byKey = new Map<K, T[]>();
-    for (const row of rows) {
-      const k = keyOf(row);
-      const list = byKey.get(k);
-      if (list) list.push(row);
-      else byKey.set(k, [row]);
-    }
-    return keys.map((k) => byKey.get(k) ?? []);
+export function manyByKey<K extends string | number, T>(
+  load: (keys: K[]) => Promise<T[]>,
+  keyOf: (row: T) => K,
+  cacheMap?: Map<K, Promise<T[]>>,
+): DataLoader<K, T[]> {
+  return new DataLoader<K, T[]>(
+    async (keys) => {
+      const byKey = groupedBy(await load([...new Set(keys)]), keyOf);
+      return keys.map((k) => byKey.get(k) ?? []);
+    },
+    { cacheMap },
+  );
+}
+
+/**
+ * A one-to-many relation and a part of it, as two loaders: `all` rows per key, and `some`, only those
+ * `keeps` accepts (the last six months' of a young person's history, say). `loadSome` asks the database
+ * for just that part, which `keeps` must describe exactly; for a key whose whole list this request
+ * loads anyway, the part is cut from it instead, so asking for both costs one query, not two.
+ */
+export function manyByKeyAndPart<K extends string | number, T>(
+  loadAll: (keys: K[]) => Promise<T[]>,
+  loadSome: (keys: K[]) => Promise<T[]>,
+  keyOf: (row: T) => K,
+  keeps: (row: T) => boolean,
+): { all: DataLoader<K, T[]>; some: DataLoader<K, T[]> } {
+  const whole = new Map<K, Promise<T[]>>();
+  const all = manyByKey(loadAll, keyOf, whole);
+  // Batches run after the fields that asked have all been resolved once: by then a list asked for
+  // alongside (the view's episodes and its counts) is in `whole`.
+  const some = new DataLoader<K, T[]>(async (keys) => {
+    const rest = [...new Set(keys.filter((k) => !whole.has(k)))];
+    const byKey = groupedBy(rest.length ? await loadSome(rest) : [], keyOf);
+    return Promise.all(keys.map(async (k) => (whole.has(k) ? (await whole.get(k)!).filter(keeps) : (byKey.get(k) ?? []))));
   });
+  return { all, some };
 }
 
 /** What a batch loader gives for one key. */

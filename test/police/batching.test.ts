@@ -64,6 +64,20 @@ describe('police subgraph batching', () => {
     expect(one).toHaveLength(DATA_QUERIES + AUDIT_QUERIES);
   });
 
+  it('reads only the last six months (and any episode still open) for the counts alone, and nothing twice with the lists', async () => {
+    const counts = entitiesQuery(agency, 'police', 'missingEpisodesInLastSixMonths arrestsInLastSixMonths currentlyMissing');
+    const alone = (await queriesFor(counts, forty)).filter((q) => !isAuditWrite(q));
+    // The nominals, then the episodes and the arrests, each narrowed in the database.
+    expect(alone).toHaveLength(3);
+    expect(alone.find((q) => /from .missing_episode. /.test(q))).toMatch(/reported_at. >= \? or \S*found_at. is null/);
+    expect(alone.find((q) => /from .arrest. /.test(q))).toMatch(/.arrested_on. >= /);
+    // Asked with the whole lists (DEEP_QUERY): the counts are cut from them, one query per kind.
+    const withLists = (await queriesFor(DEEP_QUERY, forty)).filter((q) => !isAuditWrite(q));
+    expect(withLists.filter((q) => /from .missing_episode. /.test(q))).toHaveLength(1);
+    expect(withLists.filter((q) => /from .arrest. /.test(q))).toHaveLength(1);
+    expect(withLists.some((q) => /.reported_at. >= |.arrested_on. >= /.test(q))).toBe(false);
+  });
+
   it("reads an auditor's access logs for 40 young people in one query", async () => {
     const auditor = AS.auditor;
     const query = entitiesQuery(agency, 'police', 'matchStatus accessLog { requestId userId fieldsRead }');

@@ -1,4 +1,6 @@
-import { addMonths, ukDate } from '../../kit/subgraph/dates';
+import { addDays, addMonths, ukDate } from '../../kit/subgraph/dates';
+import { Arrest, MissingEpisode, Nominal } from '../../subgraphs/police/entities';
+import { ArrestOutcome, MissingRiskGrading, OffenceCategory } from '../../subgraphs/police/enums';
 import { service as policeService } from '../../subgraphs/police/service';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
 import { dataOf } from '../support/graphql';
@@ -54,6 +56,70 @@ describe('police subgraph', () => {
       expect(e.reportedAt > nwdPerson.dateOfBirth && new Date(e.reportedAt) <= NOW).toBe(true);
       expect(['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH']).toContain(e.riskGrading);
       expect(e.riskGradingSchemeVersion).toMatch(/v\d/);
+    }
+  });
+
+  it('counts the same when the counts are asked alone, to the day at the edges of the six months, in UK time', async () => {
+    // The window opens on 23 May 2026 (British Summer Time): 23:30 UTC on the 22nd is the 23rd in the UK,
+    // 22:30 UTC is still the 22nd. An arrest on the first day counts, one the day before does not; an
+    // episode reported years ago and never closed makes the young person missing now.
+    const windowStart = addMonths(TEST_TODAY, -6);
+    expect(windowStart).toBe('2026-05-23');
+    const em = agency.orm.em.fork();
+    const nominal = await em.findOneOrFail(Nominal, { pncId: nwdPerson.pncId });
+    const episode = (reportedAt: string, foundAt: string | null) =>
+      em.create(MissingEpisode, {
+        nominal,
+        reportedAt: new Date(reportedAt),
+        foundAt: foundAt ? new Date(foundAt) : null,
+        riskGrading: MissingRiskGrading.MEDIUM,
+        riskGradingSchemeVersion: 'Cleveland Police missing persons risk assessment v3',
+        locationFound: null,
+      });
+    const arrest = (arrestedOn: string) =>
+      em.create(Arrest, {
+        nominal,
+        arrestedOn,
+        offenceCategory: OffenceCategory.THEFT_AND_HANDLING,
+        gravityScore: 2,
+        charge: null,
+        outcome: ArrestOutcome.NO_FURTHER_ACTION,
+        offenceInNwdHub: false,
+      });
+    const [before] = await policeRecords([nwdPerson.pncId]);
+    const added = [
+      episode('2026-05-22T23:30:00Z', '2026-05-23T09:00:00Z'),
+      episode('2026-05-22T22:30:00Z', '2026-05-23T09:00:00Z'),
+      episode('2019-03-02T18:00:00Z', null),
+      arrest(windowStart),
+      arrest(addDays(windowStart, -1)),
+    ];
+    await em.flush();
+    try {
+      const alone = await askAbout<Entities<PoliceEntity>>(
+        agency,
+        '{ _entities(representations: $representations) { ... on YoungPerson { police { missingEpisodesInLastSixMonths arrestsInLastSixMonths currentlyMissing } } } }'.replace(
+          '{ _entities',
+          'query ($representations: [_Any!]!) { _entities',
+        ),
+        [nwdPerson.pncId],
+      );
+      expect(alone.errors).toBeUndefined();
+      const [record] = dataOf(alone)._entities.map((e) => e.police);
+      expect(record).toEqual({
+        missingEpisodesInLastSixMonths: before.missingEpisodesInLastSixMonths! + 1,
+        arrestsInLastSixMonths: before.arrestsInLastSixMonths! + 1,
+        currentlyMissing: true,
+      });
+      // And as the whole lists count them.
+      const [whole] = await policeRecords([nwdPerson.pncId]);
+      expect(record).toEqual({
+        missingEpisodesInLastSixMonths: whole.missingEpisodesInLastSixMonths,
+        arrestsInLastSixMonths: whole.arrestsInLastSixMonths,
+        currentlyMissing: whole.currentlyMissing,
+      });
+    } finally {
+      await em.removeAndFlush(added);
     }
   });
 

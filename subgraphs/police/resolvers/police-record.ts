@@ -41,7 +41,10 @@ export class PoliceRecordResolver {
   })
   missingEpisodesInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched(async (nominal) =>
-      missingEpisodesInLastSixMonths(sharedWithViewer(ctx.viewer, await ctx.loaders.missingEpisodes.load(nominal.id)), ctx.today),
+      missingEpisodesInLastSixMonths(
+        sharedWithViewer(ctx.viewer, await ctx.loaders.recentOrOpenMissingEpisodes.load(nominal.id)),
+        ctx.today,
+      ),
     );
   }
 
@@ -51,7 +54,7 @@ export class PoliceRecordResolver {
   })
   currentlyMissing(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched(async (nominal) =>
-      isCurrentlyMissing(sharedWithViewer(ctx.viewer, await ctx.loaders.missingEpisodes.load(nominal.id)), ctx.now),
+      isCurrentlyMissing(sharedWithViewer(ctx.viewer, await ctx.loaders.recentOrOpenMissingEpisodes.load(nominal.id)), ctx.now),
     );
   }
 
@@ -66,7 +69,7 @@ export class PoliceRecordResolver {
   })
   arrestsInLastSixMonths(@Root() record: PoliceRecord, @Ctx() ctx: PoliceContext) {
     return record.whenMatched(async (nominal) =>
-      arrestsInLastSixMonths(sharedWithViewer(ctx.viewer, await ctx.loaders.arrests.load(nominal.id)), ctx.today),
+      arrestsInLastSixMonths(sharedWithViewer(ctx.viewer, await ctx.loaders.recentArrests.load(nominal.id)), ctx.today),
     );
   }
 

@@ -6,8 +6,11 @@ import { addMonths, ukDate, type LocalDate } from '../../../kit/subgraph/dates';
  */
 export const OUTCOME_WINDOW_MONTHS = 6;
 
+/** The window's first day. */
+export const outcomeWindowStart = (today: LocalDate): LocalDate => addMonths(today, -OUTCOME_WINDOW_MONTHS);
+
 export function inLastSixMonths(date: LocalDate, today: LocalDate): boolean {
-  return date >= addMonths(today, -OUTCOME_WINDOW_MONTHS) && date <= today;
+  return date >= outcomeWindowStart(today) && date <= today;
 }
 
 /** Episodes count on the UK date they were reported. */
