@@ -24,7 +24,9 @@ import { signIn } from './soak/client';
  * On PostgreSQL, `--keep` leaves the seeded databases behind and `--reuse` serves them again without
  * seeding. `--profile DIR` writes a V8 CPU profile of every process to DIR when it stops. Cohort queries
  * get a 30 s agency budget here, as a reporting deployment's SUBGRAPH_TIMEOUT_MS would give them: the
- * meeting tools' 5 s is for one young person's view.
+ * meeting tools' 5 s is for one young person's view. Every process runs on the Node that runs this
+ * script: `npm run bench:lts` runs it on Node 24 LTS (from the npm registry, as CI gets it), the Node
+ * the Docker image ships; plain `npm run bench` on the machine's.
  */
 const AS_OF = '2026-11-23';
 /** Unmeasured requests of each scenario through each gateway before the table (V8 optimises hot code after some hundreds of calls). */
@@ -179,7 +181,7 @@ async function run() {
     ];
     const concurrencies = values.concurrency.split(',').map(Number);
     console.log(
-      `\nThrough this gateway and Hive Gateway (${size.toLocaleString('en-GB')} young people, ${postgres ? 'PostgreSQL' : 'SQLite'}; c = users sending at once):`,
+      `\nThrough this gateway and Hive Gateway (${size.toLocaleString('en-GB')} young people, ${postgres ? 'PostgreSQL' : 'SQLite'}, every process on Node ${process.version}; c = users sending at once):`,
     );
     const printRow = tablePrinter(subgraphs.map((s) => s.name));
     // Every process warmed through every route before anything is timed: measured first, this gateway's

@@ -43,16 +43,17 @@ export function manyByKey<K extends string | number, T>(
 }
 
 /**
- * A one-to-many relation and a part of it, as two loaders: `all` rows per key, and `some`, only those
- * `keeps` accepts (the last six months' of a young person's history, say). `loadSome` asks the database
- * for just that part, which `keeps` must describe exactly; for a key whose whole list this request
- * loads anyway, the part is cut from it instead, so asking for both costs one query, not two.
+ * A one-to-many relation and a part of it, as two loaders: `all` rows per key, and `some`, the part
+ * `cut` takes of a key's whole list (the last six months of a young person's history, say, or the
+ * latest record). `loadSome` asks the database for just that part, which must be exactly what `cut`
+ * takes; for a key whose whole list this request loads anyway, the part is cut from it instead, so
+ * asking for both costs one query, not two.
  */
 export function manyByKeyAndPart<K extends string | number, T>(
   loadAll: (keys: K[]) => Promise<T[]>,
   loadSome: (keys: K[]) => Promise<T[]>,
   keyOf: (row: T) => K,
-  keeps: (row: T) => boolean,
+  cut: (rows: T[]) => T[],
 ): { all: DataLoader<K, T[]>; some: DataLoader<K, T[]> } {
   const whole = new Map<K, Promise<T[]>>();
   const all = manyByKey(loadAll, keyOf, whole);
@@ -61,7 +62,7 @@ export function manyByKeyAndPart<K extends string | number, T>(
   const some = new DataLoader<K, T[]>(async (keys) => {
     const rest = [...new Set(keys.filter((k) => !whole.has(k)))];
     const byKey = groupedBy(rest.length ? await loadSome(rest) : [], keyOf);
-    return Promise.all(keys.map(async (k) => (whole.has(k) ? (await whole.get(k)!).filter(keeps) : (byKey.get(k) ?? []))));
+    return Promise.all(keys.map(async (k) => (whole.has(k) ? cut(await whole.get(k)!) : (byKey.get(k) ?? []))));
   });
   return { all, some };
 }

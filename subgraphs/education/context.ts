@@ -7,5 +7,5 @@ export interface EducationContext extends ReceivingAgencyContext {
 
 /** The kit's context and fresh loaders: batching and caching never outlive the request that asked. */
 export function createContext(base: ReceivingAgencyContext): EducationContext {
-  return { ...base, loaders: createLoaders(base.em) };
+  return { ...base, loaders: createLoaders(base.em, base.today) };
 }

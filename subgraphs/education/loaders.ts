@@ -1,6 +1,8 @@
 import type { EntityManager, FindOptions } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
-import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
+import type { LocalDate } from '../../kit/subgraph/dates';
+import { manyByKey, manyByKeyAndPart, oneByKey } from '../../kit/subgraph/loaders';
 import { EDUCATION } from './agency';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
 import { NotInSchoolEpisode } from './entities/not-in-school-episode';
@@ -26,12 +28,36 @@ function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, 
   );
 }
 
+/**
+ * Every PEP, newest first, and apart the latest held on or before today: all that PEP timeliness and
+ * "a PEP in the last six months" read (a caseload page asks those of 50 pupils with about nine PEPs each).
+ */
+function pepsAndLatest(em: EntityManager, today: LocalDate) {
+  const newestFirst = { orderBy: { meetingDate: 'desc', id: 'desc' } } as const;
+  return manyByKeyAndPart<number, PersonalEducationPlan>(
+    (ids) => em.find(PersonalEducationPlan, { pupil: { $in: ids } }, newestFirst),
+    (ids) =>
+      (em as SqlEntityManager)
+        .createQueryBuilder(PersonalEducationPlan, 'p')
+        .where({ pupil: { $in: ids }, meetingDate: { $lte: today } })
+        // No later one on or before today (the id breaks a tie on the day, as in the list's order).
+        .andWhere(
+          'not exists (select 1 from personal_education_plan q where q.pupil_id = p.pupil_id and q.meeting_date <= ? and (q.meeting_date > p.meeting_date or (q.meeting_date = p.meeting_date and q.id > p.id)))',
+          [today],
+        )
+        .getResultList(),
+    (row) => row.pupil.id,
+    (rows) => rows.filter((p) => p.meetingDate <= today).slice(0, 1),
+  );
+}
+
 const newestStart = { orderBy: { startDate: 'desc', id: 'desc' } } as const;
 const withSchool = { ...newestStart, populate: ['school'], strategy: 'joined' } as const;
 // The pupil is joined too: an enrolment's year group is worked out from the date of birth.
 const withSchoolAndPupil = { ...withSchool, populate: ['school', 'pupil'] } as const;
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, today: LocalDate) {
+  const peps = pepsAndLatest(em, today);
   return {
     pupilByUpn: oneByKey<string, Pupil>(
       (upns) => em.find(Pupil, { upn: { $in: upns } }),
@@ -46,7 +72,9 @@ export function createLoaders(em: EntityManager) {
     alternativeProvision: byPupil(em, AlternativeProvisionEpisode, newestStart),
     notInSchool: byPupil(em, NotInSchoolEpisode, newestStart),
     senProvision: byPupil(em, SenProvisionEpisode, newestStart),
-    peps: byPupil(em, PersonalEducationPlan, { orderBy: { meetingDate: 'desc', id: 'desc' } }),
+    peps: peps.all,
+    /** The latest PEP held on or before today, if any (a list of none or one). */
+    latestPep: peps.some,
     postSixteen: byPupil(em, PostSixteenStatus, { orderBy: { recordedOn: 'desc', id: 'desc' } }),
     // Our own audit log by subject (the UPN), newest first: one query for every young person asked about.
     accessLog: accessLogLoader(em, EDUCATION.name),

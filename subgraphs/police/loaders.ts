@@ -35,7 +35,13 @@ export function createLoaders(em: EntityManager, today: LocalDate) {
     orderBy: QueryOrderMap<T>,
     recent: FilterQuery<T>,
     keeps: (row: T) => boolean,
-  ) => manyByKeyAndPart<number, T>(find(entity, orderBy), find(entity, orderBy, recent), (row) => row.nominal.id, keeps);
+  ) =>
+    manyByKeyAndPart<number, T>(
+      find(entity, orderBy),
+      find(entity, orderBy, recent),
+      (row) => row.nominal.id,
+      (rows) => rows.filter(keeps),
+    );
   const windowStart = outcomeWindowStart(today);
   // Episodes count on the UK date they were reported: from a day before the window's first day in UTC
   // nothing in it is missed, whatever the clock; the measures themselves then count by UK date.

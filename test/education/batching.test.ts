@@ -66,4 +66,17 @@ describe('education subgraph batching', () => {
     );
     expect(sent.filter((q) => !audit(q))).toHaveLength(1);
   });
+
+  it('reads only the latest PEP for PEP timeliness alone, and PEPs once when the list is asked too', async () => {
+    const peps = (sql: string[]) => sql.filter((q) => /from .personal_education_plan. /.test(q));
+    const alone = await queriesFor(
+      forty,
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on YoungPerson { education { pepTimeliness { status } pepWithinLastSixMonths } } } }',
+    );
+    expect(peps(alone)).toHaveLength(1);
+    expect(peps(alone)[0]).toMatch(/not exists/);
+    const withList = peps(await queriesFor(forty));
+    expect(withList).toHaveLength(1);
+    expect(withList[0]).not.toMatch(/not exists/);
+  });
 });

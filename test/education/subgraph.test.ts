@@ -1,4 +1,6 @@
-import { addMonths } from '../../kit/subgraph/dates';
+import { addDays, addMonths } from '../../kit/subgraph/dates';
+import { PersonalEducationPlan, Pupil } from '../../subgraphs/education/entities';
+import { pepTimeliness, pepWithinLastSixMonths } from '../../subgraphs/education/rules/pep';
 import { service as educationService } from '../../subgraphs/education/service';
 import { nationalCurriculumYear, yearGroupOn } from '../../subgraphs/education/rules/year-group';
 import { startTestAgency, TEST_TODAY, type TestAgency } from '../support/agency';
@@ -108,6 +110,47 @@ describe('education subgraph', () => {
     expect(other.pepTimeliness).toEqual({ status: 'NOT_APPLICABLE', dueDate: null, lastDone: null });
     expect(other.pepWithinLastSixMonths).toBeNull();
     expect(other.peps).toEqual([]);
+  });
+
+  it('gives the same PEP timeliness when it is asked alone, from the latest PEP held on or before today', async () => {
+    // A PEP booked for tomorrow does not count yet; two held on the same latest day count once.
+    const upns = lookedAfter.map((p) => p.upn);
+    const em = agency.orm.em.fork();
+    const pupil = await em.findOneOrFail(Pupil, { upn: upns[0] });
+    const pep = (meetingDate: string) =>
+      em.create(PersonalEducationPlan, {
+        pupil,
+        meetingDate,
+        quality: null,
+        targets: ['Synthetic target'],
+        pupilPremiumPlusAmount: null,
+        pupilPremiumPlusPurpose: null,
+      });
+    const added = [pep(addDays(TEST_TODAY, 1)), pep(addDays(TEST_TODAY, -3)), pep(addDays(TEST_TODAY, -3))];
+    await em.flush();
+    try {
+      const alone = await askAbout<EducationEntities>(
+        agency,
+        'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on YoungPerson { education { pepTimeliness { status dueDate lastDone } pepWithinLastSixMonths } } } }',
+        upns,
+        AS.virtualSchoolHead,
+      );
+      expect(alone.errors).toBeUndefined();
+      const whole = await educationRecords(upns);
+      const pupils = await em.find(Pupil, { upn: { $in: upns } });
+      dataOf(alone)._entities.forEach((e, i) => {
+        const asked = present(e, `young person ${i}`).education;
+        const dates = present(whole[i].peps, 'PEPs').map((p) => p.meetingDate);
+        const entered = pupils.find((p) => p.upn === upns[i])!.enteredCareDate;
+        expect(asked.pepTimeliness).toEqual({ ...pepTimeliness(dates, entered, TEST_TODAY) });
+        expect(asked.pepWithinLastSixMonths).toBe(pepWithinLastSixMonths(dates, entered, TEST_TODAY));
+        // And as the view gives them, cut from the whole list.
+        expect([whole[i].pepTimeliness, whole[i].pepWithinLastSixMonths]).toEqual([asked.pepTimeliness, asked.pepWithinLastSixMonths]);
+      });
+      expect(present(dataOf(alone)._entities[0], 'first').education.pepTimeliness?.lastDone).toBe(addDays(TEST_TODAY, -3));
+    } finally {
+      await em.removeAndFlush(added);
+    }
   });
 
   it('says NOT_LINKED for a null UPN and NO_RECORD_FOR_IDENTIFIER for an unknown one, with null (not empty) data', async () => {

@@ -57,7 +57,7 @@ export class EducationStatusResolver {
   })
   pepTimeliness(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
     return r.whenMatched(async (pupil) => {
-      const peps = await ctx.loaders.peps.load(pupil.id);
+      const peps = await ctx.loaders.latestPep.load(pupil.id);
       return pepTimeliness(meetingDates(peps), pupil.enteredCareDate, ctx.today);
     });
   }
@@ -69,7 +69,7 @@ export class EducationStatusResolver {
   })
   pepWithinLastSixMonths(@Root() r: EducationRecord, @Ctx() ctx: EducationContext) {
     return r.whenMatched(async (pupil) => {
-      const peps = await ctx.loaders.peps.load(pupil.id);
+      const peps = await ctx.loaders.latestPep.load(pupil.id);
       return pepWithinLastSixMonths(meetingDates(peps), pupil.enteredCareDate, ctx.today);
     });
   }
