@@ -15,16 +15,16 @@ export function oneByKey<K extends string | number, T>(load: (keys: K[]) => Prom
   });
 }
 
-/** Rows grouped by key, each group in the order the rows came. */
-function groupedBy<K, T>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
-  const byKey = new Map<K, T[]>();
+/** Rows grouped by their owner's id, each group in the order the rows came. */
+export function byOwner<Row, K extends number | string = number | string>(rows: readonly Row[], ownerOf: (row: Row) => K): Map<K, Row[]> {
+  const map = new Map<K, Row[]>();
   for (const row of rows) {
-    const k = keyOf(row);
-    const list = byKey.get(k);
+    const key = ownerOf(row);
+    const list = map.get(key);
     if (list) list.push(row);
-    else byKey.set(k, [row]);
+    else map.set(key, [row]);
   }
-  return byKey;
+  return map;
 }
 
 /** All rows per key (a one-to-many relation), in the order the query returned them. */
@@ -35,7 +35,7 @@ export function manyByKey<K extends string | number, T>(
 ): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(
     async (keys) => {
-      const byKey = groupedBy(await load([...new Set(keys)]), keyOf);
+      const byKey = byOwner(await load([...new Set(keys)]), keyOf);
       return keys.map((k) => byKey.get(k) ?? []);
     },
     { cacheMap },
@@ -61,7 +61,7 @@ export function manyByKeyAndPart<K extends string | number, T>(
   // alongside (the view's episodes and its counts) is in `whole`.
   const some = new DataLoader<K, T[]>(async (keys) => {
     const rest = [...new Set(keys.filter((k) => !whole.has(k)))];
-    const byKey = groupedBy(rest.length ? await loadSome(rest) : [], keyOf);
+    const byKey = byOwner(rest.length ? await loadSome(rest) : [], keyOf);
     return Promise.all(keys.map(async (k) => (whole.has(k) ? cut(await whole.get(k)!) : (byKey.get(k) ?? []))));
   });
   return { all, some };

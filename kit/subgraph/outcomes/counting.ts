@@ -33,17 +33,8 @@ export function plainRows<Row extends object>(
 /** An instant as the database driver returns it in a plain row (a Date, an ISO string or epoch milliseconds). */
 export const asInstant = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
 
-/** Rows grouped by their owner's id. */
-export function byOwner<Row>(rows: readonly Row[], ownerOf: (row: Row) => number | string): Map<number | string, Row[]> {
-  const map = new Map<number | string, Row[]>();
-  for (const row of rows) {
-    const key = ownerOf(row);
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
-  }
-  return map;
-}
+/** Rows grouped by their owner's id (the loaders' grouping). */
+export { byOwner } from '../loaders';
 
 /** The referral date of each member, by the agency's identifier. */
 export const referralDates = (members: readonly CohortMember[]): Map<string, LocalDate | null> => new Map(members);
