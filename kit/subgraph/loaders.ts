@@ -60,9 +60,20 @@ export function manyByKeyAndPart<K extends string | number, T>(
   // Batches run after the fields that asked have all been resolved once: by then a list asked for
   // alongside (the view's episodes and its counts) is in `whole`.
   const some = new DataLoader<K, T[]>(async (keys) => {
-    const rest = [...new Set(keys.filter((k) => !whole.has(k)))];
+    // Taken once: a whole list's failed batch clears its keys from `whole` meanwhile, and a key must
+    // then fail too, never fall through to an empty part ("not missing", "no arrests").
+    const fromWhole = new Map(keys.flatMap((k) => (whole.has(k) ? [[k, whole.get(k)!] as const] : [])));
+    const rest = [...new Set(keys.filter((k) => !fromWhole.has(k)))];
     const byKey = byOwner(rest.length ? await loadSome(rest) : [], keyOf);
-    return Promise.all(keys.map(async (k) => (whole.has(k) ? cut(await whole.get(k)!) : (byKey.get(k) ?? []))));
+    // Each key fails alone: DataLoader rejects the keys whose value is an Error.
+    return Promise.all(
+      keys.map((k) => {
+        const list = fromWhole.get(k);
+        return list
+          ? list.then(cut, (err: unknown) => (err instanceof Error ? err : new Error(String(err))))
+          : Promise.resolve(byKey.get(k) ?? []);
+      }),
+    );
   });
   return { all, some };
 }

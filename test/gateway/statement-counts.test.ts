@@ -103,6 +103,21 @@ describe('SQL statements per request do not grow with the population, the page o
     },
   );
 
+  it.each(SIZES)(
+    'an NWD caseload page of 25 and of 50, at %i young people, for a viewer whose meeting invitations open young people (the LAC nurse)',
+    async (size) => {
+      const graph = graphs.get(size)!;
+      const page = await graph.request(`{ nwdCaseload(first: 50) { totalCount } }`, {}, { persona: 'lacNurse' });
+      // Invited to RAISE meetings, not allocated: everyone on the nurse's caseload is confirmed by the rule.
+      expect((page.body.data as { nwdCaseload: { totalCount: number } }).nwdCaseload.totalCount).toBeGreaterThan(0);
+      // As above, and the rule reads the nurse's invitations and actions (2); the page of those surely
+      // opened, asked while the rule decides, is asked again with those it confirmed (1).
+      const expected = { 'social-care': 10, education: 3, health: 4, police: 3 };
+      expect(await statementsFor(graph, 'lacNurse', caseload(25))).toEqual(expected);
+      expect(await statementsFor(graph, 'lacNurse', caseload(50))).toEqual(expected);
+    },
+  );
+
   it.each(SIZES)('a search by NHS number, at %i young people', async (size) => {
     const graph = graphs.get(size)!;
     for (const person of knownEverywhere(size).slice(0, 3))
