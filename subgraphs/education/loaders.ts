@@ -21,11 +21,13 @@ import { TermAttendance } from './entities/term-attendance';
  * One loader per kind of record, keyed by the pupil's id: one SQL query per kind per request.
  * The school is joined in the same query where a record names one.
  */
+const forPupils =
+  <T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) =>
+  (ids: number[]) =>
+    em.find(entity, { pupil: { $in: ids } }, options) as Promise<T[]>;
+
 function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) {
-  return manyByKey<number, T>(
-    (ids) => em.find(entity, { pupil: { $in: ids } }, options) as Promise<T[]>,
-    (row) => row.pupil.id,
-  );
+  return manyByKey<number, T>(forPupils(em, entity, options), (row) => row.pupil.id);
 }
 
 /**
@@ -35,7 +37,7 @@ function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, 
 function pepsAndLatest(em: EntityManager, today: LocalDate) {
   const newestFirst = { orderBy: { meetingDate: 'desc', id: 'desc' } } as const;
   return manyByKeyAndPart<number, PersonalEducationPlan>(
-    (ids) => em.find(PersonalEducationPlan, { pupil: { $in: ids } }, newestFirst),
+    forPupils(em, PersonalEducationPlan, newestFirst),
     (ids) =>
       (em as SqlEntityManager)
         .createQueryBuilder(PersonalEducationPlan, 'p')
