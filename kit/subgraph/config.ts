@@ -69,6 +69,12 @@ export interface AgencyConfig {
    * and a core. Migrations are not limited.
    */
   statementTimeoutMs?: number;
+  /**
+   * COHORT_CHUNK_SIZE: how many of a cohort's young people are counted at once (default 2,000). A
+   * council-wide scorecard is counted a chunk at a time, so its memory is bounded by the chunk, not the
+   * cohort, and other requests are answered between chunks.
+   */
+  cohortChunkSize: number;
   /** Where GET /metrics is served (null: nowhere). */
   metricsPort: number | null;
   /** Redis, where replicas share their replay cache and rate limits (none: this process's memory). */
@@ -144,6 +150,7 @@ export function agencyConfigFromEnv(agency: AgencyDefinition, env: Env = process
     logLevel: logLevelFromEnv(env),
     shutdownGraceMs: wholeNumberFromEnv(env, 'SHUTDOWN_GRACE_MS', 10_000),
     statementTimeoutMs: wholeNumberFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 60_000),
+    cohortChunkSize: wholeNumberFromEnv(env, 'COHORT_CHUNK_SIZE', 2_000),
     metricsPort: metricsPortFromEnv(env, port),
     redisUrl: sharedStateUrlFromEnv(env),
     tls: serverTlsFromEnv(env),

@@ -26,6 +26,8 @@ export interface AgencyContext {
   policy: AgencyPolicy;
   /** The agency's audit chain: a write appends its record inside its own transaction. */
   audit: AuditChain;
+  /** How many of a cohort's young people are counted at once (AgencyConfig.cohortChunkSize). */
+  cohortChunkSize: number;
 }
 
 /** The lead agency decides the legitimate relationship and signs each receiving agency's grant. */
@@ -55,6 +57,7 @@ export interface RequestFacts {
   access: RequestAccess;
   policy: AgencyPolicy;
   audit: AuditChain;
+  cohortChunkSize: number;
 }
 
 export function agencyContext(facts: RequestFacts): AgencyContext {

@@ -187,6 +187,7 @@ export async function runAgencyService(service: AgencyService, config: AgencyCon
           access: new RequestAccess(claims.viewer, claims.requestId),
           policy: service.policy,
           audit: chain,
+          cohortChunkSize: config.cohortChunkSize,
         });
       },
     },

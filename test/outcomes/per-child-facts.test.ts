@@ -75,7 +75,9 @@ describe('cohort figures against the per-child facts', () => {
   const referral = (p: SocialCareFacts) => p.nwdInvolvements.map((i) => i.referredOn).sort()[0];
 
   beforeAll(async () => {
-    graph = await startTestGraph('sqlite');
+    // Each agency counts a cohort seven members at a time and adds the parts, as it does a council's
+    // thousands (COHORT_CHUNK_SIZE): the figures must be the whole cohort's all the same.
+    graph = await startTestGraph('sqlite', { env: { COHORT_CHUNK_SIZE: '7' } });
   }, 180_000);
   afterAll(async () => graph?.stop(), 60_000);
 
@@ -115,11 +117,12 @@ describe('cohort figures against the per-child facts', () => {
 
   describe("social care's, as the NWD key worker reads each young person", () => {
     let figures: AgencyFigures;
+    let everyone: SocialCareFacts[];
     beforeAll(async () => {
       const answer = await figuresOf('keyWorker', 'socialCare');
       periods = answer.periods;
       figures = answer.socialCare;
-      const everyone = await perChild<SocialCareFacts>(
+      everyone = await perChild<SocialCareFacts>(
         'keyWorker',
         ids,
         `id dateOfBirth caseStatusHistory { status startDate endDate } placements { placementType startDate endDate }
@@ -188,12 +191,16 @@ describe('cohort figures against the per-child facts', () => {
         ]);
     });
 
-    it('counts the edge-of-care group by whether each has been looked after since referral, to each quarter’s end', () => {
-      const onTheEdge = members.filter((p) =>
+    /** The NWD caseload on the edge of care when referred: a status of edge of care held on the referral day. */
+    const onTheEdgeOfCare = () =>
+      members.filter((p) =>
         p.caseStatusHistory.some(
           (st) => st.status === 'EDGE_OF_CARE' && inPeriod(referral(p), { from: st.startDate, to: st.endDate ?? referral(p) }),
         ),
       );
+
+    it('counts the edge-of-care group by whether each has been looked after since referral, to each quarter’s end', () => {
+      const onTheEdge = onTheEdgeOfCare();
       expect(onTheEdge.length).toBeGreaterThan(0);
       const counted = periods.map((q) => {
         const referred = onTheEdge.filter((p) => referral(p) <= q.to);
@@ -205,6 +212,38 @@ describe('cohort figures against the per-child facts', () => {
       );
       expect(measure(figures, 'ENTERED_CARE_AFTER_REFERRAL').map((f) => [f.numerator, f.denominator])).toEqual(
         counted.map((c) => c.entered),
+      );
+    });
+
+    const groupFigures = async (group: string) =>
+      dataOf(
+        (
+          await graph.request<{ cohortOutcomes: { youngPeople: { value: number | null }; socialCare: AgencyFigures } }>(
+            `query($group: CohortGroup!) { cohortOutcomes(group: $group, quarters: 4) { youngPeople { value }
+              socialCare { measures { code category figures { periodEnd numerator denominator suppressed } }
+                beforeAndAfterReferral { code youngPeople before after } } } }`,
+            { group },
+            { persona: 'keyWorker' },
+          )
+        ).body,
+      ).cohortOutcomes;
+
+    it('takes as the looked-after cohort everyone looked after at some time in the quarters, and counts those looked after on each quarter’s last day', async () => {
+      const span = { from: periods[0].from, to: periods[periods.length - 1].to };
+      const cohort = everyone.filter((p) => lookedAfter(p, span));
+      const answer = await groupFigures('LOOKED_AFTER');
+      expect(answer.youngPeople.value).toBe(cohort.length);
+      expect(measure(answer.socialCare, 'LOOKED_AFTER_AT_PERIOD_END').map((f) => [f.numerator, f.denominator])).toEqual(
+        periods.map((q) => [cohort.filter((p) => lookedAfter(p, { from: q.to, to: q.to })).length, cohort.length]),
+      );
+    });
+
+    it('takes as the edge-of-care cohort the NWD caseload on the edge of care when referred', async () => {
+      const onTheEdge = onTheEdgeOfCare();
+      const answer = await groupFigures('EDGE_OF_CARE');
+      expect(answer.youngPeople.value).toBe(onTheEdge.length);
+      expect(measure(answer.socialCare, 'REMAINED_AT_HOME_OR_WITH_FAMILY').map((f) => f.denominator)).toEqual(
+        periods.map((q) => onTheEdge.filter((p) => referral(p) <= q.to).length),
       );
     });
 

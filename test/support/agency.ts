@@ -88,6 +88,8 @@ export async function startTestAgency(
       shutdownGraceMs: 1_000,
       metricsPort: null,
       redisUrl: undefined,
+      // Small, so that a cohort of a test's size is counted in several chunks, as a council's is.
+      cohortChunkSize: 7,
       ...config,
     },
     { onQuery: (sql) => queries.push(sql), quiet: true, fresh: true },

@@ -6,6 +6,8 @@ import type { ReceivingAgencyContext } from '../context';
 import { badUserInput } from '../errors';
 import { requiresGrant } from '../receiving/young-person';
 import { answerOutcomes } from './answer';
+import { referralDates } from './counting';
+import { countInChunks } from './in-chunks';
 import { AgencyOutcomes, type CountedOutcomes } from './figures';
 
 /** A receiving agency's view of a cohort social care defined: its reference and, from the verified grant, its members and periods. */
@@ -16,7 +18,10 @@ export interface ReceivedCohort {
 
 export type ReceivedCohortClass = new () => ReceivedCohort;
 
-/** How an agency counts its own records of a cohort's members (its own identifiers) over the grant's periods. */
+/**
+ * How an agency counts its own records of a cohort's members (its own identifiers) over the grant's
+ * periods. It is given a part of the cohort at a time (countInChunks), each member once.
+ */
 export type CountOutcomes<Ctx extends ReceivingAgencyContext> = (ctx: Ctx, cohort: CohortScope) => Promise<CountedOutcomes>;
 
 /** The CohortOutcomes object type for one receiving agency: its key and the external grant field. */
@@ -63,7 +68,10 @@ export function receivingOutcomeFields<Ctx extends ReceivingAgencyContext>(
       description: `${description} Null (with a notice) for a role ${agency.label}'s policy does not name for aggregate reporting, or when ${agency.label} could not answer.`,
     })
     outcomes(@Root() cohort: ReceivedCohort, @Ctx() ctx: Ctx, @Info() info: GraphQLResolveInfo): Promise<AgencyOutcomes | null> {
-      return answerOutcomes(ctx, { reference: cohort.reference, periods: cohort.scope.periods }, info, () => count(ctx, cohort.scope));
+      const { scope } = cohort;
+      return answerOutcomes(ctx, { reference: cohort.reference, periods: scope.periods }, info, () =>
+        countInChunks([...referralDates(scope.members)], ctx.cohortChunkSize, (members) => count(ctx, { ...scope, members })),
+      );
     }
   }
   return CohortOutcomeFields;

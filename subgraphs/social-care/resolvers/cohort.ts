@@ -6,7 +6,9 @@ import { CaseStatusEpisode, MissingFromCareEpisode, PlacementEpisode } from '../
 import { IdentifierLink } from '../entities/identifier-link';
 import { NwdInvolvement } from '../entities/nwd';
 import { CaseStatus } from '../enums';
-import { edgeOfCareAtReferral, type PersonFacts } from '../rules/outcomes';
+import { countSocialCareOutcomes, edgeOfCareAtReferral, type PersonFacts } from '../rules/outcomes';
+import { countInChunks } from '../../../kit/subgraph/outcomes/in-chunks';
+import type { CountedOutcomes } from '../../../kit/subgraph/outcomes/figures';
 import { ukDate } from '../../../kit/subgraph/dates';
 
 export enum CohortGroup {
@@ -16,11 +18,16 @@ export enum CohortGroup {
   NWD_REFERRALS = 'NWD_REFERRALS',
 }
 
-/** A member: what social care's measures count, and each receiving agency's identifier for them (by scheme) for its grant. */
-export type CohortPerson = PersonFacts & { id: string; identifiers: Record<string, string> };
+/** A member as the grants carry them: each receiving agency's identifier (by scheme) and the NWD referral the cohort counts from. */
+export interface CohortMemberIdentifiers {
+  referredOn: string | null;
+  identifiers: Record<string, string>;
+}
 
 export interface CohortFacts {
-  people: CohortPerson[];
+  members: CohortMemberIdentifiers[];
+  /** Social care's own measures of the members, counted a chunk at a time as they were read. */
+  counted: CountedOutcomes;
 }
 
 /** Open at some time in the span (referred by its end, not closed before its start). */
@@ -72,19 +79,8 @@ async function memberIds(
 
 type Owned<Row> = Row & { youngPerson: string };
 
-/**
- * The cohort's members and what social care holds of them, as plain rows in chunks: at council scale
- * a cohort is tens of thousands of young people. Edge of care is the NWD caseload's members on the edge
- * of care when referred.
- */
-export async function cohortMembers(
-  em: EntityManager,
-  group: CohortGroup,
-  periods: ReportingPeriod[],
-  referred: { from: string | null; to: string | null },
-): Promise<CohortFacts> {
-  const span = { from: periods[0].from, to: periods[periods.length - 1].to };
-  const { ids, referredOn } = await memberIds(em, group === CohortGroup.EDGE_OF_CARE ? CohortGroup.NWD_CASELOAD : group, span, referred);
+/** What social care holds of some of the cohort's members, as plain rows: the facts its measures count, and their identifiers. */
+async function personFacts(em: EntityManager, ids: string[], referredOn: ReadonlyMap<string, string>): Promise<CohortPerson[]> {
   const rowsOf = async <Row extends object>(entity: EntityName<object>, fields: (keyof Row & string)[], where: FilterQuery<object> = {}) =>
     byOwner(await plainRows<Owned<Row>>(em, entity, ['youngPerson', ...fields], 'youngPerson', ids, where), (r) => r.youngPerson);
   const [statuses, placements, missing, involvements, links] = await Promise.all([
@@ -94,8 +90,7 @@ export async function cohortMembers(
     rowsOf<PersonFacts['involvements'][number]>(NwdInvolvement, ['referredOn', 'supportStartedOn', 'closedOn', 'closureOutcome']),
     rowsOf<{ scheme: string; value: string }>(IdentifierLink, ['scheme', 'value'], { supersededOn: null }),
   ]);
-  const people = ids.map((id): CohortPerson => ({
-    id,
+  return ids.map((id) => ({
     referredOn: referredOn.get(id) ?? null,
     involvements: involvements.get(id) ?? [],
     statuses: statuses.get(id) ?? [],
@@ -103,6 +98,31 @@ export async function cohortMembers(
     missingFromCare: (missing.get(id) ?? []).map((m) => ukDate(asInstant(m.startedAt))),
     identifiers: Object.fromEntries((links.get(id) ?? []).map((l) => [l.scheme, l.value])),
   }));
-  if (group !== CohortGroup.EDGE_OF_CARE) return { people };
-  return { people: people.filter(edgeOfCareAtReferral) };
+}
+
+type CohortPerson = PersonFacts & CohortMemberIdentifiers;
+
+/**
+ * The cohort's members, and social care's measures of them. At council scale a cohort is tens of
+ * thousands of young people: their records are read and counted `chunkSize` members at a time, and
+ * only each member's identifiers are kept. Edge of care is the NWD caseload's members on the edge of
+ * care when referred.
+ */
+export async function cohortMembers(
+  em: EntityManager,
+  group: CohortGroup,
+  periods: ReportingPeriod[],
+  referred: { from: string | null; to: string | null },
+  chunkSize: number,
+): Promise<CohortFacts> {
+  const span = { from: periods[0].from, to: periods[periods.length - 1].to };
+  const { ids, referredOn } = await memberIds(em, group === CohortGroup.EDGE_OF_CARE ? CohortGroup.NWD_CASELOAD : group, span, referred);
+  const members: CohortMemberIdentifiers[] = [];
+  const counted = await countInChunks(ids, chunkSize, async (chunk) => {
+    const people = await personFacts(em, chunk, referredOn);
+    const inCohort = group === CohortGroup.EDGE_OF_CARE ? people.filter(edgeOfCareAtReferral) : people;
+    for (const { referredOn, identifiers } of inCohort) members.push({ referredOn, identifiers });
+    return countSocialCareOutcomes(inCohort, periods);
+  });
+  return { members, counted };
 }

@@ -14,7 +14,6 @@ import { AgencyOutcomes, OutcomeFigure, OutcomeUnit, ReportingPeriodType, shownF
 import { MAX_QUARTERS, quartersEnding } from '../../../kit/subgraph/outcomes/periods';
 import type { SocialCareContext } from '../context';
 import { cohortMembers, CohortGroup, type CohortFacts } from './cohort';
-import { countSocialCareOutcomes } from '../rules/outcomes';
 
 codeList(CohortGroup, 'CohortGroup', 'Which young people a cohort outcome question is about.', {
   NWD_CASELOAD: 'Young people with a No Wrong Door involvement open at any time in the reporting periods.',
@@ -44,7 +43,7 @@ export class CohortOutcomes {
   @Field(() => [ReportingPeriodType], { description: 'The quarters every measure is given for, oldest first.' })
   periods!: ReportingPeriodType[];
 
-  /** The members and what social care holds of them. Not GraphQL fields. */
+  /** The members' identifiers and social care's counts of them. Not GraphQL fields. */
   facts!: CohortFacts;
 }
 
@@ -78,7 +77,13 @@ export class CohortOutcomeQueries {
     if (group === CohortGroup.NWD_REFERRALS && !(referredFrom && referredTo && referredFrom <= referredTo))
       throw badUserInput('referredFrom', 'NWD_REFERRALS needs referredFrom and referredTo, in that order');
     const periods = quartersEnding(upTo ?? ctx.today, quarters);
-    const facts = await cohortMembers(ctx.em.fork(), group, periods, { from: referredFrom ?? null, to: referredTo ?? null });
+    const facts = await cohortMembers(
+      ctx.em.fork(),
+      group,
+      periods,
+      { from: referredFrom ?? null, to: referredTo ?? null },
+      ctx.cohortChunkSize,
+    );
     return Object.assign(new CohortOutcomes(), {
       reference: randomBytes(18).toString('base64url'),
       group,
@@ -89,7 +94,7 @@ export class CohortOutcomeQueries {
 
   @FieldResolver(() => OutcomeFigure, { description: 'How many young people are in the cohort (suppressed when fewer than five).' })
   youngPeople(@Root() cohort: CohortOutcomes, @Ctx() ctx: SocialCareContext): OutcomeFigure {
-    const n = cohort.facts.people.length;
+    const n = cohort.facts.members.length;
     const span = { from: cohort.periods[0].from, to: cohort.periods[cohort.periods.length - 1].to };
     return shownFigure(OutcomeUnit.COUNT, { numerator: n, denominator: null, people: n }, span, seesFullFigures(ctx.policy, ctx.viewer));
   }
@@ -101,7 +106,7 @@ export class CohortOutcomeQueries {
       "Social care's figures: looked after, placement stability, missing from care, NWD referral to support, edge of care, closures; missing and residential days before and after referral.",
   })
   socialCare(@Root() cohort: CohortOutcomes, @Ctx() ctx: SocialCareContext, @Info() info: GraphQLResolveInfo) {
-    return answerOutcomes(ctx, cohort, info, () => Promise.resolve(countSocialCareOutcomes(cohort.facts.people, cohort.periods)));
+    return answerOutcomes(ctx, cohort, info, () => Promise.resolve(cohort.facts.counted));
   }
 }
 
@@ -116,7 +121,7 @@ for (const agency of RECEIVING_AGENCIES) {
     () => String,
     { nullable: true, description: `Cohort grant for ${agency.label} (internal).` },
     (cohort: CohortOutcomes, ctx: SocialCareContext): Promise<string> => {
-      const members: CohortMember[] = cohort.facts.people.flatMap((p) => {
+      const members: CohortMember[] = cohort.facts.members.flatMap((p) => {
         const identifier = p.identifiers[agency.identifier.scheme];
         return identifier ? [[identifier, p.referredOn] as CohortMember] : [];
       });

@@ -1,0 +1,46 @@
+import type { CountedFigure, CountedOutcomes } from './figures';
+
+/**
+ * A cohort is counted a chunk of members at a time, and the chunks' counts added: at council scale a
+ * cohort is tens of thousands of young people, and their records all at once held most of a gigabyte
+ * in each agency and blocked its event loop for seconds. Every measure is a sum over young people
+ * (numerators, denominators, the young people behind them, before-and-after totals), so counting the
+ * members in parts and adding the parts gives the whole's figures, as long as each member's records
+ * are all in one chunk.
+ */
+export async function countInChunks<Member>(
+  members: readonly Member[],
+  chunkSize: number,
+  countChunk: (chunk: Member[]) => Promise<CountedOutcomes>,
+): Promise<CountedOutcomes> {
+  // An empty cohort is still counted once, for the measures' zeros.
+  let total = await countChunk(members.slice(0, chunkSize));
+  for (let i = chunkSize; i < members.length; i += chunkSize) total = addCounted(total, await countChunk(members.slice(i, i + chunkSize)));
+  return total;
+}
+
+const addFigure = (a: CountedFigure, b: CountedFigure): CountedFigure => ({
+  numerator: a.numerator + b.numerator,
+  denominator: a.denominator === null && b.denominator === null ? null : (a.denominator ?? 0) + (b.denominator ?? 0),
+  people: a.people + b.people,
+});
+
+/** Two parts' counts of the same measures, added measure by measure and period by period. */
+export function addCounted(a: CountedOutcomes, b: CountedOutcomes): CountedOutcomes {
+  const same = (x: { code: string; category?: string }, y: { code: string; category?: string }) =>
+    x.code === y.code && x.category === y.category;
+  if (
+    a.measures.length !== b.measures.length ||
+    a.beforeAndAfterReferral.length !== b.beforeAndAfterReferral.length ||
+    a.measures.some((m, i) => !same(m, b.measures[i]) || m.figures.length !== b.measures[i].figures.length) ||
+    a.beforeAndAfterReferral.some((c, i) => !same(c, b.beforeAndAfterReferral[i]))
+  )
+    throw new Error('addCounted: the two parts were not counted with the same measures');
+  return {
+    measures: a.measures.map((m, i) => ({ ...m, figures: m.figures.map((f, j) => addFigure(f, b.measures[i].figures[j])) })),
+    beforeAndAfterReferral: a.beforeAndAfterReferral.map((c, i) => {
+      const d = b.beforeAndAfterReferral[i];
+      return { ...c, youngPeople: c.youngPeople + d.youngPeople, before: c.before + d.before, after: c.after + d.after };
+    }),
+  };
+}
