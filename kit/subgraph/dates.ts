@@ -29,10 +29,30 @@ export function toLocalDate(d: Date): LocalDate {
 
 /** One formatter, made once: building an Intl.DateTimeFormat costs far more than formatting with one. */
 const UK_CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+const HOUR_MS = 3_600_000;
+/** The UK date of each UTC hour seen, while it is the same at the hour's start and end. */
+const ukDateOfHour = new Map<number, LocalDate>();
+/** About six years of hours: the dates a cohort's records span. Past it, the memo starts again. */
+const MAX_HOURS_REMEMBERED = 50_000;
 
-/** Today's date in the UK, from an instant (Europe/London: the councils' calendar). */
+/**
+ * Today's date in the UK, from an instant (Europe/London: the councils' calendar). Formatting with
+ * Intl costs microseconds, and a cohort's counting dates hundreds of thousands of instants (it was the
+ * police's largest cost at council scale), so the date is kept for each UTC hour whose first and last
+ * millisecond fall on the same UK date: UK midnight, in GMT and in summer time alike, falls on a UTC
+ * hour, so every hour qualifies and each is formatted once.
+ */
 export function ukDate(instant: Date): LocalDate {
-  return UK_CALENDAR.format(instant);
+  const ms = instant.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = ukDateOfHour.get(hour);
+  if (known !== undefined) return known;
+  const date = UK_CALENDAR.format(instant);
+  if (UK_CALENDAR.format(hour * HOUR_MS) === date && UK_CALENDAR.format(hour * HOUR_MS + HOUR_MS - 1) === date) {
+    if (ukDateOfHour.size >= MAX_HOURS_REMEMBERED) ukDateOfHour.clear();
+    ukDateOfHour.set(hour, date);
+  }
+  return date;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

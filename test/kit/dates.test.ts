@@ -1,4 +1,4 @@
-import { addMonths, addWorkingDays, ageOn, parseLocalDate, toLocalDate } from '../../kit/subgraph/dates';
+import { addMonths, addWorkingDays, ageOn, parseLocalDate, toLocalDate, ukDate } from '../../kit/subgraph/dates';
 import { statusFor, TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 
 describe('calendar arithmetic', () => {
@@ -32,6 +32,30 @@ describe('calendar arithmetic', () => {
     }
     expect(wrong).toEqual([]);
     expect(() => toLocalDate(new Date(NaN))).toThrow(RangeError);
+  });
+});
+
+describe('the UK date of an instant', () => {
+  it('moves to the next day at midnight in the UK, which is 23:00 UTC in British Summer Time', () => {
+    expect(ukDate(new Date('2026-05-22T22:59:59.999Z'))).toBe('2026-05-22');
+    expect(ukDate(new Date('2026-05-22T23:00:00.000Z'))).toBe('2026-05-23');
+    expect(ukDate(new Date('2026-12-22T23:59:59.999Z'))).toBe('2026-12-22');
+    expect(ukDate(new Date('2026-12-23T00:00:00.000Z'))).toBe('2026-12-23');
+  });
+  it('follows the clocks on the days they change (last Sundays of March and October, at 01:00 UTC)', () => {
+    expect(ukDate(new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-28'); // GMT still
+    expect(ukDate(new Date('2026-03-29T23:30:00Z'))).toBe('2026-03-30'); // BST from 01:00 UTC that day
+    expect(ukDate(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25'); // BST still
+    expect(ukDate(new Date('2026-10-25T23:30:00Z'))).toBe('2026-10-25'); // GMT from 01:00 UTC that day
+  });
+  it('agrees with the Europe/London calendar at every quarter hour and odd minute of ten years, asked in any order', () => {
+    const calendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+    const instants: number[] = [];
+    for (let t = Date.UTC(2018, 0, 1); t < Date.UTC(2028, 0, 1); t += 15 * 60_000) instants.push(t, t + 7 * 60_000 + 59_999);
+    // Backwards, so each hour is first met at its end rather than its start.
+    const wrong = instants.reverse().filter((t) => ukDate(new Date(t)) !== calendar.format(t));
+    expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
+    expect(() => ukDate(new Date(NaN))).toThrow(RangeError);
   });
 });
 
