@@ -20,7 +20,8 @@ import { signIn } from './soak/client';
  * agency), serves it, and prints one table: for each of the meeting tools' queries, through this gateway
  * and through Hive Gateway on the same supergraph, subgraphs and keys, at each concurrency: requests a
  * second, p50/p95/p99, CPU milliseconds per request in each process, and per request in each subgraph
- * its SQL statements, database time and audit records. Then the cohort outcome queries. Asserts nothing.
+ * its SQL statements, database time and audit records. Then the cohort outcome queries, and the whole
+ * view while the scorecard over every looked-after child is counted back to back. Asserts nothing.
  * On PostgreSQL, `--keep` leaves the seeded databases behind and `--reuse` serves them again without
  * seeding. `--profile DIR` writes a V8 CPU profile of every process to DIR when it stops. Cohort queries
  * get a 30 s agency budget here, as a reporting deployment's SUBGRAPH_TIMEOUT_MS would give them: the
@@ -197,6 +198,11 @@ async function run() {
     // Figures about a whole cohort, every agency counting its own records: as an auditor, who sees them in full.
     const auditor = await tokenFor('auditor');
     const cohortRequests = Math.max(3, Math.ceil(requests / 40));
+    const lookedAfterScorecard: Scenario = {
+      name: 'scorecard, every looked-after child, 4 quarters',
+      requests: cohortRequests,
+      send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'LOOKED_AFTER', quarters: 4 }),
+    };
     const cohort: Scenario[] = [
       {
         name: 'NWD outcomes, before and after referral',
@@ -208,15 +214,30 @@ async function run() {
         requests: cohortRequests,
         send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'NWD_CASELOAD', quarters: 4 }),
       },
-      {
-        name: 'scorecard, every looked-after child, 4 quarters',
-        requests: cohortRequests,
-        send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'LOOKED_AFTER', quarters: 4 }),
-      },
+      lookedAfterScorecard,
     ];
     console.log('\nCohort figures through this gateway (sequential):');
     const printCohortRow = tablePrinter(subgraphs.map((s) => s.name));
     for (const scenario of cohort.filter(wanted)) printCohortRow(await measure(scenario, 'this', 1, routes[0].processes));
+    // A meeting's view while a council-wide report is counted, back to back: each agency counts a chunk of
+    // the cohort at a time and answers other requests between chunks. CPU here is the report's as well.
+    const duringReport: Scenario = {
+      name: 'whole view, during the looked-after scorecard',
+      requests: Math.ceil(requests / 2),
+      send: (i) => ask(graph.gateway.url, head, operation('multi-agency-view'), { id: idOf(i) }),
+    };
+    if (wanted(duringReport)) {
+      let reporting = true;
+      const report = (async () => {
+        while (reporting) await lookedAfterScorecard.send(0);
+      })();
+      try {
+        printCohortRow(await measure(duringReport, 'this', 1, routes[0].processes));
+      } finally {
+        reporting = false;
+        await report;
+      }
+    }
     const everyProcess = [...routes[0].processes, ...(routes[1] ? [routes[1].processes[0]] : [])];
     console.log(`\nPeak resident memory over the run: ${everyProcess.map((p) => `${p.name} ${peakResidentMiB(p.pid)} MiB`).join(', ')}`);
   } finally {

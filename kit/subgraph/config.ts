@@ -70,7 +70,7 @@ export interface AgencyConfig {
    */
   statementTimeoutMs?: number;
   /**
-   * COHORT_CHUNK_SIZE: how many of a cohort's young people are counted at once (default 2,000). A
+   * COHORT_CHUNK_SIZE: how many of a cohort's young people are counted at once (default 500). A
    * council-wide scorecard is counted a chunk at a time, so its memory is bounded by the chunk, not the
    * cohort, and other requests are answered between chunks.
    */
@@ -150,7 +150,7 @@ export function agencyConfigFromEnv(agency: AgencyDefinition, env: Env = process
     logLevel: logLevelFromEnv(env),
     shutdownGraceMs: wholeNumberFromEnv(env, 'SHUTDOWN_GRACE_MS', 10_000),
     statementTimeoutMs: wholeNumberFromEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 60_000),
-    cohortChunkSize: wholeNumberFromEnv(env, 'COHORT_CHUNK_SIZE', 2_000),
+    cohortChunkSize: wholeNumberFromEnv(env, 'COHORT_CHUNK_SIZE', 500),
     metricsPort: metricsPortFromEnv(env, port),
     redisUrl: sharedStateUrlFromEnv(env),
     tls: serverTlsFromEnv(env),

@@ -216,10 +216,10 @@ describe('configuration', () => {
     );
   });
 
-  it('reads COHORT_CHUNK_SIZE, 2,000 young people unless told otherwise, and refuses anything but a whole number from 1', () => {
+  it('reads COHORT_CHUNK_SIZE, 500 young people unless told otherwise, and refuses anything but a whole number from 1', () => {
     const env = { GATEWAY_PUBLIC_JWK: keys.gateway, GRANT_PUBLIC_JWK: keys.grant, AUDIT_KEY: keys.audit };
-    expect(agencyConfigFromEnv(healthService.agency, env).cohortChunkSize).toBe(2_000);
-    expect(agencyConfigFromEnv(healthService.agency, { ...env, COHORT_CHUNK_SIZE: '500' }).cohortChunkSize).toBe(500);
+    expect(agencyConfigFromEnv(healthService.agency, env).cohortChunkSize).toBe(500);
+    expect(agencyConfigFromEnv(healthService.agency, { ...env, COHORT_CHUNK_SIZE: '2000' }).cohortChunkSize).toBe(2_000);
     for (const bad of ['0', '-5', '2.5', 'all'])
       expect(() => agencyConfigFromEnv(healthService.agency, { ...env, COHORT_CHUNK_SIZE: bad })).toThrow(
         `COHORT_CHUNK_SIZE must be a whole number of at least 1 (got "${bad}")`,
