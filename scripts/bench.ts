@@ -228,15 +228,14 @@ async function run() {
     };
     if (wanted(duringReport)) {
       let reporting = true;
+      // A failed report stops the row (and the run, after the graph is stopped), not the process unhandled.
       const report = (async () => {
         while (reporting) await lookedAfterScorecard.send(0);
-      })();
-      try {
-        printCohortRow(await measure(duringReport, 'this', 1, routes[0].processes));
-      } finally {
-        reporting = false;
-        await report;
-      }
+      })().finally(() => (reporting = false));
+      const row = await Promise.race([measure(duringReport, 'this', 1, routes[0].processes), report.then(() => null)]);
+      reporting = false;
+      await report;
+      if (row) printCohortRow(row);
     }
     const everyProcess = [...routes[0].processes, ...(routes[1] ? [routes[1].processes[0]] : [])];
     console.log(`\nPeak resident memory over the run: ${everyProcess.map((p) => `${p.name} ${peakResidentMiB(p.pid)} MiB`).join(', ')}`);

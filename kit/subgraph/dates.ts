@@ -30,29 +30,50 @@ export function toLocalDate(d: Date): LocalDate {
 /** One formatter, made once: building an Intl.DateTimeFormat costs far more than formatting with one. */
 const UK_CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 const HOUR_MS = 3_600_000;
-/** The UK date of each UTC hour seen, while it is the same at the hour's start and end. */
-const ukDateOfHour = new Map<number, LocalDate>();
-/** About six years of hours: the dates a cohort's records span. Past it, the memo starts again. */
-const MAX_HOURS_REMEMBERED = 50_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A UTC day's UK dates: `before` until the instant `changesAt`, `after` from it (the same date all day in GMT). */
+type UkDay = { before: LocalDate; after: LocalDate; changesAt: number };
+const ukDays = new Map<number, UkDay | null>();
+/** A century of days: more than any records' span, so the memo never churns. */
+const MAX_DAYS_REMEMBERED = 40_000;
+
+/**
+ * A UTC day's UK dates, formatted at most four times: UK midnight falls at 00:00 UTC in GMT and at
+ * 23:00 UTC in summer time, so a day's date changes at most once, on an hour. Null (and each instant
+ * formatted on its own) for a day that does not fit that shape.
+ */
+function ukDayOf(day: number): UkDay | null {
+  const start = day * DAY_MS;
+  try {
+    const before = UK_CALENDAR.format(start);
+    const after = UK_CALENDAR.format(start + DAY_MS - 1);
+    if (before === after) return { before, after, changesAt: start + DAY_MS };
+    // The earliest hour already on the later date, counting back from the last.
+    let changesAt = start + DAY_MS;
+    for (let hour = 23; hour >= 1 && UK_CALENDAR.format(start + hour * HOUR_MS) === after; hour--) changesAt = start + hour * HOUR_MS;
+    if (changesAt < start + DAY_MS && UK_CALENDAR.format(changesAt - 1) === before) return { before, after, changesAt };
+  } catch {
+    // At the ends of the representable range: left to format each instant.
+  }
+  return null;
+}
 
 /**
  * Today's date in the UK, from an instant (Europe/London: the councils' calendar). Formatting with
  * Intl costs microseconds, and a cohort's counting dates hundreds of thousands of instants (it was the
- * police's largest cost at council scale), so the date is kept for each UTC hour whose first and last
- * millisecond fall on the same UK date: UK midnight, in GMT and in summer time alike, falls on a UTC
- * hour, so every hour qualifies and each is formatted once.
+ * police's largest cost at council scale), so each UTC day's dates are worked out once (ukDayOf).
  */
 export function ukDate(instant: Date): LocalDate {
   const ms = instant.getTime();
-  const hour = Math.floor(ms / HOUR_MS);
-  const known = ukDateOfHour.get(hour);
-  if (known !== undefined) return known;
-  const date = UK_CALENDAR.format(instant);
-  if (UK_CALENDAR.format(hour * HOUR_MS) === date && UK_CALENDAR.format(hour * HOUR_MS + HOUR_MS - 1) === date) {
-    if (ukDateOfHour.size >= MAX_HOURS_REMEMBERED) ukDateOfHour.clear();
-    ukDateOfHour.set(hour, date);
+  const day = Math.floor(ms / DAY_MS);
+  let known = ukDays.get(day);
+  if (known === undefined) {
+    if (ukDays.size >= MAX_DAYS_REMEMBERED) ukDays.clear();
+    known = Number.isFinite(day) ? ukDayOf(day) : null;
+    ukDays.set(day, known);
   }
-  return date;
+  if (known === null) return UK_CALENDAR.format(instant);
+  return ms < known.changesAt ? known.before : known.after;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

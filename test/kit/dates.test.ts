@@ -57,6 +57,16 @@ describe('the UK date of an instant', () => {
     expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
     expect(() => ukDate(new Date(NaN))).toThrow(RangeError);
   });
+  it('agrees with it over two centuries, double summer time and the all-year British Standard Time of 1968-71 included', () => {
+    const calendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+    const wrong: string[] = [];
+    // Every 7 hours and 13 minutes: each hour of the day, each minute of the hour, comes round.
+    for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2100, 0, 1); t += 7 * 3_600_000 + 13 * 60_000)
+      if (ukDate(new Date(t)) !== calendar.format(t)) wrong.push(new Date(t).toISOString());
+    expect(wrong).toEqual([]);
+    expect(ukDate(new Date('1944-06-05T22:30:00Z'))).toBe('1944-06-06'); // British Double Summer Time, GMT+2
+    expect(ukDate(new Date(8.64e15))).toBe(calendar.format(8.64e15)); // the last representable instant
+  });
 });
 
 describe('timeliness status', () => {

@@ -71,5 +71,17 @@ describe('counting a cohort in chunks', () => {
     expect(() => addCounted(whole, { ...whole, measures: whole.measures.slice(1) })).toThrow(/not counted with the same measures/);
     const renamed = { ...whole, beforeAndAfterReferral: [{ ...whole.beforeAndAfterReferral[0], code: 'OTHER' }] };
     expect(() => addCounted(whole, renamed)).toThrow(/not counted with the same measures/);
+    const shorter = { ...whole, measures: [{ ...whole.measures[0], figures: [] }, whole.measures[1]] };
+    expect(() => addCounted(whole, shorter)).toThrow(/not counted with the same measures/);
+    const counted = {
+      ...whole,
+      measures: [whole.measures[0], { ...whole.measures[1], figures: [{ ...whole.measures[1].figures[0], denominator: 3 }] }],
+    };
+    expect(() => addCounted(whole, counted)).toThrow(/not counted with the same measures/);
+  });
+
+  it('refuses a chunk that would never advance or would count nobody', async () => {
+    for (const size of [0, -1, 2.5, NaN])
+      await expect(countInChunks(cohort, size, count)).rejects.toThrow(/a chunk is a whole number of members from 1/);
   });
 });

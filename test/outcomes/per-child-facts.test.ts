@@ -12,6 +12,9 @@ import { dataOf } from '../support/graphql';
  * here from dates; nothing is taken from the code that computes the figures.
  */
 const REASON = 'Checking the corporate parenting scorecard against case records';
+/** Members each agency counts at once here: fewer than any agency's share of the cohort, so its figures are added up from parts. */
+const CHUNK = 7;
+const spansChunks = (agency: string, held: number) => expect([agency, held > CHUNK]).toEqual([agency, true]);
 const SIZE = Number(GRAPH_SEED.SEED_SIZE);
 const ids = Array.from({ length: SIZE }, (_, i) => `YP-${String(i + 1).padStart(6, '0')}`);
 
@@ -77,7 +80,7 @@ describe('cohort figures against the per-child facts', () => {
   beforeAll(async () => {
     // Each agency counts a cohort seven members at a time and adds the parts, as it does a council's
     // thousands (COHORT_CHUNK_SIZE): the figures must be the whole cohort's all the same.
-    graph = await startTestGraph('sqlite', { env: { COHORT_CHUNK_SIZE: '7' } });
+    graph = await startTestGraph('sqlite', { env: { COHORT_CHUNK_SIZE: String(CHUNK) } });
   }, 180_000);
   afterAll(async () => graph?.stop(), 60_000);
 
@@ -238,6 +241,8 @@ describe('cohort figures against the per-child facts', () => {
       );
     });
 
+    it('holds more members than one chunk', () => spansChunks('social care', members.length));
+
     it('takes as the edge-of-care cohort the NWD caseload on the edge of care when referred', async () => {
       const onTheEdge = onTheEdgeOfCare();
       const answer = await groupFigures('EDGE_OF_CARE');
@@ -299,6 +304,8 @@ describe('cohort figures against the per-child facts', () => {
       referrals = held.map(([, m]) => referral(m));
     }, 120_000);
 
+    it('holds records of more members than one chunk', () => spansChunks('police', facts.length));
+
     it('counts missing reports, arrests and charges in each quarter', () => {
       const count = (dates: (f: (typeof facts)[number]) => string[]) =>
         periods.map((q) => facts.flatMap(dates).filter((d) => inPeriod(d, q)).length);
@@ -359,6 +366,8 @@ describe('cohort figures against the per-child facts', () => {
       facts = read.flatMap((r, i) => (r.health?.emergencyAttendances ? [{ ...r.health, referredOn: referral(members[i]) }] : []));
     }, 120_000);
 
+    it('holds records of more members than one chunk', () => spansChunks('health', facts.length));
+
     it('counts A&E attendances in each quarter', () => {
       expect(measure(figures, 'A_AND_E_ATTENDANCES').map((f) => f.numerator)).toEqual(
         periods.map((q) => facts.flatMap((f) => f.emergencyAttendances!).filter((a) => inPeriod(a.attendedOn, q)).length),
@@ -409,6 +418,8 @@ describe('cohort figures against the per-child facts', () => {
         r.education?.peps ? [{ member: members[i], peps: r.education.peps.map((p) => p.meetingDate) }] : [],
       );
     }, 120_000);
+
+    it('holds records of more members than one chunk', () => spansChunks('education', pupils.length));
 
     it('counts a PEP in the six months to each quarter’s end, of looked-after pupils of school age in care at least four weeks', () => {
       const counted = periods.map((q) => {

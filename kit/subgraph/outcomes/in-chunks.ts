@@ -13,6 +13,9 @@ export async function countInChunks<Member>(
   chunkSize: number,
   countChunk: (chunk: Member[]) => Promise<CountedOutcomes>,
 ): Promise<CountedOutcomes> {
+  // Zero or NaN would never advance, or count nobody: a cohort is never silently left uncounted.
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new Error(`countInChunks: a chunk is a whole number of members from 1 (got ${chunkSize})`);
   // An empty cohort is still counted once, for the measures' zeros.
   let total = await countChunk(members.slice(0, chunkSize));
   for (let i = chunkSize; i < members.length; i += chunkSize) total = addCounted(total, await countChunk(members.slice(i, i + chunkSize)));
@@ -21,7 +24,7 @@ export async function countInChunks<Member>(
 
 const addFigure = (a: CountedFigure, b: CountedFigure): CountedFigure => ({
   numerator: a.numerator + b.numerator,
-  denominator: a.denominator === null && b.denominator === null ? null : (a.denominator ?? 0) + (b.denominator ?? 0),
+  denominator: a.denominator === null || b.denominator === null ? null : a.denominator + b.denominator,
   people: a.people + b.people,
 });
 
@@ -32,7 +35,13 @@ export function addCounted(a: CountedOutcomes, b: CountedOutcomes): CountedOutco
   if (
     a.measures.length !== b.measures.length ||
     a.beforeAndAfterReferral.length !== b.beforeAndAfterReferral.length ||
-    a.measures.some((m, i) => !same(m, b.measures[i]) || m.figures.length !== b.measures[i].figures.length) ||
+    a.measures.some(
+      (m, i) =>
+        !same(m, b.measures[i]) ||
+        m.figures.length !== b.measures[i].figures.length ||
+        // A plain count of events in one part is a plain count in every part.
+        m.figures.some((f, j) => (f.denominator === null) !== (b.measures[i].figures[j].denominator === null)),
+    ) ||
     a.beforeAndAfterReferral.some((c, i) => !same(c, b.beforeAndAfterReferral[i]))
   )
     throw new Error('addCounted: the two parts were not counted with the same measures');

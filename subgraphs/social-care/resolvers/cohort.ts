@@ -78,6 +78,7 @@ async function memberIds(
 }
 
 type Owned<Row> = Row & { youngPerson: string };
+type CohortPerson = PersonFacts & CohortMemberIdentifiers;
 
 /** What social care holds of some of the cohort's members, as plain rows: the facts its measures count, and their identifiers. */
 async function personFacts(em: EntityManager, ids: string[], referredOn: ReadonlyMap<string, string>): Promise<CohortPerson[]> {
@@ -100,15 +101,15 @@ async function personFacts(em: EntityManager, ids: string[], referredOn: Readonl
   }));
 }
 
-type CohortPerson = PersonFacts & CohortMemberIdentifiers;
-
 /**
  * The cohort's members, and social care's measures of them. At council scale a cohort is tens of
  * thousands of young people: their records are read and counted `chunkSize` members at a time, and
- * only each member's identifiers are kept. Edge of care is the NWD caseload's members on the edge of
- * care when referred.
+ * only each member's identifiers are kept. Social care counts as it reads, even when its own figures
+ * are not asked for: the records must be read for the grants (and the edge-of-care test) anyway, and
+ * counting them costs a fraction of reading them. Edge of care is the NWD caseload's members on the
+ * edge of care when referred.
  */
-export async function cohortMembers(
+export async function readCohort(
   em: EntityManager,
   group: CohortGroup,
   periods: ReportingPeriod[],

@@ -13,7 +13,7 @@ import { answerOutcomes } from '../../../kit/subgraph/outcomes/answer';
 import { AgencyOutcomes, OutcomeFigure, OutcomeUnit, ReportingPeriodType, shownFigure } from '../../../kit/subgraph/outcomes/figures';
 import { MAX_QUARTERS, quartersEnding } from '../../../kit/subgraph/outcomes/periods';
 import type { SocialCareContext } from '../context';
-import { cohortMembers, CohortGroup, type CohortFacts } from './cohort';
+import { readCohort, CohortGroup, type CohortFacts } from './cohort';
 
 codeList(CohortGroup, 'CohortGroup', 'Which young people a cohort outcome question is about.', {
   NWD_CASELOAD: 'Young people with a No Wrong Door involvement open at any time in the reporting periods.',
@@ -77,7 +77,7 @@ export class CohortOutcomeQueries {
     if (group === CohortGroup.NWD_REFERRALS && !(referredFrom && referredTo && referredFrom <= referredTo))
       throw badUserInput('referredFrom', 'NWD_REFERRALS needs referredFrom and referredTo, in that order');
     const periods = quartersEnding(upTo ?? ctx.today, quarters);
-    const facts = await cohortMembers(
+    const facts = await readCohort(
       ctx.em.fork(),
       group,
       periods,
