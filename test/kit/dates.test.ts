@@ -1,4 +1,4 @@
-import { addMonths, addWorkingDays, ageOn, parseLocalDate, toLocalDate, ukDate } from '../../kit/subgraph/dates';
+import { addDays, addMonths, addWorkingDays, ageOn, parseLocalDate, toLocalDate, ukDate } from '../../kit/subgraph/dates';
 import { statusFor, TimelinessStatus } from '../../kit/subgraph/graphql/timeliness';
 
 describe('calendar arithmetic', () => {
@@ -11,10 +11,35 @@ describe('calendar arithmetic', () => {
     expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23'); // Fri -> Mon
     expect(addWorkingDays('2026-11-23', 20)).toBe('2026-12-21');
   });
+  it('adds days and months to every day of four centuries as the calendar does, asked twice', () => {
+    const wrong: string[] = [];
+    for (let day = Date.UTC(1900, 0, 1); day <= Date.UTC(2299, 11, 31); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      const d = new Date(day);
+      const months = ((day / 86_400_000) % 25) - 12;
+      const days = ((day / 86_400_000) % 61) - 30;
+      const monthsLater = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+      const lastDay = new Date(Date.UTC(monthsLater.getUTCFullYear(), monthsLater.getUTCMonth() + 1, 0)).getUTCDate();
+      monthsLater.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+      const expectedMonths = monthsLater.toISOString().slice(0, 10);
+      const expectedDays = new Date(day + days * 86_400_000).toISOString().slice(0, 10);
+      for (let i = 0; i < 2; i++)
+        if (addMonths(iso, months) !== expectedMonths || addDays(iso, days) !== expectedDays) wrong.push(`${iso} ${months} ${days}`);
+    }
+    expect(wrong).toEqual([]);
+    // What is not a date is refused, even where its sum would read like one already done.
+    expect(addDays('2026-01-01', 5)).toBe('2026-01-06');
+    expect(() => addDays('2026-01-0', 15)).toThrow(/YYYY-MM-DD/);
+    expect(() => addMonths('2026-02-30', 1)).toThrow(/calendar date/);
+    expect(() => addDays('2026-02-30', 1)).toThrow(/calendar date/);
+  });
   it('computes age on the day before, on and after a birthday', () => {
     expect(ageOn('2021-11-23', '2026-11-22')).toBe(4);
     expect(ageOn('2021-11-23', '2026-11-23')).toBe(5);
     expect(ageOn('2021-11-23', '2026-11-24')).toBe(5);
+    expect(ageOn('2020-02-29', '2026-02-28')).toBe(5);
+    expect(ageOn('2020-02-29', '2026-03-01')).toBe(6);
+    expect(ageOn('2021-12-31', '2026-01-01')).toBe(4);
   });
   it('rejects impossible dates', () => {
     expect(() => parseLocalDate('2026-02-30')).toThrow(/calendar date/);
