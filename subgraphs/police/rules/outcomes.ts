@@ -53,7 +53,8 @@ export function countPoliceOutcomes(nominals: NominalFacts[], periods: Reporting
           return {
             numerator: inTime.reduce((sum, list) => sum + list.length, 0),
             denominator: ended.reduce((sum, list) => sum + list.length, 0),
-            people: ended.filter((list) => list.length).length,
+            // The children offered an interview in time: a figure about one child is suppressed, however many episodes ended.
+            people: inTime.filter((list) => list.length).length,
           };
         }),
       },

@@ -30,6 +30,7 @@ export interface PersonFacts {
 /** Children's homes and residential care homes, secure included; the NWD hub's own beds are the alternative being measured. */
 const RESIDENTIAL: ReadonlySet<PlacementType> = new Set([PlacementType.K1, PlacementType.K2, PlacementType.R1]);
 
+const sum = (ns: number[]) => ns.reduce((total, n) => total + n, 0);
 const overlaps = (e: Dated, period: ReportingPeriod) => e.startDate <= period.to && (!e.endDate || e.endDate >= period.from);
 const lookedAfterDuring = (p: PersonFacts, period: ReportingPeriod) =>
   p.statuses.some((s) => s.status === CaseStatus.LOOKED_AFTER && overlaps(s, period));
@@ -57,9 +58,13 @@ export function countSocialCareOutcomes(people: PersonFacts[], periods: Reportin
     unit: OutcomeUnit.COUNT,
     category: outcome,
     figures: periods.map((q) => {
-      const closed = people.flatMap((p) => p.involvements.filter((i) => within(i.closedOn, q)));
-      const withOutcome = closed.filter((i) => i.closureOutcome === outcome).length;
-      return { numerator: withOutcome, denominator: closed.length, people: withOutcome };
+      const closed = people.map((p) => p.involvements.filter((i) => within(i.closedOn, q)));
+      const withOutcome = closed.map((mine) => mine.filter((i) => i.closureOutcome === outcome).length);
+      return {
+        numerator: sum(withOutcome),
+        denominator: sum(closed.map((mine) => mine.length)),
+        people: withOutcome.filter(Boolean).length,
+      };
     }),
   }));
   return {
@@ -107,11 +112,12 @@ export function countSocialCareOutcomes(people: PersonFacts[], periods: Reportin
           'Average days from NWD referral to support starting, for involvements whose support started in the period (Middlesbrough: 23 days).',
         unit: OutcomeUnit.MEAN_DAYS,
         figures: periods.map((q) => {
-          const started = people.flatMap((p) => p.involvements.filter((i) => within(i.supportStartedOn, q)));
+          const started = people.map((p) => p.involvements.filter((i) => within(i.supportStartedOn, q)));
           return {
-            numerator: started.reduce((sum, i) => sum + daysBetween(i.referredOn, i.supportStartedOn!), 0),
-            denominator: started.length,
-            people: started.length,
+            numerator: sum(started.flat().map((i) => daysBetween(i.referredOn, i.supportStartedOn!))),
+            denominator: started.flat().length,
+            // A young person referred twice is still one child behind the figure.
+            people: started.filter((mine) => mine.length).length,
           };
         }),
       },

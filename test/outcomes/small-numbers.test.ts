@@ -1,0 +1,74 @@
+import type { ReportingPeriod } from '../../kit/subgraph/access/access-grant';
+import { shownOutcomes } from '../../kit/subgraph/outcomes/figures';
+import { countPoliceOutcomes, type NominalFacts } from '../../subgraphs/police/rules/outcomes';
+import { NwdClosureOutcome } from '../../subgraphs/social-care/enums';
+import { countSocialCareOutcomes, type PersonFacts } from '../../subgraphs/social-care/rules/outcomes';
+
+/**
+ * Published children's statistics hide a figure with fewer than five children behind it: children,
+ * not events. A child referred to No Wrong Door twice, or missing five times, is still one child, and
+ * a figure about them must be suppressed for anyone but the agency's reporting staff however many
+ * records they have. These cohorts are made by hand so that events outnumber children.
+ */
+const QUARTER: ReportingPeriod = { from: '2026-07-01', to: '2026-09-30' };
+
+/** What a corporate parenting board member sees of a measure's one figure. */
+const seenByBoard = (counted: ReturnType<typeof countSocialCareOutcomes>, code: string, category: string | null = null) =>
+  shownOutcomes('test', counted, [QUARTER], false).measures.find((m) => m.code === code && (m.category ?? null) === category)!.figures[0];
+
+/** A young person with NWD involvements: each referred, supported from the day given and closed with `outcome` on the day given. */
+function referredChild(involvements: { supported?: string; closed?: string; outcome?: NwdClosureOutcome }[]): PersonFacts {
+  return {
+    referredOn: '2026-01-05',
+    involvements: involvements.map(({ supported, closed, outcome }) => ({
+      referredOn: '2026-01-05',
+      supportStartedOn: supported ?? null,
+      closedOn: closed ?? null,
+      closureOutcome: outcome ?? null,
+    })),
+    statuses: [],
+    placements: [],
+    missingFromCare: [],
+  };
+}
+
+describe('small numbers are counted in children, not records', () => {
+  it('suppresses closures by outcome when six involvements closed in the quarter belong to three young people', () => {
+    const twice = { closed: '2026-08-01', outcome: NwdClosureOutcome.REMAINED_AT_HOME };
+    const cohort = [1, 2, 3].map(() => referredChild([twice, { ...twice, closed: '2026-09-01' }]));
+    const figure = seenByBoard(countSocialCareOutcomes(cohort, [QUARTER]), 'NWD_CLOSURE_OUTCOME', NwdClosureOutcome.REMAINED_AT_HOME);
+    expect(figure).toMatchObject({ suppressed: true, numerator: null, value: null });
+    // Six different young people are enough: the figure shows.
+    const six = [1, 2, 3, 4, 5, 6].map(() => referredChild([twice]));
+    expect(seenByBoard(countSocialCareOutcomes(six, [QUARTER]), 'NWD_CLOSURE_OUTCOME', NwdClosureOutcome.REMAINED_AT_HOME)).toMatchObject({
+      suppressed: false,
+      numerator: 6,
+    });
+  });
+
+  it('suppresses the days from referral to support when the supports started in the quarter are two young people’s', () => {
+    const cohort = [1, 2].map(() => referredChild([{ supported: '2026-07-10' }, { supported: '2026-08-10' }, { supported: '2026-09-10' }]));
+    expect(seenByBoard(countSocialCareOutcomes(cohort, [QUARTER]), 'NWD_REFERRAL_TO_SUPPORT_DAYS')).toMatchObject({ suppressed: true });
+  });
+
+  it('suppresses return home interviews in time when only one child, of six found in the quarter, was offered one', () => {
+    const foundAt = new Date('2026-08-02T10:00:00Z');
+    const episode = (offeredAfterHours: number | null) => ({
+      reportedAt: new Date('2026-08-01T20:00:00Z'),
+      foundAt,
+      interviewOfferedAt: offeredAfterHours === null ? null : new Date(foundAt.getTime() + offeredAfterHours * 3_600_000),
+    });
+    const nominal = (offeredAfterHours: number | null): NominalFacts => ({
+      referredOn: null,
+      missingEpisodes: [episode(offeredAfterHours)],
+      arrests: [],
+      charges: [],
+    });
+    // Five children offered one too late (after 72 hours), one in time: "1 of 6" would point at that child.
+    const cohort = [nominal(24), ...[1, 2, 3, 4, 5].map(() => nominal(100))];
+    const figure = shownOutcomes('test', countPoliceOutcomes(cohort, [QUARTER]), [QUARTER], false).measures.find(
+      (m) => m.code === 'RETURN_HOME_INTERVIEW_WITHIN_72_HOURS',
+    )!.figures[0];
+    expect(figure).toMatchObject({ suppressed: true, numerator: null });
+  });
+});
