@@ -78,6 +78,12 @@ describe('counting a cohort in chunks', () => {
       measures: [whole.measures[0], { ...whole.measures[1], figures: [{ ...whole.measures[1].figures[0], denominator: 3 }] }],
     };
     expect(() => addCounted(whole, counted)).toThrow(/not counted with the same measures/);
+    const ofRecords = {
+      ...whole,
+      measures: [{ ...whole.measures[0], figures: [{ ...whole.measures[0].figures[0], peopleLeftOut: 2 }] }, whole.measures[1]],
+    };
+    expect(() => addCounted(whole, ofRecords)).toThrow(/not counted with the same measures/);
+    expect(addCounted(ofRecords, ofRecords).measures[0].figures[0].peopleLeftOut).toBe(4);
   });
 
   it('refuses a chunk that would never advance or would count nobody', async () => {

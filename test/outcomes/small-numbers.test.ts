@@ -71,4 +71,26 @@ describe('small numbers are counted in children, not records', () => {
     )!.figures[0];
     expect(figure).toMatchObject({ suppressed: true, numerator: null });
   });
+
+  it('suppresses them when all but one child were offered one in time, however many times that child went missing', () => {
+    const foundAt = new Date('2026-08-02T10:00:00Z');
+    const episode = (offeredAfterHours: number) => ({
+      reportedAt: new Date('2026-08-01T20:00:00Z'),
+      foundAt,
+      interviewOfferedAt: new Date(foundAt.getTime() + offeredAfterHours * 3_600_000),
+    });
+    const offeredInTime = (): NominalFacts => ({ referredOn: null, missingEpisodes: [episode(24)], arrests: [], charges: [] });
+    // One child found six times, never offered an interview in time; six others each offered one: "6 of 12" would point at that child.
+    const missedSixTimes: NominalFacts = {
+      referredOn: null,
+      missingEpisodes: [1, 2, 3, 4, 5, 6].map(() => episode(100)),
+      arrests: [],
+      charges: [],
+    };
+    const cohort = [missedSixTimes, ...[1, 2, 3, 4, 5, 6].map(offeredInTime)];
+    const figure = shownOutcomes('test', countPoliceOutcomes(cohort, [QUARTER]), [QUARTER], false).measures.find(
+      (m) => m.code === 'RETURN_HOME_INTERVIEW_WITHIN_72_HOURS',
+    )!.figures[0];
+    expect(figure).toMatchObject({ suppressed: true, numerator: null });
+  });
 });

@@ -37,6 +37,11 @@ export interface CountedFigure {
   denominator: number | null;
   /** The distinct young people behind the numerator. */
   people: number;
+  /**
+   * For a share of records rather than of young people (episodes): the distinct young people behind
+   * the records it leaves out. Without it, what is left out is counted as denominator less numerator.
+   */
+  peopleLeftOut?: number;
 }
 
 /** One measure an agency computed for a cohort, one figure per reporting period. */
@@ -217,8 +222,8 @@ function valueOf(unit: OutcomeUnit, numerator: number, denominator: number | nul
  */
 export function shownFigure(unit: OutcomeUnit, counted: CountedFigure, period: ReportingPeriod, full: boolean): OutcomeFigure {
   const { numerator, denominator, people } = counted;
-  const small =
-    isSmall(people) || isSmall(denominator) || (unit === OutcomeUnit.PERCENT && denominator !== null && isSmall(denominator - numerator));
+  const leftOut = counted.peopleLeftOut ?? (denominator === null ? null : denominator - numerator);
+  const small = isSmall(people) || isSmall(denominator) || (unit === OutcomeUnit.PERCENT && isSmall(leftOut));
   const suppressed = small && !full;
   return Object.assign(new OutcomeFigure(), {
     periodStart: period.from,

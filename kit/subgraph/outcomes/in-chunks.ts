@@ -26,6 +26,7 @@ const addFigure = (a: CountedFigure, b: CountedFigure): CountedFigure => ({
   numerator: a.numerator + b.numerator,
   denominator: a.denominator === null || b.denominator === null ? null : a.denominator + b.denominator,
   people: a.people + b.people,
+  ...(a.peopleLeftOut !== undefined && b.peopleLeftOut !== undefined && { peopleLeftOut: a.peopleLeftOut + b.peopleLeftOut }),
 });
 
 /** Two parts' counts of the same measures, added measure by measure and period by period. */
@@ -39,8 +40,12 @@ export function addCounted(a: CountedOutcomes, b: CountedOutcomes): CountedOutco
       (m, i) =>
         !same(m, b.measures[i]) ||
         m.figures.length !== b.measures[i].figures.length ||
-        // A plain count of events in one part is a plain count in every part.
-        m.figures.some((f, j) => (f.denominator === null) !== (b.measures[i].figures[j].denominator === null)),
+        // A plain count of events in one part is a plain count in every part, and a share of records one too.
+        m.figures.some(
+          (f, j) =>
+            (f.denominator === null) !== (b.measures[i].figures[j].denominator === null) ||
+            (f.peopleLeftOut === undefined) !== (b.measures[i].figures[j].peopleLeftOut === undefined),
+        ),
     ) ||
     a.beforeAndAfterReferral.some((c, i) => !same(c, b.beforeAndAfterReferral[i]))
   )

@@ -50,11 +50,13 @@ export function countPoliceOutcomes(nominals: NominalFacts[], periods: Reporting
                 e.interviewOfferedAt && e.interviewOfferedAt.getTime() - e.foundAt!.getTime() <= RETURN_HOME_INTERVIEW_HOURS * 3_600_000,
             ),
           );
+          // Children, not episodes, on both sides: a figure that is about one child, whether offered an
+          // interview in time or not, is suppressed however many of their episodes ended.
           return {
             numerator: inTime.reduce((sum, list) => sum + list.length, 0),
             denominator: ended.reduce((sum, list) => sum + list.length, 0),
-            // The children offered an interview in time: a figure about one child is suppressed, however many episodes ended.
             people: inTime.filter((list) => list.length).length,
+            peopleLeftOut: ended.filter((list, i) => list.length > inTime[i].length).length,
           };
         }),
       },
