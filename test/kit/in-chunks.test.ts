@@ -1,5 +1,6 @@
 import { addCounted, countInChunks } from '../../kit/subgraph/outcomes/in-chunks';
 import { OutcomeUnit, type CountedOutcomes } from '../../kit/subgraph/outcomes/figures';
+import { countPoliceOutcomes, type NominalFacts } from '../../subgraphs/police/rules/outcomes';
 
 /** Young people with a few dated events each, as an agency's records of a cohort might be. */
 const cohort = Array.from({ length: 23 }, (_, i) => ({ id: i, events: i % 4, referred: i % 3 === 0 }));
@@ -43,6 +44,30 @@ const count = async (members: Member[]): Promise<CountedOutcomes> => {
 describe('counting a cohort in chunks', () => {
   it.each([1, 2, 5, 7, 22, 23, 1000])('gives the whole cohort’s figures in chunks of %i', async (size) => {
     expect(await countInChunks(cohort, size, count)).toEqual(await count(cohort));
+  });
+
+  it('gives police’s figures, children behind and left out included, in chunks of one as for the whole', async () => {
+    const quarter = { from: '2026-07-01', to: '2026-09-30' };
+    const found = new Date('2026-08-02T10:00:00Z');
+    const nominals: NominalFacts[] = [24, 100, null, 24].map((hours, i) => ({
+      referredOn: null,
+      missingEpisodes: Array.from({ length: i + 1 }, () => ({
+        reportedAt: new Date('2026-08-01T20:00:00Z'),
+        foundAt: found,
+        interviewOfferedAt: hours === null ? null : new Date(found.getTime() + hours * 3_600_000),
+      })),
+      arrests: [],
+      charges: [],
+    }));
+    const count = (part: NominalFacts[]) => Promise.resolve(countPoliceOutcomes(part, [quarter]));
+    const whole = await count(nominals);
+    expect(whole.measures.find((m) => m.code === 'RETURN_HOME_INTERVIEW_WITHIN_72_HOURS')!.figures[0]).toEqual({
+      numerator: 5,
+      denominator: 10,
+      people: 2,
+      peopleLeftOut: 2,
+    });
+    expect(await countInChunks(nominals, 1, count)).toEqual(whole);
   });
 
   it('counts each member once, each chunk in turn', async () => {

@@ -67,7 +67,7 @@ export function sharePerPeriod<Owner>(
   return periods.map((period) => {
     const eligible = owners.filter((o) => appliesTo(o, period));
     const met = eligible.filter((o) => meets(o, period)).length;
-    return { numerator: met, denominator: eligible.length, people: met };
+    return { numerator: met, denominator: eligible.length, people: met, peopleLeftOut: eligible.length - met };
   });
 }
 

@@ -38,8 +38,9 @@ export interface CountedFigure {
   /** The distinct young people behind the numerator. */
   people: number;
   /**
-   * For a share of records rather than of young people (episodes): the distinct young people behind
-   * the records it leaves out. Without it, what is left out is counted as denominator less numerator.
+   * The distinct young people behind what the figure leaves out of its denominator: checked whatever
+   * the unit ("38 of 40" entered care names the two who did not). Without it, a share's is counted as
+   * denominator less numerator.
    */
   peopleLeftOut?: number;
 }
@@ -215,25 +216,57 @@ function valueOf(unit: OutcomeUnit, numerator: number, denominator: number | nul
   return rounded(unit === OutcomeUnit.PERCENT ? (100 * numerator) / denominator : numerator / denominator);
 }
 
+/** A figure with no numbers, only the reason. */
+const suppressedFigure = (period: { from: string; to: string }): OutcomeFigure =>
+  Object.assign(new OutcomeFigure(), {
+    periodStart: period.from,
+    periodEnd: period.to,
+    numerator: null,
+    denominator: null,
+    value: null,
+    suppressed: true,
+    suppressionReason: SUPPRESSED_REASON,
+  });
+
 /**
  * A figure as a viewer may see it. Suppressed when fewer than five young people are behind it, when
- * it applies to fewer than five, or (for a share) when fewer than five are left out of it: "47 of 48"
- * names the one as surely as "1 of 48".
+ * it applies to fewer than five, or when fewer than five are left out of it: "47 of 48" names the one
+ * as surely as "1 of 48". Young people, not records: a child with six episodes is one child.
  */
 export function shownFigure(unit: OutcomeUnit, counted: CountedFigure, period: ReportingPeriod, full: boolean): OutcomeFigure {
   const { numerator, denominator, people } = counted;
-  const leftOut = counted.peopleLeftOut ?? (denominator === null ? null : denominator - numerator);
-  const small = isSmall(people) || isSmall(denominator) || (unit === OutcomeUnit.PERCENT && isSmall(leftOut));
-  const suppressed = small && !full;
+  const leftOut = counted.peopleLeftOut ?? (unit === OutcomeUnit.PERCENT && denominator !== null ? denominator - numerator : null);
+  if (!full && (isSmall(people) || isSmall(denominator) || isSmall(leftOut))) return suppressedFigure(period);
   return Object.assign(new OutcomeFigure(), {
     periodStart: period.from,
     periodEnd: period.to,
-    numerator: suppressed ? null : numerator,
-    denominator: suppressed ? null : denominator,
-    value: suppressed ? null : valueOf(unit, numerator, denominator),
-    suppressed,
-    suppressionReason: suppressed ? SUPPRESSED_REASON : null,
+    numerator,
+    denominator,
+    value: valueOf(unit, numerator, denominator),
+    suppressed: false,
+    suppressionReason: null,
   });
+}
+
+/**
+ * A measure reported by category (closures by outcome): one category hidden in a period hides every
+ * category in it, or the others and their common denominator would give the hidden one away.
+ */
+function hideWithTheirCategories(measures: OutcomeMeasure[]): OutcomeMeasure[] {
+  const hiddenIn = new Map<string, Set<number>>();
+  for (const m of measures)
+    if (m.category !== null)
+      m.figures.forEach((f, j) => {
+        if (f.suppressed) hiddenIn.set(m.code, (hiddenIn.get(m.code) ?? new Set()).add(j));
+      });
+  for (const m of measures) {
+    const hidden = hiddenIn.get(m.code);
+    if (m.category !== null && hidden)
+      m.figures = m.figures.map((f, j) =>
+        hidden.has(j) && !f.suppressed ? suppressedFigure({ from: f.periodStart, to: f.periodEnd }) : f,
+      );
+  }
+  return measures;
 }
 
 function shownBeforeAfter(counted: CountedBeforeAfter, agency: string, full: boolean): BeforeAndAfterReferral {
@@ -259,16 +292,18 @@ function shownBeforeAfter(counted: CountedBeforeAfter, agency: string, full: boo
 export function shownOutcomes(agency: string, counted: CountedOutcomes, periods: ReportingPeriod[], full: boolean): AgencyOutcomes {
   return Object.assign(new AgencyOutcomes(), {
     agency,
-    measures: counted.measures.map((m) =>
-      Object.assign(new OutcomeMeasure(), {
-        code: m.code,
-        name: m.name,
-        definition: m.definition,
-        agency,
-        unit: m.unit,
-        category: m.category ?? null,
-        figures: m.figures.map((f, i) => shownFigure(m.unit, f, periods[i], full)),
-      }),
+    measures: hideWithTheirCategories(
+      counted.measures.map((m) =>
+        Object.assign(new OutcomeMeasure(), {
+          code: m.code,
+          name: m.name,
+          definition: m.definition,
+          agency,
+          unit: m.unit,
+          category: m.category ?? null,
+          figures: m.figures.map((f, i) => shownFigure(m.unit, f, periods[i], full)),
+        }),
+      ),
     ),
     beforeAndAfterReferral: counted.beforeAndAfterReferral.map((b) => shownBeforeAfter(b, agency, full)),
   });

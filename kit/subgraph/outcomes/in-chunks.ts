@@ -22,12 +22,22 @@ export async function countInChunks<Member>(
   return total;
 }
 
-const addFigure = (a: CountedFigure, b: CountedFigure): CountedFigure => ({
-  numerator: a.numerator + b.numerator,
-  denominator: a.denominator === null || b.denominator === null ? null : a.denominator + b.denominator,
-  people: a.people + b.people,
-  ...(a.peopleLeftOut !== undefined && b.peopleLeftOut !== undefined && { peopleLeftOut: a.peopleLeftOut + b.peopleLeftOut }),
-});
+/** The counts a figure may give besides its numerator, denominator and people: each in every part or in none. */
+const OPTIONAL_COUNTS = ['peopleLeftOut'] as const;
+
+const addFigure = (a: CountedFigure, b: CountedFigure): CountedFigure => {
+  const sum: CountedFigure = {
+    numerator: a.numerator + b.numerator,
+    denominator: a.denominator === null || b.denominator === null ? null : a.denominator + b.denominator,
+    people: a.people + b.people,
+  };
+  for (const count of OPTIONAL_COUNTS) if (a[count] !== undefined && b[count] !== undefined) sum[count] = a[count] + b[count];
+  return sum;
+};
+
+const sameShape = (f: CountedFigure, g: CountedFigure) =>
+  (f.denominator === null) === (g.denominator === null) &&
+  OPTIONAL_COUNTS.every((count) => (f[count] === undefined) === (g[count] === undefined));
 
 /** Two parts' counts of the same measures, added measure by measure and period by period. */
 export function addCounted(a: CountedOutcomes, b: CountedOutcomes): CountedOutcomes {
@@ -41,11 +51,7 @@ export function addCounted(a: CountedOutcomes, b: CountedOutcomes): CountedOutco
         !same(m, b.measures[i]) ||
         m.figures.length !== b.measures[i].figures.length ||
         // A plain count of events in one part is a plain count in every part, and a share of records one too.
-        m.figures.some(
-          (f, j) =>
-            (f.denominator === null) !== (b.measures[i].figures[j].denominator === null) ||
-            (f.peopleLeftOut === undefined) !== (b.measures[i].figures[j].peopleLeftOut === undefined),
-        ),
+        m.figures.some((f, j) => !sameShape(f, b.measures[i].figures[j])),
     ) ||
     a.beforeAndAfterReferral.some((c, i) => !same(c, b.beforeAndAfterReferral[i]))
   )

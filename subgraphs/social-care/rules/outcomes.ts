@@ -76,7 +76,7 @@ export function countSocialCareOutcomes(people: PersonFacts[], periods: Reportin
         unit: OutcomeUnit.COUNT,
         figures: periods.map((q) => {
           const n = people.filter((p) => lookedAfterOn(p, q.to)).length;
-          return { numerator: n, denominator: people.length, people: n };
+          return { numerator: n, denominator: people.length, people: n, peopleLeftOut: people.length - n };
         }),
       },
       {
