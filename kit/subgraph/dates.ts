@@ -66,10 +66,12 @@ function ukDayOf(day: number): UkDay | null {
 export function ukDate(instant: Date): LocalDate {
   const ms = instant.getTime();
   const day = Math.floor(ms / DAY_MS);
+  // An invalid date is Intl's to refuse (RangeError), and never remembered.
+  if (!Number.isFinite(day)) return UK_CALENDAR.format(instant);
   let known = ukDays.get(day);
   if (known === undefined) {
     if (ukDays.size >= MAX_DAYS_REMEMBERED) ukDays.clear();
-    known = Number.isFinite(day) ? ukDayOf(day) : null;
+    known = ukDayOf(day);
     ukDays.set(day, known);
   }
   if (known === null) return UK_CALENDAR.format(instant);

@@ -36,6 +36,9 @@ export const asInstant = (value: Date | string | number): Date => (value instanc
 /** Rows grouped by their owner's id (the loaders' grouping). */
 export { byOwner } from '../loaders';
 
+/** The total of some counts. */
+export const sum = (counts: readonly number[]): number => counts.reduce((total, n) => total + n, 0);
+
 /** The referral date of each member, by the agency's identifier. */
 export const referralDates = (members: readonly CohortMember[]): Map<string, LocalDate | null> => new Map(members);
 

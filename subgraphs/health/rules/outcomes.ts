@@ -1,6 +1,13 @@
 import type { ReportingPeriod } from '../../../kit/subgraph/access/access-grant';
 import { addMonths } from '../../../kit/subgraph/dates';
-import { comparable, eventsPerPeriod, inMonthsTo, sharePerPeriod, eventsAroundReferral } from '../../../kit/subgraph/outcomes/counting';
+import {
+  comparable,
+  eventsPerPeriod,
+  inMonthsTo,
+  sharePerPeriod,
+  eventsAroundReferral,
+  sum,
+} from '../../../kit/subgraph/outcomes/counting';
 import { OutcomeUnit, type CountedOutcomes } from '../../../kit/subgraph/outcomes/figures';
 import { within } from '../../../kit/subgraph/outcomes/periods';
 
@@ -80,8 +87,8 @@ export function countHealthOutcomes(patients: PatientFacts[], periods: Reporting
           'Average SDQ total (0-40) at entry (the latest in the 12 months up to the referral) and later (the latest from six months after it), for young people with both.',
         unit: OutcomeUnit.MEAN_SCORE,
         youngPeople: sdq.length,
-        before: sdq.reduce((sum, [before]) => sum + before, 0),
-        after: sdq.reduce((sum, [, after]) => sum + after, 0),
+        before: sum(sdq.map(([before]) => before)),
+        after: sum(sdq.map(([, after]) => after)),
       },
     ],
   };

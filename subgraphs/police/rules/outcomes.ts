@@ -1,5 +1,5 @@
 import type { ReportingPeriod } from '../../../kit/subgraph/access/access-grant';
-import { eventsPerPeriod, eventsAroundReferral } from '../../../kit/subgraph/outcomes/counting';
+import { eventsPerPeriod, eventsAroundReferral, sum } from '../../../kit/subgraph/outcomes/counting';
 import { OutcomeUnit, type CountedOutcomes } from '../../../kit/subgraph/outcomes/figures';
 import { within } from '../../../kit/subgraph/outcomes/periods';
 import { ukDate } from '../../../kit/subgraph/dates';
@@ -53,8 +53,8 @@ export function countPoliceOutcomes(nominals: NominalFacts[], periods: Reporting
           // Children, not episodes, on both sides: a figure that is about one child, whether offered an
           // interview in time or not, is suppressed however many of their episodes ended.
           return {
-            numerator: inTime.reduce((sum, list) => sum + list.length, 0),
-            denominator: ended.reduce((sum, list) => sum + list.length, 0),
+            numerator: sum(inTime.map((list) => list.length)),
+            denominator: sum(ended.map((list) => list.length)),
             people: inTime.filter((list) => list.length).length,
             peopleLeftOut: ended.filter((list, i) => list.length > inTime[i].length).length,
           };

@@ -1,7 +1,7 @@
 import type { ReportingPeriod } from '../../../kit/subgraph/access/access-grant';
 import { daysBetween } from '../../../kit/subgraph/dates';
 import { placementMovesInLast12Months } from './episodes';
-import { comparable, daysWithin, sharePerPeriod, eventsAroundReferral } from '../../../kit/subgraph/outcomes/counting';
+import { comparable, daysWithin, sharePerPeriod, eventsAroundReferral, sum } from '../../../kit/subgraph/outcomes/counting';
 import { OutcomeUnit, type CountedMeasure, type CountedOutcomes } from '../../../kit/subgraph/outcomes/figures';
 import { referralWindows, within } from '../../../kit/subgraph/outcomes/periods';
 import { CaseStatus, NwdClosureOutcome, PlacementType } from '../enums';
@@ -30,7 +30,6 @@ export interface PersonFacts {
 /** Children's homes and residential care homes, secure included; the NWD hub's own beds are the alternative being measured. */
 const RESIDENTIAL: ReadonlySet<PlacementType> = new Set([PlacementType.K1, PlacementType.K2, PlacementType.R1]);
 
-const sum = (ns: number[]) => ns.reduce((total, n) => total + n, 0);
 const overlaps = (e: Dated, period: ReportingPeriod) => e.startDate <= period.to && (!e.endDate || e.endDate >= period.from);
 const lookedAfterDuring = (p: PersonFacts, period: ReportingPeriod) =>
   p.statuses.some((s) => s.status === CaseStatus.LOOKED_AFTER && overlaps(s, period));
@@ -113,9 +112,10 @@ export function countSocialCareOutcomes(people: PersonFacts[], periods: Reportin
         unit: OutcomeUnit.MEAN_DAYS,
         figures: periods.map((q) => {
           const started = people.map((p) => p.involvements.filter((i) => within(i.supportStartedOn, q)));
+          const involvements = started.flat();
           return {
-            numerator: sum(started.flat().map((i) => daysBetween(i.referredOn, i.supportStartedOn!))),
-            denominator: started.flat().length,
+            numerator: sum(involvements.map((i) => daysBetween(i.referredOn, i.supportStartedOn!))),
+            denominator: involvements.length,
             // A young person referred twice is still one child behind the figure.
             people: started.filter((mine) => mine.length).length,
           };
