@@ -8,7 +8,7 @@ import { generatePerson } from '../kit/dev/synthetic/population';
 import { measure, type Scenario } from './bench/measure';
 import { peakResidentMiB } from './bench/process-counters';
 import { tablePrinter } from './bench/table';
-import { dropDatabases } from './postgres';
+import { dropDatabases, missingDatabases } from './postgres';
 import { startGraphProcesses } from './processes';
 import { seedInParallel } from './seed-in-parallel';
 import { signIn } from './soak/client';
@@ -29,9 +29,39 @@ import { signIn } from './soak/client';
  * script: `npm run bench:lts` runs it on Node 24 LTS (from the npm registry, as CI gets it), the Node
  * the Docker image ships; plain `npm run bench` on the machine's.
  */
+const USAGE = `Usage: npm run bench [-- options]
+  --size N            young people to seed (default 600)
+  --requests N        requests per scenario and concurrency (default 200; a caseload scenario sends a quarter)
+  --postgres          PostgreSQL databases on POSTGRES_URL (default postgres://postgres@127.0.0.1:5432), not SQLite
+  --keep              leave the PostgreSQL databases behind
+  --reuse             serve the PostgreSQL databases a --keep run left, without seeding (and keep them)
+  --concurrency 1,8   users sending at once, one row each
+  --no-hive           leave Hive Gateway out
+  --only TEXT         only the scenarios whose name holds TEXT
+  --profile DIR       a V8 CPU profile of every process, written to DIR`;
 const AS_OF = '2026-11-23';
 /** Unmeasured requests of each scenario through each gateway before the table (V8 optimises hot code after some hundreds of calls). */
 const WARM_UP_ROUNDS = 50;
+
+/** Every scenario's name, so `--only` is checked before anything is seeded. */
+const NAMES = {
+  view: 'multi-agency view of one young person',
+  caseload: (first: number, who: string) => `NWD caseload page of ${first} as ${who}`,
+  search: 'search by NHS number',
+  chronology: 'merged chronology, first 25 entries',
+  outcomes: 'NWD outcomes, before and after referral',
+  caseloadScorecard: 'scorecard, NWD caseload, 4 quarters',
+  lookedAfterScorecard: 'scorecard, every looked-after child, 4 quarters',
+  duringReport: 'whole view, during the looked-after scorecard',
+};
+const PAGE_SIZES = [25, 50];
+const CASELOAD_VIEWERS = [
+  ['the virtual school head', 'virtualSchoolHead'],
+  ['a key worker', 'keyWorker'],
+] as const;
+const SCENARIO_NAMES = Object.values(NAMES).flatMap((name) =>
+  typeof name === 'string' ? [name] : PAGE_SIZES.flatMap((first) => CASELOAD_VIEWERS.map(([who]) => name(first, who))),
+);
 
 /** A scenario sent through whichever gateway `url` is. */
 type RoutedScenario = Omit<Scenario, 'send'> & { send(url: string, i: number): Promise<void> };
@@ -64,19 +94,36 @@ async function run() {
       concurrency: { type: 'string', default: '1,8' },
       hive: { type: 'boolean', default: true },
       only: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) return console.log(USAGE);
   const size = Number(values.size);
   const requests = Number(values.requests);
+  if (!Number.isInteger(size) || size < 1) throw new UsageError(`--size must be a whole number of young people (got "${values.size}")`);
+  if (!Number.isInteger(requests) || requests < 1) throw new UsageError(`--requests must be a whole number (got "${values.requests}")`);
   const postgres = values.postgres || values.database === 'postgres';
-  if (!postgres && values.database !== 'sqlite') throw new Error(`--database must be sqlite or postgres (got "${values.database}")`);
+  if (!postgres && values.database !== 'sqlite') throw new UsageError(`--database must be sqlite or postgres (got "${values.database}")`);
   const server = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
   const dbName = (name: AgencyName) => `nwd_bench_${name.replace(/-/g, '_')}`;
   const dir = mkdtempSync(join(tmpdir(), 'nwd-bench-'));
   const options = { size, seed: 'bench', asOf: AS_OF };
+  const concurrencies = values.concurrency.split(',').map(Number);
+  if (!concurrencies.every((c) => Number.isInteger(c) && c >= 1))
+    throw new UsageError(`--concurrency must be whole numbers of users separated by commas, such as 1,8 (got "${values.concurrency}")`);
+  const only = values.only;
+  if (only !== undefined && !SCENARIO_NAMES.some((name) => name.includes(only)))
+    throw new UsageError(`--only "${only}" is in no scenario's name; they are:\n  ${SCENARIO_NAMES.join('\n  ')}`);
+  if (values.reuse && !postgres) throw new UsageError('--reuse serves PostgreSQL databases a run kept: add --postgres');
   const reuse = postgres && values.reuse;
+  // Databases served again are kept again: a run that dropped them would leave the next --reuse nothing.
+  const keep = reuse || values.keep;
   const names = AGENCIES.map((a) => dbName(a.name));
-  if (postgres && !reuse) await dropDatabases(server, names);
+  if (reuse) {
+    const missing = await missingDatabases(server, names);
+    // The services would create and seed them anew, slowly and without the bench's seeding figures.
+    if (missing.length) throw new UsageError(`--reuse: ${missing.join(', ')} not on ${server}; seed them once with --postgres --keep`);
+  } else if (postgres) await dropDatabases(server, names);
   console.log(
     reuse
       ? `Serving the ${size.toLocaleString('en-GB')} young people already seeded on ${server}`
@@ -123,7 +170,7 @@ async function run() {
     const tokenFor = (persona: string) => signIn(graph.identityProvider.issuer, persona);
     // The virtual school head has a statutory relationship with every looked-after child: a wide view to measure.
     const head = await tokenFor('virtualSchoolHead');
-    const keyWorker = await tokenFor('keyWorker');
+    const viewers = await Promise.all(CASELOAD_VIEWERS.map(async ([who, persona]) => ({ who, token: await tokenFor(persona) })));
     const lookedAfter = Array.from({ length: size }, (_, i) => i).filter((i) => generatePerson(i, options).status === 'LOOKED_AFTER');
     const idOf = (i: number) => generatePerson(lookedAfter[(i * 7919) % lookedAfter.length], options).id;
     const caseload = (first: number) =>
@@ -131,24 +178,19 @@ async function run() {
     // Each scenario is sent through each gateway in turn: `send` is given the gateway's URL.
     const meetingTools: RoutedScenario[] = [
       {
-        name: 'multi-agency view of one young person',
+        name: NAMES.view,
         requests,
         send: (url, i) => ask(url, head, operation('multi-agency-view'), { id: idOf(i) }),
       },
-      ...[25, 50].flatMap((first) =>
-        (
-          [
-            ['the virtual school head', head],
-            ['a key worker', keyWorker],
-          ] as const
-        ).map(([who, token]) => ({
-          name: `NWD caseload page of ${first} as ${who}`,
+      ...PAGE_SIZES.flatMap((first) =>
+        viewers.map(({ who, token }) => ({
+          name: NAMES.caseload(first, who),
           requests: Math.ceil(requests / 4),
           send: (url: string) => ask(url, token, caseload(first)),
         })),
       ),
       {
-        name: 'search by NHS number',
+        name: NAMES.search,
         requests,
         send: (url, i) =>
           ask(url, head, `query($n: String) { youngPersonByIdentifier(nhsNumber: $n) { id } }`, {
@@ -156,13 +198,13 @@ async function run() {
           }),
       },
       {
-        name: 'merged chronology, first 25 entries',
+        name: NAMES.chronology,
         requests,
         send: (url, i) => ask(url, head, operation('multi-agency-chronology'), { id: idOf(i) }),
       },
     ];
     // `--only view` measures the scenarios whose name holds "view" (a profile of one path).
-    const wanted = (scenario: { name: string }) => !values.only || scenario.name.includes(values.only);
+    const wanted = (scenario: { name: string }) => only === undefined || scenario.name.includes(only);
     const subgraphs = graph.subgraphs.map((s) => ({
       name: s.name,
       pid: s.child.pid!,
@@ -180,7 +222,6 @@ async function run() {
           ]
         : []),
     ];
-    const concurrencies = values.concurrency.split(',').map(Number);
     console.log(
       `\nThrough this gateway and Hive Gateway (${size.toLocaleString('en-GB')} young people, ${postgres ? 'PostgreSQL' : 'SQLite'}, every process on Node ${process.version}; c = users sending at once):`,
     );
@@ -199,18 +240,18 @@ async function run() {
     const auditor = await tokenFor('auditor');
     const cohortRequests = Math.max(3, Math.ceil(requests / 40));
     const lookedAfterScorecard: Scenario = {
-      name: 'scorecard, every looked-after child, 4 quarters',
+      name: NAMES.lookedAfterScorecard,
       requests: cohortRequests,
       send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'LOOKED_AFTER', quarters: 4 }),
     };
     const cohort: Scenario[] = [
       {
-        name: 'NWD outcomes, before and after referral',
+        name: NAMES.outcomes,
         requests: cohortRequests,
         send: () => ask(graph.gateway.url, auditor, operation('nwd-outcomes'), { group: 'NWD_CASELOAD' }),
       },
       {
-        name: 'scorecard, NWD caseload, 4 quarters',
+        name: NAMES.caseloadScorecard,
         requests: cohortRequests,
         send: () => ask(graph.gateway.url, auditor, operation('corporate-parenting-scorecard'), { group: 'NWD_CASELOAD', quarters: 4 }),
       },
@@ -222,7 +263,7 @@ async function run() {
     // A meeting's view while a council-wide report is counted, back to back: each agency counts a chunk of
     // the cohort at a time and answers other requests between chunks. CPU here is the report's as well.
     const duringReport: Scenario = {
-      name: 'whole view, during the looked-after scorecard',
+      name: NAMES.duringReport,
       requests: Math.ceil(requests / 2),
       send: (i) => ask(graph.gateway.url, head, operation('multi-agency-view'), { id: idOf(i) }),
     };
@@ -242,11 +283,18 @@ async function run() {
   } finally {
     await graph.stop();
     rmSync(dir, { recursive: true, force: true });
-    if (postgres && !values.keep) await dropDatabases(server, names);
+    if (postgres && !keep) await dropDatabases(server, names);
   }
 }
 
-run().catch((err) => {
-  console.error(err);
-  process.exit(1);
+/** A mistake in the command line: its message is the whole story, without a stack. */
+class UsageError extends Error {}
+
+/** parseArgs's own errors (an unknown option, a missing value) are usage errors too. */
+const isUsageError = (err: unknown): err is Error =>
+  err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+
+run().catch((err: unknown) => {
+  console.error(isUsageError(err) ? `npm run bench: ${err.message}\n\n${USAGE}` : err);
+  process.exit(isUsageError(err) ? 2 : 1);
 });

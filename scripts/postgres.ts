@@ -16,3 +16,15 @@ export async function dropDatabases(server: string, names: string[]): Promise<vo
     await client.end();
   }
 }
+
+/** Which of `names` the PostgreSQL server (`server`: a URL without a database name) does not hold. */
+export async function missingDatabases(server: string, names: string[]): Promise<string[]> {
+  const client = new Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [names]);
+    return names.filter((name) => !rows.some((row) => row.datname === name));
+  } finally {
+    await client.end();
+  }
+}
