@@ -2,6 +2,7 @@ import type { EntityManager, FindOptions } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import type { LocalDate } from '../../kit/subgraph/dates';
+import { findIn, type Order } from '../../kit/subgraph/find-in';
 import { manyByKey, manyByKeyAndPart, oneByKey } from '../../kit/subgraph/loaders';
 import { EDUCATION } from './agency';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
@@ -22,12 +23,20 @@ import { TermAttendance } from './entities/term-attendance';
  * The school is joined in the same query where a record names one.
  */
 const forPupils =
-  <T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) =>
+  <T extends PupilRecord>(em: EntityManager, entity: new () => T, orderBy: Order<T>) =>
   (ids: number[]) =>
-    em.find(entity, { pupil: { $in: ids } }, options) as Promise<T[]>;
+    findIn(em, entity, 'pupil', ids, { orderBy });
 
-function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) {
-  return manyByKey<number, T>(forPupils(em, entity, options), (row) => row.pupil.id);
+function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, orderBy: Order<T>) {
+  return manyByKey<number, T>(forPupils(em, entity, orderBy), (row) => row.pupil.id);
+}
+
+/** As byPupil, with the school (and the pupil) joined in: em.find, for its joined populate. */
+function byPupilWithSchool<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) {
+  return manyByKey<number, T>(
+    (ids) => em.find(entity, { pupil: { $in: ids } }, options) as Promise<T[]>,
+    (row) => row.pupil.id,
+  );
 }
 
 /**
@@ -35,9 +44,11 @@ function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, 
  * "a PEP in the last six months" read (a caseload page asks those of 50 pupils with about nine PEPs each).
  */
 function pepsAndLatest(em: EntityManager, today: LocalDate) {
-  const newestFirst = { orderBy: { meetingDate: 'desc', id: 'desc' } } as const;
   return manyByKeyAndPart<number, PersonalEducationPlan>(
-    forPupils(em, PersonalEducationPlan, newestFirst),
+    forPupils(em, PersonalEducationPlan, [
+      ['meetingDate', 'desc'],
+      ['id', 'desc'],
+    ]),
     (ids) =>
       (em as SqlEntityManager)
         .createQueryBuilder(PersonalEducationPlan, 'p')
@@ -53,8 +64,11 @@ function pepsAndLatest(em: EntityManager, today: LocalDate) {
   );
 }
 
-const newestStart = { orderBy: { startDate: 'desc', id: 'desc' } } as const;
-const withSchool = { ...newestStart, populate: ['school'], strategy: 'joined' } as const;
+const newestStart = [
+  ['startDate', 'desc'],
+  ['id', 'desc'],
+] as const;
+const withSchool = { orderBy: { startDate: 'desc', id: 'desc' }, populate: ['school'], strategy: 'joined' } as const;
 // The pupil is joined too: an enrolment's year group is worked out from the date of birth.
 const withSchoolAndPupil = { ...withSchool, populate: ['school', 'pupil'] } as const;
 
@@ -62,14 +76,17 @@ export function createLoaders(em: EntityManager, today: LocalDate) {
   const peps = pepsAndLatest(em, today);
   return {
     pupilByUpn: oneByKey<string, Pupil>(
-      (upns) => em.find(Pupil, { upn: { $in: upns } }),
+      (upns) => findIn(em, Pupil, 'upn', upns),
       (p) => p.upn,
     ),
-    enrolments: byPupil(em, SchoolEnrolment, withSchoolAndPupil),
+    enrolments: byPupilWithSchool(em, SchoolEnrolment, withSchoolAndPupil),
     // Newest term first: within an academic year AUTUMN < SPRING < SUMMER sorts alphabetically too.
-    attendance: byPupil(em, TermAttendance, { orderBy: { academicYear: 'desc', term: 'desc' } }),
-    suspensions: byPupil(em, Suspension, withSchool),
-    permanentExclusions: byPupil(em, PermanentExclusion, withSchool),
+    attendance: byPupil(em, TermAttendance, [
+      ['academicYear', 'desc'],
+      ['term', 'desc'],
+    ]),
+    suspensions: byPupilWithSchool(em, Suspension, withSchool),
+    permanentExclusions: byPupilWithSchool(em, PermanentExclusion, withSchool),
     reducedTimetables: byPupil(em, ReducedTimetable, newestStart),
     alternativeProvision: byPupil(em, AlternativeProvisionEpisode, newestStart),
     notInSchool: byPupil(em, NotInSchoolEpisode, newestStart),
@@ -77,7 +94,10 @@ export function createLoaders(em: EntityManager, today: LocalDate) {
     peps: peps.all,
     /** The latest PEP held on or before today, if any (a list of none or one). */
     latestPep: peps.some,
-    postSixteen: byPupil(em, PostSixteenStatus, { orderBy: { recordedOn: 'desc', id: 'desc' } }),
+    postSixteen: byPupil(em, PostSixteenStatus, [
+      ['recordedOn', 'desc'],
+      ['id', 'desc'],
+    ]),
     // Our own audit log by subject (the UPN), newest first: one query for every young person asked about.
     accessLog: accessLogLoader(em, EDUCATION.name),
   };

@@ -1,5 +1,6 @@
-import { QueryOrder, type EntityClass, type EntityManager } from '@mikro-orm/core';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
+import { findIn } from '../../kit/subgraph/find-in';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { HEALTH } from './agency';
 import {
@@ -25,23 +26,21 @@ import {
  * asked about. Every list comes back newest first (by its own date, then by id).
  */
 export function createLoaders(em: EntityManager) {
-  // Queried as the base class every record extends (TypeScript cannot see that a generic T has `patient`).
   const byPatient = <T extends PatientRecord>(entity: EntityClass<T>, dateField: keyof T & string) =>
     manyByKey<number, T>(
       (patientIds) =>
-        em.find(
-          entity as EntityClass<PatientRecord>,
-          { patient: { $in: patientIds } },
-          {
-            orderBy: { [dateField]: QueryOrder.DESC, id: QueryOrder.DESC },
-          },
-        ) as Promise<T[]>,
+        findIn(em, entity, 'patient', patientIds, {
+          orderBy: [
+            [dateField, 'desc'],
+            ['id', 'desc'],
+          ],
+        }),
       (row) => row.patient.id,
     );
 
   return {
     patientByNhsNumber: oneByKey<string, Patient>(
-      (nhsNumbers) => em.find(Patient, { nhsNumber: { $in: nhsNumbers } }),
+      (nhsNumbers) => findIn(em, Patient, 'nhsNumber', nhsNumbers),
       (patient) => patient.nhsNumber,
     ),
     initialHealthAssessments: byPatient(InitialHealthAssessment, 'requestedOn'),

@@ -1,6 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { addDays, type LocalDate } from '../../kit/subgraph/dates';
+import { findIn, type Order } from '../../kit/subgraph/find-in';
 import { manyByKey, manyByKeyAndPart, oneByKey } from '../../kit/subgraph/loaders';
 import { POLICE } from './agency';
 import { outcomeWindowStart } from './rules/recent';
@@ -23,22 +24,30 @@ type OwnedByNominal = { nominal: Nominal };
  * gateway asks about. Lists come newest first (id breaks ties so the order is stable).
  */
 export function createLoaders(em: EntityManager, today: LocalDate) {
-  const find =
-    <T extends OwnedByNominal>(entity: EntityClass<T>, orderBy: QueryOrderMap<T>, where: FilterQuery<T> = {}) =>
+  /** Newest first by `newest`, the id breaking ties. */
+  const newestFirst = <T>(newest: keyof T & string): Order<T> => [
+    [newest, 'desc'],
+    ['id' as keyof T & string, 'desc'],
+  ];
+  const all =
+    <T extends OwnedByNominal>(entity: EntityClass<T>, newest: keyof T & string) =>
     (ids: number[]) =>
-      em.find(entity, { nominal: { $in: ids }, ...where } as FilterQuery<T>, { orderBy: [orderBy, { id: 'desc' } as QueryOrderMap<T>] });
-  const byNominal = <T extends OwnedByNominal>(entity: EntityClass<T>, orderBy: QueryOrderMap<T>) =>
-    manyByKey<number, T>(find(entity, orderBy), (row) => row.nominal.id);
+      findIn(em, entity, 'nominal', ids, { orderBy: newestFirst(newest) });
+  const byNominal = <T extends OwnedByNominal>(entity: EntityClass<T>, newest: keyof T & string) =>
+    manyByKey<number, T>(all(entity, newest), (row) => row.nominal.id);
   /** With the rows the six-month measures and "missing now" read, apart: a caseload page counts, it does not list. */
   const withRecent = <T extends OwnedByNominal>(
     entity: EntityClass<T>,
-    orderBy: QueryOrderMap<T>,
+    newest: keyof T & string,
     recent: FilterQuery<T>,
     keeps: (row: T) => boolean,
   ) =>
     manyByKeyAndPart<number, T>(
-      find(entity, orderBy),
-      find(entity, orderBy, recent),
+      all(entity, newest),
+      (ids) =>
+        em.find(entity, { nominal: { $in: ids }, ...recent } as FilterQuery<T>, {
+          orderBy: Object.fromEntries(newestFirst<T>(newest)) as QueryOrderMap<T>,
+        }),
       (row) => row.nominal.id,
       (rows) => rows.filter(keeps),
     );
@@ -48,32 +57,32 @@ export function createLoaders(em: EntityManager, today: LocalDate) {
   const reportedFrom = new Date(`${addDays(windowStart, -1)}T00:00:00Z`);
   const missingEpisodes = withRecent(
     MissingEpisode,
-    { reportedAt: 'desc' },
+    'reportedAt',
     { $or: [{ reportedAt: { $gte: reportedFrom } }, { foundAt: null }] },
     (e) => e.reportedAt >= reportedFrom || e.foundAt === null,
   );
-  const arrests = withRecent(Arrest, { arrestedOn: 'desc' }, { arrestedOn: { $gte: windowStart } }, (a) => a.arrestedOn >= windowStart);
+  const arrests = withRecent(Arrest, 'arrestedOn', { arrestedOn: { $gte: windowStart } }, (a) => a.arrestedOn >= windowStart);
 
   return {
     nominalByPncId: oneByKey<string, Nominal>(
-      (pncIds) => em.find(Nominal, { pncId: { $in: pncIds } }),
+      (pncIds) => findIn(em, Nominal, 'pncId', pncIds),
       (n) => n.pncId,
     ),
     missingEpisodes: missingEpisodes.all,
     /** Missing episodes reported in the outcome window (from a day before it) or not yet found: what the counts and "missing now" read. */
     recentOrOpenMissingEpisodes: missingEpisodes.some,
     returnHomeInterviewByEpisode: oneByKey<number, ReturnHomeInterview>(
-      (ids) => em.find(ReturnHomeInterview, { missingEpisode: { $in: ids } }),
+      (ids) => findIn(em, ReturnHomeInterview, 'missingEpisode', ids),
       (rhi) => rhi.missingEpisode.id,
     ),
     arrests: arrests.all,
     /** Arrests in the outcome window. */
     recentArrests: arrests.some,
-    exploitationConcerns: byNominal(ExploitationConcern, { concernFrom: 'desc' }),
-    nrmReferrals: byNominal(NrmReferral, { referredOn: 'desc' }),
-    intelligence: byNominal(IntelligenceItem, { recordedAt: 'desc' }),
-    associates: byNominal(Associate, { knownFrom: 'desc' }),
-    locationsOfConcern: byNominal(LocationOfConcern, { concernFrom: 'desc' }),
+    exploitationConcerns: byNominal(ExploitationConcern, 'concernFrom'),
+    nrmReferrals: byNominal(NrmReferral, 'referredOn'),
+    intelligence: byNominal(IntelligenceItem, 'recordedAt'),
+    associates: byNominal(Associate, 'knownFrom'),
+    locationsOfConcern: byNominal(LocationOfConcern, 'concernFrom'),
     /** The police's own audit log, by PNC ID (long form): one query however many young people an auditor asks about. */
     accessLog: accessLogLoader(em, POLICE.name),
   };

@@ -1,5 +1,6 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
+import { findIn, type Order } from '../../kit/subgraph/find-in';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { Allocation } from './entities/allocation';
 import { AssessmentFactorRecord, Plan, StatutoryVisit } from './entities/plans';
@@ -40,20 +41,20 @@ export function createLoaders(em: EntityManager, request: LoaderRequest) {
 }
 
 function recordLoaders(em: EntityManager, viewerId: string) {
-  const byYoungPerson = <T extends OwnedBy<'youngPerson'>>(entity: EntityName<T>, orderBy: Record<string, 'asc' | 'desc'>) =>
+  const byYoungPerson = <T extends OwnedBy<'youngPerson'>>(entity: EntityClass<T>, orderBy: Order<T>) =>
     manyByKey<string, T>(
-      (ids) => em.find(entity, { youngPerson: { $in: ids } } as FilterQuery<T>, { orderBy: orderBy as never }),
+      (ids) => findIn(em, entity, 'youngPerson', ids, { orderBy }),
       (row) => row.youngPerson.id,
     );
-  const byMeeting = <T extends OwnedBy<'meeting'>>(entity: EntityName<T>) =>
+  const byMeeting = <T extends OwnedBy<'meeting'> & { id: unknown }>(entity: EntityClass<T>) =>
     manyByKey<string, T>(
-      (ids) => em.find(entity, { meeting: { $in: ids } } as FilterQuery<T>, { orderBy: { id: 'asc' } as never }),
+      (ids) => findIn(em, entity, 'meeting', ids, { orderBy: [['id', 'asc']] }),
       (row) => row.meeting.id,
     );
 
   return {
     youngPerson: oneByKey<string, YoungPerson>(
-      (ids) => em.find(YoungPerson, { id: { $in: ids } }),
+      (ids) => findIn(em, YoungPerson, 'id', ids),
       (p) => p.id,
     ),
     /** Current links keyed "SCHEME:value", for resolving a young person by another agency's identifier. */
@@ -67,27 +68,27 @@ function recordLoaders(em: EntityManager, viewerId: string) {
       },
       (link) => `${link.scheme}:${link.value}`,
     ),
-    identifierLinks: byYoungPerson(IdentifierLink, { linkedOn: 'asc' }),
-    caseStatusEpisodes: byYoungPerson(CaseStatusEpisode, { startDate: 'asc' }),
-    legalStatusEpisodes: byYoungPerson(LegalStatusEpisode, { startDate: 'asc' }),
-    placementEpisodes: byYoungPerson(PlacementEpisode, { startDate: 'asc' }),
-    missingFromCareEpisodes: byYoungPerson(MissingFromCareEpisode, { startedAt: 'asc' }),
-    plans: byYoungPerson(Plan, { agreedOn: 'asc' }),
-    statutoryVisits: byYoungPerson(StatutoryVisit, { visitedOn: 'asc' }),
-    assessmentFactors: byYoungPerson(AssessmentFactorRecord, { identifiedOn: 'asc' }),
-    nwdInvolvements: byYoungPerson(NwdInvolvement, { referredOn: 'asc' }),
-    specialistInvolvements: byYoungPerson(SpecialistInvolvement, { startDate: 'asc' }),
-    meetings: byYoungPerson(Meeting, { heldOn: 'desc' }),
-    allocations: byYoungPerson(Allocation, { startDate: 'asc' }),
+    identifierLinks: byYoungPerson(IdentifierLink, [['linkedOn', 'asc']]),
+    caseStatusEpisodes: byYoungPerson(CaseStatusEpisode, [['startDate', 'asc']]),
+    legalStatusEpisodes: byYoungPerson(LegalStatusEpisode, [['startDate', 'asc']]),
+    placementEpisodes: byYoungPerson(PlacementEpisode, [['startDate', 'asc']]),
+    missingFromCareEpisodes: byYoungPerson(MissingFromCareEpisode, [['startedAt', 'asc']]),
+    plans: byYoungPerson(Plan, [['agreedOn', 'asc']]),
+    statutoryVisits: byYoungPerson(StatutoryVisit, [['visitedOn', 'asc']]),
+    assessmentFactors: byYoungPerson(AssessmentFactorRecord, [['identifiedOn', 'asc']]),
+    nwdInvolvements: byYoungPerson(NwdInvolvement, [['referredOn', 'asc']]),
+    specialistInvolvements: byYoungPerson(SpecialistInvolvement, [['startDate', 'asc']]),
+    meetings: byYoungPerson(Meeting, [['heldOn', 'desc']]),
+    allocations: byYoungPerson(Allocation, [['startDate', 'asc']]),
     accessLog: accessLogLoader(em, SOCIAL_CARE.name),
     /** The viewer's own allocations to each young person (the relationship rule asks of no one else's). */
     allocationsOfViewer: manyByKey<string, Allocation>(
-      (ids) => em.find(Allocation, { practitionerId: viewerId, youngPerson: { $in: ids } }),
+      (ids) => findIn(em, Allocation, 'youngPerson', ids, { where: { practitionerId: viewerId } }),
       (a) => a.youngPerson.id,
     ),
     /** The viewer's own hub involvements with each young person. */
     involvementsOfViewer: manyByKey<string, SpecialistInvolvement>(
-      (ids) => em.find(SpecialistInvolvement, { practitionerId: viewerId, youngPerson: { $in: ids } }),
+      (ids) => findIn(em, SpecialistInvolvement, 'youngPerson', ids, { where: { practitionerId: viewerId } }),
       (s) => s.youngPerson.id,
     ),
     /** The viewer's own invitations to meetings about each young person. */
@@ -101,7 +102,7 @@ function recordLoaders(em: EntityManager, viewerId: string) {
       (a) => a.meeting.youngPerson.id,
     ),
     meeting: oneByKey<string, Meeting>(
-      (ids) => em.find(Meeting, { id: { $in: ids } }),
+      (ids) => findIn(em, Meeting, 'id', ids),
       (m) => m.id,
     ),
     attendees: byMeeting(MeetingAttendee),
@@ -109,7 +110,13 @@ function recordLoaders(em: EntityManager, viewerId: string) {
     observations: byMeeting(MeetingObservation),
     actions: byMeeting(MeetingAction),
     progressNotes: manyByKey<number, ActionProgressNote>(
-      (ids) => em.find(ActionProgressNote, { action: { $in: ids } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
+      (ids) =>
+        findIn(em, ActionProgressNote, 'action', ids, {
+          orderBy: [
+            ['writtenAt', 'asc'],
+            ['id', 'asc'],
+          ],
+        }),
       (n) => n.action.id,
     ),
     significantEvents: byMeeting(SignificantEvent),
