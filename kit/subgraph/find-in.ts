@@ -11,6 +11,12 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 /** Order by these properties in turn (each a plain column or a relation's key). */
 export type Order<T> = readonly (readonly [keyof T & string, 'asc' | 'desc'])[];
 
+/** Newest first by `date`, the id breaking ties so the order is stable: how the agencies list records. */
+export const newestFirst = <T>(date: keyof T & string): Order<T> => [
+  [date, 'desc'],
+  ['id' as keyof T & string, 'desc'],
+];
+
 export interface FindInOptions<T> {
   /** Further conditions: each property (a plain column or a relation's key) equal to a value. */
   where?: Partial<Record<keyof T & string, string | number>>;

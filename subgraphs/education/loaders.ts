@@ -2,7 +2,7 @@ import type { EntityManager, FindOptions } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import type { LocalDate } from '../../kit/subgraph/dates';
-import { findIn, type Order } from '../../kit/subgraph/find-in';
+import { findIn, newestFirst, type Order } from '../../kit/subgraph/find-in';
 import { manyByKey, manyByKeyAndPart, oneByKey } from '../../kit/subgraph/loaders';
 import { EDUCATION } from './agency';
 import { AlternativeProvisionEpisode } from './entities/alternative-provision-episode';
@@ -11,6 +11,7 @@ import { PermanentExclusion } from './entities/permanent-exclusion';
 import { PersonalEducationPlan } from './entities/personal-education-plan';
 import { PostSixteenStatus } from './entities/post-sixteen-status';
 import { Pupil } from './entities/pupil';
+import type { DatedEpisode } from './entities/dated-episode';
 import type { PupilRecord } from './entities/pupil-record';
 import { ReducedTimetable } from './entities/reduced-timetable';
 import { SchoolEnrolment } from './entities/school-enrolment';
@@ -45,10 +46,7 @@ function byPupilWithSchool<T extends PupilRecord>(em: EntityManager, entity: new
  */
 function pepsAndLatest(em: EntityManager, today: LocalDate) {
   return manyByKeyAndPart<number, PersonalEducationPlan>(
-    forPupils(em, PersonalEducationPlan, [
-      ['meetingDate', 'desc'],
-      ['id', 'desc'],
-    ]),
+    forPupils(em, PersonalEducationPlan, newestFirst('meetingDate')),
     (ids) =>
       (em as SqlEntityManager)
         .createQueryBuilder(PersonalEducationPlan, 'p')
@@ -64,10 +62,7 @@ function pepsAndLatest(em: EntityManager, today: LocalDate) {
   );
 }
 
-const newestStart = [
-  ['startDate', 'desc'],
-  ['id', 'desc'],
-] as const;
+const newestStart = newestFirst<DatedEpisode>('startDate');
 const withSchool = { orderBy: { startDate: 'desc', id: 'desc' }, populate: ['school'], strategy: 'joined' } as const;
 // The pupil is joined too: an enrolment's year group is worked out from the date of birth.
 const withSchoolAndPupil = { ...withSchool, populate: ['school', 'pupil'] } as const;
@@ -94,10 +89,7 @@ export function createLoaders(em: EntityManager, today: LocalDate) {
     peps: peps.all,
     /** The latest PEP held on or before today, if any (a list of none or one). */
     latestPep: peps.some,
-    postSixteen: byPupil(em, PostSixteenStatus, [
-      ['recordedOn', 'desc'],
-      ['id', 'desc'],
-    ]),
+    postSixteen: byPupil(em, PostSixteenStatus, newestFirst('recordedOn')),
     // Our own audit log by subject (the UPN), newest first: one query for every young person asked about.
     accessLog: accessLogLoader(em, EDUCATION.name),
   };

@@ -1,6 +1,6 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
-import { findIn } from '../../kit/subgraph/find-in';
+import { findIn, newestFirst } from '../../kit/subgraph/find-in';
 import { manyByKey, oneByKey } from '../../kit/subgraph/loaders';
 import { HEALTH } from './agency';
 import {
@@ -28,13 +28,7 @@ import {
 export function createLoaders(em: EntityManager) {
   const byPatient = <T extends PatientRecord>(entity: EntityClass<T>, dateField: keyof T & string) =>
     manyByKey<number, T>(
-      (patientIds) =>
-        findIn(em, entity, 'patient', patientIds, {
-          orderBy: [
-            [dateField, 'desc'],
-            ['id', 'desc'],
-          ],
-        }),
+      (patientIds) => findIn(em, entity, 'patient', patientIds, { orderBy: newestFirst(dateField) }),
       (row) => row.patient.id,
     );
 

@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import { addDays, type LocalDate } from '../../kit/subgraph/dates';
-import { findIn, type Order } from '../../kit/subgraph/find-in';
+import { findIn, newestFirst } from '../../kit/subgraph/find-in';
 import { manyByKey, manyByKeyAndPart, oneByKey } from '../../kit/subgraph/loaders';
 import { POLICE } from './agency';
 import { outcomeWindowStart } from './rules/recent';
@@ -24,11 +24,6 @@ type OwnedByNominal = { nominal: Nominal };
  * gateway asks about. Lists come newest first (id breaks ties so the order is stable).
  */
 export function createLoaders(em: EntityManager, today: LocalDate) {
-  /** Newest first by `newest`, the id breaking ties. */
-  const newestFirst = <T>(newest: keyof T & string): Order<T> => [
-    [newest, 'desc'],
-    ['id' as keyof T & string, 'desc'],
-  ];
   const all =
     <T extends OwnedByNominal>(entity: EntityClass<T>, newest: keyof T & string) =>
     (ids: number[]) =>
