@@ -33,6 +33,7 @@ const USAGE = `Usage: npm run bench [-- options]
   --size N            young people to seed (default 600)
   --requests N        requests per scenario and concurrency (default 200; a caseload scenario sends a quarter)
   --postgres          PostgreSQL databases on POSTGRES_URL (default postgres://postgres@127.0.0.1:5432), not SQLite
+  --database NAME     sqlite (the default) or postgres, the same as --postgres
   --keep              leave the PostgreSQL databases behind
   --reuse             serve the PostgreSQL databases a --keep run left, without seeding (and keep them)
   --concurrency 1,8   users sending at once, one row each
@@ -112,7 +113,6 @@ async function run() {
   if (!postgres && values.database !== 'sqlite') throw new UsageError(`--database must be sqlite or postgres (got "${values.database}")`);
   const server = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
   const dbName = (name: AgencyName) => `nwd_bench_${name.replace(/-/g, '_')}`;
-  const dir = mkdtempSync(join(tmpdir(), 'nwd-bench-'));
   const options = { size, seed: 'bench', asOf: AS_OF };
   const concurrencies = values.concurrency.split(',').map(Number);
   if (!concurrencies.every((c) => Number.isInteger(c) && c >= 1))
@@ -130,6 +130,7 @@ async function run() {
     // The services would create and seed them anew, slowly and without the bench's seeding figures.
     if (missing.length) throw new UsageError(`--reuse: ${missing.join(', ')} not on ${server}; seed them once with --postgres --keep`);
   } else if (postgres) await dropDatabases(server, names);
+  const dir = mkdtempSync(join(tmpdir(), 'nwd-bench-'));
   console.log(
     reuse
       ? `Serving the ${size.toLocaleString('en-GB')} young people already seeded on ${server}`
