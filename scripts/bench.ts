@@ -8,6 +8,7 @@ import { generatePerson } from '../kit/dev/synthetic/population';
 import { measure, type Scenario } from './bench/measure';
 import { peakResidentMiB } from './bench/process-counters';
 import { tablePrinter } from './bench/table';
+import { LOAD_USER_LIMITS } from './load-limits';
 import { dropDatabases, missingDatabases } from './postgres';
 import { startGraphProcesses } from './processes';
 import { seedInParallel } from './seed-in-parallel';
@@ -166,18 +167,16 @@ async function run() {
       LOG_LEVEL: 'warn',
       SUBGRAPH_TIMEOUT_MS: '30000',
       REQUEST_DEADLINE_MS: '55000',
-      // One bench user sends what a whole office would: the per-user budgets are measured by bench:fairness, not here.
-      USER_COST_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      USER_MAX_CONCURRENT_REQUESTS: '64',
+      // One bench user sends what a whole office would.
+      ...LOAD_USER_LIMITS,
     },
   });
   try {
     const operation = (name: string) => readFileSync(join(REPO_ROOT, 'gateway', 'operations', `${name}.graphql`), 'utf8');
     const tokenFor = (persona: string) => signIn(graph.identityProvider.issuer, persona);
+    const viewers = await Promise.all(CASELOAD_VIEWERS.map(async ([who, persona]) => ({ who, persona, token: await tokenFor(persona) })));
     // The virtual school head has a statutory relationship with every looked-after child: a wide view to measure.
-    const head = await tokenFor('virtualSchoolHead');
-    const viewers = await Promise.all(CASELOAD_VIEWERS.map(async ([who, persona]) => ({ who, token: await tokenFor(persona) })));
+    const head = viewers.find((v) => v.persona === 'virtualSchoolHead')!.token;
     const lookedAfter = Array.from({ length: size }, (_, i) => i).filter((i) => generatePerson(i, options).status === 'LOOKED_AFTER');
     const idOf = (i: number) => generatePerson(lookedAfter[(i * 7919) % lookedAfter.length], options).id;
     const caseload = (first: number) =>

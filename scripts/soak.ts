@@ -1,7 +1,8 @@
 import { constants } from 'node:os';
 import type { AgencyName } from '../kit/shared/agencies';
 import { assembleCast } from './soak/cast';
-import { startSoakGraph, soakPopulation, SOAK_RATE_LIMIT_PER_MINUTE } from './soak/graph';
+import { LOAD_RATE_LIMIT_PER_MINUTE } from './load-limits';
+import { startSoakGraph, soakPopulation } from './soak/graph';
 import { runLoad } from './soak/load';
 import { readAllProcesses } from './soak/process-metrics';
 import { MIX_OPERATIONS, requestPlanner } from './soak/mix';
@@ -56,7 +57,7 @@ async function soak(options: SoakOptions): Promise<boolean> {
   console.log(
     `Soak: ${options.minutes} min at concurrency ${options.concurrency} on ${options.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ` +
       `${options.size.toLocaleString('en-GB')} young people (seed ${population.seed}, as of ${population.asOf}); ` +
-      `rate limit ${SOAK_RATE_LIMIT_PER_MINUTE.toLocaleString('en-GB')} per user a minute so the soak is not limited`,
+      `rate limit ${LOAD_RATE_LIMIT_PER_MINUTE.toLocaleString('en-GB')} per user a minute so the soak is not limited`,
   );
   const tally = new Tally();
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOAD_USER_LIMITS } from '../load-limits';
 import { DEFAULT_POPULATION, type PopulationOptions } from '../../kit/dev/synthetic/population';
 import { AGENCIES, type AgencyName } from '../../kit/shared/agencies';
 import { freePort } from '../ports';
@@ -13,18 +14,6 @@ const POSTGRES_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
 /** The date the data describes and the subgraphs' clock: fixed, so every run asks about the same records. */
 const AS_OF = '2026-11-23';
-
-/**
- * Per user a minute, far above what the soak's few personas send, so it measures the graph rather than
- * the limiter (the limiter itself is still on every request).
- */
-export const SOAK_RATE_LIMIT_PER_MINUTE = 1_000_000;
-/**
- * The per-user budgets likewise (bench:fairness measures those): each of the soak's few personas stands
- * in for an office, up to the soak's 500 requests in flight. With the gateway's 6 at once per user, the
- * soak's default 20 in flight was refused: 71 301 of 72 735 requests RATE_LIMITED (2026-12-06).
- */
-const SOAK_USER_LIMITS = { USER_MAX_CONCURRENT_REQUESTS: '500', USER_COST_PER_MINUTE: '100000000' };
 
 /** The README's synthetic population (seed nwd-synthetic-1) at the size asked for. */
 export function soakPopulation(size: number): PopulationOptions {
@@ -104,8 +93,7 @@ export async function startSoakGraph(
       SEED_SIZE: String(population.size),
       SEED_AS_OF: population.asOf,
       CLOCK_FIXED_AT: `${population.asOf}T12:00:00Z`,
-      RATE_LIMIT_PER_MINUTE: String(SOAK_RATE_LIMIT_PER_MINUTE),
-      ...SOAK_USER_LIMITS,
+      ...LOAD_USER_LIMITS,
       LOG_LEVEL: 'warn',
       ...env,
     },

@@ -1,0 +1,15 @@
+/** A load generator's requests a minute per user: far above what its few users send. */
+export const LOAD_RATE_LIMIT_PER_MINUTE = 1_000_000;
+
+/**
+ * The gateway's per-user limits for a load generator (the bench, the soak, bench:misses) whose few
+ * users each stand in for an office: far above its load, so it measures the graph rather than the
+ * limiter, which still runs on every request. `npm run bench:fairness` measures the limits themselves.
+ * With the gateway's own 6 at once per user, the soak's default 20 in flight had 71 301 of 72 735
+ * requests refused RATE_LIMITED (2026-12-06).
+ */
+export const LOAD_USER_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: String(LOAD_RATE_LIMIT_PER_MINUTE),
+  USER_MAX_CONCURRENT_REQUESTS: '500',
+  USER_COST_PER_MINUTE: '100000000',
+};
