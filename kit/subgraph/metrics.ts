@@ -21,18 +21,25 @@ export function anchorMetrics(metrics: ProcessMetrics): ObserveAnchor {
 }
 
 /**
- * Every SQL statement the agency sends, and the time the database took: divided by requests, they show
- * a query that starts to grow with the population (a lost batch, a missing index) before users feel it.
+ * Every SQL statement the agency sends, the round trips they went in, and the time the database took:
+ * divided by requests, they show a query that starts to grow with the population (a lost batch, a
+ * missing index) before users feel it.
  */
 export function databaseMetrics(metrics: ProcessMetrics): OnQuery {
   const statements = metrics.counter('db_statements_total', 'SQL statements sent to the agency database.', []);
-  const time = metrics.counter(
-    'db_statement_seconds_total',
-    'Time from sending each statement to its answer, in seconds (millisecond resolution; includes any wait for a pooled connection).',
+  const roundTrips = metrics.counter(
+    'db_round_trips_total',
+    'Messages sent to the agency database and answered: on PostgreSQL, the reads a request asks for together go in one.',
     [],
   );
-  return (_sql, tookMs) => {
-    statements.inc();
+  const time = metrics.counter(
+    'db_statement_seconds_total',
+    'Time from sending each round trip to its answer, in seconds (millisecond resolution; includes any wait for a pooled connection).',
+    [],
+  );
+  return (_sql, tookMs, count) => {
+    statements.inc(count);
+    roundTrips.inc();
     time.inc(tookMs / 1000);
   };
 }

@@ -13,7 +13,7 @@ export interface OrmOptions {
    * PostgreSQL database is a MissingDatabaseError: production never starts afresh on an empty one.
    */
   create: boolean;
-  /** Called with every SQL statement sent and the milliseconds it took: tests prove batching (no N+1), metrics count them. */
+  /** Called with every round trip to the database: tests prove batching (no N+1), metrics count statements and round trips. */
   onQuery?: OnQuery;
   /** PostgreSQL: each connection's statement_timeout (AgencyConfig.statementTimeoutMs). */
   statementTimeoutMs?: number;
@@ -22,7 +22,13 @@ export interface OrmOptions {
 
 export type AgencyOrm = MikroORM;
 
-export type OnQuery = (sql: string, tookMs: number) => void;
+/** `sql` sent in one round trip, the milliseconds until its answer, and how many statements it held (reads-together.ts sends several). */
+export type OnQuery = (sql: string, tookMs: number, statements: number) => void;
+
+/** What a round trip of several statements tells the logger (as MikroORM's logging options). */
+export interface RoundTrip {
+  statements: number;
+}
 
 /** The database a service was pointed at is not there; nothing was created in its place. */
 export class MissingDatabaseError extends Error {}
@@ -36,7 +42,7 @@ class QueryHookLogger extends DefaultLogger {
   }
 
   override logQuery(context: LogContext & { query: string }): void {
-    this.onQuery?.(context.query, context.took ?? 0);
+    this.onQuery?.(context.query, context.took ?? 0, typeof context.statements === 'number' ? context.statements : 1);
     super.logQuery(context);
   }
 }

@@ -109,9 +109,9 @@ export async function runAgencyService(service: AgencyService, config: AgencyCon
   const metrics = new ProcessMetrics(agency.name);
   const countQuery = databaseMetrics(metrics);
   const orm = await openServiceDatabase(service, config.database, {
-    onQuery: (sql, tookMs) => {
-      countQuery(sql, tookMs);
-      hooks.onQuery?.(sql, tookMs);
+    onQuery: (sql, tookMs, statements) => {
+      countQuery(sql, tookMs, statements);
+      hooks.onQuery?.(sql, tookMs, statements);
     },
     // Development makes a missing database (and seeds it below); in production that is an error, not a fresh start.
     create: !config.production,

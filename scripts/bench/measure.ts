@@ -80,6 +80,7 @@ export async function measure(scenario: Scenario, via: string, concurrency: numb
           name,
           {
             statements: per(a.statements, b.statements),
+            roundTrips: per(a.roundTrips, b.roundTrips),
             databaseMs: per(a.databaseMs, b.databaseMs),
             auditRecords: per(a.auditRecords, b.auditRecords),
           },

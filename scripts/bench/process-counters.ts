@@ -21,6 +21,8 @@ export function peakResidentMiB(pid: number): number {
 /** The subgraph counters the bench divides by requests (kit/subgraph/metrics.ts). */
 export interface SubgraphCounters {
   statements: number;
+  /** Messages to the database: fewer than statements where reads went together (kit/subgraph/reads-together.ts). */
+  roundTrips: number;
   databaseMs: number;
   auditRecords: number;
 }
@@ -35,6 +37,7 @@ export async function subgraphCounters(metricsUrl: string): Promise<SubgraphCoun
   };
   return {
     statements: read('db_statements_total'),
+    roundTrips: read('db_round_trips_total'),
     databaseMs: read('db_statement_seconds_total') * 1000,
     auditRecords: read('audit_records_written_total'),
   };

@@ -31,8 +31,10 @@ export interface RequestOptions {
 
 export interface TestAgency {
   url: string;
-  /** SQL statements sent since the last reset. */
+  /** SQL sent since the last reset, one entry per round trip (on PostgreSQL, reads asked together go in one). */
   queries: string[];
+  /** Every round trip since the agency started, with the statements it carried. */
+  trips: { sql: string; statements: number }[];
   /** The viewer requests speak as by default. */
   viewer: Viewer;
   /** The agency's database (tests that reach under the service: tampering, failures). */
@@ -71,6 +73,7 @@ export async function startTestAgency(
   const signInternal = await createInternalTokenSigner(gatewayKeys.privateJwk);
   const signGrant = await createGrantSigner(grantKeys.privateJwk);
   const queries: string[] = [];
+  const trips: TestAgency['trips'] = [];
   const audit: AuditConfig = config.audit ?? { keyring: auditKeyring(generateAuditKey()), anchorFolder: null, anchorIntervalMs: 60_000 };
   const running = await runAgencyService(
     service,
@@ -92,7 +95,14 @@ export async function startTestAgency(
       cohortChunkSize: 7,
       ...config,
     },
-    { onQuery: (sql) => queries.push(sql), quiet: true, fresh: true },
+    {
+      onQuery: (sql, _ms, statements) => {
+        queries.push(sql);
+        trips.push({ sql, statements });
+      },
+      quiet: true,
+      fresh: true,
+    },
   );
   const viewer = defaultViewer(agency);
   let counter = 0;
@@ -100,6 +110,7 @@ export async function startTestAgency(
   return {
     url: running.url,
     queries,
+    trips,
     viewer,
     orm: running.orm,
     nextRequestId,

@@ -1,0 +1,60 @@
+import type { EntityDictionary, EntityManager, LoggingOptions } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { RoundTrip } from './orm';
+
+interface Read {
+  sql: string;
+  resolve: (rows: EntityDictionary<object>[]) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Reads a request has asked for and not yet sent, by the request's EntityManager. */
+const waiting = new WeakMap<EntityManager, Read[]>();
+
+/**
+ * Runs one read (`sql` with its `?` placeholders and `values`) and returns its rows. On PostgreSQL, the
+ * reads one request asks for in the same turn of the event loop (its loaders dispatch together: a
+ * young person's thirteen kinds of health record) go to the database as one message of several
+ * statements, one round trip, rather than each on its own pooled connection. Each statement sent costs
+ * the service and PostgreSQL a socket write and a wake-up whatever it reads: thirteen lists sent apart
+ * took 1.4–1.7 ms of the machine's CPU, together 0.5 ms (2026-12-06, on this 2-core machine, through
+ * MikroORM). Inside a transaction, and on SQLite (in-process: no round trip to save), each read runs
+ * as it comes.
+ */
+export function readTogether(em: EntityManager, sql: string, values: readonly unknown[]): Promise<EntityDictionary<object>[]> {
+  const connection = (em as SqlEntityManager).getConnection();
+  if (em.getTransactionContext() !== undefined || !(em.getPlatform() instanceof PostgreSqlPlatform))
+    return connection.execute<EntityDictionary<object>[]>(sql, [...values], 'all', em.getTransactionContext());
+  return new Promise((resolve, reject) => {
+    const formatted = em.getPlatform().formatQuery(sql, [...values]);
+    const queued = waiting.get(em);
+    if (queued) {
+      queued.push({ sql: formatted, resolve, reject });
+      return;
+    }
+    waiting.set(em, [{ sql: formatted, resolve, reject }]);
+    // After the loaders that dispatch in this turn (DataLoader dispatches on the next tick) have asked.
+    setImmediate(() => {
+      const reads = waiting.get(em)!;
+      waiting.delete(em);
+      void send(em, reads);
+    });
+  });
+}
+
+async function send(em: EntityManager, reads: Read[]): Promise<void> {
+  const connection = (em as SqlEntityManager).getConnection();
+  const alone = (read: Read) => connection.execute<EntityDictionary<object>[]>(read.sql, [], 'all').then(read.resolve, read.reject);
+  if (reads.length === 1) return alone(reads[0]);
+  let results: EntityDictionary<object>[][];
+  try {
+    const counted: RoundTrip = { statements: reads.length };
+    results = await connection.execute(reads.map((r) => r.sql).join(';\n'), [], 'all', undefined, counted as LoggingOptions);
+  } catch {
+    // A failed statement stops those after it: each is sent again alone, so each read gets its own rows or its own error.
+    await Promise.all(reads.map(alone));
+    return;
+  }
+  reads.forEach((read, i) => read.resolve(results[i]));
+}
