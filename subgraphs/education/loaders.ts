@@ -1,4 +1,5 @@
-import type { EntityManager, FindOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { accessLogLoader } from '../../kit/subgraph/audit/graphql';
 import type { LocalDate } from '../../kit/subgraph/dates';
@@ -11,6 +12,7 @@ import { PermanentExclusion } from './entities/permanent-exclusion';
 import { PersonalEducationPlan } from './entities/personal-education-plan';
 import { PostSixteenStatus } from './entities/post-sixteen-status';
 import { Pupil } from './entities/pupil';
+import { School } from './entities/school';
 import type { DatedEpisode } from './entities/dated-episode';
 import type { PupilRecord } from './entities/pupil-record';
 import { ReducedTimetable } from './entities/reduced-timetable';
@@ -20,8 +22,8 @@ import { Suspension } from './entities/suspension';
 import { TermAttendance } from './entities/term-attendance';
 
 /**
- * One loader per kind of record, keyed by the pupil's id: one SQL query per kind per request.
- * The school is joined in the same query where a record names one.
+ * One loader per kind of record, keyed by the pupil's id: one SQL query per kind per request, and one
+ * for the schools the records name.
  */
 const forPupils =
   <T extends PupilRecord>(em: EntityManager, entity: new () => T, orderBy: Order<T>) =>
@@ -32,10 +34,23 @@ function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, 
   return manyByKey<number, T>(forPupils(em, entity, orderBy), (row) => row.pupil.id);
 }
 
-/** As byPupil, with the school (and the pupil) joined in: em.find, for its joined populate. */
-function byPupilWithSchool<T extends PupilRecord>(em: EntityManager, entity: new () => T, options: FindOptions<T, 'school' | 'pupil'>) {
+/**
+ * As byPupil, with each record's school loaded too (its name and URN are shown), through `schools`: one
+ * query for the schools of every such record a request reads. The record's pupil is the one the
+ * request matched, already loaded (an enrolment's year group is worked out from the date of birth).
+ */
+function byPupilWithSchool<T extends PupilRecord & { school: School }>(
+  em: EntityManager,
+  entity: new () => T,
+  orderBy: Order<T>,
+  schools: DataLoader<string, School | null>,
+) {
   return manyByKey<number, T>(
-    (ids) => em.find(entity, { pupil: { $in: ids } }, options) as Promise<T[]>,
+    async (ids) => {
+      const rows = await findIn(em, entity, 'pupil', ids, { orderBy });
+      await schools.loadMany([...new Set(rows.map((row) => row.school.urn))]);
+      return rows;
+    },
     (row) => row.pupil.id,
   );
 }
@@ -63,25 +78,26 @@ function pepsAndLatest(em: EntityManager, today: LocalDate) {
 }
 
 const newestStart = newestFirst<DatedEpisode>('startDate');
-const withSchool = { orderBy: { startDate: 'desc', id: 'desc' }, populate: ['school'], strategy: 'joined' } as const;
-// The pupil is joined too: an enrolment's year group is worked out from the date of birth.
-const withSchoolAndPupil = { ...withSchool, populate: ['school', 'pupil'] } as const;
 
 export function createLoaders(em: EntityManager, today: LocalDate) {
   const peps = pepsAndLatest(em, today);
+  const schools = oneByKey<string, School>(
+    (urns) => findIn(em, School, 'urn', urns),
+    (school) => school.urn,
+  );
   return {
     pupilByUpn: oneByKey<string, Pupil>(
       (upns) => findIn(em, Pupil, 'upn', upns),
       (p) => p.upn,
     ),
-    enrolments: byPupilWithSchool(em, SchoolEnrolment, withSchoolAndPupil),
+    enrolments: byPupilWithSchool(em, SchoolEnrolment, newestStart, schools),
     // Newest term first: within an academic year AUTUMN < SPRING < SUMMER sorts alphabetically too.
     attendance: byPupil(em, TermAttendance, [
       ['academicYear', 'desc'],
       ['term', 'desc'],
     ]),
-    suspensions: byPupilWithSchool(em, Suspension, withSchool),
-    permanentExclusions: byPupilWithSchool(em, PermanentExclusion, withSchool),
+    suspensions: byPupilWithSchool(em, Suspension, newestFirst('startDate'), schools),
+    permanentExclusions: byPupilWithSchool(em, PermanentExclusion, newestFirst('startDate'), schools),
     reducedTimetables: byPupil(em, ReducedTimetable, newestStart),
     alternativeProvision: byPupil(em, AlternativeProvisionEpisode, newestStart),
     notInSchool: byPupil(em, NotInSchoolEpisode, newestStart),

@@ -64,9 +64,13 @@ const knownEverywhere = (size: number) =>
     .get(size)!
     .filter((p) => p.status === 'LOOKED_AFTER' && p.nhsNumber && p.upn && p.pncId && p.heldByHealth && p.heldByEducation && p.heldByPolice);
 
-/** The most any one young person's view may cost each agency: one statement per kind of record it holds, and the audit append. */
-const VIEW_CEILING = { 'social-care': 17, education: 12, health: 15, police: 10 };
-const CHRONOLOGY_CEILING = { 'social-care': 26, education: 12, health: 15, police: 10 };
+/**
+ * The most any one young person's view may cost each agency: one statement per kind of record it
+ * holds, and the audit append. Education's records that name a school read the schools apart, in one
+ * statement for all of them (a join per kind of record cost more to build than the statement saved).
+ */
+const VIEW_CEILING = { 'social-care': 17, education: 13, health: 15, police: 10 };
+const CHRONOLOGY_CEILING = { 'social-care': 26, education: 13, health: 15, police: 10 };
 
 describe('SQL statements per request do not grow with the population, the page or the young person', () => {
   // The same young people (the generator draws each one alike at any size) asked about in both councils.
