@@ -21,6 +21,9 @@ export interface Measurement {
   cpuMs: Record<string, number>;
   /** Per request, by subgraph. */
   subgraphs: Partial<Record<AgencyName, SubgraphCounters>>;
+  /** What the figures above were worked out from, so that several runs can be combined. */
+  times: number[];
+  seconds: number;
 }
 
 export interface Scenario {
@@ -72,6 +75,8 @@ export async function measure(scenario: Scenario, via: string, concurrency: numb
     requests: n,
     perSecond: n / seconds,
     latency: summariseLatency(times),
+    times,
+    seconds,
     cpuMs: Object.fromEntries(processes.map((p) => [p.name, per(after.cpu[p.name], before.cpu[p.name])])),
     subgraphs: Object.fromEntries(
       Object.entries(after.subgraphs).map(([name, a]) => {
@@ -87,5 +92,38 @@ export async function measure(scenario: Scenario, via: string, concurrency: numb
         ];
       }),
     ),
+  };
+}
+
+/** The mean of `values`, each standing for `weights` requests. */
+const weighted = (values: number[], weights: number[]) =>
+  values.reduce((sum, v, i) => sum + v * weights[i], 0) / weights.reduce((a, b) => a + b, 0);
+
+/**
+ * Runs of one scenario, route and concurrency as one row: requests a second over the time they all
+ * took, latency over all their requests, CPU and counters per request over all of them.
+ */
+export function combine(runs: Measurement[]): Measurement {
+  const [first] = runs;
+  const weights = runs.map((r) => r.requests);
+  const requests = weights.reduce((a, b) => a + b, 0);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  const times = runs.flatMap((r) => r.times);
+  const mean = (pick: (r: Measurement) => number) => weighted(runs.map(pick), weights);
+  const counters = (name: AgencyName): SubgraphCounters => ({
+    statements: mean((r) => r.subgraphs[name]!.statements),
+    roundTrips: mean((r) => r.subgraphs[name]!.roundTrips),
+    databaseMs: mean((r) => r.subgraphs[name]!.databaseMs),
+    auditRecords: mean((r) => r.subgraphs[name]!.auditRecords),
+  });
+  return {
+    ...first,
+    requests,
+    perSecond: requests / seconds,
+    latency: summariseLatency(times),
+    cpuMs: Object.fromEntries(Object.keys(first.cpuMs).map((name) => [name, mean((r) => r.cpuMs[name])])),
+    subgraphs: Object.fromEntries((Object.keys(first.subgraphs) as AgencyName[]).map((name) => [name, counters(name)])),
+    times,
+    seconds,
   };
 }
