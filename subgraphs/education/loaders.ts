@@ -48,7 +48,9 @@ function byPupilWithSchool<T extends PupilRecord & { school: School }>(
   return manyByKey<number, T>(
     async (ids) => {
       const rows = await findIn(em, entity, 'pupil', ids, { orderBy });
-      await schools.loadMany([...new Set(rows.map((row) => row.school.urn))]);
+      // loadMany hands back a failure in the list rather than throwing it: a school not read fails the records.
+      const failed = (await schools.loadMany([...new Set(rows.map((row) => row.school.urn))])).find((s) => s instanceof Error);
+      if (failed) throw failed;
       return rows;
     },
     (row) => row.pupil.id,
