@@ -245,24 +245,20 @@ async function run() {
     for (const scenario of meetingTools.filter(wanted))
       for (const route of routes)
         for (let i = 0; i < Math.max(MIN_WARM_UP_ROUNDS, scenario.requests); i++) await scenario.send(route.url, i);
+    /** One row per route for `scenario` at `concurrency`, the routes taking turns (ROUNDS). */
+    const measureTakingTurns = async (scenario: RoutedScenario, concurrency: number) => {
+      const runs = new Map(routes.map((route) => [route, [] as Measurement[]]));
+      const rounds = routes.length > 1 ? ROUNDS : 1;
+      const part = { ...scenario, requests: Math.ceil(scenario.requests / rounds) };
+      for (let round = 0; round < rounds; round++)
+        for (const route of round % 2 === 0 ? routes : [...routes].reverse()) {
+          const run = await measure({ ...part, send: (i) => scenario.send(route.url, i) }, route.via, concurrency, route.processes);
+          runs.get(route)!.push(run);
+        }
+      return routes.map((route) => combine(runs.get(route)!));
+    };
     for (const scenario of meetingTools.filter(wanted))
-      for (const concurrency of concurrencies) {
-        const runs = new Map(routes.map((route) => [route, [] as Measurement[]]));
-        const rounds = routes.length > 1 ? ROUNDS : 1;
-        for (let round = 0; round < rounds; round++)
-          for (const route of round % 2 === 0 ? routes : [...routes].reverse())
-            runs
-              .get(route)!
-              .push(
-                await measure(
-                  { ...scenario, requests: Math.ceil(scenario.requests / rounds), send: (i) => scenario.send(route.url, i) },
-                  route.via,
-                  concurrency,
-                  route.processes,
-                ),
-              );
-        for (const route of routes) printRow(combine(runs.get(route)!));
-      }
+      for (const concurrency of concurrencies) (await measureTakingTurns(scenario, concurrency)).forEach(printRow);
 
     // Figures about a whole cohort, every agency counting its own records: as an auditor, who sees them in full.
     const auditor = await tokenFor('auditor');

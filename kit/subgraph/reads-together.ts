@@ -23,11 +23,11 @@ const waiting = new WeakMap<EntityManager, Read[]>();
  * as it comes.
  */
 export function readTogether(em: EntityManager, sql: string, values: readonly unknown[]): Promise<EntityDictionary<object>[]> {
-  const connection = (em as SqlEntityManager).getConnection();
-  if (em.getTransactionContext() !== undefined || !(em.getPlatform() instanceof PostgreSqlPlatform))
-    return connection.execute<EntityDictionary<object>[]>(sql, [...values], 'all', em.getTransactionContext());
+  const platform = em.getPlatform();
+  if (em.getTransactionContext() !== undefined || !(platform instanceof PostgreSqlPlatform))
+    return (em as SqlEntityManager).getConnection().execute(sql, [...values], 'all', em.getTransactionContext());
   return new Promise((resolve, reject) => {
-    const formatted = em.getPlatform().formatQuery(sql, [...values]);
+    const formatted = platform.formatQuery(sql, [...values]);
     const queued = waiting.get(em);
     if (queued) {
       queued.push({ sql: formatted, resolve, reject });

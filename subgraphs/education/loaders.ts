@@ -35,19 +35,19 @@ function byPupil<T extends PupilRecord>(em: EntityManager, entity: new () => T, 
 }
 
 /**
- * As byPupil, with each record's school loaded too (its name and URN are shown), through `schools`: one
- * query for the schools of every such record a request reads. The record's pupil is the one the
- * request matched, already loaded (an enrolment's year group is worked out from the date of birth).
+ * As byPupil, newest start first, with each record's school loaded too (its name and URN are shown),
+ * through `schools`: one query for the schools of every such record a request reads. The record's
+ * pupil is the one the request matched, already loaded (an enrolment's year group is worked out from
+ * the date of birth).
  */
-function byPupilWithSchool<T extends PupilRecord & { school: School }>(
+function byPupilWithSchool<T extends PupilRecord & { school: School; startDate: string }>(
   em: EntityManager,
   entity: new () => T,
-  orderBy: Order<T>,
   schools: DataLoader<string, School | null>,
 ) {
   return manyByKey<number, T>(
     async (ids) => {
-      const rows = await findIn(em, entity, 'pupil', ids, { orderBy });
+      const rows = await findIn(em, entity, 'pupil', ids, { orderBy: newestFirst<T>('startDate') });
       // loadMany hands back a failure in the list rather than throwing it: a school not read fails the records.
       const failed = (await schools.loadMany([...new Set(rows.map((row) => row.school.urn))])).find((s) => s instanceof Error);
       if (failed) throw failed;
@@ -92,14 +92,14 @@ export function createLoaders(em: EntityManager, today: LocalDate) {
       (upns) => findIn(em, Pupil, 'upn', upns),
       (p) => p.upn,
     ),
-    enrolments: byPupilWithSchool(em, SchoolEnrolment, newestStart, schools),
+    enrolments: byPupilWithSchool(em, SchoolEnrolment, schools),
     // Newest term first: within an academic year AUTUMN < SPRING < SUMMER sorts alphabetically too.
     attendance: byPupil(em, TermAttendance, [
       ['academicYear', 'desc'],
       ['term', 'desc'],
     ]),
-    suspensions: byPupilWithSchool(em, Suspension, newestFirst('startDate'), schools),
-    permanentExclusions: byPupilWithSchool(em, PermanentExclusion, newestFirst('startDate'), schools),
+    suspensions: byPupilWithSchool(em, Suspension, schools),
+    permanentExclusions: byPupilWithSchool(em, PermanentExclusion, schools),
     reducedTimetables: byPupil(em, ReducedTimetable, newestStart),
     alternativeProvision: byPupil(em, AlternativeProvisionEpisode, newestStart),
     notInSchool: byPupil(em, NotInSchoolEpisode, newestStart),
