@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { onServer } from '../kit/subgraph/postgres-server';
 
 /**
  * Drops databases on a PostgreSQL server (`server`: a URL without a database name), so a run starts
@@ -19,15 +19,4 @@ export function missingDatabases(server: string, names: string[]): Promise<strin
     const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [names]);
     return names.filter((name) => !rows.some((row) => row.datname === name));
   });
-}
-
-/** `use` with a connection to the server's maintenance database, closed however `use` ends. */
-async function onServer<T>(server: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: `${server}/postgres` });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }

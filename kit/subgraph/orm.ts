@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { DefaultLogger, MikroORM, type EntityClass, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ensurePostgresDatabase } from './postgres-server';
 import { sqliteConnectionSetup } from './sqlite-connection';
 
 export interface OrmOptions {
@@ -71,6 +72,15 @@ async function assertPostgresReachable(orm: MikroORM, database: string): Promise
   throw new Error(`cannot connect to PostgreSQL database "${name}" on ${where}: ${check.reason}`);
 }
 
+async function createPostgresIfMissing(database: string): Promise<void> {
+  try {
+    await ensurePostgresDatabase(database);
+  } catch (err) {
+    const { name, where } = describePostgres(database);
+    throw new Error(`cannot create PostgreSQL database "${name}" on ${where}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** Opens the agency's database (PostgreSQL or embedded SQLite). Its schema is the migrations' business (migrations/). */
 export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm> {
   const { database, create } = options;
@@ -86,12 +96,14 @@ export async function openAgencyDatabase(options: OrmOptions): Promise<AgencyOrm
     loggerFactory: (o: LoggerOptions) => new QueryHookLogger(o, options.onQuery),
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    // MikroORM creates a missing database on connect unless told not to.
-    ensureDatabase: create,
+    // MikroORM creates a missing SQLite database on connect unless told not to; PostgreSQL's is created
+    // below, apart from the connections that carry the statement timeout.
+    ensureDatabase: create && !isPostgres(database),
     // Entities are plain decorated classes; nothing is discovered from the file system.
     discovery: { warnWhenNoEntities: true },
   };
   if (!isPostgres(database)) return MikroORM.init({ ...common, driver: LibSqlDriver, dbName: database, pool: sqliteConnectionSetup() });
+  if (create) await createPostgresIfMissing(database);
   const orm = await MikroORM.init({
     ...common,
     driver: PostgreSqlDriver,

@@ -272,4 +272,19 @@ if ((kinds as readonly string[]).includes('postgres'))
         await orm.close(true);
       }
     });
+
+    it('creates a missing database apart from the timeout, once, when two replicas start on it together', async () => {
+      // A CI run once saw `create database` cancelled by a 300 ms timeout on a busy machine: creating
+      // copies a template, and is no more a request than migrating is.
+      const database = absentDatabase('postgres');
+      const opened = await Promise.allSettled(
+        [1, 2].map(() => openServiceDatabase(healthService, database, { create: true, statementTimeoutMs: 300 })),
+      );
+      try {
+        expect(opened.map(({ status }) => status)).toEqual(['fulfilled', 'fulfilled']);
+        expect(await exists('postgres', database)).toBe(true);
+      } finally {
+        for (const result of opened) if (result.status === 'fulfilled') await result.value.close(true);
+      }
+    });
   });
