@@ -20,22 +20,20 @@ export async function onServer<T>(url: string, use: (client: Client) => Promise<
 }
 
 /**
- * Creates the database `url` names when it is missing; true when it did. Its own connection carries no
+ * Creates the database `url` names when it is missing. Its own connection carries no
  * statement_timeout: creating copies a template, which on a busy machine outlasts a timeout meant for
  * requests (as migrating does, which runs with the timeout lifted). Several services starting at once
  * may race to create it: the loser finds it made and carries on.
  */
-export function ensurePostgresDatabase(url: string): Promise<boolean> {
+export function ensurePostgresDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   return onServer(url, async (client) => {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (rowCount) return false;
+    if (rowCount) return;
     try {
       await client.query(`create database ${client.escapeIdentifier(name)}`);
-      return true;
     } catch (err) {
-      if (ALREADY_CREATED.has((err as { code?: string }).code ?? '')) return false;
-      throw err;
+      if (!ALREADY_CREATED.has((err as { code?: string }).code ?? '')) throw err;
     }
   });
 }
