@@ -19,6 +19,8 @@ it('a short soak at the default concurrency answers every request', async () => 
   soak.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   soak.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => soak.on('close', resolve));
+  // A failed soak says why in its tables (each cause with the first answer's message): keep them in the log.
+  if (code !== 0) console.error(output);
   expect({ code, verdict: /Verdict: .*/.exec(output)?.[0] }).toEqual({
     code: 0,
     verdict: expect.stringMatching(/^Verdict: 0 errors in \d+ requests/) as string,
