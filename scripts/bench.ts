@@ -8,7 +8,7 @@ import { generatePerson } from '../kit/dev/synthetic/population';
 import { combine, measure, type Measurement, type Scenario } from './bench/measure';
 import { peakResidentMiB } from './bench/process-counters';
 import { tablePrinter } from './bench/table';
-import { LOAD_USER_LIMITS } from './load-limits';
+import { LOAD_AGENCY_BUDGETS, LOAD_USER_LIMITS } from './load-limits';
 import { dropDatabases, missingDatabases } from './postgres';
 import { startGraphProcesses } from './processes';
 import { seedInParallel } from './seed-in-parallel';
@@ -172,8 +172,7 @@ async function run() {
       SEED: 'bench',
       SEED_AS_OF: AS_OF,
       LOG_LEVEL: 'warn',
-      SUBGRAPH_TIMEOUT_MS: '30000',
-      REQUEST_DEADLINE_MS: '55000',
+      ...LOAD_AGENCY_BUDGETS,
       // One bench user sends what a whole office would.
       ...LOAD_USER_LIMITS,
     },

@@ -47,7 +47,7 @@ function byPupilWithSchool<T extends PupilRecord & { school: School; startDate: 
 ) {
   return manyByKey<number, T>(
     async (ids) => {
-      const rows = await findIn(em, entity, 'pupil', ids, { orderBy: newestFirst<T>('startDate') });
+      const rows = await forPupils(em, entity, newestFirst<T>('startDate'))(ids);
       // loadMany hands back a failure in the list rather than throwing it: a school not read fails the records.
       const failed = (await schools.loadMany([...new Set(rows.map((row) => row.school.urn))])).find((s) => s instanceof Error);
       if (failed) throw failed;
