@@ -6,7 +6,7 @@ import { ROLES, isRole, type Viewer } from '../kit/shared/roles';
 import { runConformance, type CheckResult } from './conformance/checks';
 
 /** The version of docs/partner-contract.md these checks are written to. */
-export const CONTRACT_VERSION = '1.3.0';
+export const CONTRACT_VERSION = '2.0.0';
 
 const USAGE =
   'npm run conformance -- --url <subgraph /graphql URL> --agency <name> --gateway-key <private JWK file> [--grant-key <private JWK file>] --young-person <identifier> [--another-young-person <identifier>] [--viewer <id>:<ROLE>]';

@@ -32,7 +32,10 @@ export interface AgencyContext {
 
 /** The lead agency decides the legitimate relationship and signs each receiving agency's grant. */
 export interface LeadAgencyContext extends AgencyContext {
-  /** Social care's signed statement for `agency`: this viewer, this request, that agency's own identifier, this purpose (and a meeting pack's scope). */
+  /**
+   * Social care's signed statement for `agency`: this viewer, this request, that agency's own identifier,
+   * this purpose (and a meeting pack's scope). Young people asked for together share a grant (grant-signing.ts).
+   */
   signGrant(agency: ReceivingAgency, identifier: string | null, purpose: Purpose, pack?: PackScope): Promise<string>;
   /** Social care's signed statement for `agency`: this viewer, this request, may have figures about this cohort (aggregate reporting). */
   signCohortGrant(agency: ReceivingAgency, cohort: CohortScope): Promise<string>;

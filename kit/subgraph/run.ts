@@ -9,7 +9,8 @@ import { createLogger } from '../shared/logger';
 import { seedAgency } from '../dev/synthetic/seed-agency';
 import { grantChecks } from './access/grant-checks';
 import { PurposeKind } from './access/purpose';
-import { createGrantSigner, createGrantVerifier } from './access/access-grant';
+import { createGrantReader, createGrantSigner } from './access/access-grant';
+import { grantSigning } from './access/grant-signing';
 import { auditBeforeResponsePlugin } from './access/plugin';
 import { ChainAnchoring } from './audit/anchors';
 import { AuditChain } from './audit/chain';
@@ -59,27 +60,24 @@ async function contextMaker(service: AgencyService, config: AgencyConfig): Promi
     if (keys.kind !== 'lead') throw new Error(`${agency.name} signs access grants: it needs GRANT_PRIVATE_JWK`);
     const sign = await createGrantSigner(keys.grantPrivateJwk);
     return (facts) => {
+      const request = { viewerId: facts.viewer.id, requestId: facts.requestId };
+      const signTogether = grantSigning(sign, request);
       const base: LeadAgencyContext = {
         ...agencyContext(facts),
         signGrant: (to, identifier, purpose, pack) =>
-          sign({ viewerId: facts.viewer.id, requestId: facts.requestId, audience: to.name, identifier, purpose, ...(pack && { pack }) }),
+          pack
+            ? sign({ ...request, audience: to.name, people: [{ identifier, purpose }], pack })
+            : signTogether(to, { identifier, purpose }),
         signCohortGrant: (to, cohort) =>
-          sign({
-            viewerId: facts.viewer.id,
-            requestId: facts.requestId,
-            audience: to.name,
-            identifier: null,
-            purpose: { kind: PurposeKind.AGGREGATE_REPORTING },
-            cohort,
-          }),
+          sign({ ...request, audience: to.name, purpose: { kind: PurposeKind.AGGREGATE_REPORTING }, cohort }),
       };
       return service.createContext(base);
     };
   }
   if (keys.kind !== 'receiving') throw new Error(`${agency.name} verifies social care's access grants: it needs GRANT_PUBLIC_JWK`);
-  const verify = await createGrantVerifier(keys.grantPublicJwk, agency.name, () => systemClock.now().getTime());
+  const read = await createGrantReader(keys.grantPublicJwk, agency.name, () => systemClock.now().getTime());
   return (facts) => {
-    const base: ReceivingAgencyContext = { ...agencyContext(facts), ...grantChecks(verify, facts) };
+    const base: ReceivingAgencyContext = { ...agencyContext(facts), ...grantChecks(read, facts) };
     return service.createContext(base);
   };
 }

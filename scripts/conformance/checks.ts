@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import { AGENCIES, type AgencyDefinition } from '../../kit/shared/agencies';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import type { Viewer } from '../../kit/shared/roles';
 import { described, SubgraphCaller, type Answer, type GraphQLError, type Operation } from './caller';
 import { at, subjectReads, type Asking, type GrantMade } from './subject';
@@ -75,6 +76,7 @@ export async function runConformance(target: ConformanceTarget): Promise<CheckRe
     const operation = await reads.operation(identifier, selection, who, grant);
     return caller.ask(operation, who);
   };
+  const shown = (answer: Answer) => answer.status === 200 && at(answer.body?.data, reads.path) != null && !answer.body?.errors?.length;
   const noData = (answer: Answer, code: string) =>
     answer.status === 200 && at(answer.body?.data, reads.path) == null && (answer.body?.errors ?? []).some((e) => codeOf(e) === code);
 
@@ -138,11 +140,18 @@ export async function runConformance(target: ConformanceTarget): Promise<CheckRe
       async () => {
         if (!reads.grants)
           return { check: 'grant for another identifier refused', outcome: 'not applicable', why: 'the lead agency signs grants' };
-        const another = await read(asking(READER), reads.readSelection, { change: { identifier: target.anotherYoungPerson! } });
+        const purpose = { kind: PurposeKind.ALLOCATION };
+        const anotherPerson = { identifier: target.anotherYoungPerson!, purpose };
+        const another = await read(asking(READER), reads.readSelection, { change: { people: [anotherPerson] } });
+        // A list's grant names several young people: the agency finds the one it was sent for among them.
+        const among = await read(asking(READER), reads.readSelection, {
+          change: { people: [anotherPerson, { identifier: target.youngPerson, purpose }] },
+        });
         const user = await read(asking(READER), reads.readSelection, { change: { viewerId: STRANGER.id } });
         const request = await read(asking(READER), reads.readSelection, { change: { requestId: 'conformance-another-request' } });
         return result('grant for another identifier refused', [
           { label: 'a grant for another young person', answer: another, ok: noData(another, 'FORBIDDEN') },
+          { label: 'a grant naming this young person among others', answer: among, ok: shown(among) },
           { label: 'a grant for another user', answer: user, ok: noData(user, 'FORBIDDEN') },
           { label: 'a grant for another request', answer: request, ok: noData(request, 'FORBIDDEN') },
         ]);

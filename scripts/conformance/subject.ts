@@ -60,7 +60,13 @@ function receivingReads(agency: Extract<AgencyDefinition, { kind: 'receiving' }>
         made === 'none'
           ? undefined
           : await sign(
-              { viewerId: asking.viewer.id, requestId: asking.requestId, audience: agency.name, identifier, purpose, ...made.change },
+              {
+                viewerId: asking.viewer.id,
+                requestId: asking.requestId,
+                audience: agency.name,
+                people: [{ identifier, purpose }],
+                ...made.change,
+              },
               made.key ?? grantKey,
             );
       const representation = {

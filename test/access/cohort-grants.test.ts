@@ -22,7 +22,7 @@ describe("social care's grant for a cohort", () => {
     verify = await createGrantVerifier(keys.publicJwk, 'health');
   });
   const grant = (over: Partial<AccessGrant> = {}): Promise<string> =>
-    sign({ ...viewer, audience: 'health', identifier: null, purpose: { kind: PurposeKind.AGGREGATE_REPORTING }, cohort, ...over });
+    sign({ ...viewer, audience: 'health', purpose: { kind: PurposeKind.AGGREGATE_REPORTING }, cohort, ...over });
 
   it('gives the members and periods for the cohort it names', async () => {
     await expect(verify(await grant(), { ...viewer, cohortReference: cohort.reference })).resolves.toMatchObject({ cohort });
@@ -44,7 +44,11 @@ describe("social care's grant for a cohort", () => {
   it('is refused when it names any purpose but aggregate reporting, or aggregate reporting without a cohort', async () => {
     const allocation = await grant({ purpose: { kind: PurposeKind.ALLOCATION } });
     await expect(verify(allocation, { ...viewer, cohortReference: cohort.reference })).rejects.toThrow('aggregate reporting only');
-    const noCohort = await grant({ identifier: '9990000018', cohort: undefined });
+    const noCohort = await grant({
+      people: [{ identifier: '9990000018', purpose: { kind: PurposeKind.AGGREGATE_REPORTING } }],
+      purpose: undefined,
+      cohort: undefined,
+    });
     await expect(verify(noCohort, { ...viewer, identifier: '9990000018' })).rejects.toThrow('granted over a cohort only');
   });
 

@@ -11,7 +11,7 @@ import {
 import { RECEIVING_AGENCIES, type IdentifierScheme, type ReceivingAgency } from '../../kit/shared/agencies';
 import { formatNhsNumber } from '../../kit/shared/identifiers';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
-import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
+import { createGrantSigner, type GrantedPerson } from '../../kit/subgraph/access/access-grant';
 import { ACCESS_LOG_AUDITORS_ONLY, type AgencyPolicy } from '../../kit/subgraph/access/policy';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { loadAgencyService } from '../../kit/subgraph/load-service';
@@ -205,13 +205,18 @@ describe.each(RECEIVING_AGENCIES.map((agency) => [agency.name, agency] as const)
       await agency?.stop();
     });
 
-    /** A grant social care would sign for `identifier` in the next request, as `asking` unless told otherwise. */
-    const grant = (identifier: string | null, options: { viewer?: Persona; requestId?: string } = {}) =>
+    /** A grant social care would sign for `identifier` (or a list's young people) in the next request, as `asking` unless told otherwise. */
+    const grant = (identifier: string | null | GrantedPerson[], options: { viewer?: Persona; requestId?: string } = {}) =>
       agency.grant(identifier, { ...asking, ...options });
 
     /** A grant for `identifier`, right in every part, but not signed by social care. */
     const forged = (identifier: string | null) =>
-      forger({ viewerId: asking.viewer.id, requestId: agency.nextRequestId(), audience: row.name, identifier, purpose: asking.purpose });
+      forger({
+        viewerId: asking.viewer.id,
+        requestId: agency.nextRequestId(),
+        audience: row.name,
+        people: [{ identifier, purpose: asking.purpose }],
+      });
 
     const ask = (representations: Representation[], query = deepQuery): Promise<Answer> =>
       agency.request<Entities<Entity>>(query, { representations }, { viewer: asking.viewer });
@@ -282,6 +287,27 @@ describe.each(RECEIVING_AGENCIES.map((agency) => [agency.name, agency] as const)
         },
       ],
       ['a grant for another young person', async () => representation(agency, ids.held, await grant(ids.other))],
+      [
+        "a list's grant naming other young people, not this one",
+        async () =>
+          representation(
+            agency,
+            ids.held,
+            await grant([ids.other, ids.unknown, null].map((identifier) => ({ identifier, purpose: asking.purpose }))),
+          ),
+      ],
+      [
+        'a grant naming this young person twice, under two purposes',
+        async () =>
+          representation(
+            agency,
+            ids.held,
+            await grant([
+              { identifier: ids.held, purpose: asking.purpose },
+              { identifier: ids.held, purpose: { kind: PurposeKind.AUDIT } },
+            ]),
+          ),
+      ],
       ['a grant for a young person with no identifier linked', async () => representation(agency, ids.held, await grant(null))],
       [
         'a grant for the identifier spelt another way than the gateway sent it',
@@ -344,6 +370,16 @@ describe.each(RECEIVING_AGENCIES.map((agency) => [agency.name, agency] as const)
       const matched = await ask([good, bad], matchQuery);
       expect(dataOf(matched)._entities).toEqual([{ [row.identifier.field]: ids.held, [recordField]: { matchStatus: 'MATCHED' } }, null]);
       expect(matched.errors).toMatchObject([{ ...FORBIDDEN, path: ['_entities', 1] }]);
+    });
+
+    it("answers every young person a list's grant names, from the one grant", async () => {
+      const list = await grant([ids.held, ids.other, null].map((identifier) => ({ identifier, purpose: asking.purpose })));
+      const res = await ask(
+        [ids.held, ids.other, null].map((identifier) => representation(agency, identifier, list)),
+        matchQuery,
+      );
+      expect(res.errors).toBeUndefined();
+      expect([0, 1, 2].map((i) => recordOf(res, i)?.matchStatus)).toEqual(['MATCHED', 'MATCHED', 'NOT_LINKED']);
     });
 
     it('answers a young person with no identifier linked (NOT_LINKED) with a grant for "no identifier"', async () => {

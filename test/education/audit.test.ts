@@ -1,5 +1,6 @@
 import { createGrantSigner } from '../../kit/subgraph/access/access-grant';
 import { generateSigningKeyPair } from '../../kit/shared/keys';
+import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { Suspension } from '../../subgraphs/education/entities/suspension';
 import { AUDIT_LOGS_ONLY } from '../../kit/subgraph/access/policy';
 import { EHCP_DATES, EXCLUSION_REASONS } from '../../subgraphs/education/policy';
@@ -91,6 +92,42 @@ describe('education audit log', () => {
     });
   });
 
+  it("records each young person a list's grant names under that young person's own purpose", async () => {
+    const other = ofType(rows, Suspension).find((s) => s.pupil.upn !== upn)!.pupil.upn;
+    const reason = 'Reported missing overnight; checking whether she was in school today';
+    const viewer = AS.designatedTeacher.viewer;
+    const requestId = agency.nextRequestId();
+    const grant = await agency.grant(
+      [
+        { identifier: upn, purpose: { kind: PurposeKind.ALLOCATION } },
+        { identifier: other, purpose: { kind: PurposeKind.BREAK_GLASS, reason } },
+      ],
+      { viewer, requestId },
+    );
+    const res = await agency.request<EducationEntities>(
+      entitiesQuery(agency, 'education', 'matchStatus'),
+      { representations: [representation(agency, upn, grant), representation(agency, other, grant)] },
+      { viewer },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(dataOf(res)._entities.map((e) => e?.education?.matchStatus)).toEqual(['MATCHED', 'MATCHED']);
+    const read = {
+      userId: viewer.id,
+      action: 'READ',
+      fieldsRead: ['EducationRecord.matchStatus', 'YoungPerson.education', 'YoungPerson.upn'],
+    };
+    expect((await accessLog()).find((e) => e.requestId === requestId)).toMatchObject({
+      ...read,
+      purpose: 'ALLOCATION',
+      breakGlassReason: null,
+    });
+    expect((await accessLog(other)).find((e) => e.requestId === requestId)).toMatchObject({
+      ...read,
+      purpose: 'BREAK_GLASS',
+      breakGlassReason: reason,
+    });
+  });
+
   it('records a refusal: who was turned away, with nothing read', async () => {
     const forger = await createGrantSigner((await generateSigningKeyPair('test-grants')).privateJwk);
     const requestId = agency.nextRequestId();
@@ -98,8 +135,7 @@ describe('education audit log', () => {
       viewerId: AS.designatedTeacher.viewer.id,
       requestId,
       audience: 'education',
-      identifier: upn,
-      purpose: AS.designatedTeacher.purpose,
+      people: [{ identifier: upn, purpose: AS.designatedTeacher.purpose }],
     });
     const res = await agency.request<EducationEntities>(
       entitiesQuery(agency, 'education', 'matchStatus'),

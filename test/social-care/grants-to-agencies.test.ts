@@ -20,8 +20,11 @@ const SIZE = 150;
 const people = Array.from({ length: SIZE }, (_, i) => generatePerson(i, { size: SIZE, seed: 'test-seed', asOf: TEST_TODAY }));
 const byId = new Map(people.map((p) => [p.id, p]));
 
-/** What a receiving agency may learn from a grant, and nothing else. */
-const CLAIMS_AN_AGENCY_NEEDS = ['iss', 'aud', 'sub', 'iat', 'exp', 'rid', 'idf', 'pk', 'mtg', 'why', 'pack'];
+/** What a receiving agency may learn from a grant, and nothing else: of the grant, then of each young person it names. */
+const CLAIMS_AN_AGENCY_NEEDS = ['iss', 'aud', 'sub', 'iat', 'exp', 'rid', 'yps', 'pack'];
+const CLAIMS_PER_YOUNG_PERSON = ['idf', 'pk', 'mtg', 'why'];
+type NamedPerson = { idf: string | null; pk: string; mtg?: string; why?: string };
+const GRANT_MAX_PEOPLE = 25;
 
 const GRANT_FIELDS = RECEIVING_AGENCIES.map((a) => a.grantField).join(' ');
 interface Person {
@@ -42,7 +45,11 @@ interface Issued {
   /** A meeting pack's grant. */
   packOf: string | null;
   claims: JWTPayload;
+  /** What the grant says of this young person: the entry naming the agency's identifier for them. */
+  named: NamedPerson | undefined;
   token: string;
+  /** The request it was issued in. */
+  request: string;
 }
 
 /** Everything social care's own identity of the young person, and every other agency's identifier for them. */
@@ -55,14 +62,20 @@ function expectNothingOfOthers(grant: Issued, meetingIds: string[]) {
   const text = JSON.stringify(grant.claims);
   const what = `${grant.agency.name}'s ${grant.kind} grant for ${grant.person.id}`;
   expect([what, Object.keys(grant.claims).filter((c) => !CLAIMS_AN_AGENCY_NEEDS.includes(c))]).toEqual([what, []]);
+  const everyone = grant.claims.yps as NamedPerson[];
+  expect([what, everyone.flatMap((p) => Object.keys(p)).filter((c) => !CLAIMS_PER_YOUNG_PERSON.includes(c))]).toEqual([what, []]);
   expect([what, text.match(/YP-\d{6}(-M\d+)?/g)]).toEqual([what, null]);
   for (const value of othersIdentity(grant.person, grant.agency, meetingIds)) expect([what, text.includes(value)]).toEqual([what, false]);
-  // Its own identifier is what it needs to find the record.
-  expect([what, grant.claims.idf]).toEqual([what, grant.person[grant.agency.identifier.field as 'nhsNumber' | 'upn' | 'pncId']]);
+  // Its own identifier is what it needs to find the record, under the purpose social care decided.
+  expect([what, grant.named?.pk]).toEqual([what, grant.kind]);
 }
 
 let agency: TestAgency;
 const issued: Issued[] = [];
+
+const identifierOf = (p: SyntheticYoungPerson, a: ReceivingAgency) => p[a.identifier.field as 'nhsNumber' | 'upn' | 'pncId'] ?? null;
+const namedIn = (claims: JWTPayload, identifier: string | null) =>
+  (claims.yps as NamedPerson[] | undefined)?.find((n) => n.idf === identifier);
 
 async function grantsFor(viewer: Viewer, query: string, people: (data: unknown) => Person[]) {
   const res = await agency.request(query, {}, { viewer });
@@ -72,11 +85,25 @@ async function grantsFor(viewer: Viewer, query: string, people: (data: unknown) 
     const person = byId.get(p.id)!;
     const { kind, meetingId } = p.accessPurpose;
     for (const a of RECEIVING_AGENCIES) {
-      const token = p[a.grantField] as string;
-      issued.push({ agency: a, person, kind, meetingId, packOf: null, claims: decodeJwt(token), token });
+      const request = `${viewer.id} ${query}`;
+      const issue = (token: string, packOf: string | null) => {
+        const claims = decodeJwt(token);
+        issued.push({
+          agency: a,
+          person,
+          kind,
+          meetingId,
+          packOf,
+          claims,
+          named: namedIn(claims, identifierOf(person, a)),
+          token,
+          request,
+        });
+      };
+      issue(p[a.grantField] as string, null);
       for (const m of p.meetings ?? []) {
         const packToken = m.pack?.[a.grantField];
-        if (packToken) issued.push({ agency: a, person, kind, meetingId, packOf: m.id, claims: decodeJwt(packToken), token: packToken });
+        if (packToken) issue(packToken, m.id);
       }
     }
   }
@@ -129,8 +156,8 @@ describe("social care's grants to other agencies", () => {
     const cohort = dataOf(res).cohortOutcomes;
     for (const a of RECEIVING_AGENCIES) {
       const claims = decodeJwt(cohort[a.grantField]);
-      expect([a.name, Object.keys(claims).sort()]).toEqual([a.name, ['aud', 'coh', 'exp', 'iat', 'idf', 'iss', 'pk', 'rid', 'sub']]);
-      expect([a.name, claims.pk, claims.idf]).toEqual([a.name, PurposeKind.AGGREGATE_REPORTING, null]);
+      expect([a.name, Object.keys(claims).sort()]).toEqual([a.name, ['aud', 'coh', 'exp', 'iat', 'iss', 'pk', 'rid', 'sub']]);
+      expect([a.name, claims.pk]).toEqual([a.name, PurposeKind.AGGREGATE_REPORTING]);
       const members = (claims.coh as { members: [string, string | null][] }).members;
       const own = new Set(people.map((p) => p[a.identifier.field as 'nhsNumber' | 'upn' | 'pncId']).filter((v): v is string => !!v));
       expect(members.length).toBeGreaterThan(0);
@@ -151,9 +178,9 @@ describe("social care's grants to other agencies", () => {
     expect(new Set(byMeeting.map((g) => g.kind))).toEqual(new Set([PurposeKind.MEETING_INVITATION, PurposeKind.ACTION_OWNER]));
     const references = new Map<string, Set<unknown>>();
     for (const g of byMeeting) {
-      expect(g.claims.mtg).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(g.named?.mtg).toMatch(/^[A-Za-z0-9_-]{22}$/);
       const key = `${g.meetingId!} ${g.agency.name}`;
-      references.set(key, (references.get(key) ?? new Set()).add(g.claims.mtg));
+      references.set(key, (references.get(key) ?? new Set()).add(g.named?.mtg));
     }
     for (const [key, refs] of references) expect([key, refs.size]).toEqual([key, 1]);
     const meeting = byMeeting[0].meetingId!;
@@ -161,20 +188,45 @@ describe("social care's grants to other agencies", () => {
     expect(perAgency.every(Boolean)).toBe(true);
     expect(new Set(perAgency).size).toBe(RECEIVING_AGENCIES.length);
     // No meeting at all for a relationship that is not a meeting's.
-    for (const g of issued.filter((i) => !i.meetingId)) expect(g.claims.mtg).toBeUndefined();
+    for (const g of issued.filter((i) => !i.meetingId)) expect(g.named?.mtg).toBeUndefined();
   });
 
   it("carry a break-glass justification in the user's words to the agency whose record it opens, with only that agency's identifier left in it", () => {
     const breakGlass = issued.filter((g) => g.kind === PurposeKind.BREAK_GLASS);
     expect(breakGlass).toHaveLength(RECEIVING_AGENCIES.length);
     for (const g of breakGlass) {
-      const why = g.claims.why as string;
+      const why = g.named?.why as string;
       // A meeting id is social care's person id and a number: it reads as the person id it carries.
       expect(why).toContain('[person id] went missing tonight after [person id];');
       const own = stranger[g.agency.identifier.field as 'nhsNumber' | 'upn' | 'pncId']!;
       expect(why).toContain(own);
       for (const other of RECEIVING_AGENCIES.filter((a) => a !== g.agency)) expect(why).toContain(`[${other.identifier.label}]`);
     }
-    for (const g of issued.filter((i) => i.kind !== PurposeKind.BREAK_GLASS)) expect(g.claims.why).toBeUndefined();
+    for (const g of issued.filter((i) => i.kind !== PurposeKind.BREAK_GLASS)) expect(g.named?.why).toBeUndefined();
+  });
+
+  it("name a list's young people together, at most 25 to a grant and each once, so an agency checks a page's grants, not each young person's", () => {
+    const lists = new Map<string, Issued[]>();
+    for (const g of issued.filter((i) => !i.packOf)) {
+      const key = `${g.request} ${g.agency.name}`;
+      lists.set(key, [...(lists.get(key) ?? []), g]);
+    }
+    let together = 0;
+    for (const [list, grants] of lists) {
+      const tokens = new Set(grants.map((g) => g.token));
+      for (const token of tokens) {
+        const named = decodeJwt(token).yps as NamedPerson[];
+        expect([list, named.length <= GRANT_MAX_PEOPLE]).toEqual([list, true]);
+        expect([list, new Set(named.map((n) => n.idf)).size]).toEqual([list, named.length]);
+      }
+      // Fewest grants: 25 to a grant, and more only where one identifier (or none linked) recurs under another purpose.
+      const times = new Map<string | null, number>();
+      for (const g of grants) times.set(identifierOf(g.person, g.agency), (times.get(identifierOf(g.person, g.agency)) ?? 0) + 1);
+      const recurring = Math.max(...times.values());
+      expect([list, tokens.size <= Math.ceil(grants.length / GRANT_MAX_PEOPLE) + recurring - 1]).toEqual([list, true]);
+      if (tokens.size < grants.length) together++;
+    }
+    // Every agency's grants for the caseloads of several young people were shared.
+    expect(together).toBeGreaterThanOrEqual(RECEIVING_AGENCIES.length);
   });
 });

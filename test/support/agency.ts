@@ -1,6 +1,6 @@
 import { PERSONA_LIST } from '../../kit/dev/personas';
 import type { AgencyDefinition } from '../../kit/shared/agencies';
-import { createGrantSigner, type PackScope } from '../../kit/subgraph/access/access-grant';
+import { createGrantSigner, type GrantedPerson, type PackScope } from '../../kit/subgraph/access/access-grant';
 import { fixedClock } from '../../kit/subgraph/clock';
 import type { AgencyConfig, AgencyKeys, AuditConfig } from '../../kit/subgraph/config';
 import { auditKeyring, generateAuditKey } from '../../kit/subgraph/audit/audit-key';
@@ -45,8 +45,14 @@ export interface TestAgency {
   audit: AuditConfig;
   /** POSTs a GraphQL operation as the gateway would for `viewer`; returns the parsed JSON body. */
   request<Data = unknown>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLBody<Data>>;
-  /** A grant social care would hand this agency for one young person (its own identifier), as `<agency>Access`. */
-  grant(identifier: string | null, options?: { viewer?: Viewer; purpose?: Purpose; requestId?: string; pack?: PackScope }): Promise<string>;
+  /**
+   * A grant social care would hand this agency, as `<agency>Access`: for one young person (its own
+   * identifier), or for several at once as a list's grant names them, each under its own purpose.
+   */
+  grant(
+    identifier: string | null | GrantedPerson[],
+    options?: { viewer?: Viewer; purpose?: Purpose; requestId?: string; pack?: PackScope },
+  ): Promise<string>;
   /** The request id the next request will carry (grants must name it). */
   nextRequestId(): string;
   stop(): Promise<void>;
@@ -134,8 +140,9 @@ export async function startTestAgency(
         viewerId: (options.viewer ?? viewer).id,
         requestId: options.requestId ?? nextRequestId(),
         audience: agency.name,
-        identifier,
-        purpose: options.purpose ?? { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' },
+        people: Array.isArray(identifier)
+          ? identifier
+          : [{ identifier, purpose: options.purpose ?? { kind: PurposeKind.MEETING_INVITATION, meetingId: 'YP-000001-M1' } }],
         ...(options.pack && { pack: options.pack }),
       });
     },

@@ -45,14 +45,29 @@ export interface ReportingPeriod {
   to: string;
 }
 
+/** A young person a grant names: the receiving agency's own identifier for them (null: not linked) and the purpose. */
+export interface GrantedPerson {
+  identifier: string | null;
+  purpose: Purpose;
+}
+
+/**
+ * At most this many young people in one grant. A list (a caseload page) is granted in grants of up to
+ * this many rather than one per young person: the agency checks one signature per grant, not per young
+ * person. Bounded because the gateway sends the grant with every representation it covers, so its size
+ * is paid once per young person (25 of them: about 2 KB).
+ */
+export const GRANT_MAX_PEOPLE = 25;
+
 export interface AccessGrant {
   viewerId: string;
   requestId: string;
   /** The receiving agency (its name in the agencies table). */
   audience: string;
-  /** The receiving agency's own identifier for the young person (null when not linked). */
-  identifier: string | null;
-  purpose: Purpose;
+  /** The young people it is for, each under its own purpose (`yps`): one on a pack's grant, none on a cohort's. */
+  people?: GrantedPerson[];
+  /** A cohort's purpose (`pk`): aggregate reporting. */
+  purpose?: Purpose;
   /** Present on a meeting pack's grant only. */
   pack?: PackScope;
   /** Present on a cohort's grant only. */
@@ -73,20 +88,28 @@ export type ExpectedGrant = { viewerId: string; requestId: string } & (
 );
 
 /**
- * What the receiving agency is told, and all it is told: the user (sub), the request, its own
- * identifier, the purpose's kind, and where the purpose names a meeting, social care's reference for
- * that meeting made for this agency alone (meeting-reference.ts). A break-glass justification travels
- * in the user's words, because the agency whose record it opens must record why it was opened (DPA 2018
- * s62 for police; Caldicott: justify the purpose), but with any other agency's identifier masked.
+ * What the receiving agency is told about each young person, and all it is told: its own identifier,
+ * the purpose's kind, and where the purpose names a meeting, social care's reference for that meeting
+ * made for this agency alone (meeting-reference.ts). A break-glass justification travels in the user's
+ * words, because the agency whose record it opens must record why it was opened (DPA 2018 s62 for
+ * police; Caldicott: justify the purpose), but with any other agency's identifier masked.
  */
+function personClaims({ identifier, purpose }: GrantedPerson, audience: string, referenceFor: MeetingReferencer) {
+  const { kind, meetingId, reason } = purpose;
+  return {
+    idf: identifier,
+    pk: kind,
+    ...(meetingId && { mtg: referenceFor(audience, meetingId) }),
+    ...(reason && { why: withoutOthersIdentifiers(reason, receivingAgency(audience)) }),
+  };
+}
+
+/** Besides the user (sub), the request and the young people: a pack's or a cohort's scope. Nothing of social care's own travels. */
 function grantClaims(grant: AccessGrant, referenceFor: MeetingReferencer): JWTPayload {
-  const { kind, meetingId, reason } = grant.purpose;
   return {
     rid: grant.requestId,
-    idf: grant.identifier,
-    pk: kind,
-    ...(meetingId && { mtg: referenceFor(grant.audience, meetingId) }),
-    ...(reason && { why: withoutOthersIdentifiers(reason, receivingAgency(grant.audience)) }),
+    ...(grant.people && { yps: grant.people.map((p) => personClaims(p, grant.audience, referenceFor)) }),
+    ...(grant.purpose && { pk: grant.purpose.kind }),
     ...(grant.pack && { pack: grant.pack }),
     ...(grant.cohort && { coh: grant.cohort }),
   };
@@ -132,9 +155,43 @@ function cohortScope(claim: unknown): CohortScope | undefined {
   return { reference, members: members as CohortMember[], periods: periods as ReportingPeriod[] };
 }
 
-export async function createGrantVerifier(publicJwk: JWK, audience: string, now: () => number = Date.now) {
+const isPurposeKind = (v: unknown): v is PurposeKind => typeof v === 'string' && v in PurposeKind;
+
+/** The young people a grant names, by identifier (null: not linked); each identifier once, or the grant is refused. */
+function peopleNamed(claim: unknown): Map<string | null, Purpose> | undefined {
+  if (claim === undefined) return undefined;
+  if (!Array.isArray(claim) || claim.length === 0) throw new GrantRejected('access grant refused: malformed young people');
+  const people = new Map<string | null, Purpose>();
+  for (const entry of claim) {
+    const { idf = null, pk, mtg, why } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (
+      !(idf === null || typeof idf === 'string') ||
+      people.has(idf) ||
+      (mtg !== undefined && typeof mtg !== 'string') ||
+      (why !== undefined && typeof why !== 'string')
+    )
+      throw new GrantRejected('access grant refused: malformed young people');
+    if (!isPurposeKind(pk)) throw new GrantRejected('access grant refused: unknown purpose');
+    people.set(idf, { kind: pk, ...(mtg !== undefined && { meetingReference: mtg }), ...(why !== undefined && { reason: why }) });
+  }
+  return people;
+}
+
+/** A grant whose signature, issuer, audience and expiry verified, read once however many young people it names. */
+export interface ReadGrant {
+  viewerId: unknown;
+  requestId: unknown;
+  people?: Map<string | null, Purpose>;
+  /** A cohort's purpose kind (`pk`), as sent. */
+  kind?: unknown;
+  pack?: PackScope;
+  cohort?: CohortScope;
+}
+
+/** Checks a grant's signature, issuer, audience and expiry and reads its claims; what it is for is checked by `grantFor`. */
+export async function createGrantReader(publicJwk: JWK, audience: string, now: () => number = Date.now) {
   const key = await importSigningKey(publicJwk);
-  return async (token: unknown, expected: ExpectedGrant): Promise<VerifiedGrant> => {
+  return async (token: unknown): Promise<ReadGrant> => {
     if (typeof token !== 'string' || !token) throw new GrantRejected('no access grant from social care');
     let payload: JWTPayload;
     try {
@@ -147,33 +204,57 @@ export async function createGrantVerifier(publicJwk: JWK, audience: string, now:
     } catch (err) {
       throw new GrantRejected(`access grant refused: ${(err as Error).message}`);
     }
-    if (payload.sub !== expected.viewerId) throw new GrantRejected('access grant refused: issued to another user');
-    if (payload.rid !== expected.requestId) throw new GrantRejected('access grant refused: issued for another request');
-    const identifier = typeof payload.idf === 'string' ? payload.idf : null;
     const pack = packScope(payload.pack);
     const cohort = cohortScope(payload.coh);
-    if ('cohortReference' in expected) {
-      // A cohort's grant names its members itself: the representation carries only the cohort's reference.
-      if (cohort?.reference !== expected.cohortReference) throw new GrantRejected('access grant refused: issued for another cohort');
-    } else if (cohort) throw new GrantRejected('access grant refused: a cohort grant is not a grant to read a record');
-    else if ('packReference' in expected) {
-      // A pack's grant names the agency's identifier itself: the representation carries only the pack's reference.
-      if (pack?.reference !== expected.packReference) throw new GrantRejected('access grant refused: issued for another meeting pack');
-    } else {
-      if (pack) throw new GrantRejected('access grant refused: a meeting pack grant is not a grant to read the record');
-      if (identifier !== expected.identifier) throw new GrantRejected('access grant refused: issued for another young person');
-    }
-    const kind = payload.pk;
-    if (typeof kind !== 'string' || !(kind in PurposeKind)) throw new GrantRejected('access grant refused: unknown purpose');
-    const purpose: Purpose = {
-      kind: kind as PurposeKind,
-      ...(typeof payload.mtg === 'string' && { meetingReference: payload.mtg }),
-      ...(typeof payload.why === 'string' && { reason: payload.why }),
+    const people = peopleNamed(payload.yps);
+    return {
+      viewerId: payload.sub,
+      requestId: payload.rid,
+      kind: payload.pk,
+      ...(people && { people }),
+      ...(pack && { pack }),
+      ...(cohort && { cohort }),
     };
-    if (cohort && purpose.kind !== PurposeKind.AGGREGATE_REPORTING)
-      throw new GrantRejected('access grant refused: a cohort is granted for aggregate reporting only');
-    if (!cohort && purpose.kind === PurposeKind.AGGREGATE_REPORTING)
-      throw new GrantRejected('access grant refused: aggregate reporting is granted over a cohort only');
-    return { purpose, identifier, ...(pack && { pack }), ...(cohort && { cohort }) };
   };
+}
+
+/**
+ * What a read grant allows for what the agency received: this user, this request, and the cohort, the
+ * meeting pack or exactly the identifier received (a pack's grant names its one young person itself).
+ */
+export function grantFor(grant: ReadGrant, expected: ExpectedGrant): VerifiedGrant {
+  if (grant.viewerId !== expected.viewerId) throw new GrantRejected('access grant refused: issued to another user');
+  if (grant.requestId !== expected.requestId) throw new GrantRejected('access grant refused: issued for another request');
+  const { pack, cohort, people } = grant;
+  if ('cohortReference' in expected) {
+    // A cohort's grant names its members itself: the representation carries only the cohort's reference.
+    if (cohort?.reference !== expected.cohortReference) throw new GrantRejected('access grant refused: issued for another cohort');
+    if (grant.kind !== PurposeKind.AGGREGATE_REPORTING || people)
+      throw new GrantRejected('access grant refused: a cohort is granted for aggregate reporting only');
+    return { purpose: { kind: PurposeKind.AGGREGATE_REPORTING }, identifier: null, cohort };
+  }
+  if (cohort) throw new GrantRejected('access grant refused: a cohort grant is not a grant to read a record');
+  let identifier: string | null;
+  if ('packReference' in expected) {
+    // A pack's grant names the agency's identifier itself: the representation carries only the pack's reference.
+    if (pack?.reference !== expected.packReference) throw new GrantRejected('access grant refused: issued for another meeting pack');
+    if (people?.size !== 1) throw new GrantRejected('access grant refused: a meeting pack is granted for one young person');
+    [identifier] = people.keys();
+  } else {
+    if (pack) throw new GrantRejected('access grant refused: a meeting pack grant is not a grant to read the record');
+    identifier = expected.identifier;
+  }
+  const purpose = people?.get(identifier);
+  if (!purpose) throw new GrantRejected('access grant refused: issued for another young person');
+  if (purpose.kind === PurposeKind.AGGREGATE_REPORTING)
+    throw new GrantRejected('access grant refused: aggregate reporting is granted over a cohort only');
+  // A record's purposes are each young person's own: one for the whole grant is a cohort's.
+  if (grant.kind !== undefined) throw new GrantRejected('access grant refused: malformed young people');
+  return { purpose, identifier, ...(pack && { pack }) };
+}
+
+/** Reads and checks a grant in one step (grant-checks.ts reads each distinct grant of a request once). */
+export async function createGrantVerifier(publicJwk: JWK, audience: string, now: () => number = Date.now) {
+  const read = await createGrantReader(publicJwk, audience, now);
+  return async (token: unknown, expected: ExpectedGrant): Promise<VerifiedGrant> => grantFor(await read(token), expected);
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { GrantRejected, type CohortScope, type ExpectedGrant, type VerifiedGrant } from './access-grant';
+import { GrantRejected, grantFor, type CohortScope, type ReadGrant, type VerifiedGrant } from './access-grant';
 import type { Purpose } from './purpose';
 import type { Viewer } from '../../shared/roles';
 import type { RequestAccess } from './request-access';
@@ -25,7 +25,7 @@ export type GrantedPack = (token: unknown, reference: string) => Promise<Verifie
 /** The grant social care made for a cohort (`reference`), verified: the members and periods to count. */
 export type GrantedCohort = (token: unknown, reference: string) => Promise<CohortScope>;
 
-type Verify = (token: unknown, expected: ExpectedGrant) => Promise<VerifiedGrant>;
+type Read = (token: unknown) => Promise<ReadGrant>;
 type Expected = { identifier: string | null } | { packReference: string } | { cohortReference: string };
 
 /** The audit subject of a cohort: figures about many young people, none of them named. */
@@ -35,29 +35,27 @@ export const cohortSubject = (reference: string) => `(cohort ${reference})`;
 export const packSubject = (reference: string) => `(meeting pack ${reference})`;
 
 /**
- * Per request. The grants are checked side by side and settle together: a signature check takes its
- * own time, and settled one by one each young person's records would be read in a query of their own.
- * A refused grant settles as its error, so it fails only its own young person.
+ * Per request. The grants are read side by side and settle together: a signature check takes its own
+ * time, and settled one by one each young person's records would be read in a query of their own. Each
+ * distinct grant is read once however many young people it names (a caseload page's: up to
+ * GRANT_MAX_PEOPLE) and however often the gateway repeats it. A refused grant settles as its error, so
+ * it fails only the young people it was sent for.
  */
 export function grantChecks(
-  verify: Verify,
+  read: Read,
   request: { viewer: Viewer; requestId: string; access: RequestAccess },
 ): { grantedPurpose: GrantedPurpose; grantedPack: GrantedPack; grantedCohort: GrantedCohort } {
-  const loader = new DataLoader<{ token: unknown; expected: Expected }, VerifiedGrant, string>(
-    (keys) =>
-      Promise.all(
-        keys.map((k) =>
-          verify(k.token, { viewerId: request.viewer.id, requestId: request.requestId, ...k.expected }).catch((err: unknown) =>
-            err instanceof Error ? err : new Error(String(err)),
-          ),
-        ),
-      ),
-    // The gateway repeats representations: one check per distinct grant (any non-string token is refused alike).
-    { cacheKeyFn: (k) => JSON.stringify([typeof k.token === 'string' ? k.token : null, k.expected]) },
+  const grants = new DataLoader<string, ReadGrant>((tokens) =>
+    Promise.all(tokens.map((token) => read(token).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))))),
   );
+  const verified = async (token: unknown, expected: Expected): Promise<VerifiedGrant> => {
+    // Anything but a token is refused alike, without a signature to check.
+    const grant = typeof token === 'string' && token ? await grants.load(token) : await read(token);
+    return grantFor(grant, { viewerId: request.viewer.id, requestId: request.requestId, ...expected });
+  };
   const check = async (token: unknown, expected: Expected, subjectKey: string) => {
     try {
-      return await loader.load({ token, expected });
+      return await verified(token, expected);
     } catch (err) {
       if (!(err instanceof GrantRejected)) throw err;
       request.access.refuse(subjectKey);

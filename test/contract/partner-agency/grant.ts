@@ -31,14 +31,18 @@ export class GrantCheck {
       return null;
     }
     if (claims.sub !== caller.userId || claims.rid !== caller.requestId) return null;
-    // Exactly as received: absent and null are both "not linked".
-    if ((claims.idf ?? null) !== (identifierAsReceived ?? null)) return null;
-    if (claims.pack !== undefined || claims.coh !== undefined) return null;
-    if (typeof claims.pk !== 'string' || !PURPOSE_KINDS.includes(claims.pk) || claims.pk === 'AGGREGATE_REPORTING') return null;
+    if (claims.pack !== undefined || claims.coh !== undefined || claims.pk !== undefined) return null;
+    // A list's grant names several young people: the one whose identifier is exactly as received
+    // (absent and null are both "not linked"), named once.
+    const named = Array.isArray(claims.yps) ? (claims.yps as Record<string, unknown>[]) : [];
+    const matching = named.filter((entry) => (entry?.idf ?? null) === (identifierAsReceived ?? null));
+    if (matching.length !== 1) return null;
+    const { pk, mtg, why } = matching[0];
+    if (typeof pk !== 'string' || !PURPOSE_KINDS.includes(pk) || pk === 'AGGREGATE_REPORTING') return null;
     return {
-      kind: claims.pk,
-      meeting: typeof claims.mtg === 'string' ? claims.mtg : null,
-      breakGlassReason: typeof claims.why === 'string' ? claims.why : null,
+      kind: pk,
+      meeting: typeof mtg === 'string' ? mtg : null,
+      breakGlassReason: typeof why === 'string' ? why : null,
     };
   }
 }
