@@ -7,16 +7,16 @@ const person = (identifier: string | null, kind = PurposeKind.STATUTORY_ROLE): G
 const nhs = (i: number) => `999${String(i).padStart(7, '0')}`;
 
 /**
- * A list's young people share grants (docs/partner-contract.md section 4): at most 25 to a grant, so
+ * A list's young people share grants (docs/partner-contract.md section 4): at most 10 to a grant, so
  * what the gateway repeats with every representation stays small, and each identifier once in a grant,
  * so the agency finds exactly one purpose for the identifier it received.
  */
 describe("grouping a list's young people into grants", () => {
-  it('puts a page of 60 into grants of 25, 25 and 10, in order', () => {
-    const groups = grantGroups(Array.from({ length: 60 }, (_, i) => person(nhs(i))));
-    expect(GRANT_MAX_PEOPLE).toBe(25);
-    expect(groups.map((g) => g.length)).toEqual([25, 25, 10]);
-    expect(groups.flat()).toEqual(Array.from({ length: 60 }, (_, i) => i));
+  it('puts a page of 25 into grants of 10, 10 and 5, in order', () => {
+    const groups = grantGroups(Array.from({ length: 25 }, (_, i) => person(nhs(i))));
+    expect(GRANT_MAX_PEOPLE).toBe(10);
+    expect(groups.map((g) => g.length)).toEqual([10, 10, 5]);
+    expect(groups.flat()).toEqual(Array.from({ length: 25 }, (_, i) => i));
   });
 
   it('never names one identifier twice in a grant: young people with none linked, or linked to one, go to separate grants', () => {

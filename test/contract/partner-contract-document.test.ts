@@ -6,7 +6,7 @@ import { audienceFor, GATEWAY_ISSUER, INTERNAL_TOKEN_TTL_SECONDS } from '../../k
 import { SIGNING_ALG } from '../../kit/shared/keys';
 import { operationDigest } from '../../kit/shared/operation-digest';
 import { REPO_ROOT } from '../../kit/shared/paths';
-import { GRANT_ISSUER, GRANT_TTL_SECONDS } from '../../kit/subgraph/access/access-grant';
+import { GRANT_ISSUER, GRANT_MAX_PEOPLE, GRANT_TTL_SECONDS } from '../../kit/subgraph/access/access-grant';
 import { noGrant } from '../../kit/subgraph/access/grant-checks';
 import { ACCESS_LOG_AUDITORS_ONLY, AUDIT_LOGS_ONLY, SUBJECT_NOT_ESTABLISHED, YOUNG_PERSONS_WISHES } from '../../kit/subgraph/access/policy';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
@@ -36,6 +36,8 @@ describe('docs/partner-contract.md', () => {
     says(`\`iat\` + ${INTERNAL_TOKEN_TTL_SECONDS} seconds`);
     says(`| \`iss\` | \`${GRANT_ISSUER}\` |`);
     says(`\`iat\` + ${GRANT_TTL_SECONDS} seconds`);
+    says(`1 to ${GRANT_MAX_PEOPLE} objects`);
+    says(`in grants of up to ${GRANT_MAX_PEOPLE}`);
     says(noGrant().message);
     for (const kind of Object.values(PurposeKind)) says(`\`${kind}\``);
   });

@@ -24,7 +24,7 @@ const byId = new Map(people.map((p) => [p.id, p]));
 const CLAIMS_AN_AGENCY_NEEDS = ['iss', 'aud', 'sub', 'iat', 'exp', 'rid', 'yps', 'pack'];
 const CLAIMS_PER_YOUNG_PERSON = ['idf', 'pk', 'mtg', 'why'];
 type NamedPerson = { idf: string | null; pk: string; mtg?: string; why?: string };
-const GRANT_MAX_PEOPLE = 25;
+const GRANT_MAX_PEOPLE = 10;
 
 const GRANT_FIELDS = RECEIVING_AGENCIES.map((a) => a.grantField).join(' ');
 interface Person {
@@ -205,7 +205,7 @@ describe("social care's grants to other agencies", () => {
     for (const g of issued.filter((i) => i.kind !== PurposeKind.BREAK_GLASS)) expect(g.named?.why).toBeUndefined();
   });
 
-  it("name a list's young people together, at most 25 to a grant and each once, so an agency checks a page's grants, not each young person's", () => {
+  it("name a list's young people together, at most 10 to a grant and each once, so an agency checks a page's grants, not each young person's", () => {
     const lists = new Map<string, Issued[]>();
     for (const g of issued.filter((i) => !i.packOf)) {
       const key = `${g.request} ${g.agency.name}`;
@@ -219,7 +219,7 @@ describe("social care's grants to other agencies", () => {
         expect([list, named.length <= GRANT_MAX_PEOPLE]).toEqual([list, true]);
         expect([list, new Set(named.map((n) => n.idf)).size]).toEqual([list, named.length]);
       }
-      // Fewest grants: 25 to a grant, and more only where one identifier (or none linked) recurs under another purpose.
+      // Fewest grants: 10 to a grant, and more only where one identifier (or none linked) recurs under another purpose.
       const times = new Map<string | null, number>();
       for (const g of grants) times.set(identifierOf(g.person, g.agency), (times.get(identifierOf(g.person, g.agency)) ?? 0) + 1);
       const recurring = Math.max(...times.values());
