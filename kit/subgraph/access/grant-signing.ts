@@ -23,7 +23,7 @@ export function grantGroups(people: readonly GrantedPerson[]): number[][] {
 /**
  * Per request, the lead agency's grants for the young people each receiving agency is asked about:
  * those asked for together (a caseload page's grant fields resolve together) share grants of up to
- * GRANT_MAX_PEOPLE, so a page of 50 costs each agency two signature checks rather than 50.
+ * GRANT_MAX_PEOPLE, so a page of 50 costs each agency five signature checks rather than 50.
  */
 export function grantSigning(sign: Sign, request: { viewerId: string; requestId: string }) {
   const byAgency = new Map<string, DataLoader<GrantedPerson, string, string>>();
