@@ -143,15 +143,42 @@ export async function runConformance(target: ConformanceTarget): Promise<CheckRe
         const purpose = { kind: PurposeKind.ALLOCATION };
         const anotherPerson = { identifier: target.anotherYoungPerson!, purpose };
         const another = await read(asking(READER), reads.readSelection, { change: { people: [anotherPerson] } });
-        // A list's grant names several young people: the agency finds the one it was sent for among them.
-        const among = await read(asking(READER), reads.readSelection, {
-          change: { people: [anotherPerson, { identifier: target.youngPerson, purpose }] },
+        // A list's grant names several young people, each under its own purpose: the agency answers
+        // the one it was sent for and records that one's purpose, not another's.
+        const amongAsking = asking(READER);
+        const among = await read(amongAsking, reads.readSelection, {
+          change: {
+            people: [
+              {
+                identifier: target.anotherYoungPerson!,
+                purpose: { kind: PurposeKind.MEETING_INVITATION, meetingId: 'conformance-meeting' },
+              },
+              { identifier: target.youngPerson, purpose },
+            ],
+          },
+        });
+        const log = await read(asking(AUDITOR), 'accessLog { requestId purpose }');
+        const logged = ((at(log.body?.data, [...reads.path, 'accessLog']) ?? []) as { requestId: string; purpose: string | null }[]).find(
+          (e) => e.requestId === amongAsking.requestId,
+        );
+        const twice = await read(asking(READER), reads.readSelection, {
+          change: {
+            people: [
+              { identifier: target.youngPerson, purpose },
+              { identifier: target.youngPerson, purpose: { kind: PurposeKind.AUDIT } },
+            ],
+          },
         });
         const user = await read(asking(READER), reads.readSelection, { change: { viewerId: STRANGER.id } });
         const request = await read(asking(READER), reads.readSelection, { change: { requestId: 'conformance-another-request' } });
         return result('grant for another identifier refused', [
           { label: 'a grant for another young person', answer: another, ok: noData(another, 'FORBIDDEN') },
-          { label: 'a grant naming this young person among others', answer: among, ok: shown(among) },
+          {
+            label: `a grant naming this young person among others (recorded under ${logged?.purpose ?? 'no entry'})`,
+            answer: among,
+            ok: shown(among) && logged?.purpose === purpose.kind,
+          },
+          { label: 'a grant naming this young person twice', answer: twice, ok: noData(twice, 'FORBIDDEN') },
           { label: 'a grant for another user', answer: user, ok: noData(user, 'FORBIDDEN') },
           { label: 'a grant for another request', answer: request, ok: noData(request, 'FORBIDDEN') },
         ]);

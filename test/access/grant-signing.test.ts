@@ -28,6 +28,12 @@ describe("grouping a list's young people into grants", () => {
     ]);
   });
 
+  it("gives a break-glass young person a grant of their own: the user's words travel only with that young person", () => {
+    const reason = { kind: PurposeKind.BREAK_GLASS, reason: 'Reported missing tonight; checking for any recent contact' };
+    const people = [person(nhs(1)), { identifier: nhs(2), purpose: reason }, person(nhs(3)), { identifier: nhs(4), purpose: reason }];
+    expect(grantGroups(people)).toEqual([[0, 2], [1], [3]]);
+  });
+
   it('signs one grant per agency for the young people asked for together, and another for those asked for later', async () => {
     const signed: { audience: string; people: GrantedPerson[] }[] = [];
     const sign = grantSigning(

@@ -23,7 +23,7 @@ const byId = new Map(people.map((p) => [p.id, p]));
 /** What a receiving agency may learn from a grant, and nothing else: of the grant, then of each young person it names. */
 const CLAIMS_AN_AGENCY_NEEDS = ['iss', 'aud', 'sub', 'iat', 'exp', 'rid', 'yps', 'pack'];
 const CLAIMS_PER_YOUNG_PERSON = ['idf', 'pk', 'mtg', 'why'];
-type NamedPerson = { idf: string | null; pk: string; mtg?: string; why?: string };
+type NamedPerson = { idf: string | null; pk: PurposeKind; mtg?: string; why?: string };
 const GRANT_MAX_PEOPLE = 10;
 
 const GRANT_FIELDS = RECEIVING_AGENCIES.map((a) => a.grantField).join(' ');
@@ -214,10 +214,15 @@ describe("social care's grants to other agencies", () => {
     let together = 0;
     for (const [list, grants] of lists) {
       const tokens = new Set(grants.map((g) => g.token));
+      // Only young people the request asked this agency about, each identifier once.
+      const asked = new Set(grants.map((g) => identifierOf(g.person, g.agency)));
       for (const token of tokens) {
         const named = decodeJwt(token).yps as NamedPerson[];
         expect([list, named.length <= GRANT_MAX_PEOPLE]).toEqual([list, true]);
         expect([list, new Set(named.map((n) => n.idf)).size]).toEqual([list, named.length]);
+        expect([list, named.filter((n) => !asked.has(n.idf))]).toEqual([list, []]);
+        // The user's words about one young person never travel with another's.
+        if (named.some((n) => n.pk === PurposeKind.BREAK_GLASS)) expect([list, named.length]).toEqual([list, 1]);
       }
       // Fewest grants: 10 to a grant, and more only where one identifier (or none linked) recurs under another purpose.
       const times = new Map<string | null, number>();

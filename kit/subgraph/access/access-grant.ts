@@ -157,12 +157,17 @@ function cohortScope(claim: unknown): CohortScope | undefined {
   return { reference, members: members as CohortMember[], periods: periods as ReportingPeriod[] };
 }
 
-const isPurposeKind = (v: unknown): v is PurposeKind => typeof v === 'string' && v in PurposeKind;
+const PURPOSE_KINDS: readonly unknown[] = Object.values(PurposeKind);
+const isPurposeKind = (v: unknown): v is PurposeKind => PURPOSE_KINDS.includes(v);
 
-/** The young people a grant names, by identifier (null: not linked); each identifier once, or the grant is refused. */
+/**
+ * The young people a grant names, by identifier (null: not linked): 1 to GRANT_MAX_PEOPLE of them, each
+ * identifier once and each purpose one a record is read under, or the whole grant is refused.
+ */
 function peopleNamed(claim: unknown): Map<string | null, Purpose> | undefined {
   if (claim === undefined) return undefined;
-  if (!Array.isArray(claim) || claim.length === 0) throw new GrantRejected('access grant refused: malformed young people');
+  if (!Array.isArray(claim) || claim.length === 0 || claim.length > GRANT_MAX_PEOPLE)
+    throw new GrantRejected('access grant refused: malformed young people');
   const people = new Map<string | null, Purpose>();
   for (const entry of claim) {
     const { idf = null, pk, mtg, why } = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
@@ -174,6 +179,8 @@ function peopleNamed(claim: unknown): Map<string | null, Purpose> | undefined {
     )
       throw new GrantRejected('access grant refused: malformed young people');
     if (!isPurposeKind(pk)) throw new GrantRejected('access grant refused: unknown purpose');
+    if (pk === PurposeKind.AGGREGATE_REPORTING)
+      throw new GrantRejected('access grant refused: aggregate reporting is granted over a cohort only');
     people.set(idf, { kind: pk, ...(mtg !== undefined && { meetingReference: mtg }), ...(why !== undefined && { reason: why }) });
   }
   return people;
@@ -248,8 +255,6 @@ export function grantFor(grant: ReadGrant, expected: ExpectedGrant): VerifiedGra
   }
   const purpose = people?.get(identifier);
   if (!purpose) throw new GrantRejected('access grant refused: issued for another young person');
-  if (purpose.kind === PurposeKind.AGGREGATE_REPORTING)
-    throw new GrantRejected('access grant refused: aggregate reporting is granted over a cohort only');
   // A record's purposes are each young person's own: one for the whole grant is a cohort's.
   if (grant.kind !== undefined) throw new GrantRejected('access grant refused: malformed young people');
   return { purpose, identifier, ...(pack && { pack }) };

@@ -1,19 +1,25 @@
 import DataLoader from 'dataloader';
 import type { ReceivingAgency } from '../../shared/agencies';
 import { GRANT_MAX_PEOPLE, type AccessGrant, type GrantedPerson } from './access-grant';
+import { PurposeKind } from './purpose';
 
 type Sign = (grant: AccessGrant) => Promise<string>;
 
 /**
  * Splits the young people asked for at once into grants: at most GRANT_MAX_PEOPLE each, and each
  * identifier once in a grant (two young people social care links to one identifier, or none, may be
- * there under different purposes), so the agency finds exactly one purpose for what it received.
+ * there under different purposes), so the agency finds exactly one purpose for what it received. A
+ * break-glass justification is the user's own words about one young person: it travels alone, so it
+ * reaches the agency only with that young person's representation.
  */
 export function grantGroups(people: readonly GrantedPerson[]): number[][] {
-  const groups: { members: number[]; identifiers: Set<string | null> }[] = [];
+  const groups: { members: number[]; identifiers: Set<string | null>; alone: boolean }[] = [];
   people.forEach((person, i) => {
-    let group = groups.find((g) => g.members.length < GRANT_MAX_PEOPLE && !g.identifiers.has(person.identifier));
-    if (!group) groups.push((group = { members: [], identifiers: new Set() }));
+    const alone = person.purpose.kind === PurposeKind.BREAK_GLASS;
+    let group = alone
+      ? undefined
+      : groups.find((g) => !g.alone && g.members.length < GRANT_MAX_PEOPLE && !g.identifiers.has(person.identifier));
+    if (!group) groups.push((group = { members: [], identifiers: new Set(), alone }));
     group.members.push(i);
     group.identifiers.add(person.identifier);
   });

@@ -40,6 +40,8 @@ export const GATEWAY_ISSUER = 'nwd-gateway';
 export const TOKEN_LIFETIME_SECONDS = 60;
 /** Section 4: social care's grants. */
 export const GRANT_ISSUER = 'nwd-social-care';
+/** Section 4: a grant names 1 to this many young people in `yps`. */
+export const GRANT_MAX_YOUNG_PEOPLE = 10;
 
 /** Sections 3, 4, 6 and 7: the fixed texts. */
 export const TEXTS = {

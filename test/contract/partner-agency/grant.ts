@@ -1,5 +1,5 @@
 import { importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
-import { AGENCY, GRANT_ISSUER, PURPOSE_KINDS } from './contract';
+import { AGENCY, GRANT_ISSUER, GRANT_MAX_YOUNG_PEOPLE, PURPOSE_KINDS } from './contract';
 import type { Caller } from './internal-token';
 
 /** What a verified grant lets this agency record with the read (section 6: purposeKind, meetingId, breakGlassReason). */
@@ -32,17 +32,23 @@ export class GrantCheck {
     }
     if (claims.sub !== caller.userId || claims.rid !== caller.requestId) return null;
     if (claims.pack !== undefined || claims.coh !== undefined || claims.pk !== undefined) return null;
-    // A list's grant names several young people: the one whose identifier is exactly as received
-    // (absent and null are both "not linked"), named once.
-    const named = Array.isArray(claims.yps) ? (claims.yps as Record<string, unknown>[]) : [];
-    const matching = named.filter((entry) => (entry?.idf ?? null) === (identifierAsReceived ?? null));
-    if (matching.length !== 1) return null;
-    const { pk, mtg, why } = matching[0];
-    if (typeof pk !== 'string' || !PURPOSE_KINDS.includes(pk) || pk === 'AGGREGATE_REPORTING') return null;
-    return {
-      kind: pk,
-      meeting: typeof mtg === 'string' ? mtg : null,
-      breakGlassReason: typeof why === 'string' ? why : null,
-    };
+    // Every young person the grant names is well formed, each identifier once; the one whose identifier
+    // is exactly as received (absent and null are both "not linked") gives the purpose.
+    const named = claims.yps;
+    if (!Array.isArray(named) || named.length === 0 || named.length > GRANT_MAX_YOUNG_PEOPLE) return null;
+    const byIdentifier = new Map<string | null, Record<string, unknown>>();
+    for (const entry of named as unknown[]) {
+      if (typeof entry !== 'object' || entry === null) return null;
+      const { idf = null, pk, mtg, why } = entry as Record<string, unknown>;
+      if (idf !== null && typeof idf !== 'string') return null;
+      if (typeof pk !== 'string' || !PURPOSE_KINDS.includes(pk) || pk === 'AGGREGATE_REPORTING') return null;
+      if ((mtg !== undefined && typeof mtg !== 'string') || (why !== undefined && typeof why !== 'string')) return null;
+      if (byIdentifier.has(idf)) return null;
+      byIdentifier.set(idf, entry as Record<string, unknown>);
+    }
+    const matching = byIdentifier.get((identifierAsReceived ?? null) as string | null);
+    if (!matching) return null;
+    const { pk, mtg, why } = matching as { pk: string; mtg?: string; why?: string };
+    return { kind: pk, meeting: mtg ?? null, breakGlassReason: why ?? null };
   }
 }
