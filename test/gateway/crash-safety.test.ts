@@ -135,12 +135,16 @@ describe.each(kinds)('a subgraph killed while meetings are recorded (%s)', (kind
     await lock.query('BEGIN');
     await lock.query('LOCK TABLE audit_record IN SHARE ROW EXCLUSIVE MODE');
     const sent = send();
-    await waitFor(async () => {
-      const waiting = await lock.query<{ n: string }>(
-        "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-      );
-      return Number(waiting.rows[0].n) > 0;
-    });
+    await waitFor(
+      async () => {
+        const waiting = await lock.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        return Number(waiting.rows[0].n) > 0;
+      },
+      // Seen once in CI with no write reaching the database: say where they were.
+      () => `the gateway's last output: ${graph.outputOf('gateway').slice(-3000)}\nsocial care's: ${graph.outputOf(LEAD).slice(-3000)}`,
+    );
     await graph.restartSubgraph(LEAD, {
       signal: 'SIGKILL',
       whileStopped: async () => {
@@ -257,11 +261,11 @@ describe.each(kinds)('a subgraph killed while meetings are recorded (%s)', (kind
   }
 });
 
-/** Polls until `ready` says yes (at most 10 s). */
-async function waitFor(ready: () => Promise<boolean>): Promise<void> {
+/** Polls until `ready` says yes (at most 10 s); a timeout says what `why` finds then. */
+async function waitFor(ready: () => Promise<boolean>, why: () => string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the write to block');
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the write to block; ${why()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

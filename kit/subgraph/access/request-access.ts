@@ -94,8 +94,14 @@ export class RequestAccess {
     return undefined;
   }
 
+  /**
+   * One audit record per young person and purpose as the record states it: the justification is part
+   * of it, so two break-glass reads of young people with no identifier linked, for different reasons,
+   * are two records, each reason there for the privacy officer.
+   */
   private log(subject: Subject): SubjectLog {
-    const id = `${subject.key}|${subject.purpose.kind}|${purposeMeeting(subject.purpose) ?? ''}`;
+    const { purpose } = subject;
+    const id = JSON.stringify([subject.key, purpose.kind, purposeMeeting(purpose), purpose.reason ?? null]);
     let log = this.logs.get(id);
     if (!log) this.logs.set(id, (log = { subject, read: new Set(), withheld: new Map() }));
     return log;
