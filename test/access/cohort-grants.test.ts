@@ -1,6 +1,6 @@
-import { generateSigningKeyPair } from '../../kit/shared/keys';
-import { createGrantSigner, createGrantVerifier, type AccessGrant } from '../../kit/subgraph/access/access-grant';
+import type { AccessGrant } from '../../kit/subgraph/access/access-grant';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
+import { grantKeysFor } from '../support/grants';
 
 /**
  * A cohort's grant lets an agency count its own records of the members social care names, for
@@ -14,13 +14,9 @@ describe("social care's grant for a cohort", () => {
     members: [['9990000018', '2026-02-01'] as [string, string | null]],
     periods: [{ from: '2026-07-01', to: '2026-09-30' }],
   };
-  let sign: (grant: AccessGrant) => Promise<string>;
-  let verify: Awaited<ReturnType<typeof createGrantVerifier>>;
-  beforeAll(async () => {
-    const keys = await generateSigningKeyPair('test-cohort');
-    sign = await createGrantSigner(keys.privateJwk);
-    verify = await createGrantVerifier(keys.publicJwk, 'health');
-  });
+  let sign: Awaited<ReturnType<typeof grantKeysFor>>['sign'];
+  let verify: Awaited<ReturnType<typeof grantKeysFor>>['verify'];
+  beforeAll(async () => ({ sign, verify } = await grantKeysFor('health', 'test-cohort')));
   const grant = (over: Partial<AccessGrant> = {}): Promise<string> =>
     sign({ ...viewer, audience: 'health', purpose: { kind: PurposeKind.AGGREGATE_REPORTING }, cohort, ...over });
 

@@ -2,9 +2,10 @@ import { GRANT_MAX_PEOPLE, type GrantedPerson } from '../../kit/subgraph/access/
 import { grantGroups, grantSigning } from '../../kit/subgraph/access/grant-signing';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 import { RECEIVING_AGENCIES } from '../../kit/shared/agencies';
+import { syntheticNhsNumber } from '../../kit/dev/synthetic/population';
 
 const person = (identifier: string | null, kind = PurposeKind.STATUTORY_ROLE): GrantedPerson => ({ identifier, purpose: { kind } });
-const nhs = (i: number) => `999${String(i).padStart(7, '0')}`;
+const nhs = syntheticNhsNumber;
 
 /**
  * A list's young people share grants (docs/partner-contract.md section 4): at most 10 to a grant, so

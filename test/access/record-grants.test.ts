@@ -1,11 +1,6 @@
-import { generateSigningKeyPair } from '../../kit/shared/keys';
-import {
-  createGrantSigner,
-  createGrantVerifier,
-  GRANT_MAX_PEOPLE,
-  type AccessGrant,
-  type GrantedPerson,
-} from '../../kit/subgraph/access/access-grant';
+import { syntheticNhsNumber } from '../../kit/dev/synthetic/population';
+import { GRANT_MAX_PEOPLE, type AccessGrant, type GrantedPerson } from '../../kit/subgraph/access/access-grant';
+import { grantKeysFor } from '../support/grants';
 import { PurposeKind } from '../../kit/subgraph/access/purpose';
 
 /**
@@ -15,15 +10,11 @@ import { PurposeKind } from '../../kit/subgraph/access/purpose';
  */
 describe("social care's grant for a list of young people", () => {
   const viewer = { viewerId: 'vsh.alderley', requestId: 'req-1' };
-  const nhs = (i: number) => `999${String(i).padStart(7, '0')}`;
+  const nhs = syntheticNhsNumber;
   const statutory = { kind: PurposeKind.STATUTORY_ROLE };
-  let sign: (grant: AccessGrant) => Promise<string>;
-  let verify: Awaited<ReturnType<typeof createGrantVerifier>>;
-  beforeAll(async () => {
-    const keys = await generateSigningKeyPair('test-record-grants');
-    sign = await createGrantSigner(keys.privateJwk);
-    verify = await createGrantVerifier(keys.publicJwk, 'health');
-  });
+  let sign: Awaited<ReturnType<typeof grantKeysFor>>['sign'];
+  let verify: Awaited<ReturnType<typeof grantKeysFor>>['verify'];
+  beforeAll(async () => ({ sign, verify } = await grantKeysFor('health', 'test-record-grants')));
   const grant = (people: GrantedPerson[] | undefined, over: Partial<AccessGrant> = {}) =>
     sign({ ...viewer, audience: 'health', people, ...over });
 

@@ -259,9 +259,3 @@ export function grantFor(grant: ReadGrant, expected: ExpectedGrant): VerifiedGra
   if (grant.kind !== undefined) throw new GrantRejected('access grant refused: malformed young people');
   return { purpose, identifier, ...(pack && { pack }) };
 }
-
-/** Reads and checks a grant in one step (grant-checks.ts reads each distinct grant of a request once). */
-export async function createGrantVerifier(publicJwk: JWK, audience: string, now: () => number = Date.now) {
-  const read = await createGrantReader(publicJwk, audience, now);
-  return async (token: unknown, expected: ExpectedGrant): Promise<VerifiedGrant> => grantFor(await read(token), expected);
-}

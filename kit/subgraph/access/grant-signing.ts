@@ -32,27 +32,23 @@ export function grantGroups(people: readonly GrantedPerson[]): number[][] {
  * GRANT_MAX_PEOPLE, so a page of 50 costs each agency five signature checks rather than 50.
  */
 export function grantSigning(sign: Sign, request: { viewerId: string; requestId: string }) {
-  const byAgency = new Map<string, DataLoader<GrantedPerson, string, string>>();
-  const batchFor = (agency: ReceivingAgency) => {
-    let batch = byAgency.get(agency.name);
-    if (!batch)
-      byAgency.set(
-        agency.name,
-        (batch = new DataLoader<GrantedPerson, string, string>(
-          async (people) => {
-            const tokens: string[] = [];
-            await Promise.all(
-              grantGroups(people).map(async (group) => {
-                const token = await sign({ ...request, audience: agency.name, people: group.map((i) => people[i]) });
-                for (const i of group) tokens[i] = token;
-              }),
-            );
-            return tokens;
-          },
-          { cacheKeyFn: (p) => JSON.stringify([p.identifier, p.purpose]) },
-        )),
-      );
-    return batch;
+  const signTogether = (agency: ReceivingAgency) => async (people: readonly GrantedPerson[]) => {
+    const tokens: string[] = [];
+    await Promise.all(
+      grantGroups(people).map(async (group) => {
+        const token = await sign({ ...request, audience: agency.name, people: group.map((i) => people[i]) });
+        for (const i of group) tokens[i] = token;
+      }),
+    );
+    return tokens;
   };
-  return (agency: ReceivingAgency, person: GrantedPerson): Promise<string> => batchFor(agency).load(person);
+  const byAgency = new Map<string, DataLoader<GrantedPerson, string, string>>();
+  return (agency: ReceivingAgency, person: GrantedPerson): Promise<string> => {
+    let batch = byAgency.get(agency.name);
+    if (!batch) {
+      batch = new DataLoader(signTogether(agency), { cacheKeyFn: (p) => JSON.stringify([p.identifier, p.purpose]) });
+      byAgency.set(agency.name, batch);
+    }
+    return batch.load(person);
+  };
 }
